@@ -1,0 +1,68 @@
+# The only entry points a newcomer needs: make demo, make test (and make bench, make lint).
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+VENV := .venv
+BIN := $(VENV)/bin
+PG_URL ?= postgres://postgres@127.0.0.1:5432/test
+PYTEST_WORKERS ?= 2
+CHROMIUM := /usr/bin/chromium
+export LITTLEGIANT_HOME := $(CURDIR)
+
+.PHONY: help demo serve test test-sqlite test-postgres lint bench clean browser messages
+
+help:
+	@echo "make demo   - install, build the demo province in SQLite and serve it at http://127.0.0.1:8000"
+	@echo "make test   - install, lint, and run the whole test suite on SQLite and PostgreSQL (with browser tests)"
+	@echo "make bench  - run the benchmarks under bench/ and print their tables"
+	@echo "make lint   - ruff"
+
+$(BIN)/.installed: pyproject.toml
+	@test -x $(BIN)/python || "$$(.ci/find-python)" -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $@
+
+messages: $(BIN)/.installed
+	@command -v msgfmt >/dev/null || (apt-get update -qq && apt-get install -y -qq gettext >/dev/null)
+	@cd src/littlegiant && DEBUG=true ../../$(BIN)/python ../../manage.py compilemessages --verbosity 0
+
+browser:
+	@test -x $(CHROMIUM) || (echo "Installing Debian's chromium for the browser tests" && apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null)
+
+demo: $(BIN)/.installed messages
+	@mkdir -p var
+	LITTLEGIANT_DEMO=true $(BIN)/littlegiant demo
+	@$(MAKE) --no-print-directory serve
+
+serve: $(BIN)/.installed
+	@echo "Little Giant demo: http://127.0.0.1:8000  (demo accounts are listed on the sign-in page)"
+	LITTLEGIANT_DEMO=true $(BIN)/python manage.py db_worker --queue-name '*' & worker=$$!; \
+	trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
+	LITTLEGIANT_DEMO=true $(BIN)/python manage.py runserver 127.0.0.1:8000 --noreload
+
+lint: $(BIN)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+test: $(BIN)/.installed messages browser lint
+	@$(MAKE) --no-print-directory test-sqlite
+	@$(MAKE) --no-print-directory test-postgres
+
+test-sqlite: $(BIN)/.installed
+	@echo "== pytest on SQLite =="
+	LITTLEGIANT_TESTING=true DATABASE_URL= $(BIN)/pytest -n $(PYTEST_WORKERS) -q
+
+test-postgres: $(BIN)/.installed
+	@echo "== pytest on PostgreSQL ($(PG_URL)) =="
+	@if ! .ci/check-postgres "$(PG_URL)"; then \
+		if [ "$${CI:-}" = "true" ]; then echo "PostgreSQL is not reachable at $(PG_URL): failing (CI=true)."; exit 1; fi; \
+		echo "PostgreSQL is not reachable at $(PG_URL): SKIPPING the PostgreSQL run (outside CI only)."; exit 0; \
+	fi; \
+	LITTLEGIANT_TESTING=true DATABASE_URL=$(PG_URL) $(BIN)/pytest -n $(PYTEST_WORKERS) -q
+
+bench: $(BIN)/.installed
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) var .pytest_cache

@@ -1,0 +1,45 @@
+"""The `littlegiant` command: import and export enterprise data, assess with the criteria packs, run the demo.
+
+Sub-commands live with what they act on (`littlegiant.enterprises.cli`, `littlegiant.rules.cli`, ...);
+this module mounts them. Commands that need the database set Django up first; the criteria engine does not.
+"""
+
+from __future__ import annotations
+
+import os
+
+import typer
+
+app = typer.Typer(
+    name="littlegiant",
+    help="Little Giant: quality-SME cultivation platform. 优质中小企业梯度培育平台。",
+    no_args_is_help=True,
+    add_completion=False,
+)
+
+
+def setup_django() -> None:
+    """Configure Django for commands that touch the database."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "littlegiant.web.settings")
+    import django
+
+    django.setup()
+
+
+def _mount() -> None:
+    from littlegiant.demo.cli import register as register_demo
+    from littlegiant.enterprises.cli import register as register_enterprises
+    from littlegiant.rules.cli import register as register_rules
+
+    register_enterprises(app)
+    register_rules(app)
+    register_demo(app)
+
+
+def main() -> None:
+    _mount()
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,12 @@
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from littlegiant.accounts.models import User
+    from littlegiant.web.roles import Role
+
+
+def transfer_roles_of(user: User) -> list[Role]:
+    """Tech-transfer officer roles at universities and research institutes."""
+    return []

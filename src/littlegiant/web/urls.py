@@ -1,0 +1,28 @@
+"""Root URLs: each domain app mounts its own under its name."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+from littlegiant.web import views
+from littlegiant.web.api import api
+
+web_patterns = (
+    [
+        path("", views.home, name="home"),
+        path("healthz", views.health, name="health"),
+    ],
+    "web",
+)
+
+urlpatterns = [
+    path("", include(web_patterns)),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("accounts/", include("littlegiant.accounts.urls")),
+    path("enterprises/", include("littlegiant.enterprises.urls")),
+    path("assessment/", include("littlegiant.assessment.urls")),
+    path("recognition/", include("littlegiant.recognition.urls")),
+    path("services/", include("littlegiant.services.urls")),
+    path("techtransfer/", include("littlegiant.techtransfer.urls")),
+    path("api/", api.urls),
+    path("admin/", admin.site.urls),
+]
