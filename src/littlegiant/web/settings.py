@@ -81,6 +81,9 @@ except Exception as error:  # dj_database_url raises plain ValueErrors of severa
     raise ImproperlyConfigured(f"DATABASE_URL is not a valid database URL: {error}") from None
 if DATABASES["default"]["ENGINE"] not in {"django.db.backends.sqlite3", "django.db.backends.postgresql"}:
     raise ImproperlyConfigured("DATABASE_URL must point to SQLite (sqlite:///path) or PostgreSQL (postgres://...).")
+if TESTING and DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # One test database per test process, so that concurrent runs on one server never collide.
+    DATABASES["default"]["TEST"] = {"NAME": f"test_littlegiant_{os.getpid()}"}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"]["OPTIONS"] = {
