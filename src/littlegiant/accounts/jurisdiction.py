@@ -36,7 +36,8 @@ def reviewer_region_paths(user: User) -> list[str] | None:
 def region_scope(user: User, *, region_field: str) -> Q:
     """A filter keeping rows whose `region_field` (a Region foreign key path) lies in the user's jurisdiction.
 
-    Administrators and national reviewers see all rows; a user with no reviewer role sees none through this filter.
+    Administrators and national reviewers see all rows; a user with no reviewer role sees none
+    through this filter.
     """
     if is_administrator(user):
         return Q()

@@ -1,4 +1,4 @@
-"""People and the roles they hold: reviewers by region and level; the other roles live with what they act for."""
+"""People and the roles they hold: reviewers by region and level; other roles live with what they act for."""
 
 from __future__ import annotations
 
@@ -34,12 +34,16 @@ class ReviewLevel(models.TextChoices):
 
 
 class ReviewerAssignment(models.Model):
-    """A reviewer's jurisdiction: a region node and a level. A national reviewer's region is empty (the country)."""
+    """A reviewer's jurisdiction: a region and a level; a national reviewer has no region (the country)."""
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="reviewer_assignments")
     level = models.CharField(_("level"), max_length=16, choices=ReviewLevel.choices)
     region = models.ForeignKey(
-        "reference.Region", on_delete=models.PROTECT, null=True, blank=True, related_name="reviewers",
+        "reference.Region",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="reviewers",
         verbose_name=_("region"),
     )
     created_at = models.DateTimeField(auto_now_add=True)
@@ -49,7 +53,8 @@ class ReviewerAssignment(models.Model):
         verbose_name_plural = _("reviewer assignments")
         constraints = [
             models.UniqueConstraint(
-                fields=["user", "level", "region"], name="one_assignment_per_user_level_region",
+                fields=["user", "level", "region"],
+                name="one_assignment_per_user_level_region",
                 violation_error_message=_("This reviewer already has that assignment."),
             ),
             models.CheckConstraint(
@@ -75,3 +80,26 @@ class LoginFailure(models.Model):
     class Meta:
         verbose_name = _("sign-in failure")
         verbose_name_plural = _("sign-in failures")
+
+    def __str__(self) -> str:
+        return f"{self.username} · {self.address or '-'} · {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class DemoAccount(models.Model):
+    """A demo sign-in listed on the sign-in page when the platform runs as a demo (never otherwise)."""
+
+    user = models.OneToOneField(
+        User, on_delete=models.CASCADE, related_name="demo_account", verbose_name=_("user")
+    )
+    role_en = models.CharField(_("role (English)"), max_length=64)
+    role_zh = models.CharField(_("role (Chinese)"), max_length=64)
+    note = models.CharField(_("note"), max_length=200, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("demo account")
+        verbose_name_plural = _("demo accounts")
+
+    def __str__(self) -> str:
+        return f"{self.user.username} · {self.role_en}"

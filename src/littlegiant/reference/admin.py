@@ -1,0 +1,61 @@
+"""Reference tables in the admin, read-only: they are loaded from the published standards by migrations."""
+
+from __future__ import annotations
+
+from django.contrib import admin
+
+from littlegiant.reference.models import (
+    IndustryClass,
+    IndustryDivision,
+    IndustrySection,
+    Region,
+    StrategicEmergingIndustry,
+)
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Browse and search, never change: a wrong row is fixed in the data file and its migration."""
+
+    def has_add_permission(self, request: object) -> bool:
+        return False
+
+    def has_change_permission(self, request: object, obj: object = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: object, obj: object = None) -> bool:
+        return False
+
+
+@admin.register(Region)
+class RegionAdmin(ReadOnlyAdmin):
+    list_display = ["code", "name", "level", "parent"]
+    list_filter = ["level"]
+    search_fields = ["code", "name"]
+    list_select_related = ["parent"]
+
+
+@admin.register(IndustrySection)
+class IndustrySectionAdmin(ReadOnlyAdmin):
+    list_display = ["letter", "name", "division_from", "division_to"]
+
+
+@admin.register(IndustryDivision)
+class IndustryDivisionAdmin(ReadOnlyAdmin):
+    list_display = ["code", "name", "section"]
+    list_filter = ["section"]
+    search_fields = ["code", "name"]
+
+
+@admin.register(IndustryClass)
+class IndustryClassAdmin(ReadOnlyAdmin):
+    list_display = ["code", "name", "division", "size_industry"]
+    list_filter = ["size_industry"]
+    search_fields = ["code", "name"]
+    list_select_related = ["division"]
+
+
+@admin.register(StrategicEmergingIndustry)
+class StrategicEmergingIndustryAdmin(ReadOnlyAdmin):
+    list_display = ["code", "name", "level", "parent"]
+    list_filter = ["level"]
+    search_fields = ["code", "name"]
