@@ -154,3 +154,40 @@ def admin(db):
     from littlegiant.accounts.models import User
 
     return User.objects.create_superuser(username="admin", password=PASSWORD, email="admin@example.cn")
+
+
+# --- Technology transfer (tech-transfer engineer) ---------------------------------------------------------------
+# - olivia: tech-transfer officer of 浙江某某理工大学 (a synthetic university in Hangzhou, Xihu district)
+# - oscar: tech-transfer officer of 宁波某某材料研究所 (a synthetic research institute in Ningbo, Yinzhou district)
+
+
+@pytest.fixture
+def hangzhou_university(db):
+    from littlegiant.techtransfer.models import ResearchInstitution
+
+    return ResearchInstitution.objects.create(name="浙江某某理工大学", kind="university", region_id=COUNTY_A)
+
+
+@pytest.fixture
+def ningbo_institute(db):
+    from littlegiant.techtransfer.models import ResearchInstitution
+
+    return ResearchInstitution.objects.create(name="宁波某某材料研究所", kind="institute", region_id=COUNTY_B)
+
+
+@pytest.fixture
+def olivia(hangzhou_university):
+    from littlegiant.techtransfer.models import TransferOfficer
+
+    user = make_user("olivia", display_name="Olivia 陈")
+    TransferOfficer.objects.create(user=user, institution=hangzhou_university)
+    return user
+
+
+@pytest.fixture
+def oscar(ningbo_institute):
+    from littlegiant.techtransfer.models import TransferOfficer
+
+    user = make_user("oscar", display_name="Oscar 周")
+    TransferOfficer.objects.create(user=user, institution=ningbo_institute)
+    return user
