@@ -191,3 +191,68 @@ def oscar(ningbo_institute):
     user = make_user("oscar", display_name="Oscar 周")
     TransferOfficer.objects.create(user=user, institution=ningbo_institute)
     return user
+
+
+# ---------------------------------------------------------------- service network (services engineer)
+# A chain of institutions for Alpha's county: Xihu district (county) → Hangzhou (municipal) → Zhejiang (provincial)
+# → the national centre, each serving investment and financing; plus Ningbo's municipal institution for Beta.
+# - carol: counsellor at the Xihu county institution; dave: manager at the Hangzhou municipal institution;
+#   nina: counsellor at the Ningbo municipal institution.
+
+
+def make_institution(name: str, level: str, region: str | None, categories=("financing", "policy"), **extra: object):
+    from littlegiant.services.models import InstitutionCategory, ServiceInstitution
+
+    institution = ServiceInstitution.objects.create(name=name, level=level, region_id=region, **extra)
+    InstitutionCategory.objects.bulk_create(
+        [InstitutionCategory(institution=institution, category=category) for category in categories]
+    )
+    return institution
+
+
+@pytest.fixture
+def national_centre(db):
+    return make_institution("国家中小企业公共服务中心", "national", None)
+
+
+@pytest.fixture
+def zhejiang_centre(national_centre):
+    return make_institution("浙江省中小企业公共服务中心", "provincial", PROVINCE, parent=national_centre)
+
+
+@pytest.fixture
+def hangzhou_centre(zhejiang_centre):
+    return make_institution("杭州市中小企业服务中心", "municipal", CITY_A, parent=zhejiang_centre)
+
+
+@pytest.fixture
+def xihu_centre(hangzhou_centre):
+    return make_institution("西湖区中小企业服务站", "county", COUNTY_A, parent=hangzhou_centre)
+
+
+@pytest.fixture
+def ningbo_centre(zhejiang_centre):
+    return make_institution("宁波市中小企业服务中心", "municipal", CITY_B, parent=zhejiang_centre)
+
+
+def _staff(username: str, institution, role: str):
+    from littlegiant.services.models import InstitutionStaff
+
+    user = make_user(username)
+    InstitutionStaff.objects.create(user=user, institution=institution, role=role)
+    return user
+
+
+@pytest.fixture
+def carol(xihu_centre):
+    return _staff("carol", xihu_centre, "counsellor")
+
+
+@pytest.fixture
+def dave(hangzhou_centre):
+    return _staff("dave", hangzhou_centre, "manager")
+
+
+@pytest.fixture
+def nina(ningbo_centre):
+    return _staff("nina", ningbo_centre, "counsellor")
