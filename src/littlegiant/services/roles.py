@@ -1,3 +1,5 @@
+"""The roles a person holds in the service network: staff of an institution."""
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -8,5 +10,13 @@ if TYPE_CHECKING:
 
 
 def service_roles_of(user: User) -> list[Role]:
-    """Staff roles at service institutions."""
-    return []
+    """Staff roles at service institutions, one per institution."""
+    from littlegiant.services.models import InstitutionStaff
+    from littlegiant.web.roles import Role
+
+    if not user.is_authenticated:
+        return []
+    return [
+        Role("institution_staff", staff.get_role_display(), staff.institution.name, staff.institution_id)
+        for staff in InstitutionStaff.objects.filter(user=user).select_related("institution").order_by("pk")
+    ]

@@ -1,0 +1,668 @@
+"""Every state change of the service network: filing, routing, answers, sessions, outcomes, escalation.
+
+Routing rule: a request goes to the institutions that serve the enterprise's region and the request's
+category, nearest level first (county, then municipal, provincial, national). Within a level the institution
+with the most spare capacity this month comes first. A decline passes the request to the next untried
+institution at the same level or above; an overdue request escalates strictly upward.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.db.models import Count, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from littlegiant.accounts.jurisdiction import is_administrator
+from littlegiant.services.models import (
+    AssignmentOutcome,
+    InstitutionLevel,
+    OutcomeKind,
+    RequestAssignment,
+    RequestAttachment,
+    RequestEvent,
+    RequestStatus,
+    RoutingReason,
+    ServiceCategory,
+    ServiceInstitution,
+    ServiceOffering,
+    ServiceOutcome,
+    ServiceRating,
+    ServiceRequest,
+    ServiceSession,
+    SessionMode,
+    Urgency,
+)
+from littlegiant.services.permissions import ensure_can, filing_decision, member_role, staff_role
+from littlegiant.web.uploads import check_upload, store_upload
+
+if TYPE_CHECKING:
+    from littlegiant.accounts.models import User
+    from littlegiant.enterprises.models import Enterprise
+    from littlegiant.reference.models import Region
+
+MAX_ATTACHMENTS = 5
+SYSTEM_ROLE = "system"
+
+
+# ---------------------------------------------------------------- routing
+
+
+def routing_candidates(
+    region: Region, category: str, *, at: datetime | None = None
+) -> list[ServiceInstitution]:
+    """Active institutions serving this region and category, nearest level first, then most spare capacity."""
+    codes = [code for code in region.path.split("/") if code]
+    month_start = (at or timezone.now()).replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+    candidates = list(
+        ServiceInstitution.objects.filter(is_active=True, categories__category=category)
+        .filter(Q(region_id__in=codes) | Q(level=InstitutionLevel.NATIONAL))
+        .annotate(taken=Count("assignments", filter=Q(assignments__routed_at__gte=month_start)))
+    )
+    # A handful of rows (one per level and a few siblings): ordering them here keeps the rule readable.
+    return sorted(candidates, key=lambda inst: (inst.rank, inst.taken / inst.capacity, inst.pk))
+
+
+def _next_institution(
+    request: ServiceRequest, *, above_rank: int, strictly: bool, at: datetime
+) -> ServiceInstitution | None:
+    tried = set(request.assignments.values_list("institution_id", flat=True))
+    for institution in routing_candidates(request.enterprise.region, request.category, at=at):
+        if institution.pk in tried:
+            continue
+        if institution.rank > above_rank or (not strictly and institution.rank == above_rank):
+            return institution
+    return None
+
+
+def _route(
+    request: ServiceRequest, institution: ServiceInstitution | None, *, reason: str, at: datetime
+) -> None:
+    """Hand the request to an institution (starting its answer timer), or mark it unrouted if none."""
+    if institution is None:
+        request.status = RequestStatus.UNROUTED
+        request.institution = None
+        request.respond_by = None
+        request.resolve_by = None
+        return
+    request.status = RequestStatus.ROUTED
+    request.institution = institution
+    request.respond_by = at + timedelta(hours=institution.first_response_hours)
+    request.resolve_by = None
+    RequestAssignment.objects.create(request=request, institution=institution, reason=reason, routed_at=at)
+
+
+def _current_assignment(request: ServiceRequest) -> RequestAssignment | None:
+    return (
+        request.assignments.filter(institution_id=request.institution_id, ended_at__isnull=True)
+        .order_by("-routed_at", "-pk")
+        .first()
+    )
+
+
+def _end_assignment(request: ServiceRequest, *, outcome: str, at: datetime, comment: str = "") -> None:
+    assignment = _current_assignment(request)
+    if assignment is None:
+        return
+    if assignment.responded_at is None:
+        assignment.responded_at = at
+        assignment.response_seconds = max(0, int((at - assignment.routed_at).total_seconds()))
+    assignment.ended_at = at
+    assignment.outcome = outcome
+    if outcome == AssignmentOutcome.CLOSED:
+        assignment.resolution_seconds = max(0, int((at - assignment.routed_at).total_seconds()))
+    if comment:
+        assignment.comment = comment
+    assignment.save()
+
+
+def _record(
+    request: ServiceRequest,
+    *,
+    actor: User | None,
+    role: str,
+    action: str,
+    from_status: str,
+    comment: str = "",
+    at: datetime | None = None,
+) -> None:
+    RequestEvent.objects.create(
+        request=request,
+        actor=actor,
+        role=role,
+        action=action,
+        from_status=from_status,
+        to_status=request.status,
+        institution=request.institution,
+        comment=comment,
+        created_at=at or timezone.now(),
+    )
+
+
+def _role_label(user: User, request: ServiceRequest) -> str:
+    """How the actor acted, for the audit trail."""
+    role = staff_role(user, request.institution)
+    if role:
+        return f"{role} · {request.institution}"
+    role = member_role(user, request.enterprise)
+    if role:
+        return f"{role} · {request.enterprise}"
+    if is_administrator(user):
+        return "administrator"
+    return "unknown"
+
+
+def _locked(request: ServiceRequest) -> ServiceRequest:
+    return (
+        ServiceRequest.objects.select_for_update()
+        .select_related("enterprise__region", "institution")
+        .get(pk=request.pk)
+    )
+
+
+def _required(value: str, field: str) -> str:
+    value = (value or "").strip()
+    if not value:
+        raise ValidationError({field: _("This field is required: give a reason.")})
+    return value
+
+
+# ---------------------------------------------------------------- the enterprise's side
+
+
+def file_request(
+    enterprise: Enterprise,
+    *,
+    by: User,
+    category: str,
+    title: str,
+    description: str,
+    urgency: str = Urgency.NORMAL,
+    offering: ServiceOffering | None = None,
+    attachments: Iterable[UploadedFile] = (),
+) -> ServiceRequest:
+    """An enterprise asks the network for help; the request goes to the nearest institution that serves it."""
+    decision = filing_decision(by, enterprise)
+    if not decision:
+        raise PermissionDenied(decision.reason)
+    if category not in ServiceCategory.values:
+        raise ValidationError({"category": _("Choose one of the service categories.")})
+    if urgency not in Urgency.values:
+        raise ValidationError({"urgency": _("Choose low, normal or urgent.")})
+    title, description = (title or "").strip(), (description or "").strip()
+    if not title:
+        raise ValidationError({"title": _("Give the request a short title.")})
+    if not description:
+        raise ValidationError({"description": _("Describe what help the enterprise needs.")})
+    if offering is not None and offering.category != category:
+        raise ValidationError({"offering": _("The chosen offering belongs to another category.")})
+    files = list(attachments)
+    if len(files) > MAX_ATTACHMENTS:
+        raise ValidationError({"attachments": _("Attach at most %(n)s files.") % {"n": MAX_ATTACHMENTS}})
+    for file in files:  # check everything before writing anything
+        try:
+            check_upload(file)
+        except ValidationError as error:
+            raise ValidationError({"attachments": error.messages}) from None
+    now = timezone.now()
+    with transaction.atomic():
+        request = ServiceRequest(
+            enterprise=enterprise,
+            category=category,
+            offering=offering,
+            title=title,
+            description=description,
+            urgency=urgency,
+            filed_by=by,
+            filed_at=now,
+            status=RequestStatus.UNROUTED,
+        )
+        request.save()
+        # The offering's own institution is the natural first stop when the SME picked it from the catalogue.
+        first = offering.institution if offering is not None and offering.institution.is_active else None
+        if first is None:
+            first = _next_institution(request, above_rank=0, strictly=True, at=now)
+        _route(request, first, reason=RoutingReason.FILED, at=now)
+        request.save()
+        for file in files:
+            _store_attachment(request, file, by=by)
+        _record(request, actor=by, role=_role_label(by, request), action="file", from_status="", at=now)
+    return request
+
+
+def _store_attachment(request: ServiceRequest, file: UploadedFile, *, by: User) -> RequestAttachment:
+    content_type = check_upload(file)
+    stored = store_upload(file, folder=f"services/requests/{request.pk}")
+    return RequestAttachment.objects.create(
+        request=request,
+        stored_as=stored,
+        original_name=(file.name or "file")[:200],
+        content_type=content_type,
+        size=file.size or 0,
+        uploaded_by=by,
+    )
+
+
+def attach(request: ServiceRequest, *, by: User, file: UploadedFile) -> RequestAttachment:
+    """The requesting enterprise adds a document to an open request."""
+    with transaction.atomic():
+        request = _locked(request)
+        ensure_can(by, "attach", request)
+        if request.attachments.count() >= MAX_ATTACHMENTS:
+            raise ValidationError(
+                {"file": _("A request holds at most %(n)s files.") % {"n": MAX_ATTACHMENTS}}
+            )
+        try:
+            attachment = _store_attachment(request, file, by=by)
+        except ValidationError as error:
+            raise ValidationError({"file": error.messages}) from None
+        _record(
+            request,
+            actor=by,
+            role=_role_label(by, request),
+            action="attach",
+            from_status=request.status,
+            comment=attachment.original_name,
+        )
+    return attachment
+
+
+def withdraw(request: ServiceRequest, *, by: User, reason: str) -> ServiceRequest:
+    """The enterprise no longer needs help: the request leaves the institution's queue."""
+    reason = _required(reason, "reason")
+    now = timezone.now()
+    with transaction.atomic():
+        request = _locked(request)
+        ensure_can(by, "withdraw", request)
+        before = request.status
+        _end_assignment(request, outcome=AssignmentOutcome.WITHDRAWN, at=now, comment=reason)
+        request.status = RequestStatus.WITHDRAWN
+        request.respond_by = request.resolve_by = None
+        request.closed_at = now
+        request.save()
+        _record(
+            request,
+            actor=by,
+            role=_role_label(by, request),
+            action="withdraw",
+            from_status=before,
+            comment=reason,
+            at=now,
+        )
+    return request
+
+
+def rate(request: ServiceRequest, *, by: User, score: int, comment: str = "") -> ServiceRating:
+    """The requesting enterprise rates a closed request from 1 to 5, once."""
+    if not isinstance(score, int) or not 1 <= score <= 5:
+        raise ValidationError({"score": _("A rating is a whole number from 1 to 5.")})
+    with transaction.atomic():
+        request = _locked(request)
+        ensure_can(by, "rate", request)
+        rating = ServiceRating.objects.create(
+            request=request,
+            institution=request.institution,
+            score=score,
+            comment=(comment or "").strip(),
+            rated_by=by,
+        )
+        _record(
+            request,
+            actor=by,
+            role=_role_label(by, request),
+            action="rate",
+            from_status=request.status,
+            comment=f"{score}/5 {rating.comment}".strip(),
+        )
+    return rating
+
+
+# ---------------------------------------------------------------- the institution's side
+
+
+def accept(request: ServiceRequest, *, by: User, comment: str = "") -> ServiceRequest:
+    """The institution takes the request on; its resolution timer starts."""
+    now = timezone.now()
+    with transaction.atomic():
+        request = _locked(request)
+        ensure_can(by, "accept", request)
+        assignment = _current_assignment(request)
+        if assignment is not None:
+            assignment.responded_at = now
+            assignment.response_seconds = max(0, int((now - assignment.routed_at).total_seconds()))
+            assignment.comment = comment.strip()
+            assignment.save()
+        request.status = RequestStatus.ACCEPTED
+        request.first_response_at = request.first_response_at or now
+        request.respond_by = None
+        request.resolve_by = now + timedelta(days=request.institution.resolution_days)
+        request.save()
+        _record(
+            request,
+            actor=by,
+            role=_role_label(by, request),
+            action="accept",
+            from_status=RequestStatus.ROUTED,
+            comment=comment.strip(),
+            at=now,
+        )
+    return request
+
+
+def decline(request: ServiceRequest, *, by: User, reason: str) -> ServiceRequest:
+    """The institution cannot help (with a reason): the request goes on, at the same level or up."""
+    reason = _required(reason, "reason")
+    now = timezone.now()
+    with transaction.atomic():
+        request = _locked(request)
+        ensure_can(by, "decline", request)
+        role = _role_label(by, request)
+        rank = request.institution.rank
+        _end_assignment(request, outcome=AssignmentOutcome.DECLINED, at=now, comment=reason)
+        _route(
+            request,
+            _next_institution(request, above_rank=rank, strictly=False, at=now),
+            reason=RoutingReason.DECLINED,
+            at=now,
+        )
+        request.save()
+        _record(
+            request,
+            actor=by,
+            role=role,
+            action="decline",
+            from_status=RequestStatus.ROUTED,
+            comment=reason,
+            at=now,
+        )
+    return request
+
+
+def transfer(request: ServiceRequest, *, by: User, to: ServiceInstitution, reason: str) -> ServiceRequest:
+    """Staff (or an administrator) hand the request to another named institution that serves its category."""
+    reason = _required(reason, "reason")
+    now = timezone.now()
+    with transaction.atomic():
+        request = _locked(request)
+        ensure_can(by, "transfer", request)
+        if to.pk == request.institution_id:
+            raise ValidationError({"to": _("The request is already with this institution.")})
+        if not to.is_active or not to.categories.filter(category=request.category).exists():
+            raise ValidationError(
+                {
+                    "to": _("%(institution)s does not offer %(category)s.")
+                    % {"institution": to, "category": request.get_category_display()}
+                }
+            )
+        role, before = _role_label(by, request), request.status
+        _end_assignment(request, outcome=AssignmentOutcome.TRANSFERRED, at=now, comment=reason)
+        _route(request, to, reason=RoutingReason.TRANSFERRED, at=now)
+        request.save()
+        _record(request, actor=by, role=role, action="transfer", from_status=before, comment=reason, at=now)
+    return request
+
+
+def refer_upward(request: ServiceRequest, *, by: User, reason: str) -> ServiceRequest:
+    """Staff refer the request to their institution's parent, the next level up."""
+    reason = _required(reason, "reason")
+    now = timezone.now()
+    with transaction.atomic():
+        request = _locked(request)
+        ensure_can(by, "refer", request)
+        parent = request.institution.parent
+        if not parent.is_active:
+            raise ValidationError(
+                {"reason": _("The parent institution %(parent)s is not active.") % {"parent": parent}}
+            )
+        role, before = _role_label(by, request), request.status
+        _end_assignment(request, outcome=AssignmentOutcome.REFERRED, at=now, comment=reason)
+        _route(request, parent, reason=RoutingReason.REFERRED, at=now)
+        request.save()
+        _record(request, actor=by, role=role, action="refer", from_status=before, comment=reason, at=now)
+    return request
+
+
+def log_session(
+    request: ServiceRequest,
+    *,
+    by: User,
+    held_on: date,
+    mode: str,
+    contact_minutes: int,
+    preparation_minutes: int,
+    notes: str = "",
+) -> ServiceSession:
+    """A counsellor records a session held on an accepted request."""
+    if mode not in SessionMode.values:
+        raise ValidationError({"mode": _("Choose how the session was held.")})
+    for field, minutes in (
+        ("contact_minutes", contact_minutes),
+        ("preparation_minutes", preparation_minutes),
+    ):
+        if minutes is None or minutes < 0 or minutes > 24 * 60:
+            raise ValidationError({field: _("Minutes must be between 0 and 1,440.")})
+    if held_on > timezone.localdate():
+        raise ValidationError({"held_on": _("A session cannot be logged for a future date.")})
+    with transaction.atomic():
+        request = _locked(request)
+        ensure_can(by, "log_session", request)
+        if held_on < timezone.localdate(request.filed_at):
+            raise ValidationError({"held_on": _("The session cannot be before the request was filed.")})
+        session = ServiceSession.objects.create(
+            request=request,
+            institution=request.institution,
+            counsellor=by,
+            held_on=held_on,
+            mode=mode,
+            contact_minutes=contact_minutes,
+            preparation_minutes=preparation_minutes,
+            notes=(notes or "").strip(),
+        )
+        _record(
+            request,
+            actor=by,
+            role=_role_label(by, request),
+            action="session",
+            from_status=request.status,
+            comment=f"{held_on} · {session.get_mode_display()} · {contact_minutes}+{preparation_minutes} min",
+        )
+    return session
+
+
+def record_outcome(
+    request: ServiceRequest, *, by: User, kind: str, value: Decimal, achieved_on: date, note: str = ""
+) -> ServiceOutcome:
+    """Staff record a measured result: financing obtained, IP registered, people hired or revenue effect."""
+    if kind not in OutcomeKind.values:
+        raise ValidationError({"kind": _("Choose the kind of outcome.")})
+    with transaction.atomic():
+        request = _locked(request)
+        ensure_can(by, "record_outcome", request)
+        outcome = ServiceOutcome(
+            request=request,
+            institution=request.institution,
+            kind=kind,
+            value=value,
+            achieved_on=achieved_on,
+            note=(note or "").strip(),
+            recorded_by=by,
+        )
+        outcome.full_clean()
+        outcome.save()
+        _record(
+            request,
+            actor=by,
+            role=_role_label(by, request),
+            action="outcome",
+            from_status=request.status,
+            comment=f"{outcome.get_kind_display()}: {value}",
+        )
+    return outcome
+
+
+def close(request: ServiceRequest, *, by: User, resolution: str, free_of_charge: bool) -> ServiceRequest:
+    """The institution closes an accepted request with a summary; the enterprise may then rate it."""
+    resolution = (resolution or "").strip()
+    if not resolution:
+        raise ValidationError({"resolution": _("Summarise what was done before closing.")})
+    now = timezone.now()
+    with transaction.atomic():
+        request = _locked(request)
+        ensure_can(by, "close", request)
+        _end_assignment(request, outcome=AssignmentOutcome.CLOSED, at=now)
+        request.status = RequestStatus.CLOSED
+        request.closed_at = now
+        request.resolve_by = None
+        request.resolution = resolution
+        request.free_of_charge = bool(free_of_charge)
+        request.save()
+        _record(
+            request,
+            actor=by,
+            role=_role_label(by, request),
+            action="close",
+            from_status=RequestStatus.ACCEPTED,
+            comment=resolution,
+            at=now,
+        )
+    return request
+
+
+# ---------------------------------------------------------------- the periodic task
+
+
+@dataclass(frozen=True, slots=True)
+class EscalationReport:
+    """What one sweep did."""
+
+    escalated: int
+    stuck_at_top: int
+
+
+def escalate_overdue(*, now: datetime | None = None) -> EscalationReport:
+    """Move every overdue request (no answer in time, or not resolved in time) to the next level up."""
+    now = now or timezone.now()
+    overdue = ServiceRequest.objects.filter(
+        Q(status=RequestStatus.ROUTED, respond_by__lt=now)
+        | Q(status=RequestStatus.ACCEPTED, resolve_by__lt=now)
+    ).values_list("pk", flat=True)
+    escalated = stuck = 0
+    for pk in list(overdue):
+        with transaction.atomic():
+            request = (
+                ServiceRequest.objects.select_for_update()
+                .select_related("enterprise__region", "institution")
+                .get(pk=pk)
+            )
+            before = request.status
+            late_answer = before == RequestStatus.ROUTED and request.respond_by and request.respond_by < now
+            late_resolution = (
+                before == RequestStatus.ACCEPTED and request.resolve_by and request.resolve_by < now
+            )
+            if not (late_answer or late_resolution):
+                continue  # answered since the sweep started
+            late = request.institution
+            target = _next_institution(request, above_rank=late.rank, strictly=True, at=now)
+            if target is None:
+                # Nothing above: keep it where it is, stop the clock, and let the data-quality page show it.
+                request.respond_by = request.resolve_by = None
+                request.save(update_fields=["respond_by", "resolve_by"])
+                _record(
+                    request,
+                    actor=None,
+                    role=SYSTEM_ROLE,
+                    action="overdue",
+                    from_status=before,
+                    comment=_("Overdue at %(institution)s; no level above to escalate to.")
+                    % {"institution": late},
+                    at=now,
+                )
+                stuck += 1
+                continue
+            _end_assignment(
+                request,
+                outcome=AssignmentOutcome.ESCALATED,
+                at=now,
+                comment=_("Overdue: no answer in time.")
+                if late_answer
+                else _("Overdue: not resolved in time."),
+            )
+            _route(request, target, reason=RoutingReason.ESCALATED, at=now)
+            request.escalations += 1
+            request.save()
+            _record(
+                request,
+                actor=None,
+                role=SYSTEM_ROLE,
+                action="escalate",
+                from_status=before,
+                comment=_("Overdue at %(late)s; escalated to %(target)s.") % {"late": late, "target": target},
+                at=now,
+            )
+            escalated += 1
+    return EscalationReport(escalated=escalated, stuck_at_top=stuck)
+
+
+# ---------------------------------------------------------------- the catalogue
+
+
+def publish_offering(
+    institution: ServiceInstitution,
+    *,
+    by: User,
+    category: str,
+    title: str,
+    description: str,
+    fee: str,
+    delivery: str,
+) -> ServiceOffering:
+    """A manager publishes a service in the institution's catalogue, in a category the institution serves."""
+    from littlegiant.services.permissions import can_manage_catalogue
+
+    decision = can_manage_catalogue(by, institution)
+    if not decision:
+        raise PermissionDenied(decision.reason)
+    with transaction.atomic():
+        institution = ServiceInstitution.objects.select_for_update().get(pk=institution.pk)
+        if not institution.categories.filter(category=category).exists():
+            raise ValidationError(
+                {
+                    "category": _(
+                        "The institution does not serve this category; an administrator "
+                        "adds categories to an institution."
+                    )
+                }
+            )
+        offering = ServiceOffering(
+            institution=institution,
+            category=category,
+            title=(title or "").strip(),
+            description=(description or "").strip(),
+            fee=fee,
+            delivery=delivery,
+        )
+        offering.full_clean()
+        offering.save()
+    return offering
+
+
+def set_offering_published(offering: ServiceOffering, *, by: User, published: bool) -> ServiceOffering:
+    """A manager withdraws an offering from the catalogue or publishes it again."""
+    from littlegiant.services.permissions import can_manage_catalogue
+
+    decision = can_manage_catalogue(by, offering.institution)
+    if not decision:
+        raise PermissionDenied(decision.reason)
+    with transaction.atomic():
+        offering = ServiceOffering.objects.select_for_update().get(pk=offering.pk)
+        offering.is_active = published
+        offering.save(update_fields=["is_active", "updated_at"])
+    return offering
