@@ -274,7 +274,7 @@ class MembershipRole(models.TextChoices):
 
 
 class Membership(models.Model):
-    """A person acting for an enterprise: the owner, a delegate who may apply, a contributor who edits data."""
+    """A person acting for an enterprise: the owner, a delegate who applies, a contributor who edits data."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
     enterprise = models.ForeignKey(Enterprise, on_delete=models.CASCADE, related_name="memberships")
