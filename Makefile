@@ -61,8 +61,19 @@ test-postgres: $(BIN)/.installed
 	fi; \
 	LITTLEGIANT_TESTING=true DATABASE_URL=$(PG_URL) $(BIN)/pytest -n $(PYTEST_WORKERS) -q
 
-bench: $(BIN)/.installed
-	$(BIN)/python bench/run.py
+# The benchmark compares the engine with OpenFisca-Core in an environment of its own (never a littlegiant dependency).
+BENCH_SIZES ?= 1000000,10000000
+BENCH_OUT ?= bench/out
+OPENFISCA_VENV := bench/.venv-openfisca
+
+$(OPENFISCA_VENV)/.installed: bench/find-python-openfisca
+	@test -x $(OPENFISCA_VENV)/bin/python || "$$(bench/find-python-openfisca)" -m venv $(OPENFISCA_VENV)
+	$(OPENFISCA_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(OPENFISCA_VENV)/bin/python -m pip install --quiet 'openfisca-core>=46,<47' 'pyarrow>=19'
+	@touch $@
+
+bench: $(BIN)/.installed $(OPENFISCA_VENV)/.installed
+	BENCH_SIZES=$(BENCH_SIZES) BENCH_OUT=$(BENCH_OUT) $(BIN)/python bench/run.py
 
 clean:
 	rm -rf $(VENV) var .pytest_cache

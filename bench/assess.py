@@ -1,0 +1,448 @@
+"""Batch assessment benchmark: littlegiant's criteria engine against the I/O floor and against OpenFisca-Core.
+
+For each size in BENCH_SIZES (default 1,000,000 and 10,000,000) it writes a synthetic file of enterprises
+(bench/synthetic.py) and times, each in its own subprocess so that peak memory is that phase's alone:
+
+- the I/O floor: a bare DuckDB COPY of the input Parquet file to Parquet;
+- littlegiant `assess_file` with the four 2022 packs and their per-criterion columns;
+- littlegiant `assess_file` with the size and innovative-SME packs only;
+- OpenFisca-Core 46 running the same two packs (bench/openfisca_smes, in bench/.venv-openfisca).
+
+Then it compares OpenFisca's size classes and innovative-SME outcomes with ours, enterprise by enterprise,
+and times one enterprise through `assess_record` with all four packs (explanations included), in process.
+
+Prints Markdown tables. Usage: ``.venv/bin/python bench/assess.py`` (``make bench`` runs it).
+Environment: BENCH_SIZES=1000000,10000000  BENCH_OUT=bench/out  BENCH_REPEATS=3
+(runs at sizes up to 1 million; larger sizes run once)  BENCH_KEEP=1 keeps the big files.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+OPENFISCA_PYTHON = BENCH / ".venv-openfisca" / "bin" / "python"
+ALL_PACKS = (
+    "cn.miit.sme-size.2011",
+    "cn.miit.innovative-sme.2022",
+    "cn.miit.srdi-sme.2022",
+    "cn.miit.little-giant.2022",
+)
+SAME_AS_OPENFISCA = ("cn.miit.sme-size.2011", "cn.miit.innovative-sme.2022")
+SIZE_PACK, INNOVATIVE_PACK = SAME_AS_OPENFISCA
+LATENCY_CALLS = 500
+LATENCY_WARMUP = 20
+TARGET_FLOOR_RATIO = 3.0
+TARGET_OPENFISCA_SPEEDUP = 3.0
+TARGET_PEAK_MIB = 4096
+TARGET_P50_MS = 20.0
+
+PHASES = {
+    "floor": "DuckDB COPY Parquet → Parquet (I/O floor)",
+    "lg4": "littlegiant assess_file, 4 packs of 2022 + per-criterion columns",
+    "lg2": "littlegiant assess_file, size + innovative-SME",
+    "openfisca": "OpenFisca-Core 46, size + innovative-SME",
+}
+
+
+@dataclass
+class Measurement:
+    """Runs of one phase at one size: seconds inside the phase and the subprocess's peak resident memory."""
+
+    phase: str
+    rows: int
+    seconds: list[float] = field(default_factory=list)
+    peak_mib: list[float] = field(default_factory=list)
+    error: str | None = None
+
+    @property
+    def median_seconds(self) -> float:
+        return statistics.median(self.seconds)
+
+    @property
+    def peak(self) -> float:
+        return max(self.peak_mib)
+
+
+# --- Phases, each run in a fresh subprocess ---------------------------------------------------------------
+
+
+def phase_floor(source: Path, target: Path) -> dict:
+    import duckdb
+
+    started = time.perf_counter()
+    with duckdb.connect() as connection:
+        connection.execute(
+            "COPY (SELECT * FROM read_parquet($source)) TO '"
+            + str(target).replace("'", "''")
+            + "' (FORMAT parquet)",
+            {"source": str(source)},
+        )
+    return {"seconds": time.perf_counter() - started}
+
+
+def phase_assess(source: Path, target: Path, packs: tuple[str, ...]) -> dict:
+    from littlegiant.rules import assess_file
+
+    started = time.perf_counter()
+    assess_file(source, target, list(packs))
+    return {"seconds": time.perf_counter() - started}
+
+
+def phase_latency(source: Path) -> dict:
+    import pyarrow.parquet as pq
+
+    from littlegiant.rules import assess_record
+
+    with pq.ParquetFile(source) as reader:
+        batch = next(reader.iter_batches(batch_size=LATENCY_CALLS))
+    records = batch.to_pylist()  # Decimal, int, bool, str or None: the contract's record values
+    for record in records[:LATENCY_WARMUP]:
+        assess_record(record, ALL_PACKS)
+    timings = []
+    for record in records:
+        started = time.perf_counter()
+        documents = assess_record(record, ALL_PACKS)
+        timings.append((time.perf_counter() - started) * 1000)
+    assert set(documents) >= set(ALL_PACKS), f"assess_record returned {sorted(documents)}"
+    timings.sort()
+    return {
+        "calls": len(timings),
+        "p50_ms": statistics.median(timings),
+        "p95_ms": timings[int(0.95 * (len(timings) - 1))],
+        "max_ms": timings[-1],
+        "json_bytes": len(json.dumps(documents, ensure_ascii=False, default=str)),
+    }
+
+
+def run_phase_here(argv: list[str]) -> int:
+    """Entry point of a phase subprocess: `assess.py --phase NAME SOURCE [TARGET]`; prints one JSON line."""
+    name, source = argv[0], Path(argv[1])
+    target = Path(argv[2]) if len(argv) > 2 else None
+    if name == "floor":
+        result = phase_floor(source, target)
+    elif name == "lg4":
+        result = phase_assess(source, target, ALL_PACKS)
+    elif name == "lg2":
+        result = phase_assess(source, target, SAME_AS_OPENFISCA)
+    elif name == "latency":
+        result = phase_latency(source)
+    else:
+        raise SystemExit(f"unknown phase {name!r}")
+    print(json.dumps(result))
+    return 0
+
+
+def measure(command: list[str]) -> tuple[dict, float]:
+    """Run a phase subprocess; return its JSON line and its own peak RSS in MiB (wait4: this child alone)."""
+    with tempfile.TemporaryFile(mode="w+") as errors:
+        # stderr goes to a file: no pipe fills while we wait, and wait4 (not communicate) reaps the child.
+        process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=errors, text=True)
+        stdout = process.stdout.read()
+        _, status, usage = os.wait4(process.pid, 0)
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if process.returncode != 0:
+            errors.seek(0)
+            raise RuntimeError(
+                f"{' '.join(command[:4])} failed ({process.returncode}): {errors.read().strip()[-2000:]}"
+            )
+    last = [line for line in stdout.splitlines() if line.startswith("{")][-1]
+    return json.loads(last), usage.ru_maxrss / 1024  # Linux reports kilobytes
+
+
+def phase_command(phase: str, source: Path, target: Path | None) -> list[str]:
+    if phase == "openfisca":
+        return [str(OPENFISCA_PYTHON), str(BENCH / "openfisca_run.py"), str(source), str(target)]
+    command = [sys.executable, str(Path(__file__).resolve()), "--phase", phase, str(source)]
+    return command + ([str(target)] if target else [])
+
+
+# --- Comparison with OpenFisca ------------------------------------------------------------------------------
+
+
+def outcome_columns(path: Path) -> dict[str, str]:
+    """The outcome and score columns of the size and innovative-SME packs in littlegiant's output file."""
+    import pyarrow.parquet as pq
+
+    names = pq.read_schema(path).names
+
+    def pick(*candidates: str) -> str:
+        for candidate in candidates:
+            if candidate in names:
+                return candidate
+        raise LookupError(f"none of {candidates} in littlegiant's output columns: {names}")
+
+    return {
+        "size": pick(
+            f"{SIZE_PACK}.outcome",
+            f"{SIZE_PACK}__outcome",
+            f"{SIZE_PACK}:outcome",
+            "sme_size_2011__outcome",
+            "size_outcome",
+            "size_class",
+        ),
+        "innovative": pick(
+            f"{INNOVATIVE_PACK}.outcome",
+            f"{INNOVATIVE_PACK}__outcome",
+            f"{INNOVATIVE_PACK}:outcome",
+            "innovative_sme_2022__outcome",
+            "innovative_outcome",
+        ),
+        "score": pick(
+            f"{INNOVATIVE_PACK}.score",
+            f"{INNOVATIVE_PACK}__score",
+            f"{INNOVATIVE_PACK}:score",
+            "innovative_sme_2022__score",
+            "innovative_score",
+        ),
+    }
+
+
+def compare(source: Path, ours: Path, theirs: Path) -> dict:
+    """Count enterprises that OpenFisca and littlegiant classify differently, with a few examples."""
+    import duckdb
+
+    columns = outcome_columns(ours)
+    quoted = {key: '"' + value.replace('"', '""') + '"' for key, value in columns.items()}
+    with duckdb.connect() as connection:
+        connection.execute(
+            f"""
+            CREATE TEMP VIEW joined AS
+            SELECT i.credit_code, i.industry_code, i.employees, i.operating_revenue, i.total_assets,
+                   i.main_business_revenue, i.main_business_revenue_prev, i.total_liabilities, i.rd_expense,
+                   l.{quoted["size"]} AS our_size, o.size_class AS their_size,
+                   l.{quoted["innovative"]} AS our_innovative, o.innovative_outcome AS their_innovative,
+                   l.{quoted["score"]} AS our_score, o.innovative_score AS their_score
+            FROM read_parquet($source) i
+            JOIN read_parquet($ours) l USING (credit_code)
+            JOIN read_parquet($theirs) o USING (credit_code)
+            """,
+            {"source": str(source), "ours": str(ours), "theirs": str(theirs)},
+        )
+        counts = connection.execute(
+            """
+            SELECT count(*),
+                   count(*) FILTER (WHERE our_size IS DISTINCT FROM their_size),
+                   count(*) FILTER (WHERE our_size <> 'insufficient_data'
+                                    AND our_size IS DISTINCT FROM their_size),
+                   count(*) FILTER (WHERE our_innovative IS DISTINCT FROM their_innovative),
+                   count(*) FILTER (WHERE our_innovative <> 'insufficient_data'
+                                    AND our_innovative IS DISTINCT FROM their_innovative),
+                   count(*) FILTER (WHERE our_innovative <> 'insufficient_data' AND our_score IS NOT NULL
+                                    AND our_score <> their_score)
+            FROM joined
+            """
+        ).fetchone()
+        size_examples = connection.execute(
+            """
+            SELECT credit_code, industry_code, employees, operating_revenue, total_assets,
+                   our_size, their_size
+            FROM joined WHERE our_size <> 'insufficient_data' AND our_size IS DISTINCT FROM their_size
+            ORDER BY operating_revenue LIMIT 4
+            """
+        ).fetchall()
+        score_examples = connection.execute(
+            """
+            SELECT credit_code, main_business_revenue, main_business_revenue_prev,
+                   total_liabilities, total_assets,
+                   rd_expense, operating_revenue, our_score, their_score, our_innovative, their_innovative
+            FROM joined WHERE our_innovative <> 'insufficient_data' AND our_score IS NOT NULL
+                          AND our_score <> their_score
+            ORDER BY credit_code LIMIT 4
+            """
+        ).fetchall()
+    keys = ("compared", "size_all", "size_decided", "innovative_all", "innovative_decided", "score_decided")
+    return {
+        **dict(zip(keys, counts, strict=True)),
+        "size_examples": size_examples,
+        "score_examples": score_examples,
+    }
+
+
+# --- The run ------------------------------------------------------------------------------------------------
+
+
+def environment() -> tuple[list[int], Path, int, bool]:
+    sizes = [
+        int(s.replace("_", "")) for s in os.environ.get("BENCH_SIZES", "1000000,10000000").split(",") if s
+    ]
+    out = Path(os.environ.get("BENCH_OUT", BENCH / "out"))
+    repeats = int(os.environ.get("BENCH_REPEATS", "3"))
+    keep = os.environ.get("BENCH_KEEP", "") not in ("", "0", "false")
+    return sizes, out if out.is_absolute() else ROOT / out, repeats, keep
+
+
+def say(message: str) -> None:
+    print(f"[{datetime.now(UTC):%H:%M:%S}] {message}", file=sys.stderr, flush=True)
+
+
+def benchmark_size(
+    rows: int, out: Path, repeats: int, keep: bool, *, latency_too: bool
+) -> tuple[list[Measurement], dict | None, dict]:
+    source = out / f"enterprises_{rows}.parquet"
+    if not source.exists():
+        say(f"writing {rows:,} synthetic enterprises to {source}")
+        subprocess.run(
+            [sys.executable, str(BENCH / "synthetic.py"), "--rows", str(rows), "--out", str(source)],
+            cwd=ROOT,
+            check=True,
+        )
+    runs = repeats if rows <= 1_000_000 else 1
+    measurements = {phase: Measurement(phase, rows) for phase in PHASES}
+    if not OPENFISCA_PYTHON.exists():
+        measurements["openfisca"].error = "bench/.venv-openfisca missing: run `make bench`"
+    targets = {phase: out / f"{phase}_{rows}.parquet" for phase in PHASES}
+    for run in range(runs):
+        for (
+            phase,
+            measurement,
+        ) in measurements.items():  # interleaved, so a slow minute hurts every phase alike
+            if measurement.error:
+                continue
+            say(f"{rows:,} rows, run {run + 1}/{runs}: {PHASES[phase]}")
+            try:
+                result, peak = measure(phase_command(phase, source, targets[phase]))
+            except RuntimeError as error:
+                measurement.error = str(error).splitlines()[-1][:300]
+                say(f"  failed: {error}")
+                continue
+            measurement.seconds.append(result["seconds"])
+            measurement.peak_mib.append(peak)
+            say(f"  {result['seconds']:.2f} s, peak {peak:,.0f} MiB")
+    comparison = None
+    if not measurements["lg2"].error and not measurements["openfisca"].error:
+        say("comparing OpenFisca's outcomes with littlegiant's")
+        try:
+            comparison = compare(source, targets["lg2"], targets["openfisca"])
+        except LookupError as error:
+            say(f"  cannot compare: {error}")
+    latency: dict = {}
+    if latency_too and not measurements["lg4"].error:
+        say(f"one enterprise, {LATENCY_CALLS} calls of assess_record with the four packs")
+        try:
+            latency, latency_peak = measure(phase_command("latency", source, None))
+            latency["peak_mib"] = latency_peak
+        except RuntimeError as error:
+            latency = {"error": str(error).splitlines()[-1][:300]}
+    if not keep:
+        for path in (*targets.values(), source):
+            path.unlink(missing_ok=True)
+    return list(measurements.values()), comparison, latency
+
+
+def print_tables(results: list[tuple[list[Measurement], dict | None, dict]]) -> None:
+    print(f"\n### Batch assessment ({datetime.now(UTC):%Y-%m-%d %H:%M} UTC, {os.cpu_count()} cores)\n")
+    print("| enterprises | phase | runs | median s | × I/O floor | enterprises/s | peak MiB |")
+    print("|---:|---|---:|---:|---:|---:|---:|")
+    for measurements, _, _ in results:
+        floor = measurements[0]
+        for m in measurements:
+            if m.error or not m.seconds:
+                print(f"| {m.rows:,} | {PHASES[m.phase]} | 0 | — | — | — | failed: {m.error} |")
+                continue
+            ratio = f"{m.median_seconds / floor.median_seconds:.2f}" if floor.seconds else "—"
+            print(
+                f"| {m.rows:,} | {PHASES[m.phase]} | {len(m.seconds)} | {m.median_seconds:.2f} | {ratio} "
+                f"| {m.rows / m.median_seconds:,.0f} | {m.peak:,.0f} |"
+            )
+
+    print("\n### Accuracy: OpenFisca (float32) against littlegiant (exact decimals), same file\n")
+    print(
+        "| enterprises | compared | size class differs | … where ours is decided "
+        "| innovative-SME outcome differs "
+        "| … where ours is decided | innovative score differs (ours decided) |"
+    )
+    print("|---:|---:|---:|---:|---:|---:|---:|")
+    examples: list[tuple] = []
+    scores: list[tuple] = []
+    for measurements, comparison, _ in results:
+        if comparison is None:
+            print(f"| {measurements[0].rows:,} | not compared | | | | | |")
+            continue
+        c = comparison
+        print(
+            f"| {measurements[0].rows:,} | {c['compared']:,} | {c['size_all']:,} | {c['size_decided']:,} "
+            f"| {c['innovative_all']:,} | {c['innovative_decided']:,} | {c['score_decided']:,} |"
+        )
+        examples = examples or c["size_examples"]
+        scores = scores or c["score_examples"]
+    if examples:
+        print("\nSize class, examples where the two differ and littlegiant had every input:\n")
+        print(
+            "| credit code | industry | employees | operating revenue | total assets "
+            "| littlegiant | OpenFisca |"
+        )
+        print("|---|---|---:|---:|---:|---|---|")
+        for row in examples:
+            print("| " + " | ".join("" if v is None else str(v) for v in row) + " |")
+    if scores:
+        print("\nInnovative-SME score, examples where the two differ:\n")
+        print(
+            "| credit code | main rev. | main rev. prev | liabilities | assets | R&D | revenue "
+            "| our score | theirs "
+            "| our outcome | theirs |"
+        )
+        print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|")
+        for row in scores:
+            print("| " + " | ".join("" if v is None else str(v) for v in row) + " |")
+
+    print("\n### Targets\n")
+    print("| target | measured | met |")
+    print("|---|---|---|")
+    for measurements, _, latency in results:
+        by_phase = {m.phase: m for m in measurements}
+        rows = measurements[0].rows
+        floor, lg4, lg2, of = (by_phase[p] for p in ("floor", "lg4", "lg2", "openfisca"))
+        if floor.seconds and lg4.seconds:
+            ratio = lg4.median_seconds / floor.median_seconds
+            print(
+                f"| {rows:,}: 4 packs within {TARGET_FLOOR_RATIO:g}× of the I/O floor | {ratio:.2f}× "
+                f"| {'yes' if ratio <= TARGET_FLOOR_RATIO else 'NO'} |"
+            )
+        if of.seconds and lg2.seconds:
+            speedup = of.median_seconds / lg2.median_seconds
+            print(
+                f"| {rows:,}: ≥ {TARGET_OPENFISCA_SPEEDUP:g}× faster than OpenFisca, same 2 packs "
+                f"| {speedup:.2f}× "
+                f"| {'yes' if speedup >= TARGET_OPENFISCA_SPEEDUP else 'NO'} |"
+            )
+        if lg4.seconds and rows >= 10_000_000:
+            print(
+                f"| {rows:,}: peak memory under {TARGET_PEAK_MIB:,} MiB, 4 packs | {lg4.peak:,.0f} MiB "
+                f"| {'yes' if lg4.peak < TARGET_PEAK_MIB else 'NO'} |"
+            )
+        if latency and "p50_ms" in latency:
+            print(
+                f"| one enterprise, 4 packs with explanation: p50 under {TARGET_P50_MS:g} ms "
+                f"| p50 {latency['p50_ms']:.2f} ms, p95 {latency['p95_ms']:.2f} ms, "
+                f"max {latency['max_ms']:.1f} ms "
+                f"over {latency['calls']} calls | {'yes' if latency['p50_ms'] < TARGET_P50_MS else 'NO'} |"
+            )
+        elif latency:
+            print(f"| one enterprise, 4 packs with explanation | failed: {latency.get('error')} | NO |")
+
+
+def main(argv: list[str]) -> int:
+    if argv[:1] == ["--phase"]:
+        return run_phase_here(argv[1:])
+    sizes, out, repeats, keep = environment()
+    out.mkdir(parents=True, exist_ok=True)
+    say(f"sizes {sizes}, {repeats} runs up to 1 million, output in {out}")
+    results = [benchmark_size(rows, out, repeats, keep, latency_too=rows == min(sizes)) for rows in sizes]
+    print_tables(results)
+    failed = any(m.error for measurements, _, _ in results for m in measurements)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
