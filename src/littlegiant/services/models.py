@@ -605,6 +605,23 @@ class RequestAttachment(models.Model):
         return self.original_name
 
 
+EVENT_ACTIONS = {
+    "file": _("Filed"),
+    "accept": _("Accepted"),
+    "decline": _("Declined"),
+    "transfer": _("Transferred"),
+    "refer": _("Referred upward"),
+    "escalate": _("Escalated (overdue)"),
+    "overdue": _("Overdue at the top level"),
+    "session": _("Session logged"),
+    "outcome": _("Outcome recorded"),
+    "close": _("Closed"),
+    "rate": _("Rated"),
+    "withdraw": _("Withdrawn"),
+    "attach": _("File attached"),
+}
+
+
 class RequestEvent(models.Model):
     """The audit trail of a request: who did what, in which role, from which status to which, and why."""
 
@@ -629,3 +646,15 @@ class RequestEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.request} · {self.action}"
+
+    @property
+    def action_label(self) -> str:
+        return str(EVENT_ACTIONS.get(self.action, self.action))
+
+    @property
+    def from_label(self) -> str:
+        return str(RequestStatus(self.from_status).label) if self.from_status in RequestStatus.values else ""
+
+    @property
+    def to_label(self) -> str:
+        return str(RequestStatus(self.to_status).label) if self.to_status in RequestStatus.values else ""

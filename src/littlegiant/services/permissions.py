@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Literal
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
-from littlegiant.accounts.jurisdiction import is_administrator
+from littlegiant.accounts.jurisdiction import is_administrator, reviewer_region_paths
 from littlegiant.accounts.permissions import ALLOWED, Decision
 from littlegiant.services.models import InstitutionStaff, RequestStatus, StaffRole
 
@@ -139,3 +139,8 @@ def can_manage_catalogue(user: User, institution: ServiceInstitution) -> Decisio
     return Decision(
         False, _("Only a manager of %(institution)s may change its catalogue.") % {"institution": institution}
     )
+
+
+def oversees_network(user: User) -> bool:
+    """Reviewers and administrators oversee the network (coverage, scorecards) within their jurisdiction."""
+    return is_administrator(user) or reviewer_region_paths(user) != []
