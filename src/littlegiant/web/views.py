@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
+from littlegiant.web.home import section_for
 from littlegiant.web.roles import roles_of
 
 
@@ -20,7 +21,8 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def _home(request: HttpRequest) -> HttpResponse:
-    return render(request, "web/home.html", {"roles": roles_of(request.user)})
+    sections = [(role, section_for(request.user, role)) for role in roles_of(request.user)]
+    return render(request, "web/home.html", {"sections": sections})
 
 
 @require_GET
