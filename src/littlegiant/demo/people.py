@@ -17,7 +17,7 @@ from littlegiant.enterprises.models import AnnualFiling, Enterprise, Membership
 
 SHOWCASE_NAME = "杭州启明精密传动科技有限公司"
 SHOWCASE_COUNTY = "330106"  # 西湖区, Hangzhou
-SHOWCASE_INDUSTRY = "3452"  # 齿轮及齿轮减、变速箱制造
+SHOWCASE_INDUSTRY = "3453"  # 齿轮及齿轮减、变速箱制造
 SHOWCASE_BODY = "MA27QM8C"
 
 
@@ -116,14 +116,14 @@ def build_core_accounts(showcase: Enterprise) -> list[DemoAccount]:
     Membership.objects.create(user=owner, enterprise=showcase, role="owner")
     accounts.append(register_demo_account(
         owner, "Enterprise owner", "企业负责人",
-        "启明精密传动: run the self-assessment and read the gap (R&D just below 3%).",
+        "自评：研发投入占比2.8%，差一点达到专精特新的3% · Self-assessment: R&D at 2.8%, just short of 3%.",
     ))  # fmt: skip
 
     delegate = _user("delegate", "陈晓燕")
     Membership.objects.create(user=delegate, enterprise=showcase, role="delegate")
     accounts.append(register_demo_account(
         delegate, "Enterprise delegate", "企业经办人",
-        "Updates the enterprise's data and applies on its behalf.",
+        "代企业更新数据、提交申请 · Updates the data and applies for the enterprise.",
     ))  # fmt: skip
 
     reviewers = [
@@ -154,9 +154,9 @@ def build_core_accounts(showcase: Enterprise) -> list[DemoAccount]:
         ("reviewer_national", "工业和信息化部 审核员", "national", None, "National reviewer", "国家审核员"),
     ]
     notes = {
-        "municipal": "Sees only the enterprises of the city; recommends applications upward.",
-        "provincial": "Sees the whole province; screens it against the criteria.",
-        "national": "Sees every province; decides little-giant applications.",
+        "municipal": "只看本市企业，向省级推荐申请 · Sees only the city; recommends applications upward.",
+        "provincial": "查看全省企业，批量对照标准筛查 · Sees the province; screens it against the criteria.",
+        "national": "查看全国，审定小巨人申请 · Sees every province; decides little-giant applications.",
     }
     for username, display_name, level, region, role_en, role_zh in reviewers:
         reviewer = _user(username, display_name)
@@ -166,6 +166,6 @@ def build_core_accounts(showcase: Enterprise) -> list[DemoAccount]:
     administrator = _user("admin", "平台管理员", is_staff=True, is_superuser=True)
     accounts.append(register_demo_account(
         administrator, "Platform administrator", "平台管理员",
-        "Sees everything; manages people and roles in the admin.",
+        "查看全部数据，在后台管理用户与角色 · Sees everything; manages people and roles.",
     ))  # fmt: skip
     return accounts

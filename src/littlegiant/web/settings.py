@@ -9,7 +9,6 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
-from django.utils.translation import gettext_lazy as _
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = Path(os.environ.get("LITTLEGIANT_HOME", Path.cwd())).resolve()
@@ -35,14 +34,27 @@ def _env_list(name: str, default: list[str]) -> list[str]:
     return [item.strip() for item in raw.split(",") if item.strip()]
 
 
-def _env_int(name: str, default: int) -> int:
+def _env_int(name: str, default: int, *, minimum: int = 0) -> int:
     raw = os.environ.get(name)
     if raw is None or raw == "":
         return default
     try:
-        return int(raw)
+        value = int(raw)
     except ValueError:
         raise ImproperlyConfigured(f"{name} must be a whole number, not {raw!r}.") from None
+    if value < minimum:
+        raise ImproperlyConfigured(f"{name} must be at least {minimum}, not {value}.")
+    return value
+
+
+def _env_choice(name: str, default: str, choices: tuple[str, ...]) -> str:
+    raw = os.environ.get(name)
+    if raw is None or raw == "":
+        return default
+    value = raw.strip().upper()
+    if value not in choices:
+        raise ImproperlyConfigured(f"{name} must be one of {', '.join(choices)}, not {raw!r}.")
+    return value
 
 
 DEBUG = _env_bool("DEBUG", False)
@@ -66,7 +78,8 @@ if not SECRET_KEY:
 elif len(SECRET_KEY) < 50 and not (DEBUG or DEMO or TESTING):
     raise ImproperlyConfigured("SECRET_KEY must be at least 50 characters long.")
 
-ALLOWED_HOSTS = _env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"] if DEBUG or DEMO or TESTING else [])
+_local_hosts = ["127.0.0.1", "localhost", "testserver"]
+ALLOWED_HOSTS = _env_list("ALLOWED_HOSTS", _local_hosts if DEBUG or DEMO or TESTING else [])
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS is required when DEBUG is off (comma-separated host names).")
 CSRF_TRUSTED_ORIGINS = _env_list("CSRF_TRUSTED_ORIGINS", [])
@@ -80,10 +93,17 @@ try:
 except Exception as error:  # dj_database_url raises plain ValueErrors of several kinds
     raise ImproperlyConfigured(f"DATABASE_URL is not a valid database URL: {error}") from None
 if DATABASES["default"]["ENGINE"] not in {"django.db.backends.sqlite3", "django.db.backends.postgresql"}:
-    raise ImproperlyConfigured("DATABASE_URL must point to SQLite (sqlite:///path) or PostgreSQL (postgres://...).")
+    raise ImproperlyConfigured(
+        "DATABASE_URL must point to SQLite (sqlite:///path) or PostgreSQL (postgres://...)."
+    )
 if TESTING and DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # One test database per test process, so that concurrent runs on one server never collide.
     DATABASES["default"]["TEST"] = {"NAME": f"test_littlegiant_{os.getpid()}"}
+_engine, _name = DATABASES["default"]["ENGINE"], DATABASES["default"]["NAME"]
+if _engine == "django.db.backends.postgresql" and not _name:
+    raise ImproperlyConfigured("DATABASE_URL must name the database (postgres://user@host:5432/name).")
+if _engine == "django.db.backends.sqlite3" and _name in {"", ":memory:"}:
+    raise ImproperlyConfigured("DATABASE_URL must give the SQLite file (sqlite:////absolute/path.sqlite3).")
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"]["OPTIONS"] = {
@@ -189,7 +209,7 @@ STORAGES = {
 }
 # Uploaded evidence lives outside the web root and is served only through permission-checked views.
 MEDIA_ROOT = Path(os.environ.get("LITTLEGIANT_MEDIA_ROOT", VAR_DIR / "uploads"))
-MAX_UPLOAD_BYTES = _env_int("LITTLEGIANT_MAX_UPLOAD_BYTES", 10 * 1024 * 1024)
+MAX_UPLOAD_BYTES = _env_int("LITTLEGIANT_MAX_UPLOAD_BYTES", 10 * 1024 * 1024, minimum=1)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
@@ -199,10 +219,12 @@ EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",
     "django.core.mail.backends.console.EmailBackend"
     if DEBUG or DEMO
-    else ("django.core.mail.backends.locmem.EmailBackend" if TESTING else "django.core.mail.backends.smtp.EmailBackend"),
+    else "django.core.mail.backends.locmem.EmailBackend"
+    if TESTING
+    else "django.core.mail.backends.smtp.EmailBackend",
 )
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
-EMAIL_PORT = _env_int("EMAIL_PORT", 25)
+EMAIL_PORT = _env_int("EMAIL_PORT", 25, minimum=1)
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = _env_bool("EMAIL_USE_TLS", False)
@@ -211,7 +233,9 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "littlegiant@localhost
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" or not (DEBUG or DEMO or TESTING):
     # Throttling counters must be shared between worker processes: keep them in the database.
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "littlegiant_cache"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "littlegiant_cache"}
+    }
 
 TASKS = {
     "default": {
@@ -248,8 +272,8 @@ SECURE_CSP = {
 }
 
 # Sign-in throttling: this many failures per user name or address within the window lock it out.
-LOGIN_FAILURE_LIMIT = _env_int("LITTLEGIANT_LOGIN_FAILURE_LIMIT", 5)
-LOGIN_FAILURE_WINDOW_SECONDS = _env_int("LITTLEGIANT_LOGIN_FAILURE_WINDOW_SECONDS", 900)
+LOGIN_FAILURE_LIMIT = _env_int("LITTLEGIANT_LOGIN_FAILURE_LIMIT", 5, minimum=1)
+LOGIN_FAILURE_WINDOW_SECONDS = _env_int("LITTLEGIANT_LOGIN_FAILURE_WINDOW_SECONDS", 900, minimum=1)
 
 NINJA_PAGINATION_PER_PAGE = 50
 # Outside production, whitenoise serves static files straight from the apps (no collectstatic step).
@@ -259,5 +283,8 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    "root": {
+        "handlers": ["console"],
+        "level": _env_choice("LOG_LEVEL", "WARNING", ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")),
+    },
 }
