@@ -1,3 +1,220 @@
-from ninja import Router
+"""The technology-transfer API: search, listings, licences, reports and statements, with the web's services and rules."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from ninja import Router, Schema
+from ninja.errors import HttpError
+
+from littlegiant.techtransfer import services
+from littlegiant.techtransfer.models import Licence, LicenceText, PatentListing
+from littlegiant.techtransfer.search import SearchFilters, search
 
 router = Router()
+
+
+class HitOut(Schema):
+    id: int
+    application_number: str
+    title: str
+    institution: str
+    score: float
+    title_highlighted: str
+    snippet_highlighted: str
+
+
+class ListingOut(Schema):
+    id: int
+    application_number: str
+    publication_number: str
+    title: str
+    abstract: str
+    ipc_codes: list[str]
+    legal_status: str
+    expires_on: date
+    maturity: str
+    institution: str
+    problem: str
+    benefit: str
+    applications: str
+    exclusive: bool
+    free_months: int
+    royalty_basis: str
+    royalty_rate: Decimal | None
+    annual_fee: Decimal | None
+    annual_cap: Decimal | None
+    territory: str
+    status: str
+
+
+class LicenceOut(Schema):
+    id: int
+    listing_id: int
+    enterprise_id: int
+    status: str
+    starts_on: date | None
+    paying_from: date | None
+    ended_on: date | None
+    royalty_basis: str
+    royalty_rate: Decimal | None
+    annual_fee: Decimal | None
+    annual_cap: Decimal | None
+
+
+class AcceptIn(Schema):
+    enterprise_id: int
+    licence_text_version: str
+
+
+class ReportIn(Schema):
+    period_start: date
+    period_end: date
+    net_sales: Decimal | None = None
+    profit: Decimal | None = None
+
+
+class StatementOut(Schema):
+    id: int
+    number: str
+    period_start: date
+    period_end: date
+    base: Decimal
+    paying_days: int
+    cap_reached: bool
+    amount_due: Decimal
+    due_on: date
+
+
+def _listing_out(listing: PatentListing) -> ListingOut:
+    return ListingOut(
+        id=listing.pk,
+        ipc_codes=listing.ipc_list,
+        institution=listing.institution.name,
+        **{
+            name: getattr(listing, name)
+            for name in ListingOut.model_fields
+            if name not in {"id", "ipc_codes", "institution"}
+        },
+    )
+
+
+def _refuse(error: Exception) -> HttpError:
+    if isinstance(error, PermissionDenied):
+        return HttpError(403, str(error))
+    assert isinstance(error, ValidationError)
+    return HttpError(422, " ".join(error.messages))
+
+
+@router.get("/search", response=list[HitOut], auth=None)
+def search_listings(
+    request,
+    q: str,
+    ipc: str = "",
+    industry: str = "",
+    institution: int | None = None,
+    royalty_basis: str = "",
+    page: int = 1,
+):
+    """Full-text search of published listings (public), ranked, with highlighted matches."""
+    result = search(
+        q,
+        filters=SearchFilters(
+            ipc=ipc, industry=industry, institution=institution, royalty_basis=royalty_basis
+        ),
+        page=max(page, 1),
+    )
+    return [
+        HitOut(
+            id=hit.listing.pk,
+            application_number=hit.listing.application_number,
+            title=hit.listing.title,
+            institution=hit.listing.institution.name,
+            score=hit.score,
+            title_highlighted=str(hit.title),
+            snippet_highlighted=str(hit.snippet),
+        )
+        for hit in result.hits
+    ]
+
+
+@router.get("/listings/{listing_id}", response=ListingOut, auth=None)
+def get_listing(request, listing_id: int):
+    """One listing the caller may see (published ones are public)."""
+    listing = get_object_or_404(
+        PatentListing.objects.for_user(request.user).select_related("institution"), pk=listing_id
+    )
+    return _listing_out(listing)
+
+
+@router.post("/listings/{listing_id}/accept", response={201: LicenceOut})
+def accept_listing(request, listing_id: int, payload: AcceptIn):
+    """Accept the standard licence for an enterprise, naming the licence text version read."""
+    from littlegiant.enterprises.models import Enterprise
+
+    listing = get_object_or_404(PatentListing.objects.for_user(request.user), pk=listing_id)
+    enterprise = get_object_or_404(Enterprise.objects.for_user(request.user), pk=payload.enterprise_id)
+    text = get_object_or_404(LicenceText, version=payload.licence_text_version)
+    click = services.ClickThrough(
+        licence_text=text,
+        ip_address=request.META.get("REMOTE_ADDR"),
+        user_agent=request.META.get("HTTP_USER_AGENT", ""),
+    )
+    try:
+        licence = services.accept_standard_licence(
+            listing, enterprise=enterprise, by=request.user, click=click, today=timezone.localdate()
+        )
+    except (PermissionDenied, ValidationError) as error:
+        raise _refuse(error) from error
+    return 201, licence
+
+
+@router.get("/licences", response=list[LicenceOut])
+def list_licences(request, status: str = "", after: int | None = None):
+    """Licences the caller may see, newest first, 50 at a time (pass the last id as `after`)."""
+    licences = Licence.objects.for_user(request.user).order_by("-pk")
+    if status:
+        licences = licences.filter(status=status)
+    if after:
+        licences = licences.filter(pk__lt=after)
+    return list(licences[:50])
+
+
+@router.post("/licences/{licence_id}/reports", response={201: StatementOut})
+def report_figures(request, licence_id: int, payload: ReportIn):
+    """Report a period's sales or profit; returns the statement issued."""
+    licence = get_object_or_404(Licence.objects.for_user(request.user), pk=licence_id)
+    try:
+        statement = services.report_period(
+            licence,
+            by=request.user,
+            period_start=payload.period_start,
+            period_end=payload.period_end,
+            net_sales=payload.net_sales,
+            profit=payload.profit,
+            today=timezone.localdate(),
+        )
+    except (PermissionDenied, ValidationError) as error:
+        raise _refuse(error) from error
+    return 201, StatementOut(
+        number=statement.number,
+        **{name: getattr(statement, name) for name in StatementOut.model_fields if name != "number"},
+    )
+
+
+@router.get("/licence-texts/current", auth=None)
+def current_licence_text(request):
+    """The licence text in force today, in Chinese and English."""
+    text = LicenceText.current(timezone.localdate())
+    if text is None:
+        raise HttpError(404, "No licence text is in force.")
+    return {
+        "version": text.version,
+        "effective_on": text.effective_on,
+        "text_zh": text.text_zh,
+        "text_en": text.text_en,
+    }

@@ -601,8 +601,10 @@ class Statement(models.Model):
         return f"TT-{self.licence_id:05d}-{self.pk:06d}"
 
     def paid(self) -> Decimal:
-        total = self.payments.aggregate(total=Sum("amount"))["total"]
-        return total if total is not None else Decimal("0.00")
+        from littlegiant.techtransfer.royalties import to_fen
+
+        # SQLite sums decimals without their scale (6000 rather than 6000.00): bring it back to the fen.
+        return to_fen(self.payments.aggregate(total=Sum("amount"))["total"] or Decimal(0))
 
 
 class Payment(models.Model):

@@ -85,7 +85,7 @@ TERM_FIELDS = (
 )
 
 
-def _event(
+def record_event(
     listing: PatentListing,
     *,
     actor: User | None,
@@ -96,6 +96,7 @@ def _event(
     to_state: str = "",
     comment: str = "",
 ) -> TransferEvent:
+    """Add an entry to the audit trail of a listing (and of its licence)."""
     return TransferEvent.objects.create(
         listing=listing,
         licence=licence,
@@ -154,7 +155,7 @@ def save_listing(
         if industries is not None:
             listing.industries.set(industries)
         index_listings([listing])
-        _event(
+        record_event(
             listing,
             actor=by,
             role="transfer_officer",
@@ -176,7 +177,7 @@ def publish_listing(listing: PatentListing, *, by: User) -> PatentListing:
         listing.status = ListingStatus.PUBLISHED
         listing.published_at = listing.published_at or timezone.now()
         listing.save(update_fields=["status", "published_at", "updated_at"])
-        _event(
+        record_event(
             listing,
             actor=by,
             role="transfer_officer",
@@ -196,7 +197,7 @@ def withdraw_listing(listing: PatentListing, *, by: User, comment: str = "") -> 
             raise ValidationError(_("Only a published listing can be withdrawn."))
         listing.status = ListingStatus.WITHDRAWN
         listing.save(update_fields=["status", "updated_at"])
-        _event(
+        record_event(
             listing,
             actor=by,
             role="transfer_officer",
@@ -231,7 +232,7 @@ def make_enquiry(
         enquiry = Enquiry.objects.create(
             listing=listing, enterprise=enterprise, kind=kind, message=message.strip(), asked_by=by
         )
-        _event(listing, actor=by, role="enterprise", action=kind, comment=message.strip())
+        record_event(listing, actor=by, role="enterprise", action=kind, comment=message.strip())
     return enquiry
 
 
@@ -246,7 +247,9 @@ def answer_enquiry(enquiry: Enquiry, *, by: User, answer: str) -> Enquiry:
         enquiry.answered_by = by
         enquiry.answered_at = timezone.now()
         enquiry.save(update_fields=["answer", "answered_by", "answered_at"])
-        _event(enquiry.listing, actor=by, role="transfer_officer", action="answer", comment=enquiry.answer)
+        record_event(
+            enquiry.listing, actor=by, role="transfer_officer", action="answer", comment=enquiry.answer
+        )
     return enquiry
 
 
@@ -263,7 +266,9 @@ def pass_on_listing(
         )
         feedback.full_clean()
         feedback.save()
-        _event(listing, actor=by, role="enterprise", action="pass", comment=f"{category}: {comment.strip()}")
+        record_event(
+            listing, actor=by, role="enterprise", action="pass", comment=f"{category}: {comment.strip()}"
+        )
     return feedback
 
 
@@ -342,7 +347,7 @@ def accept_standard_licence(
         licence.full_clean()
         licence.save()
         _record_acceptance(licence, by=by, click=click, today=today)
-        _event(
+        record_event(
             listing,
             licence=licence,
             actor=by,
@@ -376,7 +381,7 @@ def offer_varied_licence(
         )
         licence.full_clean()
         licence.save()
-        _event(
+        record_event(
             listing,
             licence=licence,
             actor=by,
@@ -405,7 +410,7 @@ def accept_varied_licence(licence: Licence, *, by: User, click: ClickThrough, to
         _start(licence, today=today)
         licence.save()
         _record_acceptance(licence, by=by, click=click, today=today)
-        _event(
+        record_event(
             licence.listing,
             licence=licence,
             actor=by,
@@ -435,7 +440,7 @@ def end_licence(licence: Licence, *, by: User, outcome: str, comment: str, today
         licence.status = outcome
         licence.ended_on = today
         licence.save(update_fields=["status", "ended_on"])
-        _event(
+        record_event(
             licence.listing,
             licence=licence,
             actor=by,
@@ -478,7 +483,7 @@ def follow_up_licences(*, today: date) -> FollowUp:
             licence.reminded_at = timezone.now()
             licence.save(update_fields=["reminded_at"])
             _send_reminder(licence)
-            _event(
+            record_event(
                 licence.listing,
                 licence=licence,
                 actor=None,
@@ -498,7 +503,7 @@ def follow_up_licences(*, today: date) -> FollowUp:
                 continue
             licence.status = LicenceStatus.PAYING
             licence.save(update_fields=["status"])
-            _event(
+            record_event(
                 licence.listing,
                 licence=licence,
                 actor=None,
@@ -521,7 +526,7 @@ def follow_up_licences(*, today: date) -> FollowUp:
             licence.status = LicenceStatus.EXPIRED
             licence.ended_on = licence.listing.expires_on
             licence.save(update_fields=["status", "ended_on"])
-            _event(
+            record_event(
                 licence.listing,
                 licence=licence,
                 actor=None,
@@ -616,7 +621,7 @@ def report_period(
             reported_by=by,
             issued_at=timezone.now(),
         )
-        _event(
+        record_event(
             licence.listing,
             licence=licence,
             actor=by,
@@ -649,7 +654,7 @@ def record_payment(
         payment = Payment.objects.create(
             statement=statement, amount=amount, paid_on=paid_on, reference=reference.strip(), recorded_by=by
         )
-        _event(
+        record_event(
             statement.licence.listing,
             licence=statement.licence,
             actor=by,

@@ -1,0 +1,183 @@
+"""Figures for institutions and officials: listings, interest, licences by stage, income, time to first licence.
+
+Read-only; every figure starts from the user's scope, so an officer sees their institutions and an official the
+institutions in their jurisdiction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+from decimal import Decimal
+from statistics import median
+from typing import TYPE_CHECKING
+
+from django.db.models import Count, Min, Q, Sum
+
+from littlegiant.accounts.jurisdiction import NOTHING, is_administrator, region_scope
+from littlegiant.techtransfer.models import (
+    Enquiry,
+    Licence,
+    LicenceStatus,
+    ListingFeedback,
+    ListingStatus,
+    Payment,
+    ResearchInstitution,
+    Statement,
+)
+from littlegiant.techtransfer.royalties import to_fen
+
+if TYPE_CHECKING:
+    from littlegiant.accounts.models import User
+    from littlegiant.techtransfer.search import SearchHit
+
+
+def institutions_for(user: User):
+    """The institutions whose figures this user may see: their own as an officer, their region's as an official."""
+    if not (user.is_authenticated and user.is_active):
+        return ResearchInstitution.objects.none()
+    if is_administrator(user):
+        return ResearchInstitution.objects.all()
+    condition = Q(officers__user=user)
+    scope = region_scope(user, region_field="region")
+    if scope != NOTHING:
+        condition |= scope
+    return ResearchInstitution.objects.filter(
+        pk__in=ResearchInstitution.objects.filter(condition).values("pk")
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class InstitutionFigures:
+    """One institution's row of the report."""
+
+    institution: ResearchInstitution
+    listings: int
+    enquiries: int
+    passes: int
+    by_stage: dict[str, int]
+    invoiced: Decimal
+    received: Decimal
+    median_days_to_first_licence: float | None
+
+    @property
+    def arrears(self) -> Decimal:
+        return self.invoiced - self.received
+
+
+def transfer_report(user: User) -> list[InstitutionFigures]:
+    """Per institution in the user's scope: the figures of technology transfer (a handful of grouped queries)."""
+    institutions = list(institutions_for(user).select_related("region").order_by("name"))
+    ids = [institution.pk for institution in institutions]
+    listings = dict(
+        ResearchInstitution.objects.filter(pk__in=ids)
+        .annotate(n=Count("listings", filter=Q(listings__status=ListingStatus.PUBLISHED)))
+        .values_list("pk", "n")
+    )
+    enquiries = dict(
+        Enquiry.objects.filter(listing__institution__in=ids)
+        .values("listing__institution")
+        .annotate(n=Count("pk"))
+        .values_list("listing__institution", "n")
+    )
+    passes = dict(
+        ListingFeedback.objects.filter(listing__institution__in=ids)
+        .values("listing__institution")
+        .annotate(n=Count("pk"))
+        .values_list("listing__institution", "n")
+    )
+    stages: dict[int, dict[str, int]] = {pk: dict.fromkeys(LicenceStatus.values, 0) for pk in ids}
+    for institution, status, n in (
+        Licence.objects.filter(listing__institution__in=ids)
+        .values_list("listing__institution", "status")
+        .annotate(n=Count("pk"))
+    ):
+        stages[institution][status] = n
+    invoiced = dict(
+        Statement.objects.filter(licence__listing__institution__in=ids)
+        .values("licence__listing__institution")
+        .annotate(total=Sum("amount_due"))
+        .values_list("licence__listing__institution", "total")
+    )
+    received = dict(
+        Payment.objects.filter(statement__licence__listing__institution__in=ids)
+        .values("statement__licence__listing__institution")
+        .annotate(total=Sum("amount"))
+        .values_list("statement__licence__listing__institution", "total")
+    )
+    days: dict[int, list[int]] = {pk: [] for pk in ids}
+    firsts = (
+        Licence.objects.filter(listing__institution__in=ids, listing__published_at__isnull=False)
+        .exclude(status=LicenceStatus.OFFERED)
+        .values("listing", "listing__institution", "listing__published_at")
+        .annotate(first=Min("created_at"))
+    )
+    for row in firsts:
+        days[row["listing__institution"]].append(
+            max((row["first"] - row["listing__published_at"]) // timedelta(days=1), 0)
+        )
+    zero = Decimal("0.00")
+    return [
+        InstitutionFigures(
+            institution=institution,
+            listings=listings.get(institution.pk, 0),
+            enquiries=enquiries.get(institution.pk, 0),
+            passes=passes.get(institution.pk, 0),
+            by_stage=stages[institution.pk],
+            invoiced=to_fen(invoiced.get(institution.pk) or zero),
+            received=to_fen(received.get(institution.pk) or zero),
+            median_days_to_first_licence=median(days[institution.pk]) if days[institution.pk] else None,
+        )
+        for institution in institutions
+    ]
+
+
+def feedback_summary(user: User) -> list[tuple[str, str, int]]:
+    """Why SMEs passed on the listings in the user's scope: (category, label, count), most frequent first."""
+    from littlegiant.techtransfer.models import FeedbackCategory
+
+    rows = (
+        ListingFeedback.objects.filter(listing__institution__in=institutions_for(user))
+        .values_list("category")
+        .annotate(n=Count("pk"))
+        .order_by("-n")
+    )
+    labels = dict(FeedbackCategory.choices)
+    return [(category, str(labels.get(category, category)), n) for category, n in rows]
+
+
+def recommended_for(enterprise, *, limit: int = 10) -> list[SearchHit]:
+    """Listings for an enterprise: matches for its technology needs in its own industry first, then any industry,
+    then the newest listings of its industry division."""
+    from littlegiant.techtransfer.models import PatentListing, TechnologyNeed
+    from littlegiant.techtransfer.search import SearchFilters, SearchHit, highlight, search
+
+    need = (
+        TechnologyNeed.objects.filter(enterprise=enterprise).values_list("description", flat=True).first()
+        or ""
+    )
+    division = enterprise.industry.division_id
+    hits: list[SearchHit] = []
+    if need:
+        hits.extend(search(need, filters=SearchFilters(industry=division), page_size=limit).hits)
+        hits.extend(search(need, page_size=limit).hits)
+    seen: set[int] = set()
+    unique = [hit for hit in hits if not (hit.listing.pk in seen or seen.add(hit.listing.pk))]
+    if len(unique) < limit:
+        newest = (
+            PatentListing.objects.published()
+            .filter(industries=division)
+            .exclude(pk__in=seen)
+            .select_related("institution")
+            .order_by("-published_at")[: limit - len(unique)]
+        )
+        unique.extend(
+            SearchHit(
+                listing=listing,
+                score=0.0,
+                title=highlight(listing.title, []),
+                snippet=highlight(listing.abstract[:120], []),
+            )
+            for listing in newest
+        )
+    return unique[:limit]
