@@ -1,3 +1,201 @@
-from ninja import Router
+"""The enterprise register over HTTP: list, profile with filings, filing upsert, file import and export.
+
+The same services and checks as the web pages; every call starts from `Enterprise.objects.for_user(user)`.
+"""
+
+import tempfile
+from decimal import Decimal
+from typing import Any, Literal
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404
+from ninja import File, Form, Query, Router, Schema
+from ninja.errors import HttpError
+from ninja.files import UploadedFile
+from ninja.pagination import CursorPagination, paginate
+from pydantic import ConfigDict, Field, create_model
+
+from littlegiant.enterprises.exporting import CONTENT_TYPES, csv_lines, export_rows, write_xlsx
+from littlegiant.enterprises.filing_values import parse_filing_values
+from littlegiant.enterprises.importing import import_filings, import_refusal
+from littlegiant.enterprises.models import AnnualFiling, Enterprise
+from littlegiant.enterprises.services import save_filing
+from littlegiant.rules.schema import DATA_FIELDS, FIELDS_BY_NAME, FieldKind
 
 router = Router()
+
+_PYTHON_TYPES: dict[FieldKind, Any] = {
+    FieldKind.BOOLEAN: bool,
+    FieldKind.ENUM: str,
+    FieldKind.COUNT: int,
+    FieldKind.INTEGER: int,
+    FieldKind.MONEY: Decimal,
+    FieldKind.FRACTION: Decimal,
+    FieldKind.NUMBER: Decimal,
+    FieldKind.TEXT: str,
+}
+
+
+def _describe(name: str) -> str:
+    field = FIELDS_BY_NAME[name]
+    extra = f" One of: {', '.join(field.choices)}." if field.choices else ""
+    return f"{field.label_en} ({field.label_zh}); {field.kind.value}; null is unknown.{extra}"
+
+
+# One year's data: every canonical field, null when unknown. Decimals travel as strings, so money stays exact.
+FilingValuesOut = create_model(
+    "FilingValuesOut",
+    year=(int, ...),
+    **{
+        name: (_PYTHON_TYPES[FIELDS_BY_NAME[name].kind] | None, Field(None, description=_describe(name)))
+        for name in DATA_FIELDS
+    },
+)
+# A change to one year's data: the fields sent are set (null: unknown); fields left out keep their values.
+# Values may be JSON numbers, booleans or strings ("12.50", "是"): they are read exactly as in an import file.
+FilingValuesIn = create_model(
+    "FilingValuesIn",
+    __config__=ConfigDict(extra="forbid"),
+    **{name: (Any, Field(None, description=_describe(name))) for name in DATA_FIELDS},
+)
+
+
+class EnterpriseOut(Schema):
+    id: int
+    credit_code: str
+    name: str
+    region_code: str = Field(validation_alias="region_id")
+    industry_code: str = Field(validation_alias="industry_id")
+    possible_duplicate: bool
+
+
+class EnterpriseDetailOut(EnterpriseOut):
+    region_name: str
+    industry_name: str
+    filings: list[FilingValuesOut]  # type: ignore[valid-type]
+
+
+class EnterpriseFilters(Schema):
+    q: str = Field("", description="Part of the name, or the start of the credit code.")
+    region: str = Field("", description="A region code: enterprises inside it (county, city or province).")
+    industry: str = Field("", description="Start of a GB/T 4754-2017 code: division (2 digits) or class.")
+    possible_duplicate: bool = False
+
+
+class ProblemOut(Schema):
+    row: int
+    column: str
+    value: str
+    problem: str
+
+
+class ImportReportOut(Schema):
+    file_name: str
+    dry_run: bool
+    ok: bool
+    rows: int
+    problem_count: int
+    problems: list[ProblemOut]
+    enterprises_created: int
+    enterprises_updated: int
+    filings_created: int
+    filings_updated: int
+    data_import_id: int | None
+
+
+class FieldErrorsOut(Schema):
+    errors: dict[str, str]
+
+
+class RefusalOut(Schema):
+    detail: str
+
+
+def _filing_out(filing: AnnualFiling) -> dict[str, object]:
+    return {"year": filing.year, **{name: getattr(filing, name) for name in DATA_FIELDS}}
+
+
+@router.get("/", response=list[EnterpriseOut], summary="Enterprises you may see")
+@paginate(CursorPagination, ordering=("credit_code",))
+def list_enterprises(request: HttpRequest, filters: Query[EnterpriseFilters]):
+    """Filtered, ordered by credit code, a page at a time (cursor pagination: the table is never counted)."""
+    return Enterprise.objects.for_user(request.user).matching(
+        text=filters.q,
+        region_code=filters.region,
+        industry_code=filters.industry,
+        possible_duplicate=filters.possible_duplicate,
+    )
+
+
+@router.get("/export", summary="Export filings as CSV or XLSX")
+def export_file(
+    request: HttpRequest, format: Literal["csv", "xlsx"] = "csv", year: int | None = None, region: str = ""
+) -> HttpResponse:
+    """The filings you may see, in the import format (canonical columns)."""
+    try:
+        rows = export_rows(request.user, year=year, region_code=region or None)
+    except ValidationError as error:
+        raise HttpError(400, " ".join(error.messages)) from None
+    name = f"littlegiant-filings{f'-{year}' if year else ''}.{format}"
+    if format == "csv":
+        response = StreamingHttpResponse(csv_lines(rows), content_type=CONTENT_TYPES["csv"])
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        return response
+    spool = tempfile.SpooledTemporaryFile(max_size=8 * 1024 * 1024)  # noqa: SIM115 (FileResponse closes it)
+    write_xlsx(rows, spool)
+    spool.seek(0)
+    return FileResponse(spool, as_attachment=True, filename=name, content_type=CONTENT_TYPES["xlsx"])
+
+
+@router.post(
+    "/import",
+    response={200: ImportReportOut, 403: RefusalOut, 422: ImportReportOut},
+    summary="Import a data file",
+)
+def import_file(request: HttpRequest, file: File[UploadedFile], dry_run: Form[bool] = False):
+    """Import a CSV or XLSX file of annual filings: all rows, or none and a report naming every bad row."""
+    refusal = import_refusal(request.user)
+    if refusal:
+        return 403, {"detail": refusal}
+    report = import_filings(file.file, file.name or "upload.csv", by=request.user, dry_run=dry_run)
+    return (200 if report.ok else 422), report.as_dict()
+
+
+@router.get("/{pk}", response=EnterpriseDetailOut, summary="An enterprise with all its filings")
+def enterprise_detail(request: HttpRequest, pk: int):
+    enterprise = get_object_or_404(
+        Enterprise.objects.for_user(request.user).select_related("region", "industry"), pk=pk
+    )
+    return {
+        "id": enterprise.pk,
+        "credit_code": enterprise.credit_code,
+        "name": enterprise.name,
+        "region_id": enterprise.region_id,
+        "industry_id": enterprise.industry_id,
+        "possible_duplicate": enterprise.possible_duplicate,
+        "region_name": enterprise.region.name,
+        "industry_name": enterprise.industry.name,
+        "filings": [_filing_out(filing) for filing in enterprise.filings.order_by("-year")],
+    }
+
+
+@router.put(
+    "/{pk}/filings/{year}",
+    response={200: FilingValuesOut, 201: FilingValuesOut, 403: RefusalOut, 422: FieldErrorsOut},
+    summary="Create or change one year's data",
+)
+def upsert_filing(request: HttpRequest, pk: int, year: int, values: FilingValuesIn):  # type: ignore[valid-type]
+    """The same checks as an import; errors name each field. Fields left out keep their stored values."""
+    enterprise = get_object_or_404(Enterprise.objects.for_user(request.user), pk=pk)
+    sent = values.model_dump(include=values.model_fields_set)  # type: ignore[attr-defined]
+    parsed, problems = parse_filing_values(sent)
+    if problems:
+        return 422, {"errors": problems}
+    try:
+        filing, created = save_filing(enterprise, year, parsed, by=request.user, comment="API")
+    except PermissionDenied as refusal:
+        return 403, {"detail": str(refusal)}
+    except ValidationError as error:
+        return 422, {"errors": {k: " ".join(v) for k, v in error.message_dict.items()}}
+    return (201 if created else 200), _filing_out(filing)

@@ -42,6 +42,11 @@ def export_rows(
 ) -> Iterator[tuple]:
     """The header, then one row of typed values per filing the person may see (None: the operator, all)."""
     enterprises = Enterprise.objects.all() if user is None else Enterprise.objects.for_user(user)
+    filings = _filings(enterprises, year, region_code)
+    return _rows(filings)
+
+
+def _filings(enterprises, year: int | None, region_code: str | None):
     filings = AnnualFiling.objects.filter(enterprise__in=enterprises)
     if year is not None:
         filings = filings.filter(year=year)
@@ -50,6 +55,10 @@ def export_rows(
         if region is None:
             raise ValidationError({"region": _("Unknown region code %(code)s.") % {"code": region_code}})
         filings = filings.filter(enterprise__region__path__startswith=region.path)
+    return filings
+
+
+def _rows(filings) -> Iterator[tuple]:
     yield COLUMN_NAMES
     # values_list and a server-side cursor: a large export never holds model instances in memory.
     yield from (

@@ -212,6 +212,15 @@ class _Authority:
         return _("not your enterprise")
 
 
+def import_refusal(user: User) -> str | None:
+    """Why this person may not import at all (no enterprise, no region, no administrator role), or None."""
+    try:
+        _authority_of(user)
+    except PermissionDenied as refusal:
+        return str(refusal)
+    return None
+
+
 def _authority_of(user: User | None) -> _Authority:
     if user is None:
         return _Authority(everything=True, role="command line")
@@ -671,5 +680,6 @@ __all__ = [
     "ImportReport",
     "file_kind",
     "import_filings",
+    "import_refusal",
     "read_table",
 ]

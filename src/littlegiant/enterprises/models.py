@@ -23,6 +23,29 @@ class EnterpriseQuerySet(models.QuerySet["Enterprise"]):
 
         return self.filter(enterprise_scope(user, prefix=""))
 
+    def matching(
+        self,
+        *,
+        text: str = "",
+        region_code: str = "",
+        industry_code: str = "",
+        possible_duplicate: bool = False,
+    ) -> EnterpriseQuerySet:
+        """The list filters: name or credit-code prefix, inside a region, in an industry division or class."""
+        queryset = self
+        if text := text.strip():
+            queryset = queryset.filter(Q(name__icontains=text) | Q(credit_code__startswith=text.upper()))
+        if region_code := region_code.strip():
+            from littlegiant.reference.models import Region
+
+            path = Region.objects.filter(code=region_code).values_list("path", flat=True).first()
+            queryset = queryset.filter(region__path__startswith=path) if path else queryset.none()
+        if industry_code := industry_code.strip():
+            queryset = queryset.filter(industry__code__startswith=industry_code)
+        if possible_duplicate:
+            queryset = queryset.filter(possible_duplicate=True)
+        return queryset
+
 
 class Enterprise(models.Model):
     """An enterprise, identified by its unified social credit code (统一社会信用代码, GB 32100-2015)."""
