@@ -256,3 +256,24 @@ def dave(hangzhou_centre):
 @pytest.fixture
 def nina(ningbo_centre):
     return _staff("nina", ningbo_centre, "counsellor")
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Recognition: the expert pool for the little-giant national review (双随机)
+# - five experts with accounts (expert_1 … expert_5) in Beijing, Guangdong and Shanghai;
+# - one more in Zhejiang (excluded where experts from the enterprise's province are), one linked to Alpha.
+
+
+@pytest.fixture
+def expert_pool(alpha):
+    from littlegiant.recognition.models import Expert
+
+    experts = []
+    for index, region in enumerate(["110000", "440000", "310000", "110000", "440000"], start=1):
+        user = make_user(f"expert_{index}", display_name=f"专家{index}")
+        experts.append(Expert.objects.create(user=user, name=f"专家{index}", region_id=region,
+                                             email=user.email, fields="精密制造"))
+    Expert.objects.create(name="浙江专家", region_id=PROVINCE, fields="光电")
+    linked = Expert.objects.create(name="阿尔法顾问", region_id="110000", fields="光电")
+    linked.linked_enterprises.add(alpha)
+    return experts

@@ -1,0 +1,358 @@
+"""Demo data for recognition: this year's open programmes with applications in every state, an expert pool,
+and last year's recognitions with certificates, in the demo province (Zhejiang).
+
+Applications move through the same service functions as on the site, so their histories are real event logs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections.abc import Callable
+
+from django.utils import timezone
+
+from littlegiant.accounts.demo import DemoAccount
+from littlegiant.accounts.models import ReviewerAssignment, User
+from littlegiant.enterprises.models import AnnualFiling, Enterprise, Membership
+from littlegiant.recognition import services
+from littlegiant.recognition.models import (
+    Application,
+    ApplicationStatus,
+    ApplicationVersion,
+    Expert,
+    Programme,
+    ProgrammeKind,
+    Recognition,
+    RecognitionBatch,
+    ReviewStage,
+    Tier,
+)
+
+DEMO_PROVINCE = "330000"
+HANGZHOU, NINGBO = "330100", "330200"
+EXPERT_REGIONS = [
+    "110000",
+    "310000",
+    "440000",
+    "320000",
+    "420000",
+    "510000",
+    "110000",
+    "310000",
+    "440000",
+    "330000",
+    "610000",
+    "370000",
+]
+EXPERT_FIELDS = [
+    "精密制造",
+    "新材料",
+    "集成电路",
+    "工业软件",
+    "生物医药",
+    "新能源",
+    "高端装备",
+    "光电",
+    "汽车零部件",
+    "节能环保",
+    "数字经济",
+    "精细化工",
+]
+
+STAGES = {
+    Tier.INNOVATIVE_SME: [
+        {"level": "municipal"},
+        {"level": "provincial", "public_notice": True, "notice_days": 5},
+    ],
+    Tier.SRDI_SME: [
+        {"level": "municipal", "spot_check": True, "public_notice": True, "notice_days": 5},
+        {"level": "provincial"},
+    ],
+    Tier.LITTLE_GIANT: [
+        {"level": "municipal"},
+        {"level": "provincial", "spot_check": True},
+        {
+            "level": "national",
+            "expert_review": True,
+            "expert_count": 5,
+            "exclude_same_province_experts": True,
+            "public_notice": True,
+            "notice_days": 7,
+        },
+    ],
+}
+TITLES = {
+    Tier.INNOVATIVE_SME: "{year}年创新型中小企业评价",
+    Tier.SRDI_SME: "{year}年浙江省专精特新中小企业认定",
+    Tier.LITTLE_GIANT: "{year}年专精特新“小巨人”企业培育（第{batch}批）",
+}
+
+
+def _programme(
+    tier: str, year: int, opens: dt.date, closes: dt.date, kind: str = ProgrammeKind.NEW
+) -> Programme:
+    title = TITLES[tier].format(year=year, batch=year - 2018)
+    if kind == ProgrammeKind.REVIEW:
+        title += "（复核）"
+    programme = Programme.objects.create(
+        tier=tier, year=year, kind=kind, title=title, applications_open_on=opens, applications_close_on=closes
+    )
+    for order, stage in enumerate(STAGES[tier], start=1):
+        ReviewStage.objects.create(
+            programme=programme,
+            order=order,
+            opens_on=opens,
+            closes_on=closes + dt.timedelta(days=90),
+            **stage,
+        )
+    return programme
+
+
+def _reviewer(level: str, region: str | None) -> User:
+    assignment = (
+        ReviewerAssignment.objects.filter(level=level, region_id=region)
+        .select_related("user")
+        .order_by("pk")
+        .first()
+    )
+    if assignment is None:
+        raise LookupError(f"the core demo has no {level} reviewer for {region or 'the country'}")
+    return assignment.user
+
+
+def _applicant(enterprise: Enterprise) -> User:
+    """The person acting for a synthetic enterprise (its delegate), created on first need."""
+    membership = enterprise.memberships.filter(role__in=["owner", "delegate"]).select_related("user").first()
+    if membership is not None:
+        return membership.user
+    user = User(
+        username=f"ent{enterprise.credit_code.lower()}",
+        display_name=f"{enterprise.name[:20]} 经办人",
+        email=f"{enterprise.credit_code.lower()}@demo.littlegiant.cn",
+    )
+    user.set_unusable_password()
+    user.save()
+    Membership.objects.create(user=user, enterprise=enterprise, role="delegate")
+    return user
+
+
+def _candidates(rng: random.Random, city: str, year: int, count: int, exclude: set[int]) -> list[Enterprise]:
+    """Enterprises of a city with data for `year`, the larger R&D spenders first (those who would apply)."""
+    ids = list(
+        AnnualFiling.objects.filter(
+            year=year,
+            enterprise__region__path__startswith=f"{DEMO_PROVINCE}/{city}/",
+            rd_expense__gt=0,
+            operating_revenue__gte=20_000_000,
+        )
+        .exclude(enterprise__in=exclude)
+        .order_by("-rd_expense")
+        .values_list("enterprise_id", flat=True)[: count * 4]
+    )
+    chosen = sorted(rng.sample(ids, min(count, len(ids))))
+    exclude.update(chosen)
+    return list(Enterprise.objects.filter(pk__in=chosen).order_by("pk"))
+
+
+def build(*, seed: int, log: Callable[[str], None]) -> list[DemoAccount]:
+    """Open programmes for this year, applications in every state, experts, and last year's recognitions."""
+    rng = random.Random(seed)
+    today = timezone.localdate()
+    year = today.year
+    city = {HANGZHOU: _reviewer("municipal", HANGZHOU), NINGBO: _reviewer("municipal", NINGBO)}
+    province = _reviewer("provincial", DEMO_PROVINCE)
+    ministry = _reviewer("national", None)
+
+    opens, closes = today - dt.timedelta(days=45), today + dt.timedelta(days=45)
+    programmes = {tier: _programme(tier, year, opens, closes) for tier in Tier.values}
+    log(f"  {len(programmes)} programmes open for {year}")
+
+    experts = []
+    for index, (region, field) in enumerate(zip(EXPERT_REGIONS, EXPERT_FIELDS, strict=True), start=1):
+        user = None
+        if index == 1:
+            user = User(username="expert", display_name="刘建国 教授", email="expert@demo.littlegiant.cn")
+            user.set_unusable_password()
+            user.save()
+        experts.append(Expert.objects.create(
+            user=user, name=user.display_name if user else f"专家{index:02d}",
+            organisation="评审专家库（合成）",
+            region_id=region, fields=field, email=f"expert{index}@demo.littlegiant.cn",
+        ))  # fmt: skip
+
+    used: set[int] = set()
+    reference_year = year - 1
+
+    def start_and_submit(enterprise: Enterprise, tier: str) -> Application:
+        applicant = _applicant(enterprise)
+        application = services.start_application(programmes[tier], enterprise, by=applicant)
+        return services.submit(application, by=applicant, pledge=True)
+
+    # SRDI: every state of the municipal and provincial stages.
+    srdi = programmes[Tier.SRDI_SME]
+    hangzhou = _candidates(rng, HANGZHOU, reference_year, 14, used)
+    ningbo = _candidates(rng, NINGBO, reference_year, 8, used)
+    made = 0
+    for enterprise in hangzhou[:4] + ningbo[:2]:
+        start_and_submit(enterprise, Tier.SRDI_SME)  # in review at the city
+        made += 1
+    for enterprise in hangzhou[4:6]:
+        application = start_and_submit(enterprise, Tier.SRDI_SME)
+        services.return_for_correction(
+            application, by=city[HANGZHOU], note="请补充上年度研发费用专项审计报告，并核对主营业务收入。"
+        )
+        made += 1
+    rejections = [
+        (hangzhou[8:9], "criteria_unmet", "研发费用占营业收入比重未达3%。"),
+        (ningbo[2:3], "data_inconsistent", "申报营业收入与审计报告不一致。"),
+    ]
+    for enterprise, reason, comment in [(found[0], r, c) for found, r, c in rejections if found]:
+        application = start_and_submit(enterprise, Tier.SRDI_SME)
+        services.reject(
+            application, by=city[enterprise.region.path.split("/")[1]], reason=reason, comment=comment
+        )
+        made += 1
+    # Ningbo: a notice under way with an open objection; then some at the province; then passed.
+    on_notice = [start_and_submit(enterprise, Tier.SRDI_SME) for enterprise in ningbo[3:5]]
+    for application in on_notice:
+        services.pass_stage(application, by=city[NINGBO], comment="推荐")
+    stage = srdi.stages.get(order=1)
+    if on_notice:
+        draw = services.draw_spot_checks(stage, by=city[NINGBO], sample_size=1, seed=seed)
+        for check in draw.checks.all():
+            services.record_spot_check(
+                check, by=city[NINGBO], result="consistent", findings="现场核查研发台账、专利证书与申报一致。"
+            )
+        notice = services.publish_notice(stage, by=city[NINGBO])
+        services.lodge_objection(
+            notice.entries.order_by("pk").first(),
+            name="李先生",
+            contact="13900000000",
+            text="该企业主导产品的市场占有率数据来源存疑。",
+            address="192.0.2.10",
+        )
+    made += len(on_notice)
+    past = [start_and_submit(enterprise, Tier.SRDI_SME) for enterprise in hangzhou[9:14]]
+    for application in past:
+        services.pass_stage(application, by=city[HANGZHOU], comment="推荐")
+    if past:
+        # Published ten days ago and run its course: these show the path beyond the notice.
+        old_notice = services.publish_notice(
+            stage, by=city[HANGZHOU], starts_on=today - dt.timedelta(days=10)
+        )
+        services.conclude_notice(old_notice, by=city[HANGZHOU])
+    for application in past[:2]:
+        application.refresh_from_db()
+        services.pass_stage(application, by=province, comment="同意认定")  # passed, awaiting recognition
+    made += len(past)
+    for enterprise in hangzhou[6:8]:
+        application = start_and_submit(enterprise, Tier.SRDI_SME)
+        services.pass_stage(application, by=city[HANGZHOU], comment="材料齐全，待公示")  # awaits the notice
+        made += 1
+
+    # The showcase enterprise's own SRDI application, kept as a draft for the demo owner to finish.
+    owner = (
+        Membership.objects.filter(user__username="owner", role="owner").select_related("enterprise").first()
+    )
+    if owner is not None:
+        services.start_application(srdi, owner.enterprise, by=owner.user)
+        made += 1
+
+    # Innovative SMEs: a few at each stage.
+    for enterprise in _candidates(rng, HANGZHOU, reference_year, 3, used):
+        start_and_submit(enterprise, Tier.INNOVATIVE_SME)
+        made += 1
+
+    # Little giants: two at the ministry, experts drawn; the demo expert has a review to score.
+    for enterprise in _candidates(rng, HANGZHOU, reference_year, 2, used):
+        application = start_and_submit(enterprise, Tier.LITTLE_GIANT)
+        services.pass_stage(application, by=city[HANGZHOU], comment="推荐")
+        application.refresh_from_db()
+        services.draw_spot_checks(application.current_stage, by=province, sample_size=1, seed=seed)
+        for check in application.spot_checks.filter(recorded_at__isnull=True):
+            services.record_spot_check(check, by=province, result="consistent", findings="生产线与申报一致。")
+        application.refresh_from_db()
+        services.pass_stage(application, by=province, comment="推荐至工业和信息化部")
+        application.refresh_from_db()
+        # A seed whose draw includes the demo expert, so that the demo account has a review to score; the draw
+        # itself is the ordinary recorded one.
+        eligible = [e.pk for e in experts if e.region_id[:2] != DEMO_PROVINCE[:2]]
+        chosen = next(
+            s for s in range(seed, seed + 10_000) if experts[0].pk in services._draw_sample(s, eligible, 5)
+        )
+        services.draw_experts(application, by=ministry, seed=chosen)
+        made += 1
+    log(f"  {made} applications this year, in every state")
+
+    # Last year's recognitions, with certificates: the public list and verification have something to show.
+    recognised = _last_years_recognitions(rng, year - 1, province, ministry, used)
+    log(f"  {recognised} recognitions from {year - 1}")
+
+    return [DemoAccount(
+        username="expert", role_en="Expert (little-giant review)", role_zh="评审专家",
+        note="为“小巨人”申请评分（双随机抽取） · Scores little-giant applications drawn to you.",
+    )]  # fmt: skip
+
+
+def _last_years_recognitions(
+    rng: random.Random, year: int, province: User, ministry: User, used: set[int]
+) -> int:
+    """Recognised applications of last year's programmes, written directly (those programmes are closed)."""
+    decided_on = dt.date(year, 9, 30)
+    count = 0
+    for tier, recogniser, size in [
+        (Tier.SRDI_SME, province, 12),
+        (Tier.INNOVATIVE_SME, province, 12),
+        (Tier.LITTLE_GIANT, ministry, 3),
+    ]:
+        programme = _programme(tier, year, dt.date(year, 4, 1), dt.date(year, 5, 31))
+        stage = programme.stages.order_by("-order").first()
+        batch = RecognitionBatch.objects.create(
+            programme=programme,
+            region_id=None if tier == Tier.LITTLE_GIANT else DEMO_PROVINCE,
+            title=f"{programme.title} 认定名单",
+            decided_by=recogniser,
+            decided_on=decided_on,
+        )
+        enterprises = _candidates(rng, HANGZHOU, year - 1, size // 2, used) + _candidates(
+            rng, NINGBO, year - 1, size - size // 2, used
+        )
+        for enterprise in enterprises:
+            filing = AnnualFiling.objects.get(enterprise=enterprise, year=year - 1)
+            values = services.filing_values(filing)
+            explanations = services.assess(values, programme.pack_id, dt.date(year, 5, 1))
+            own = explanations.get(programme.pack_id, {})
+            application = Application.objects.create(
+                programme=programme,
+                enterprise=enterprise,
+                filing=filing,
+                status=ApplicationStatus.RECOGNISED,
+                current_stage=stage,
+                version=4,
+                created_by=recogniser,
+                outcome=str(own.get("outcome") or ""),
+                submitted_at=timezone.make_aware(dt.datetime(year, 5, 10, 10, 0)),
+            )
+            ApplicationVersion.objects.create(
+                application=application,
+                number=1,
+                filing_year=filing.year,
+                values=values,
+                evidence=[],
+                explanations=explanations,
+                pack_id=programme.pack_id,
+                submitted_by=recogniser,
+                submitted_at=application.submitted_at,
+            )
+            Recognition.objects.create(
+                application=application,
+                enterprise=enterprise,
+                batch=batch,
+                tier=tier,
+                valid_from=decided_on,
+                valid_until=dt.date(year + 3, 9, 29),
+                certificate_code=services.certificate_code(rng),
+            )
+            count += 1
+    return count

@@ -1,0 +1,142 @@
+"""Who may act on an application, a stage, a notice or a recognition, and why not.
+
+A reviewer acts only at the stage of their level and inside their region: a municipal stage is covered by the
+enterprise's prefecture, a provincial stage by its province, the national stage by a national reviewer.
+Every check returns a `Decision` whose reason explains a refusal; services raise it as PermissionDenied.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext as _
+
+from littlegiant.accounts.models import ReviewerAssignment
+from littlegiant.accounts.permissions import ALLOWED, Decision, enterprise_decision
+from littlegiant.recognition.models import Application, ApplicationStatus
+
+if TYPE_CHECKING:
+    from littlegiant.accounts.models import User
+    from littlegiant.recognition.models import Recognition, ReviewStage
+    from littlegiant.reference.models import Region
+
+REVIEWABLE = frozenset(
+    {
+        ApplicationStatus.IN_REVIEW,
+        ApplicationStatus.STAGE_PASSED,
+        ApplicationStatus.ON_NOTICE,
+        ApplicationStatus.PASSED,
+    }
+)
+
+
+def acting_assignment(user: User, level: str, region: Region | None) -> ReviewerAssignment | None:
+    """The user's assignment at this level whose region contains `region` (None: any at the level)."""
+    if not (user.is_authenticated and user.is_active):
+        return None
+    for assignment in user.reviewer_assignments.filter(level=level).select_related("region"):
+        if assignment.region_id is None or region is None or region.path.startswith(assignment.region.path):
+            return assignment
+    return None
+
+
+def ensure(decision: Decision) -> None:
+    """Raise PermissionDenied with the reason unless the decision allows."""
+    if not decision:
+        raise PermissionDenied(decision.reason)
+
+
+def apply_decision(user: User, application: Application) -> Decision:
+    """Whether the user may edit, upload evidence for and submit this application."""
+    decision = enterprise_decision(user, "apply", application.enterprise)
+    if not decision:
+        return decision
+    if application.status not in {ApplicationStatus.DRAFT, ApplicationStatus.RETURNED}:
+        return Decision(
+            False,
+            _("This application is %(status)s: only a draft or a returned application can be changed.")
+            % {"status": application.get_status_display()},
+        )
+    return ALLOWED
+
+
+def review_decision(user: User, application: Application) -> Decision:
+    """Whether the user may decide on this application at its current stage."""
+    if not (user.is_authenticated and user.is_active):
+        return Decision(False, _("Sign in first."))
+    stage = application.current_stage
+    if application.status not in REVIEWABLE or stage is None:
+        return Decision(
+            False,
+            _("This application is %(status)s: there is nothing to decide.")
+            % {"status": application.get_status_display()},
+        )
+    if not user.reviewer_assignments.exists():
+        return Decision(False, _("Only reviewers decide on applications."))
+    if acting_assignment(user, stage.level, application.enterprise.region) is None:
+        if user.reviewer_assignments.filter(level=stage.level).exists():
+            return Decision(
+                False,
+                _("This enterprise is outside your jurisdiction at the %(level)s stage.")
+                % {"level": stage.get_level_display()},
+            )
+        return Decision(
+            False,
+            _("This application is at the %(level)s stage; you review at another level.")
+            % {"level": stage.get_level_display()},
+        )
+    return ALLOWED
+
+
+def stage_decision(user: User, stage: ReviewStage) -> Decision:
+    """Whether the user reviews at this stage's level (to draw spot checks, publish notices, recognise)."""
+    if not (user.is_authenticated and user.is_active):
+        return Decision(False, _("Sign in first."))
+    if acting_assignment(user, stage.level, None) is None:
+        return Decision(
+            False, _("Only %(level)s reviewers act at this stage.") % {"level": stage.get_level_display()}
+        )
+    return ALLOWED
+
+
+def recognition_decision(user: User, recognition: Recognition) -> Decision:
+    """Whether the user manages (assesses changes, revokes) this title: the recognising reviewer."""
+    stage = recognition.application.programme.stages.order_by("-order").first()
+    if stage is None or acting_assignment(user, stage.level, recognition.enterprise.region) is None:
+        return Decision(
+            False, _("Only the reviewers of the recognising level, in this region, manage this title.")
+        )
+    return ALLOWED
+
+
+def member_decision(user: User, recognition: Recognition) -> Decision:
+    """Whether the user acts for the recognised enterprise (annual updates, change reports)."""
+    decision = enterprise_decision(user, "apply", recognition.enterprise)
+    if not decision:
+        return decision
+    if recognition.revoked_at is not None:
+        return Decision(False, _("This title has been revoked."))
+    return ALLOWED
+
+
+def role_of(user: User | None, application: Application | None = None) -> tuple[str, str]:
+    """The role and region code an event records for this actor."""
+    if user is None:
+        return "system", ""
+    if application is not None:
+        if application.enterprise.memberships.filter(user=user).exists():
+            return "enterprise", application.enterprise.region_id
+        stage = application.current_stage
+        if stage is not None:
+            assignment = acting_assignment(user, stage.level, application.enterprise.region)
+            if assignment is not None:
+                return f"reviewer:{assignment.level}", assignment.region_id or ""
+    assignment = user.reviewer_assignments.first() if user.is_authenticated else None
+    if assignment is not None:
+        return f"reviewer:{assignment.level}", assignment.region_id or ""
+    if hasattr(user, "expert"):
+        return "expert", ""
+    if user.is_superuser:
+        return "administrator", ""
+    return "user", ""

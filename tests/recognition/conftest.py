@@ -1,0 +1,135 @@
+"""Programmes and applications for the recognition tests, built on the cast (tests/cast.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.utils import timezone
+
+from tests.cast import make_enterprise
+
+
+def make_programme(
+    tier: str = "srdi_sme", *, kind: str = "new", stages: list[dict] | None = None, **extra: object
+):
+    """A programme open today, with its stages (by default: the city spot-checks and publishes, the province
+    recognises)."""
+    from littlegiant.recognition.models import Programme, ReviewStage
+
+    today = timezone.localdate()
+    programme = Programme.objects.create(
+        tier=tier,
+        year=today.year,
+        kind=kind,
+        title=extra.pop("title", f"{today.year} {tier} {kind}"),
+        applications_open_on=today - dt.timedelta(days=30),
+        applications_close_on=today + dt.timedelta(days=30),
+        **extra,
+    )
+    stages = stages or [
+        {"level": "municipal", "spot_check": True, "public_notice": True, "notice_days": 5},
+        {"level": "provincial"},
+    ]
+    for order, stage in enumerate(stages, start=1):
+        ReviewStage.objects.create(
+            programme=programme,
+            order=order,
+            opens_on=today - dt.timedelta(days=30),
+            closes_on=today + dt.timedelta(days=90),
+            **stage,
+        )
+    return programme
+
+
+@pytest.fixture
+def srdi_programme(db):
+    return make_programme("srdi_sme")
+
+
+@pytest.fixture
+def little_giant_programme(db):
+    return make_programme(
+        "little_giant",
+        stages=[
+            {"level": "municipal"},
+            {"level": "provincial"},
+            {
+                "level": "national",
+                "expert_review": True,
+                "expert_count": 3,
+                "exclude_same_province_experts": True,
+            },
+        ],
+    )
+
+
+@pytest.fixture
+def draft(srdi_programme, alice, alpha):
+    from littlegiant.recognition import services
+
+    return services.start_application(srdi_programme, alpha, by=alice)
+
+
+@pytest.fixture
+def submitted(draft, alice):
+    from littlegiant.recognition import services
+
+    return services.submit(draft, by=alice, pledge=True)
+
+
+def bulk_applications(programme, count: int, *, region: str = "330106", status: str = "in_review"):
+    """Many submitted applications at the first stage, written directly (no engine run), for query counts."""
+    from littlegiant.accounts.models import User
+    from littlegiant.enterprises.models import AnnualFiling
+    from littlegiant.recognition.models import Application, ApplicationVersion
+
+    stage = programme.stages.order_by("order").first()
+    creator = User.objects.filter(is_superuser=False).first() or User.objects.create_user("bulk")
+    from littlegiant.enterprises.models import Enterprise
+
+    first = Enterprise.objects.count()
+    made = []
+    for index in range(first, first + count):
+        enterprise = make_enterprise(f"批量企业{index:05d}", region, f"B{index:07d}")
+        filing = AnnualFiling.objects.create(
+            enterprise=enterprise, year=programme.reference_year, employees=50
+        )
+        application = Application.objects.create(
+            programme=programme,
+            enterprise=enterprise,
+            filing=filing,
+            status=status,
+            current_stage=stage,
+            created_by=creator,
+            submitted_at=timezone.now(),
+            outcome="qualified",
+            score=70,
+            version=1,
+        )
+        ApplicationVersion.objects.create(
+            application=application,
+            number=1,
+            filing_year=filing.year,
+            values={"employees": 50},
+            evidence=[],
+            explanations={programme.pack_id: {"outcome": "qualified", "score": 70, "criteria": []}},
+            pack_id=programme.pack_id,
+            submitted_by=creator,
+            submitted_at=timezone.now(),
+        )
+        made.append(application)
+    return made
+
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
+
+
+@pytest.fixture(autouse=True)
+def in_english():
+    """Service refusals are asserted on in English; pages (the client) still negotiate their own language."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
