@@ -64,13 +64,13 @@ def english():
             {"national_niche_market_share": "1.2"},
             "national_niche_market_share",
             "1.2",
-            "a share is a fraction between 0 and 1 (3% is 0.03)",
+            "a share is a fraction between 0 and 1 (3 per cent is 0.03)",
         ),
         (
             {"international_niche_market_share": "-0.1"},
             "international_niche_market_share",
             "-0.1",
-            "a share is a fraction between 0 and 1 (3% is 0.03)",
+            "a share is a fraction between 0 and 1 (3 per cent is 0.03)",
         ),
         (
             {"rd_staff": 200, "employees": 180},

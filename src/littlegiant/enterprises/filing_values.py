@@ -91,7 +91,7 @@ def check_value(field: Field, value: object | None) -> None:
     number = Decimal(value)  # type: ignore[arg-type]
     if field.kind == FieldKind.FRACTION:
         if number < 0 or number > 1:
-            raise FilingValueError(_("a share is a fraction between 0 and 1 (3% is 0.03)"))
+            raise FilingValueError(_("a share is a fraction between 0 and 1 (3 per cent is 0.03)"))
         return
     if number < 0 and not field.may_be_negative and field.kind != FieldKind.INTEGER:
         raise FilingValueError(_("cannot be negative"))
