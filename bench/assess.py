@@ -13,7 +13,8 @@ and times one enterprise through `assess_record` with all four packs (explanatio
 
 Prints Markdown tables. Usage: ``.venv/bin/python bench/assess.py`` (``make bench`` runs it).
 Environment: BENCH_SIZES=1000000,10000000  BENCH_OUT=bench/out  BENCH_REPEATS=3
-(runs at sizes up to 1 million; larger sizes run once)  BENCH_KEEP=1 keeps the big files.
+(runs at sizes up to 1 million; larger sizes run once)  BENCH_KEEP=1 keeps the big files
+BENCH_TIMEOUT=3600 (seconds a phase may run before it is stopped and reported as timed out).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -46,6 +48,7 @@ TARGET_FLOOR_RATIO = 3.0
 TARGET_OPENFISCA_SPEEDUP = 3.0
 TARGET_PEAK_MIB = 4096
 TARGET_P50_MS = 20.0
+PHASE_TIMEOUT = float(os.environ.get("BENCH_TIMEOUT", "3600"))
 
 PHASES = {
     "floor": "DuckDB COPY Parquet → Parquet (I/O floor)",
@@ -83,10 +86,7 @@ def phase_floor(source: Path, target: Path) -> dict:
     started = time.perf_counter()
     with duckdb.connect() as connection:
         connection.execute(
-            "COPY (SELECT * FROM read_parquet($source)) TO '"
-            + str(target).replace("'", "''")
-            + "' (FORMAT parquet)",
-            {"source": str(source)},
+            f"COPY (SELECT * FROM read_parquet({literal(source)})) TO {literal(target)} (FORMAT parquet)"
         )
     return {"seconds": time.perf_counter() - started}
 
@@ -148,9 +148,20 @@ def measure(command: list[str]) -> tuple[dict, float]:
     with tempfile.TemporaryFile(mode="w+") as errors:
         # stderr goes to a file: no pipe fills while we wait, and wait4 (not communicate) reaps the child.
         process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=errors, text=True)
+        timed_out = threading.Event()
+
+        def stop() -> None:
+            timed_out.set()
+            process.kill()
+
+        timer = threading.Timer(PHASE_TIMEOUT, stop)
+        timer.start()
         stdout = process.stdout.read()
         _, status, usage = os.wait4(process.pid, 0)
+        timer.cancel()
         process.returncode = os.waitstatus_to_exitcode(status)
+        if timed_out.is_set():
+            raise RuntimeError(f"timed out after {PHASE_TIMEOUT:.0f} s (BENCH_TIMEOUT)")
         if process.returncode != 0:
             errors.seek(0)
             raise RuntimeError(
@@ -208,6 +219,11 @@ def outcome_columns(path: Path) -> dict[str, str]:
     }
 
 
+def literal(path: Path) -> str:
+    """A path as a SQL string literal (a view cannot take prepared parameters)."""
+    return "'" + str(path).replace("'", "''") + "'"
+
+
 def compare(source: Path, ours: Path, theirs: Path) -> dict:
     """Count enterprises that OpenFisca and littlegiant classify differently, with a few examples."""
     import duckdb
@@ -223,11 +239,10 @@ def compare(source: Path, ours: Path, theirs: Path) -> dict:
                    l.{quoted["size"]} AS our_size, o.size_class AS their_size,
                    l.{quoted["innovative"]} AS our_innovative, o.innovative_outcome AS their_innovative,
                    l.{quoted["score"]} AS our_score, o.innovative_score AS their_score
-            FROM read_parquet($source) i
-            JOIN read_parquet($ours) l USING (credit_code)
-            JOIN read_parquet($theirs) o USING (credit_code)
-            """,
-            {"source": str(source), "ours": str(ours), "theirs": str(theirs)},
+            FROM read_parquet({literal(source)}) i
+            JOIN read_parquet({literal(ours)}) l USING (credit_code)
+            JOIN read_parquet({literal(theirs)}) o USING (credit_code)
+            """
         )
         counts = connection.execute(
             """
@@ -341,7 +356,13 @@ def benchmark_size(
 
 
 def print_tables(results: list[tuple[list[Measurement], dict | None, dict]]) -> None:
-    print(f"\n### Batch assessment ({datetime.now(UTC):%Y-%m-%d %H:%M} UTC, {os.cpu_count()} cores)\n")
+    load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
+    when = f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC"
+    print(f"\n### Batch assessment ({when}, {os.cpu_count()} cores, load average {load})\n")
+    print("Seconds: median of the runs (3 up to 1 million enterprises, 1 above; BENCH_REPEATS).")
+    print(
+        "Peak MiB: the largest resident set of the phase's own process over its runs (wait4's ru_maxrss).\n"
+    )
     print("| enterprises | phase | runs | median s | × I/O floor | enterprises/s | peak MiB |")
     print("|---:|---|---:|---:|---:|---:|---:|")
     for measurements, _, _ in results:
