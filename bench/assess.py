@@ -355,10 +355,30 @@ def benchmark_size(
     return list(measurements.values()), comparison, latency
 
 
+def engine_version() -> str:
+    """The commit of the criteria engine measured, and whether its files had uncommitted changes."""
+    commit = subprocess.run(
+        ["git", "log", "-1", "--format=%h %cs", "--", "src/littlegiant/rules"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    dirty = subprocess.run(
+        ["git", "status", "--porcelain", "--", "src/littlegiant/rules"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    return f"src/littlegiant/rules at {commit or 'no commit'}" + (
+        " with uncommitted changes" if dirty else ""
+    )
+
+
 def print_tables(results: list[tuple[list[Measurement], dict | None, dict]]) -> None:
     load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
     when = f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC"
     print(f"\n### Batch assessment ({when}, {os.cpu_count()} cores, load average {load})\n")
+    print(f"Engine: {engine_version()}.")
     print("Seconds: median of the runs (3 up to 1 million enterprises, 1 above; BENCH_REPEATS).")
     print(
         "Peak MiB: the largest resident set of the phase's own process over its runs (wait4's ru_maxrss).\n"
