@@ -329,8 +329,12 @@ class ProvinceGenerator:
                 "ip_class1_applied": _binomial(rng, ip1, 0.75),
                 "ip_class2": ip2,
                 "digital_level": 1 if digital < -0.6 else 2 if digital < 0.6 else 3 if digital < 1.6 else 4,
-                "development_eval_score": Decimal(str(round(eval_score - 1.5 * years_back, 1))),
-                "development_eval_score_prev": Decimal(str(round(eval_score - 1.5 * (years_back + 1), 1))),
+                "development_eval_score": Decimal(
+                    str(round(_clip(eval_score - 1.5 * years_back, 0, 100), 1))
+                ),
+                "development_eval_score_prev": Decimal(
+                    str(round(_clip(eval_score - 1.5 * (years_back + 1), 0, 100), 1))
+                ),
                 **declared,
             }
         return by_year
