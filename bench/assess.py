@@ -263,7 +263,8 @@ def compare(source: Path, ours: Path, theirs: Path) -> dict:
             SELECT credit_code, industry_code, employees, operating_revenue, total_assets,
                    our_size, their_size
             FROM joined WHERE our_size <> 'insufficient_data' AND our_size IS DISTINCT FROM their_size
-            ORDER BY operating_revenue LIMIT 4
+            QUALIFY row_number() OVER (PARTITION BY operating_revenue ORDER BY credit_code) = 1
+            ORDER BY operating_revenue DESC LIMIT 5
             """
         ).fetchall()
         score_examples = connection.execute(
