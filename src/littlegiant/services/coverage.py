@@ -18,11 +18,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Count
+from django.db.models import Count, Q, Sum
 from django.db.models.functions import Substr
 
 from littlegiant.reference.models import Region, RegionLevel
-from littlegiant.services.models import InstitutionLevel, ServiceInstitution
+from littlegiant.services.models import (
+    InstitutionLevel,
+    RequestStatus,
+    ServiceInstitution,
+    ServiceRating,
+    ServiceRequest,
+)
 
 COUNTRY_PATH = ""
 SEGMENT = 7  # a region code and its slash, "330100/"
@@ -47,6 +53,17 @@ class CoverageRow:
     counties: int = 0
     counties_covered: int = 0
     by_level: dict[str, int] = field(default_factory=dict)
+    requests: int = 0
+    closed: int = 0
+    ratings: int = 0
+    rating_total: int = 0
+
+    @property
+    def satisfaction(self) -> Decimal | None:
+        """Mean rating (1–5) of the requests closed by institutions in this region."""
+        if not self.ratings:
+            return None
+        return (Decimal(self.rating_total) / self.ratings).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
     @property
     def prefecture_share(self) -> Decimal | None:
@@ -71,6 +88,10 @@ class CoverageRow:
         self.counties_covered += other.counties_covered
         for level, count in other.by_level.items():
             self.by_level[level] = self.by_level.get(level, 0) + count
+        self.requests += other.requests
+        self.closed += other.closed
+        self.ratings += other.ratings
+        self.rating_total += other.rating_total
 
 
 @dataclass
@@ -95,6 +116,35 @@ def _children(focus: Region | None) -> list[Region]:
             )
         )
     return list(Region.objects.filter(parent=focus))
+
+
+def _add_performance(rows: dict[str, CoverageRow], total: CoverageRow, institutions, width: int) -> None:  # noqa: ANN001
+    """Requests handled, closed and rated by the institutions of each row's region.
+
+    Grouped by institution first (an index-only scan on PostgreSQL), then summed into regions: a few thousand
+    institutions at most, however many requests there are.
+    """
+    child_of = dict(institutions.annotate(child=Substr("region__path", 1, width)).values_list("pk", "child"))
+    requests = (
+        ServiceRequest.objects.filter(institution_id__in=institutions.values("pk"))
+        .values("institution_id")
+        .annotate(n=Count("pk"), closed=Count("pk", filter=Q(status=RequestStatus.CLOSED)))
+        .order_by()
+    )
+    for row in requests:
+        target = rows.get(child_of.get(row["institution_id"]), total)
+        target.requests += row["n"]
+        target.closed += row["closed"]
+    ratings = (
+        ServiceRating.objects.filter(institution_id__in=institutions.values("pk"))
+        .values("institution_id")
+        .annotate(n=Count("pk"), points=Sum("score"))
+        .order_by()
+    )
+    for row in ratings:
+        target = rows.get(child_of.get(row["institution_id"]), total)
+        target.ratings += row["n"]
+        target.rating_total += row["points"]
 
 
 def coverage_of(focus: Region | None, *, list_gaps: bool = True) -> Coverage:
@@ -157,6 +207,7 @@ def coverage_of(focus: Region | None, *, list_gaps: bool = True) -> Coverage:
         else:
             # Attached to the focus itself (a provincial institution in a province view) or to the country.
             total.by_level[row["level"]] = total.by_level.get(row["level"], 0) + row["n"]
+    _add_performance(rows, total, institutions, width)
     ordered = [rows[child.path] for child in children]
     for row in ordered:
         total.add(row)

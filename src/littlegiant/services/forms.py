@@ -111,7 +111,9 @@ class TransferForm(forms.Form):
 
 
 class SessionForm(forms.Form):
-    held_on = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    held_on = forms.DateField(
+        label=_("Date"), widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
+    )
     mode = forms.ChoiceField(label=_("Mode"), choices=SessionMode.choices)
     contact_minutes = forms.IntegerField(label=_("Contact time (minutes)"), min_value=0, max_value=1440)
     preparation_minutes = forms.IntegerField(
@@ -127,7 +129,9 @@ class SessionForm(forms.Form):
 class OutcomeForm(forms.Form):
     kind = forms.ChoiceField(label=_("Outcome"), choices=OutcomeKind.choices)
     value = forms.DecimalField(label=_("Amount or count"), max_digits=20, decimal_places=2)
-    achieved_on = forms.DateField(label=_("Achieved on"), widget=forms.DateInput(attrs={"type": "date"}))
+    achieved_on = forms.DateField(
+        label=_("Achieved on"), widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
+    )
     note = forms.CharField(label=_("Note"), required=False, max_length=200)
 
     def __init__(self, *args: object, **kwargs: object) -> None:
