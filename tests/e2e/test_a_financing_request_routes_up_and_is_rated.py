@@ -1,4 +1,4 @@
-"""Journey: an enterprise asks for financing help; the county declines, the city serves, the enterprise rates it."""
+"""Journey: an enterprise asks for financing help; the county declines, the city serves, the SME rates it."""
 
 from __future__ import annotations
 

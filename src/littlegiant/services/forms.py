@@ -18,6 +18,9 @@ from littlegiant.services.models import (
     Urgency,
 )
 
+# A date input sends and shows ISO dates whatever the language (zh-hans would otherwise render 2026/11/28).
+ISO_DATE = "%Y-%m-%d"
+
 
 class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
@@ -112,7 +115,7 @@ class TransferForm(forms.Form):
 
 class SessionForm(forms.Form):
     held_on = forms.DateField(
-        label=_("Date"), widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
+        label=_("Date"), widget=forms.DateInput(format=ISO_DATE, attrs={"type": "date"})
     )
     mode = forms.ChoiceField(label=_("Mode"), choices=SessionMode.choices)
     contact_minutes = forms.IntegerField(label=_("Contact time (minutes)"), min_value=0, max_value=1440)
@@ -130,7 +133,7 @@ class OutcomeForm(forms.Form):
     kind = forms.ChoiceField(label=_("Outcome"), choices=OutcomeKind.choices)
     value = forms.DecimalField(label=_("Amount or count"), max_digits=20, decimal_places=2)
     achieved_on = forms.DateField(
-        label=_("Achieved on"), widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
+        label=_("Achieved on"), widget=forms.DateInput(format=ISO_DATE, attrs={"type": "date"})
     )
     note = forms.CharField(label=_("Note"), required=False, max_length=200)
 
