@@ -1,0 +1,393 @@
+"""The one compiler from rule packs to SQL, run by DuckDB, for one enterprise or a whole file.
+
+The query is a stack of projections over a relation with the canonical columns (typed: see `COLUMN_TYPES`):
+each derived value, then the criteria, then the score, then the outcome, pack after pack in dependency order.
+Internal columns are named `p<n>__...`; `result_from_row` reads them back into a PackResult.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+
+from sqlglot import exp
+
+from littlegiant.rules.evaluation import (
+    NOT_EVALUATED,
+    CriterionResult,
+    PackResult,
+    indicator_status,
+    status_of,
+)
+from littlegiant.rules.expressions import NOT_COMPUTABLE, SqlCompiler, SqlNumber, ValueType
+from littlegiant.rules.industries import SizeIndustry, size_industry
+from littlegiant.rules.pack import INSUFFICIENT, Criterion, Kind, RulePack
+from littlegiant.rules.schema import FIELDS, FieldKind
+
+# Exact types of the canonical columns. The scales bound what an input may carry: money to the fen,
+# fractions to
+# 8 places; products of these stay within DECIMAL(38) for enterprises up to 10^13 yuan.
+COLUMN_TYPES: dict[FieldKind, str] = {
+    FieldKind.TEXT: "VARCHAR",
+    FieldKind.ENUM: "VARCHAR",
+    FieldKind.BOOLEAN: "BOOLEAN",
+    FieldKind.INTEGER: "DECIMAL(38,0)",
+    FieldKind.COUNT: "DECIMAL(38,0)",
+    FieldKind.MONEY: "DECIMAL(38,2)",
+    FieldKind.FRACTION: "DECIMAL(38,8)",
+    FieldKind.NUMBER: "DECIMAL(38,6)",
+}
+SCALES: dict[FieldKind, int] = {
+    FieldKind.INTEGER: 0,
+    FieldKind.COUNT: 0,
+    FieldKind.MONEY: 2,
+    FieldKind.FRACTION: 8,
+    FieldKind.NUMBER: 6,
+}
+POINTS_TYPE = "DECIMAL(18,6)"
+
+
+def column_type(name: str) -> str:
+    return COLUMN_TYPES[next(f.kind for f in FIELDS if f.name == name)]
+
+
+def quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def size_industry_sql(code_column: str) -> str:
+    """SQL for rules/industries.py's mapping of a GB/T 4754-2017 class to the 16 size industries."""
+    exceptions: dict[str, SizeIndustry] = {}
+    for code in range(10000):
+        text = f"{code:04d}"
+        if size_industry(text) != size_industry(text[:2]):
+            exceptions[text] = size_industry(text)
+    # Consecutive divisions of one industry become one range, so the CASE stays short.
+    ranges: list[tuple[int, int, SizeIndustry]] = []
+    for division in range(100):
+        industry = size_industry(f"{division:02d}")
+        if ranges and ranges[-1][2] == industry and ranges[-1][1] == division - 1:
+            ranges[-1] = (ranges[-1][0], division, industry)
+        else:
+            ranges.append((division, division, industry))
+    division_sql = f"TRY_CAST(substr({code_column}, 1, 2) AS INTEGER)"
+    whens = [
+        f"WHEN {code_column} = '{code}' THEN '{industry}'" for code, industry in sorted(exceptions.items())
+    ]
+    whens += [f"WHEN {division_sql} BETWEEN {a} AND {b} THEN '{industry}'" for a, b, industry in ranges]
+    return f"(CASE WHEN {code_column} IS NULL THEN NULL {' '.join(whens)} END)"
+
+
+@dataclass(frozen=True)
+class CompiledPacks:
+    """The SQL of a set of packs (dependencies first) and the prefix of each pack's columns."""
+
+    packs: tuple[RulePack, ...]
+    prefixes: dict[str, str]
+    layers: tuple[str, ...]  # SELECT lists, each over the previous layer
+
+    def query(self, source: str, *, final: str = "*") -> str:
+        """The whole query over `source` (a table name or a parenthesised SELECT)."""
+        sql = f"SELECT * FROM {source}"
+        for index, layer in enumerate(self.layers):
+            sql = f"SELECT *, {layer} FROM ({sql}) AS l{index}"
+        return f"SELECT {final} FROM ({sql}) AS assessed"
+
+
+class _PackCompiler:
+    def __init__(self, pack: RulePack, prefix: str, prefixes: dict[str, str]) -> None:
+        self.pack = pack
+        self.p = prefix
+        self.prefixes = prefixes
+        self.derived: dict[str, SqlNumber | str] = {}
+        self.layers: list[list[str]] = []
+
+    def col(self, *parts: str) -> str:
+        return "__".join((self.p, *parts))
+
+    def resolve(self, name: str) -> SqlNumber | str:
+        if name in self.derived:
+            return self.derived[name]
+        field = next(f for f in FIELDS if f.name == name)
+        if field.is_numeric:
+            return SqlNumber(quote(name))
+        return quote(name)
+
+    def compiler(self) -> SqlCompiler:
+        return SqlCompiler(self.resolve)
+
+    def zero_of(self, tree: exp.Expression) -> str:
+        """OR of the zero flags of every division and derived value the expression reads (for the D4 note)."""
+        compiler = self.compiler()
+        flags: list[str] = []
+        for node in tree.walk():
+            if isinstance(node, exp.Div):
+                flag = compiler.number(node).zero
+            elif isinstance(node, exp.Column) and isinstance(self.derived.get(node.name), SqlNumber):
+                flag = self.derived[node.name].zero  # type: ignore[union-attr]
+            else:
+                continue
+            if flag:
+                flags.append(flag)
+        return "(" + " OR ".join(flags) + ")" if flags else "FALSE"
+
+    def compile(self) -> dict[int, list[str]]:
+        """The pack's columns by stage: 0 inputs derived, 1 criteria, 2 scores, 3 composition, 4 outcome.
+
+        Every pack uses the same five stages, so a query over many packs stays five projections deep: DuckDB's
+        planning time grows with the depth of nested projections times their width.
+        """
+        pack = self.pack
+        stages: dict[int, list[str]] = {stage: [] for stage in range(5)}
+        inline: dict[str, SqlNumber | str] = {}
+
+        def resolve_inline(name: str) -> SqlNumber | str:
+            # A derived value read by a later derived value is inlined: both sit in stage 0.
+            return inline[name] if name in inline else self.resolve(name)
+
+        inline_compiler = SqlCompiler(resolve_inline)
+        for derived in pack.derived:
+            name = self.col("d", derived.id)
+            if derived.expression.type == ValueType.BOOLEAN:
+                sql = inline_compiler.boolean(derived.expression.tree)
+                stages[0].append(f"{sql} AS {quote(name)}")
+                inline[derived.id] = f"({sql})"
+                self.derived[derived.id] = quote(name)
+                continue
+            number = inline_compiler.number(derived.expression.tree)
+            inline[derived.id] = number
+            stages[0].append(f"{number.num} AS {quote(name + '__n')}")
+            if number.den:
+                stages[0].append(f"{number.den} AS {quote(name + '__d')}")
+            if number.zero:
+                stages[0].append(f"{number.zero} AS {quote(name + '__z')}")
+            self.derived[derived.id] = SqlNumber(
+                quote(name + "__n"),
+                quote(name + "__d") if number.den else None,
+                quote(name + "__z") if number.zero else None,
+            )
+
+        industry_sql = None
+        if pack.industries:
+            industry_sql = quote(self.col("industry"))
+            stages[0].append(f"{size_industry_sql(quote('industry_code'))} AS {industry_sql}")
+        for criterion in pack.criteria:
+            stage = 3 if criterion.composition_pack else 1
+            stages[stage].extend(self.criterion(criterion, industry_sql))
+
+        if pack.scored:
+            indicators = [c for c in pack.criteria if c.kind == Kind.INDICATOR]
+            sums: dict[tuple[str, str], str] = {}
+            for category in pack.categories:
+                members = [c for c in indicators if c.category == category.id]
+                low = " + ".join(f"COALESCE({quote(self.col('c', c.id, 'pts'))}, 0)" for c in members)
+                high = " + ".join(
+                    f"COALESCE({quote(self.col('c', c.id, 'pts'))}, {c.max_points})" for c in members
+                )
+                sums[(category.id, "min")] = f"CAST({low} AS {POINTS_TYPE})"
+                sums[(category.id, "max")] = f"CAST({high} AS {POINTS_TYPE})"
+            for bound in ("min", "max"):
+                sums[("total", bound)] = (
+                    f"CAST({' + '.join(sums[(c.id, bound)] for c in pack.categories)} AS {POINTS_TYPE})"
+                )
+            for (key, bound), sql in sums.items():
+                name = self.col(f"score_{bound}") if key == "total" else self.col("cat", key, bound)
+                stages[2].append(f"{sql} AS {quote(name)}")
+            for criterion in pack.criteria:
+                if not criterion.score_at_least:
+                    continue
+                truths = [
+                    f"(CASE WHEN {sums[(key, 'min')]} >= {threshold} THEN TRUE "
+                    f"WHEN {sums[(key, 'max')]} < {threshold} THEN FALSE END)"
+                    for key, threshold in criterion.score_at_least.items()
+                ]
+                stages[3].append(f"({' AND '.join(truths)}) AS {quote(self.col('c', criterion.id, 'b'))}")
+
+        def criterion_truth(name: str) -> str:
+            return quote(self.col("c", name, "b"))
+
+        outcome_compiler = SqlCompiler(criterion_truth)
+        whens = " ".join(
+            f"WHEN {outcome_compiler.boolean(o.when.tree)} THEN '{o.value}'" for o in pack.outcomes
+        )
+        # A pack that others use (the size pack) decides its outcome early, before their composition criteria.
+        stage = 2 if not pack.uses else 4
+        stages[stage].append(f"(CASE {whens} ELSE '{INSUFFICIENT}' END) AS {quote(self.col('outcome'))}")
+        return stages
+
+    def criterion(self, criterion: Criterion, industry_sql: str | None) -> list[str]:
+        compiler = self.compiler()
+        b = quote(self.col("c", criterion.id, "b"))
+        if not criterion.evaluated or criterion.score_at_least:
+            return []
+        if criterion.builtin == "size_industry":
+            assert industry_sql
+            return [
+                f"{industry_sql} AS {quote(self.col('c', criterion.id, 'v'))}",
+                f"(CASE WHEN {industry_sql} IS NULL THEN NULL ELSE TRUE END) AS {b}",
+            ]
+        if criterion.industry_test:
+            assert industry_sql
+            whens = " ".join(
+                f"WHEN '{rule.industry}' THEN {compiler.boolean(rule.tests[criterion.industry_test].tree)}"
+                for rule in self.pack.industries
+            )
+            return [f"(CASE {industry_sql} {whens} END) AS {b}"]
+        if criterion.composition_pack:
+            outcome = quote(f"{self.prefixes[criterion.composition_pack]}__outcome")
+            listed = ", ".join(f"'{o}'" for o in criterion.composition_outcomes)
+            return [
+                f"(CASE WHEN {outcome} = '{INSUFFICIENT}' THEN NULL ELSE {outcome} IN ({listed}) END) AS {b}",
+            ]
+        if criterion.test is not None:
+            return [
+                f"{compiler.boolean(criterion.test.tree)} AS {b}",
+                f"{self.zero_of(criterion.test.tree)} AS {quote(self.col('c', criterion.id, 'z'))}",
+            ]
+        pts = quote(self.col("c", criterion.id, "pts"))
+        band = quote(self.col("c", criterion.id, "band"))
+        zero = quote(self.col("c", criterion.id, "z"))
+        if criterion.value is not None:
+            value = compiler.number(criterion.value.tree)
+            ranked = sorted(range(len(criterion.bands)), key=lambda i: -criterion.bands[i].points)
+            checks = []
+            for index in ranked:
+                band_def = criterion.bands[index]
+                parts = []
+                if band_def.low is not None:
+                    parts.append(f"{value.num} >= {_times_den(band_def.low, value.den)}")
+                if band_def.high is not None:
+                    parts.append(f"{value.num} <= {_times_den(band_def.high, value.den)}")
+                checks.append((index, " AND ".join(parts)))
+            zero_test = value.zero or "FALSE"
+            band_sql = " ".join(f"WHEN {test} THEN {index}" for index, test in checks)
+            points_sql = " ".join(
+                f"WHEN {test} THEN CAST({criterion.bands[index].points} AS {POINTS_TYPE})"
+                for index, test in checks
+            )
+            return [
+                f"{value.num} AS {quote(self.col('c', criterion.id, 'vn'))}",
+                f"{value.den or '1'} AS {quote(self.col('c', criterion.id, 'vd'))}",
+                f"{zero_test} AS {zero}",
+                f"(CASE WHEN {zero_test} THEN NULL WHEN {value.num} IS NULL THEN NULL {band_sql} END) "
+                f"AS {band}",
+                f"(CASE WHEN {zero_test} THEN CAST(0 AS {POINTS_TYPE}) WHEN {value.num} IS NULL THEN NULL "
+                f"{points_sql} END) AS {pts}",
+            ]
+        if criterion.options:
+            band_whens: list[str] = []
+            point_whens: list[str] = []
+            for index, option in enumerate(criterion.options):
+                holds = compiler.boolean(option.when.tree)
+                band_whens += [f"WHEN {holds} THEN {index}", f"WHEN ({holds}) IS NULL THEN NULL"]
+                point_whens += [
+                    f"WHEN {holds} THEN CAST({option.points} AS {POINTS_TYPE})",
+                    f"WHEN ({holds}) IS NULL THEN NULL",
+                ]
+            zero_flags = [self.zero_of(o.when.tree) for o in criterion.options]
+            return [
+                f"(CASE {' '.join(band_whens)} ELSE NULL END) AS {band}",
+                f"(CASE {' '.join(point_whens)} ELSE CAST(0 AS {POINTS_TYPE}) END) AS {pts}",
+                f"({' OR '.join(zero_flags)}) AS {zero}",
+            ]
+        assert criterion.points is not None
+        value = compiler.number(criterion.points.tree)
+        return [
+            f"CAST({value.num} AS {POINTS_TYPE}) AS {pts}",
+            f"CAST(NULL AS INTEGER) AS {band}",
+            f"FALSE AS {zero}",
+        ]
+
+
+def _times_den(constant: Decimal, den: str | None) -> str:
+    literal = f"CAST('{constant}' AS DECIMAL(38,{max(0, -constant.as_tuple().exponent)}))"  # type: ignore[operator]
+    return literal if den is None else f"({literal} * {den})"
+
+
+def compile_packs(packs: list[RulePack]) -> CompiledPacks:
+    """Compile packs (each after the packs it uses) into one stack of five projections."""
+    prefixes: dict[str, str] = {}
+    stages: dict[int, list[str]] = {stage: [] for stage in range(5)}
+    for index, pack in enumerate(packs):
+        for used in pack.uses:
+            _check_one_level(packs, used)
+        prefixes[pack.id] = f"p{index}"
+        for stage, columns in _PackCompiler(pack, f"p{index}", prefixes).compile().items():
+            stages[stage].extend(columns)
+    layers = tuple(", ".join(columns) for _, columns in sorted(stages.items()) if columns)
+    return CompiledPacks(tuple(packs), prefixes, layers)
+
+
+def _check_one_level(packs: list[RulePack], pack_id: str) -> None:
+    """The five stages allow one level of composition: a pack that others use may not use a pack itself."""
+    used = next(p for p in packs if p.id == pack_id)
+    if used.uses:
+        raise ValueError(f"pack {pack_id} is used by another pack and uses {used.uses[0]}: one level only")
+
+
+def _fraction(value: object) -> Fraction | None:
+    if value is None:
+        return None
+    if isinstance(value, float):
+        raise AssertionError("the engine never computes in floating point")
+    return Fraction(value if isinstance(value, int | Decimal) else Decimal(str(value)))
+
+
+def result_from_row(pack: RulePack, prefixes: dict[str, str], row: dict[str, object]) -> PackResult:
+    """Read one pack's internal columns of one result row back into a PackResult."""
+    prefix = prefixes[pack.id]
+
+    def get(*parts: str) -> object:
+        return row.get("__".join((prefix, *parts)))
+
+    result = PackResult(pack.id, str(get("outcome")))
+    for criterion in pack.criteria:
+        if not criterion.evaluated:
+            result.criteria[criterion.id] = CriterionResult(status=NOT_EVALUATED)
+            continue
+        if criterion.kind != Kind.INDICATOR:
+            truth = get("c", criterion.id, "b")
+            value: object = None
+            if criterion.builtin:
+                value = get("c", criterion.id, "v")
+            elif criterion.composition_pack:
+                value = row.get(f"{prefixes[criterion.composition_pack]}__outcome")
+            result.criteria[criterion.id] = CriterionResult(
+                truth=None if truth is None else bool(truth),
+                status=status_of(None if truth is None else bool(truth)),
+                value=value,
+                zero=bool(get("c", criterion.id, "z") or False),
+            )
+            continue
+        points = _fraction(get("c", criterion.id, "pts"))
+        band = get("c", criterion.id, "band")
+        zero = bool(get("c", criterion.id, "z") or False)
+        value = None
+        if criterion.value is not None:
+            numerator, denominator = (
+                _fraction(get("c", criterion.id, "vn")),
+                _fraction(get("c", criterion.id, "vd")),
+            )
+            if zero:
+                value = NOT_COMPUTABLE
+            elif numerator is not None and denominator is not None:
+                value = numerator / denominator
+        elif criterion.points is not None:
+            value = points
+        result.criteria[criterion.id] = CriterionResult(
+            status=indicator_status(points),
+            value=value,
+            band=None if band is None else int(band),  # type: ignore[call-overload]
+            points=points,
+            zero=zero,
+        )
+    if pack.scored:
+        for category in pack.categories:
+            low, high = _fraction(get("cat", category.id, "min")), _fraction(get("cat", category.id, "max"))
+            assert low is not None and high is not None
+            result.categories[category.id] = (low, high)
+        low, high = _fraction(get("score_min")), _fraction(get("score_max"))
+        assert low is not None and high is not None
+        result.score_range = (low, high)
+    return result

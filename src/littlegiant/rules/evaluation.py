@@ -1,0 +1,240 @@
+"""What a pack decides for one enterprise (PackResult), and the reference evaluator: the pack's meaning in
+plain Python.
+
+The reference evaluator reads the same pack data as the SQL compiler but shares none of its code: exact
+rationals (`fractions.Fraction`), Kleene three-valued logic for unknown inputs (decision D5) and "not
+computable" for a zero denominator (decision D4). The property test checks that both agree; the gap analysis
+asks it "what if".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from fractions import Fraction
+
+from littlegiant.rules.expressions import NOT_COMPUTABLE, PyValue, zero_denominator
+from littlegiant.rules.industries import size_industry
+from littlegiant.rules.pack import INSUFFICIENT, Criterion, Kind, RulePack
+from littlegiant.rules.schema import FIELDS_BY_NAME, FieldKind
+
+MET, UNMET, UNKNOWN, NOT_EVALUATED = "met", "unmet", "unknown", "not_evaluated"
+
+
+@dataclass
+class CriterionResult:
+    """One criterion's result: truth for a condition (None = unknown), points and band for an indicator."""
+
+    truth: bool | None = None
+    status: str = UNKNOWN
+    value: object = None  # Fraction, NOT_COMPUTABLE, str (industry, outcome) or None
+    band: int | None = None  # index into the criterion's bands or options
+    points: Fraction | None = None
+    zero: bool = False  # a denominator was exactly zero (D4)
+
+
+@dataclass
+class PackResult:
+    """Everything a pack decides for one enterprise."""
+
+    pack_id: str
+    outcome: str
+    criteria: dict[str, CriterionResult] = field(default_factory=dict)
+    categories: dict[str, tuple[Fraction, Fraction]] = field(default_factory=dict)  # lowest, highest possible
+    score_range: tuple[Fraction, Fraction] | None = None
+
+    @property
+    def score(self) -> Fraction | None:
+        if self.score_range is None or self.score_range[0] != self.score_range[1]:
+            return None
+        return self.score_range[0]
+
+
+def status_of(truth: bool | None) -> str:
+    return MET if truth is True else UNMET if truth is False else UNKNOWN
+
+
+def indicator_status(points: Fraction | None) -> str:
+    if points is None:
+        return UNKNOWN
+    return MET if points > 0 else UNMET
+
+
+def to_python_value(name: str, raw: object) -> PyValue:
+    """A record's value as the evaluator sees it: numbers as Fraction, booleans, text; None is unknown."""
+    if raw is None:
+        return None
+    kind = FIELDS_BY_NAME[name].kind
+    if kind == FieldKind.BOOLEAN:
+        return bool(raw)
+    if kind in (FieldKind.TEXT, FieldKind.ENUM):
+        return str(raw)
+    if isinstance(raw, float):
+        raw = Decimal(repr(raw))
+    return Fraction(Decimal(str(raw)) if not isinstance(raw, int | Decimal | Fraction) else raw)
+
+
+def range_truth(low: Fraction, high: Fraction, threshold: Fraction) -> bool | None:
+    """Whether a score known to lie in [low, high] reaches the threshold (D5: decided if the range says)."""
+    if low >= threshold:
+        return True
+    if high < threshold:
+        return False
+    return None
+
+
+def combine_and(values: list[bool | None]) -> bool | None:
+    if any(v is False for v in values):
+        return False
+    return None if any(v is None for v in values) else True
+
+
+def _lookup_for(pack: RulePack, record: Mapping[str, object]) -> object:
+    cache: dict[str, PyValue] = {}
+
+    def lookup(name: str) -> PyValue:
+        if name in cache:
+            return cache[name]
+        derived = pack.derived_value(name)
+        if derived is not None:
+            value = derived.expression.evaluate(lookup)
+        else:
+            value = to_python_value(name, record.get(name))
+        cache[name] = value
+        return value
+
+    return lookup
+
+
+def _industry_of(pack: RulePack, record: Mapping[str, object]) -> object:
+    if not pack.industries:
+        return None
+    code = record.get("industry_code")
+    return size_industry(str(code)) if code not in (None, "") else None
+
+
+def evaluate_criterion(
+    pack: RulePack, criterion: Criterion, record: Mapping[str, object], dependencies: Mapping[str, PackResult]
+) -> CriterionResult:
+    """One criterion alone (not a score threshold), for the gap analysis's "what if" (no D4 note)."""
+    lookup = _lookup_for(pack, record)
+    return _evaluate_criterion(pack, criterion, lookup, dependencies, _industry_of(pack, record), notes=False)
+
+
+def evaluate_pack(
+    pack: RulePack, record: Mapping[str, object], dependencies: Mapping[str, PackResult] | None = None
+) -> PackResult:
+    """Evaluate one pack for one enterprise, in Python; `dependencies` are the results of the packs it
+    uses."""
+    dependencies = dependencies or {}
+    lookup = _lookup_for(pack, record)
+    result = PackResult(pack.id, INSUFFICIENT)
+    industry = _industry_of(pack, record)
+
+    for criterion in pack.criteria:
+        result.criteria[criterion.id] = _evaluate_criterion(pack, criterion, lookup, dependencies, industry)
+
+    if pack.scored:
+        indicators = [c for c in pack.criteria if c.kind == Kind.INDICATOR]
+        for category in pack.categories:
+            low = high = Fraction(0)
+            for criterion in indicators:
+                if criterion.category != category.id:
+                    continue
+                points = result.criteria[criterion.id].points
+                low += points if points is not None else 0
+                high += points if points is not None else Fraction(criterion.max_points or 0)
+            result.categories[category.id] = (low, high)
+        result.score_range = (
+            sum((r[0] for r in result.categories.values()), Fraction(0)),
+            sum((r[1] for r in result.categories.values()), Fraction(0)),
+        )
+        for criterion in pack.criteria:
+            if criterion.score_at_least:
+                truths = []
+                for key, threshold in criterion.score_at_least.items():
+                    low, high = result.score_range if key == "total" else result.categories[key]
+                    truths.append(range_truth(low, high, Fraction(threshold)))
+                truth = combine_and(truths)
+                result.criteria[criterion.id] = CriterionResult(truth=truth, status=status_of(truth))
+
+    def truth_of(name: str) -> PyValue:
+        return result.criteria[name].truth
+
+    for outcome in pack.outcomes:
+        if outcome.when.evaluate(truth_of) is True:
+            result.outcome = outcome.value
+            break
+    return result
+
+
+def _evaluate_criterion(
+    pack: RulePack,
+    criterion: Criterion,
+    lookup: object,
+    dependencies: Mapping[str, PackResult],
+    industry: object,
+    *,
+    notes: bool = True,
+) -> CriterionResult:
+    assert callable(lookup)
+
+    def zero_in(tree: object) -> bool:
+        return notes and zero_denominator(tree, lookup)  # type: ignore[arg-type]
+
+    if not criterion.evaluated:
+        return CriterionResult(status=NOT_EVALUATED)
+    if criterion.builtin == "size_industry":
+        truth = None if industry is None else True
+        return CriterionResult(
+            truth=truth, status=status_of(truth), value=None if industry is None else str(industry)
+        )
+    if criterion.industry_test:
+        if industry is None:
+            return CriterionResult()
+        rule = next(r for r in pack.industries if r.industry == industry)
+        truth = rule.tests[criterion.industry_test].evaluate(lookup)
+        assert truth is None or isinstance(truth, bool)
+        return CriterionResult(truth=truth, status=status_of(truth))
+    if criterion.composition_pack:
+        outcome = dependencies[criterion.composition_pack].outcome
+        truth = None if outcome == INSUFFICIENT else outcome in criterion.composition_outcomes
+        return CriterionResult(truth=truth, status=status_of(truth), value=outcome)
+    if criterion.score_at_least:
+        return CriterionResult()  # decided once the indicators are scored
+    if criterion.test is not None:
+        truth = criterion.test.evaluate(lookup)
+        assert truth is None or isinstance(truth, bool)
+        return CriterionResult(truth=truth, status=status_of(truth), zero=zero_in(criterion.test.tree))
+    if criterion.value is not None:
+        value = criterion.value.evaluate(lookup)
+        if value is NOT_COMPUTABLE:
+            return CriterionResult(status=UNMET, value=value, points=Fraction(0), zero=True)
+        if value is None:
+            return CriterionResult(value=None)
+        assert isinstance(value, Fraction)
+        ranked = sorted(range(len(criterion.bands)), key=lambda i: -criterion.bands[i].points)
+        for index in ranked:
+            if criterion.bands[index].contains(value):
+                points = Fraction(criterion.bands[index].points)
+                return CriterionResult(
+                    status=indicator_status(points), value=value, band=index, points=points
+                )
+        raise AssertionError("bands cover every value")
+    if criterion.options:
+        zero = any(zero_in(o.when.tree) for o in criterion.options)
+        for index, option in enumerate(criterion.options):
+            holds = option.when.evaluate(lookup)
+            if holds is None:
+                return CriterionResult(zero=zero)
+            if holds is True:
+                points = Fraction(option.points)
+                return CriterionResult(status=indicator_status(points), band=index, points=points, zero=zero)
+        return CriterionResult(status=UNMET, points=Fraction(0), zero=zero)
+    assert criterion.points is not None
+    value = criterion.points.evaluate(lookup)
+    if value is None or value is NOT_COMPUTABLE:
+        return CriterionResult()
+    assert isinstance(value, Fraction)
+    return CriterionResult(status=indicator_status(value), value=value, points=value)

@@ -1,0 +1,476 @@
+"""The explanation document (schema littlegiant.explanation/1) and the gap analysis, in Chinese and English.
+
+For every criterion: the inputs used, the computed value, the band or threshold met, the points, the clause
+cited and
+its confidence; then the outcome, the subtotals, the pack version and the evaluation date. Gaps are the
+smallest
+changes of one number that reach the next band or meet a condition; for insufficient_data, the missing inputs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from decimal import ROUND_HALF_EVEN, Decimal
+from fractions import Fraction
+from typing import Any
+
+from littlegiant.rules.evaluation import NOT_EVALUATED, UNKNOWN, PackResult, evaluate_criterion
+from littlegiant.rules.expressions import NOT_COMPUTABLE
+from littlegiant.rules.pack import INSUFFICIENT, Criterion, Kind, RulePack
+from littlegiant.rules.schema import FIELDS_BY_NAME, FieldKind
+
+SCHEMA = "littlegiant.explanation/1"
+NOT_COMPUTABLE_EN = "not computable: denominator is zero"
+NOT_COMPUTABLE_ZH = "无法计算：分母为零"
+DECLARED_EN = "declared, to be confirmed"
+DECLARED_ZH = "申报声明，待确认"
+# Steps of the gap search: the smallest change worth telling an enterprise about, per kind of field.
+GAP_STEPS: dict[FieldKind, Decimal] = {
+    FieldKind.MONEY: Decimal(1),
+    FieldKind.COUNT: Decimal(1),
+    FieldKind.INTEGER: Decimal(1),
+    FieldKind.FRACTION: Decimal("0.0001"),
+    FieldKind.NUMBER: Decimal("0.01"),
+}
+
+
+def decimal_text(value: Fraction | Decimal | int) -> str:
+    """An exact decimal string; a non-terminating quotient is rounded to 10 places."""
+    fraction = Fraction(value)
+    rest, twos, fives = fraction.denominator, 0, 0
+    while rest % 2 == 0:
+        rest, twos = rest // 2, twos + 1
+    while rest % 5 == 0:
+        rest, fives = rest // 5, fives + 1
+    quotient = Decimal(fraction.numerator) / Decimal(fraction.denominator)
+    if rest == 1:
+        places = max(twos, fives)
+        exact = Decimal(fraction.numerator * 10**places // fraction.denominator).scaleb(-places)
+        return format(exact, "f")
+    return format(quotient.quantize(Decimal("1E-10"), rounding=ROUND_HALF_EVEN).normalize(), "f")
+
+
+def json_number(value: Fraction | Decimal | None) -> int | float | None:
+    if value is None:
+        return None
+    fraction = Fraction(value)
+    if fraction.denominator == 1:
+        return int(fraction)
+    return float(Decimal(fraction.numerator) / Decimal(fraction.denominator))
+
+
+def input_text(raw: object) -> str | bool | None:
+    if raw is None:
+        return None
+    if isinstance(raw, bool):
+        return raw
+    if isinstance(raw, float):
+        return repr(raw)
+    if isinstance(raw, Decimal | int | Fraction):
+        return decimal_text(Decimal(raw) if not isinstance(raw, Fraction) else raw)
+    return str(raw)
+
+
+def money_en(amount: Decimal) -> str:
+    text = f"{amount:,.2f}".rstrip("0").rstrip(".")
+    return f"{text} yuan"
+
+
+def money_zh(amount: Decimal) -> str:
+    if abs(amount) >= 10000:
+        wan = (amount / 10000).quantize(Decimal("0.0001")).normalize()
+        return f"{format(wan, 'f')} 万元"
+    return f"{format(amount.normalize(), 'f')} 元"
+
+
+def amount_texts(field: str, delta: Decimal) -> tuple[str, str]:
+    kind = FIELDS_BY_NAME[field].kind
+    if kind == FieldKind.MONEY:
+        return money_en(delta), money_zh(delta)
+    if kind == FieldKind.FRACTION:
+        points = format((delta * 100).normalize(), "f")
+        return f"{points} percentage points", f"{points} 个百分点"
+    text = format(delta.normalize(), "f")
+    if field == "niche_years":
+        return f"{text} year(s)", f"{text} 年"
+    return text, text
+
+
+def _threshold_text(criterion: Criterion) -> str | None:
+    if criterion.threshold:
+        return str(criterion.threshold)
+    return None
+
+
+def explain(
+    pack: RulePack,
+    result: PackResult,
+    record: Mapping[str, object],
+    *,
+    evaluated_on: dt.date,
+    dependencies: Mapping[str, PackResult],
+    dependency_documents: Mapping[str, dict[str, Any]] | None = None,
+    with_gaps: bool = True,
+) -> dict[str, Any]:
+    """The explanation document of one pack for one enterprise."""
+    criteria_docs = [_criterion_doc(pack, c, result, record) for c in pack.criteria]
+    document: dict[str, Any] = {
+        "schema": SCHEMA,
+        "pack": {
+            "id": pack.id,
+            "version": pack.version,
+            "title_zh": pack.title_zh,
+            "title_en": pack.title_en,
+            "document": pack.document,
+            "provisional": pack.provisional,
+            "decisions": list(pack.decisions),
+        },
+        "evaluated_on": evaluated_on.isoformat(),
+        "outcome": result.outcome,
+        "score": json_number(result.score) if pack.scored else None,
+        "score_range": (
+            {"min": json_number(result.score_range[0]), "max": json_number(result.score_range[1])}
+            if pack.scored and result.score_range
+            else None
+        ),
+        "subtotals": [_subtotal_doc(pack, result, category.id) for category in pack.categories],
+        "criteria": criteria_docs,
+        "gaps": [],
+        "missing_inputs": [],
+    }
+    if result.outcome == INSUFFICIENT:
+        document["missing_inputs"] = missing_inputs(pack, result, record, dependency_documents or {})
+    if with_gaps:
+        document["gaps"] = gaps(pack, result, record, dependencies)
+    return document
+
+
+def _subtotal_doc(pack: RulePack, result: PackResult, category_id: str) -> dict[str, Any]:
+    category = next(c for c in pack.categories if c.id == category_id)
+    low, high = result.categories[category_id]
+    if category.minimum is None:
+        status = "met" if low == high else UNKNOWN
+    elif low >= category.minimum:
+        status = "met"
+    elif high < category.minimum:
+        status = "unmet"
+    else:
+        status = UNKNOWN
+    return {
+        "id": category.id,
+        "label_zh": category.label_zh,
+        "label_en": category.label_en,
+        "points": json_number(low) if low == high else None,
+        "range": {"min": json_number(low), "max": json_number(high)},
+        "max": json_number(category.max),
+        "minimum": json_number(category.minimum),
+        "status": status,
+    }
+
+
+def _criterion_doc(
+    pack: RulePack, criterion: Criterion, result: PackResult, record: Mapping[str, object]
+) -> dict:
+    outcome = result.criteria[criterion.id]
+    fields = pack.criterion_fields(criterion) if criterion.evaluated else []
+    notes_en: list[str] = []
+    notes_zh: list[str] = []
+    if outcome.zero:
+        notes_en.append(NOT_COMPUTABLE_EN)
+        notes_zh.append(NOT_COMPUTABLE_ZH)
+    if criterion.declared:
+        notes_en.append(DECLARED_EN)
+        notes_zh.append(DECLARED_ZH)
+    if criterion.note_en:
+        notes_en.append(criterion.note_en)
+        notes_zh.append(criterion.note_zh)
+    value: str | None
+    if outcome.value is None or outcome.value is NOT_COMPUTABLE:
+        value = None
+    elif isinstance(outcome.value, Fraction):
+        value = decimal_text(outcome.value)
+    else:
+        value = str(outcome.value)
+    band = None
+    if outcome.band is not None:
+        chosen = criterion.bands[outcome.band] if criterion.bands else criterion.options[outcome.band]
+        band = {"label": chosen.label, "points": json_number(chosen.points)}
+    return {
+        "id": criterion.id,
+        "kind": criterion.kind.value,
+        "label_zh": criterion.label_zh,
+        "label_en": criterion.label_en,
+        "clause": criterion.clause,
+        "source": criterion.source,
+        "confidence": criterion.confidence.value,
+        "declared": criterion.declared,
+        "inputs": {name: input_text(record.get(name)) for name in fields},
+        "value": value,
+        "status": outcome.status,
+        "band": band,
+        "points": json_number(outcome.points) if criterion.kind == Kind.INDICATOR else None,
+        "max_points": json_number(criterion.max_points) if criterion.kind == Kind.INDICATOR else None,
+        "threshold": _threshold_text(criterion),
+        "note": "; ".join(notes_en) or None,
+        "note_zh": "；".join(notes_zh) or None,
+    }
+
+
+def missing_inputs(
+    pack: RulePack, result: PackResult, record: Mapping[str, object], dependency_documents: Mapping[str, dict]
+) -> list[str]:
+    """The unknown inputs read by the criteria that are still unknown: filling them in would decide the
+    outcome."""
+    missing: set[str] = set()
+    for criterion in pack.criteria:
+        if result.criteria[criterion.id].status != UNKNOWN:
+            continue
+        if criterion.composition_pack:
+            missing |= set(dependency_documents.get(criterion.composition_pack, {}).get("missing_inputs", []))
+            continue
+        if criterion.score_at_least:
+            for indicator in pack.criteria:
+                if indicator.kind == Kind.INDICATOR and result.criteria[indicator.id].status == UNKNOWN:
+                    missing |= {f for f in pack.criterion_fields(indicator) if record.get(f) is None}
+            continue
+        missing |= {f for f in pack.criterion_fields(criterion) if record.get(f) is None}
+    return sorted(missing)
+
+
+# ----------------------------------------------------------------------------------------------------------
+# -----
+# Gap analysis
+
+
+def _search(
+    current: Decimal, step: Decimal, direction: str, holds: Callable[[Decimal], bool]
+) -> Decimal | None:
+    """The smallest multiple of `step` to add (or take away, not below zero) so that `holds` becomes true."""
+    sign = 1 if direction == "up" else -1
+    limit = None if sign > 0 else int(current // step)
+
+    def at(k: int) -> Decimal:
+        return current + sign * step * k
+
+    high = 1
+    while True:
+        if limit is not None and high >= limit:
+            high = limit
+            if high <= 0 or not holds(at(high)):
+                return None
+            break
+        if holds(at(high)):
+            break
+        high *= 2
+        if high > 2**62:
+            return None
+    low = 0  # the current value, which does not hold
+    while high - low > 1:
+        middle = (low + high) // 2
+        if holds(at(middle)):
+            high = middle
+        else:
+            low = middle
+    return step * high
+
+
+def _linear_guess(
+    current: Decimal, step: Decimal, direction: str, value_at: Callable[[Decimal], object], edge: Decimal
+) -> int | None:
+    """Steps to an edge when the indicator's value is linear in the field (every ratio of the packs is)."""
+    v0, v1 = value_at(current), value_at(current + 1)
+    if not isinstance(v0, Fraction) or not isinstance(v1, Fraction) or v1 == v0:
+        return None
+    slope = v1 - v0
+    x = Fraction(current) + (Fraction(edge) - v0) / slope
+    steps = (x - Fraction(current)) / Fraction(step) * (1 if direction == "up" else -1)
+    if steps <= 0:
+        return None
+    whole = steps.numerator // steps.denominator
+    return whole if whole == steps else whole + 1
+
+
+def gaps(
+    pack: RulePack, result: PackResult, record: Mapping[str, object], dependencies: Mapping[str, PackResult]
+) -> list[dict[str, Any]]:
+    """The smallest one-number changes that reach the next band of an indicator or meet an unmet condition."""
+    found: list[dict[str, Any]] = []
+    by_criterion: dict[str, dict[str, Any]] = {}
+    for criterion in pack.criteria:
+        outcome = result.criteria[criterion.id]
+        if criterion.gap is None or outcome.status == NOT_EVALUATED or outcome.zero:
+            continue
+        field_name = criterion.gap.field
+        current_raw = record.get(field_name)
+        if current_raw is None:
+            continue
+        current = Decimal(str(current_raw))
+        kind = FIELDS_BY_NAME[field_name].kind
+        step = GAP_STEPS[kind]
+        if criterion.kind == Kind.INDICATOR:
+            if outcome.points is None or outcome.points >= (criterion.max_points or 0):
+                continue
+            better = sorted({b.points for b in criterion.bands} | {o.points for o in criterion.options})
+            target = next(p for p in better if p > outcome.points)
+
+            def holds(
+                x: Decimal,
+                criterion: Criterion = criterion,
+                target: Decimal = target,
+                field_name: str = field_name,
+            ) -> bool:
+                changed = evaluate_criterion(pack, criterion, {**record, field_name: x}, dependencies)
+                return changed.points is not None and changed.points >= target
+
+            delta = None
+            if criterion.bands:
+                edge = next(
+                    (b.low if criterion.gap.direction == "up" else b.high)
+                    for b in criterion.bands
+                    if b.points == target
+                )
+                guess = None
+                if edge is not None:
+
+                    def value_at(
+                        x: Decimal, criterion: Criterion = criterion, field_name: str = field_name
+                    ) -> object:
+                        return evaluate_criterion(
+                            pack, criterion, {**record, field_name: x}, dependencies
+                        ).value
+
+                    guess = _linear_guess(current, step, criterion.gap.direction, value_at, edge)
+                sign = 1 if criterion.gap.direction == "up" else -1
+                if (
+                    guess is not None
+                    and holds(current + sign * step * guess)
+                    and (guess == 1 or not holds(current + sign * step * (guess - 1)))
+                ):
+                    delta = step * guess
+            if delta is None:
+                delta = _search(current, step, criterion.gap.direction, holds)
+            if delta is None:
+                continue
+            reached = evaluate_criterion(
+                pack, criterion, {**record, field_name: _apply(current, delta, criterion)}, dependencies
+            )
+            gained = reached.points or Fraction(0)
+            label = (
+                criterion.bands[reached.band].label
+                if criterion.bands and reached.band is not None
+                else criterion.options[reached.band].label
+                if reached.band is not None
+                else ""
+            )
+            points_gained = json_number(gained - outcome.points)
+            target_en = f"band {label} of \u201c{criterion.label_en}\u201d (+{points_gained} points)"
+            target_zh = f"\u201c{criterion.label_zh}\u201d的{label}档（加 {points_gained} 分）"
+        else:
+            if outcome.status != "unmet":
+                continue
+
+            def holds(x: Decimal, criterion: Criterion = criterion, field_name: str = field_name) -> bool:
+                changed = evaluate_criterion(pack, criterion, {**record, field_name: x}, dependencies)
+                return changed.truth is True
+
+            delta = _search(current, step, criterion.gap.direction, holds)
+            if delta is None:
+                continue
+            points_gained = None
+            target_en = f"meet \u201c{criterion.label_en}\u201d"
+            target_zh = f"满足\u201c{criterion.label_zh}\u201d"
+        new_value = _apply(current, delta, criterion)
+        amount_en, amount_zh = amount_texts(field_name, delta)
+        field = FIELDS_BY_NAME[field_name]
+        verb_en = "rise" if criterion.gap.direction == "up" else "fall"
+        verb_zh = "增加" if criterion.gap.direction == "up" else "减少"
+        gap = {
+            "criterion": criterion.id,
+            "message_en": f"{field.label_en} must {verb_en} by {amount_en} to reach {target_en}",
+            "message_zh": f"{field.label_zh}需{verb_zh} {amount_zh}，才能达到{target_zh}",
+            "changes": [
+                {
+                    "field": field_name,
+                    "from": decimal_text(current),
+                    "to": decimal_text(new_value),
+                    "delta": decimal_text(new_value - current),
+                }
+            ],
+            "points_gained": points_gained,
+        }
+        by_criterion[criterion.id] = gap
+        found.append(gap)
+    found.extend(_score_gaps(pack, result, by_criterion))
+    return found
+
+
+def _apply(current: Decimal, delta: Decimal, criterion: Criterion) -> Decimal:
+    assert criterion.gap is not None
+    return current + delta if criterion.gap.direction == "up" else current - delta
+
+
+def _score_gaps(
+    pack: RulePack, result: PackResult, by_criterion: dict[str, dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """For a score threshold not yet reached: how many points are missing, and which single changes would
+    do."""
+    found = []
+    for criterion in pack.criteria:
+        if not criterion.score_at_least or result.criteria[criterion.id].status == "met":
+            continue
+        for key, threshold in criterion.score_at_least.items():
+            if key == "total":
+                assert result.score_range is not None
+                low, high = result.score_range
+                scope = [c for c in pack.criteria if c.kind == Kind.INDICATOR]
+                scope_en, scope_zh = "the total score", "总分"
+            else:
+                low, high = result.categories[key]
+                category = next(c for c in pack.categories if c.id == key)
+                scope = [c for c in pack.criteria if c.kind == Kind.INDICATOR and c.category == key]
+                scope_en, scope_zh = f"the {category.label_en} subtotal", f"{category.label_zh}得分"
+            if low != high or low >= threshold:
+                continue
+            needed = Fraction(threshold) - low
+            candidates_en: list[str] = []
+            candidates_zh: list[str] = []
+            suffices = False
+            for indicator in scope:
+                current = result.criteria[indicator.id].points or Fraction(0)
+                if indicator.id in by_criterion and by_criterion[indicator.id]["points_gained"]:
+                    gained = Fraction(by_criterion[indicator.id]["points_gained"])
+                    suffices |= gained >= needed
+                    candidates_en.append(by_criterion[indicator.id]["message_en"])
+                    candidates_zh.append(by_criterion[indicator.id]["message_zh"])
+                    continue
+                for option in indicator.options:
+                    if option.points > current and (option.points - current >= needed or not suffices):
+                        gained = Fraction(option.points) - current
+                        suffices |= gained >= needed
+                        candidates_en.append(
+                            f"{indicator.label_en}: {option.label} (+{json_number(gained)} points)"
+                        )
+                        candidates_zh.append(
+                            f"{indicator.label_zh}：{option.label}（加 {json_number(gained)} 分）"
+                        )
+                        break
+            missing = json_number(needed)
+            joined_en = "; ".join(candidates_en)
+            joined_zh = "；".join(candidates_zh)
+            how_en = "any one of" if suffices else "a combination of"
+            how_zh = "以下任一项即可" if suffices else "需组合以下各项"
+            found.append(
+                {
+                    "criterion": criterion.id,
+                    "message_en": (
+                        f"{missing} more points needed for {scope_en} to reach {threshold}: "
+                        f"{how_en}: {joined_en}"
+                    ),
+                    "message_zh": f"{scope_zh}还差 {missing} 分才能达到 {threshold} 分，"
+                    f"{how_zh}：{joined_zh}",
+                    "changes": [],
+                    "points_gained": missing,
+                }
+            )
+    return found

@@ -1,0 +1,628 @@
+"""Rule packs: an official standard as data (one YAML file per standard and version), checked when loaded.
+
+A pack lists its derived values, its criteria (conditions, scored indicators with bands,
+direct-qualification routes, general eligibility, composition with another pack), its score categories and
+its outcome rules. Every criterion cites its clause and carries a confidence tag from criteria.md ([C]
+confirmed, [S] secondary, [U] unconfirmed).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from littlegiant.rules.expressions import Expression, PackError, ValueType, parse_expression
+from littlegiant.rules.industries import SizeIndustry
+from littlegiant.rules.schema import FIELDS_BY_NAME, FieldKind
+
+PACKS_DIR = Path(__file__).parent / "packs"
+DECISIONS = frozenset(f"D{n}" for n in range(1, 12))
+TIERS = ("innovative_sme", "srdi_sme", "little_giant")
+SIZE_OUTCOMES = ("large", "medium", "small", "micro")
+TIER_OUTCOMES = ("qualified", "not_qualified")
+INSUFFICIENT = "insufficient_data"
+
+
+class Kind(StrEnum):
+    """What a criterion is."""
+
+    CONDITION = "condition"
+    INDICATOR = "indicator"
+    ROUTE = "route"
+    ELIGIBILITY = "eligibility"
+    COMPOSITION = "composition"
+
+
+class Confidence(StrEnum):
+    """criteria.md §0.1: [C] confirmed, [S] secondary, [U] unconfirmed."""
+
+    CONFIRMED = "C"
+    SECONDARY = "S"
+    UNCONFIRMED = "U"
+
+
+@dataclass(frozen=True)
+class Band:
+    """A scoring band: a closed interval of the indicator's value (None = unbounded) and its points."""
+
+    label: str
+    low: Decimal | None
+    high: Decimal | None
+    points: Decimal
+
+    def contains(self, value: Any) -> bool:
+        return (self.low is None or value >= self.low) and (self.high is None or value <= self.high)
+
+
+@dataclass(frozen=True)
+class Option:
+    """An ordered choice of an indicator: the highest-scoring option whose condition holds is taken."""
+
+    label: str
+    when: Expression
+    points: Decimal
+
+
+@dataclass(frozen=True)
+class Gap:
+    """Which input an enterprise would change to reach the next band or meet a condition, and in which
+    direction."""
+
+    field: str
+    direction: str  # "up" or "down"
+
+
+@dataclass(frozen=True)
+class IndustryRule:
+    """The 2011 thresholds of one industry (Art. 4 item)."""
+
+    industry: SizeIndustry
+    clause: str
+    tests: dict[str, Expression]  # "sme", "medium", "small"
+
+
+@dataclass(frozen=True)
+class Criterion:
+    """One rule of a pack, with the clause it cites and its confidence."""
+
+    id: str
+    kind: Kind
+    label_zh: str
+    label_en: str
+    clause: str
+    confidence: Confidence
+    source: str = ""
+    declared: bool = False
+    evaluated: bool = True
+    note_zh: str = ""
+    note_en: str = ""
+    threshold: str | None = None
+    display: str = "number"
+    category: str | None = None
+    max_points: Decimal | None = None
+    test: Expression | None = None
+    value: Expression | None = None
+    bands: tuple[Band, ...] = ()
+    options: tuple[Option, ...] = ()
+    points: Expression | None = None  # a formula indicator
+    score_at_least: dict[str, Decimal] = field(default_factory=dict)
+    composition_pack: str | None = None
+    composition_outcomes: tuple[str, ...] = ()
+    industry_test: str | None = None  # size pack: "sme", "medium" or "small"
+    builtin: str | None = None  # size pack: "size_industry"
+    gap: Gap | None = None
+
+    @property
+    def is_boolean(self) -> bool:
+        return self.kind != Kind.INDICATOR
+
+    def expressions(self) -> list[Expression]:
+        found = [e for e in (self.test, self.value, self.points) if e is not None]
+        return found + [option.when for option in self.options]
+
+
+@dataclass(frozen=True)
+class Category:
+    """A score category with its maximum and, where the text sets one, its minimum."""
+
+    id: str
+    label_zh: str
+    label_en: str
+    max: Decimal
+    minimum: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class Derived:
+    """A named value computed from fields and earlier derived values."""
+
+    id: str
+    label_zh: str
+    label_en: str
+    expression: Expression
+    display: str = "number"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """An outcome and the rule that gives it; the first rule that holds wins, else insufficient_data."""
+
+    value: str
+    when: Expression
+
+
+@dataclass(frozen=True)
+class Applicability:
+    """Dates (inclusive, None = open) on which applications of a kind use this pack (decision D11)."""
+
+    start: dt.date | None
+    end: dt.date | None
+
+    def covers(self, day: dt.date) -> bool:
+        return (self.start is None or day >= self.start) and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True)
+class RulePack:
+    """One official standard in one version, as data."""
+
+    id: str
+    version: str
+    title_zh: str
+    title_en: str
+    document: str
+    document_title_zh: str
+    issuer_zh: str
+    issued: str
+    effective_from: dt.date | None
+    dates_note_en: str
+    tier: str | None
+    applies: dict[str, Applicability]
+    provisional: bool
+    decisions: tuple[str, ...]
+    uses: tuple[str, ...]
+    derived: tuple[Derived, ...]
+    criteria: tuple[Criterion, ...]
+    categories: tuple[Category, ...]
+    outcomes: tuple[Outcome, ...]
+    industries: tuple[IndustryRule, ...] = ()
+    band_edge: str = "higher_score"
+    path: Path | None = None
+
+    @property
+    def scored(self) -> bool:
+        return any(c.kind == Kind.INDICATOR for c in self.criteria)
+
+    @property
+    def outcome_values(self) -> tuple[str, ...]:
+        return tuple(o.value for o in self.outcomes) + (INSUFFICIENT,)
+
+    def criterion(self, criterion_id: str) -> Criterion:
+        for criterion in self.criteria:
+            if criterion.id == criterion_id:
+                return criterion
+        raise KeyError(criterion_id)
+
+    def derived_value(self, name: str) -> Derived | None:
+        for derived in self.derived:
+            if derived.id == name:
+                return derived
+        return None
+
+    def fields_of(self, names: frozenset[str] | set[str]) -> list[str]:
+        """The canonical fields behind these names, following derived values."""
+        found: list[str] = []
+        pending = list(names)
+        seen: set[str] = set()
+        while pending:
+            name = pending.pop(0)
+            if name in seen:
+                continue
+            seen.add(name)
+            derived = self.derived_value(name)
+            if derived is not None:
+                pending.extend(sorted(derived.expression.names))
+            elif name in FIELDS_BY_NAME:
+                found.append(name)
+        return sorted(found)
+
+    def criterion_fields(self, criterion: Criterion) -> list[str]:
+        """The canonical fields a criterion reads."""
+        names: set[str] = set()
+        for expression in criterion.expressions():
+            names |= expression.names
+        if criterion.industry_test or criterion.builtin:
+            names.add("industry_code")
+            if criterion.industry_test:
+                for rule in self.industries:
+                    names |= rule.tests[criterion.industry_test].names
+        return self.fields_of(names)
+
+    def required_fields(self) -> list[str]:
+        """Every canonical field this pack reads (not those of the packs it uses)."""
+        fields: set[str] = set()
+        for criterion in self.criteria:
+            if criterion.evaluated:
+                fields |= set(self.criterion_fields(criterion))
+        return sorted(fields)
+
+
+# ----------------------------------------------------------------------------------------------------------
+# -----
+# Loading and checking
+
+_PACK_KEYS = {
+    "id", "version", "title_zh", "title_en", "document", "document_title_zh", "issuer_zh", "issued",
+    "effective_from", "dates_note_en", "tier", "applies", "provisional", "decisions", "uses", "band_edge",
+    "derived", "criteria", "categories", "outcomes", "industries",
+}  # fmt: skip
+_CRITERION_KEYS = {
+    "id", "kind", "label_zh", "label_en", "clause", "confidence", "source", "declared", "evaluated",
+    "note_zh",
+    "note_en", "threshold", "display", "category", "max_points", "test", "value", "bands", "options",
+    "points",
+    "score_at_least", "composition", "industry_test", "builtin", "gap",
+}  # fmt: skip
+_DISPLAYS = {"number", "percent", "money", "count", "years", "text", "boolean"}
+
+
+def _decimal(value: object, where: str) -> Decimal:
+    if isinstance(value, float):
+        # YAML reads 0.03 as a float; its shortest repr is the text the author wrote.
+        value = repr(value)
+    try:
+        number = Decimal(str(value))
+    except (InvalidOperation, ValueError):
+        raise PackError(f"{where}: {value!r} is not a number") from None
+    if not number.is_finite():
+        raise PackError(f"{where}: {value!r} is not a finite number")
+    return number
+
+
+def _text(data: dict[str, Any], key: str, where: str) -> str:
+    value = data.get(key)
+    if not isinstance(value, str) or not value.strip():
+        raise PackError(f"{where}: {key} is missing")
+    return value.strip()
+
+
+def _date(value: object, where: str) -> dt.date | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise PackError(f"{where}: {value!r} is not a date (YYYY-MM-DD)") from None
+
+
+def load_pack(path: Path, known_packs: dict[str, RulePack] | None = None) -> RulePack:
+    """Read and check one pack file; `known_packs` are the packs it may use (loaded before it)."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as error:
+        raise PackError(f"pack file {path.name}: not valid YAML: {error}") from None
+    return build_pack(data, known_packs or {}, path=path)
+
+
+def build_pack(data: Any, known_packs: dict[str, RulePack], *, path: Path | None = None) -> RulePack:  # noqa: C901
+    """Check pack data and build the pack, or raise PackError naming the pack, the criterion and the
+    problem."""
+    if not isinstance(data, dict):
+        raise PackError(f"pack file {path.name if path else '?'}: must be a mapping")
+    pack_id = str(data.get("id") or (path.stem if path else "?"))
+    where = f"pack {pack_id}"
+    unknown = set(data) - _PACK_KEYS
+    if unknown:
+        raise PackError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
+    if path is not None and path.stem != pack_id:
+        raise PackError(f"{where}: the file must be named {pack_id}.yaml, not {path.name}")
+    provisional = bool(data.get("provisional", False))
+    decisions = tuple(str(d) for d in data.get("decisions") or ())
+    for decision in decisions:
+        if decision not in DECISIONS:
+            raise PackError(f"{where}: unknown decision {decision!r} (D1 to D11)")
+    uses = tuple(str(u) for u in data.get("uses") or ())
+    for used in uses:
+        if used not in known_packs:
+            raise PackError(f"{where}: uses unknown pack {used!r}")
+    tier = data.get("tier")
+    if tier is not None and tier not in TIERS:
+        raise PackError(f"{where}: tier must be one of {', '.join(TIERS)}, not {tier!r}")
+    applies: dict[str, Applicability] = {}
+    for kind, span in (data.get("applies") or {}).items():
+        if kind not in ("new", "review"):
+            raise PackError(f"{where}: applies: kind must be new or review, not {kind!r}")
+        if span is None:
+            continue
+        applies[kind] = Applicability(_date(span.get("from"), where), _date(span.get("until"), where))
+    band_edge = str(data.get("band_edge", "higher_score"))
+    if band_edge != "higher_score":
+        raise PackError(f"{where}: band_edge must be higher_score (decision D1), not {band_edge!r}")
+
+    # Derived values, each seeing the fields and the earlier ones.
+    names: dict[str, ValueType] = {}
+    derived: list[Derived] = []
+    for item in data.get("derived") or ():
+        did = _text(item, "id", f"{where}, derived value")
+        dwhere = f"{where}, derived value {did}"
+        if did in names or did in FIELDS_BY_NAME:
+            raise PackError(f"{dwhere}: the name is already taken")
+        expression = parse_expression(item.get("expr"), where=dwhere, names=names)
+        if expression.type == ValueType.TEXT:
+            raise PackError(f"{dwhere}: a derived value must be a number or a boolean")
+        names[did] = expression.type
+        derived.append(
+            Derived(did, _text(item, "label_zh", dwhere), _text(item, "label_en", dwhere), expression,
+                    str(item.get("display", "number")))
+        )  # fmt: skip
+
+    categories: list[Category] = []
+    for item in data.get("categories") or ():
+        cid = _text(item, "id", f"{where}, category")
+        minimum = item.get("minimum")
+        categories.append(
+            Category(cid, _text(item, "label_zh", f"{where}, category {cid}"),
+                     _text(item, "label_en", f"{where}, category {cid}"),
+                     _decimal(item.get("max"), f"{where}, category {cid}, max"),
+                     None if minimum is None else _decimal(minimum, f"{where}, category {cid}, minimum"))
+        )  # fmt: skip
+    category_ids = {c.id for c in categories}
+
+    industries: list[IndustryRule] = []
+    for item in data.get("industries") or ():
+        name = str(item.get("industry"))
+        iwhere = f"{where}, industry {name}"
+        try:
+            industry = SizeIndustry(name)
+        except ValueError:
+            raise PackError(f"{iwhere}: not one of the 16 industries of rules/industries.py") from None
+        tests = {
+            key: parse_expression(
+                item.get(key), where=f"{iwhere}, {key}", names=names, expect=ValueType.BOOLEAN
+            )
+            for key in ("sme", "medium", "small")
+        }
+        industries.append(IndustryRule(industry, _text(item, "clause", iwhere), tests))
+    if industries and {r.industry for r in industries} != set(SizeIndustry):
+        missing = sorted(set(SizeIndustry) - {r.industry for r in industries})
+        raise PackError(f"{where}: industries missing: {', '.join(missing)}")
+
+    criteria: list[Criterion] = []
+    seen_ids: set[str] = set()
+    for item in data.get("criteria") or ():
+        criteria.append(
+            _build_criterion(item, where, names, category_ids, known_packs, uses, provisional, industries)
+        )
+        if criteria[-1].id in seen_ids:
+            raise PackError(f"{where}, criterion {criteria[-1].id}: the id is already taken")
+        seen_ids.add(criteria[-1].id)
+    if not criteria:
+        raise PackError(f"{where}: no criteria")
+
+    for category in categories:
+        total = sum((c.max_points or 0 for c in criteria if c.category == category.id), Decimal(0))
+        if total != category.max:
+            raise PackError(
+                f"{where}, category {category.id}: its indicators add up to {total}, not {category.max}"
+            )
+
+    criterion_types = {c.id: ValueType.BOOLEAN for c in criteria if c.is_boolean and c.evaluated}
+    outcomes: list[Outcome] = []
+    allowed = SIZE_OUTCOMES if industries else TIER_OUTCOMES
+    for item in data.get("outcomes") or ():
+        value = str(item.get("value"))
+        if value not in allowed:
+            raise PackError(f"{where}, outcome {value}: must be one of {', '.join(allowed)}")
+        when = parse_expression(item.get("when"), where=f"{where}, outcome {value}", names=criterion_types,
+                                expect=ValueType.BOOLEAN)  # fmt: skip
+        stray = [n for n in when.names if n not in criterion_types]
+        if stray:
+            raise PackError(
+                f"{where}, outcome {value}: {stray[0]!r} is not an evaluated criterion of the pack"
+            )
+        outcomes.append(Outcome(value, when))
+    if not outcomes:
+        raise PackError(f"{where}: no outcomes")
+
+    return RulePack(
+        id=pack_id,
+        version=_text(data, "version", where),
+        title_zh=_text(data, "title_zh", where),
+        title_en=_text(data, "title_en", where),
+        document=_text(data, "document", where),
+        document_title_zh=_text(data, "document_title_zh", where),
+        issuer_zh=_text(data, "issuer_zh", where),
+        issued=str(data.get("issued") or ""),
+        effective_from=_date(data.get("effective_from"), where),
+        dates_note_en=str(data.get("dates_note_en") or ""),
+        tier=tier,
+        applies=applies,
+        provisional=provisional,
+        decisions=decisions,
+        uses=uses,
+        derived=tuple(derived),
+        criteria=tuple(criteria),
+        categories=tuple(categories),
+        outcomes=tuple(outcomes),
+        industries=tuple(industries),
+        band_edge=band_edge,
+        path=path,
+    )
+
+
+def _build_criterion(  # noqa: C901
+    item: Any,
+    pack_where: str,
+    names: dict[str, ValueType],
+    category_ids: set[str],
+    known_packs: dict[str, RulePack],
+    uses: tuple[str, ...],
+    provisional: bool,
+    industries: list[IndustryRule],
+) -> Criterion:
+    if not isinstance(item, dict):
+        raise PackError(f"{pack_where}: each criterion must be a mapping")
+    cid = _text(item, "id", f"{pack_where}, criterion")
+    where = f"{pack_where}, criterion {cid}"
+    unknown = set(item) - _CRITERION_KEYS
+    if unknown:
+        raise PackError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
+    try:
+        kind = Kind(item.get("kind"))
+    except ValueError:
+        raise PackError(f"{where}: kind must be one of {', '.join(k.value for k in Kind)}") from None
+    clause = item.get("clause")
+    if not isinstance(clause, str) or not clause.strip():
+        raise PackError(f"{where}: the clause it cites is missing")
+    try:
+        confidence = Confidence(str(item.get("confidence")))
+    except ValueError:
+        raise PackError(
+            f"{where}: confidence must be C, S or U (criteria.md §0.1), not {item.get('confidence')!r}"
+        ) from None
+    if provisional and confidence == Confidence.CONFIRMED:
+        raise PackError(f"{where}: a provisional pack marks every rule secondary (S) or unconfirmed (U)")
+    display = str(item.get("display", "number"))
+    if display not in _DISPLAYS:
+        raise PackError(f"{where}: display must be one of {', '.join(sorted(_DISPLAYS))}")
+    evaluated = bool(item.get("evaluated", True))
+    common: dict[str, Any] = {
+        "id": cid,
+        "kind": kind,
+        "label_zh": _text(item, "label_zh", where),
+        "label_en": _text(item, "label_en", where),
+        "clause": clause.strip(),
+        "confidence": confidence,
+        "source": str(item.get("source") or ""),
+        "declared": bool(item.get("declared", False)),
+        "evaluated": evaluated,
+        "note_zh": str(item.get("note_zh") or ""),
+        "note_en": str(item.get("note_en") or ""),
+        "threshold": item.get("threshold"),
+        "display": display,
+    }
+    gap = item.get("gap")
+    if gap is not None:
+        gap_field = str(gap.get("field"))
+        if gap_field not in FIELDS_BY_NAME or not FIELDS_BY_NAME[gap_field].is_numeric:
+            raise PackError(f"{where}: gap field {gap_field!r} is not a numeric field")
+        if gap.get("direction") not in ("up", "down"):
+            raise PackError(f"{where}: gap direction must be up or down")
+        common["gap"] = Gap(gap_field, gap["direction"])
+    if not evaluated:
+        if not common["note_en"] or not common["note_zh"]:
+            raise PackError(f"{where}: a criterion that is not evaluated must say why (note_zh, note_en)")
+        return Criterion(**common)
+
+    if kind == Kind.INDICATOR:
+        category = item.get("category")
+        if category not in category_ids:
+            raise PackError(f"{where}: category {category!r} is not a category of the pack")
+        max_points = _decimal(item.get("max_points"), f"{where}, max_points")
+        common.update(category=category, max_points=max_points)
+        if "bands" in item:
+            value = parse_expression(item.get("value"), where=where, names=names, expect=ValueType.NUMBER)
+            bands = _build_bands(item["bands"], where, max_points)
+            return Criterion(**common, value=value, bands=bands)
+        if "options" in item:
+            options = []
+            for index, option in enumerate(item["options"]):
+                label = _text(option, "label", f"{where}, option {index + 1}")
+                when = parse_expression(option.get("when"), where=f"{where}, option {label}", names=names,
+                                        expect=ValueType.BOOLEAN)  # fmt: skip
+                points = _decimal(option.get("points"), f"{where}, option {label}, points")
+                if points > max_points or points < 0:
+                    raise PackError(f"{where}, option {label}: points {points} outside 0..{max_points}")
+                options.append(Option(label, when, points))
+            ordered = sorted(options, key=lambda o: o.points, reverse=True)
+            if ordered != options:
+                raise PackError(f"{where}: options must be listed from the highest points down")
+            if options[0].points != max_points:
+                raise PackError(
+                    f"{where}: the best option scores {options[0].points}, not max_points {max_points}"
+                )
+            return Criterion(**common, options=tuple(options))
+        if "points" in item:
+            points = parse_expression(item.get("points"), where=where, names=names, expect=ValueType.NUMBER)
+            if points.has_division():
+                raise PackError(f"{where}: a points formula may not divide")
+            return Criterion(**common, points=points)
+        raise PackError(f"{where}: an indicator needs bands, options or a points formula")
+    if kind == Kind.COMPOSITION:
+        composition = item.get("composition") or {}
+        used = composition.get("pack")
+        if used not in uses:
+            raise PackError(f"{where}: composition pack {used!r} must be listed in the pack's uses")
+        outcomes = tuple(str(o) for o in composition.get("outcomes") or ())
+        bad = [o for o in outcomes if o not in known_packs[used].outcome_values]
+        if not outcomes or bad:
+            raise PackError(f"{where}: composition outcomes {bad or outcomes} are not outcomes of {used}")
+        return Criterion(**common, composition_pack=used, composition_outcomes=outcomes)
+    if "score_at_least" in item:
+        thresholds = {
+            str(k): _decimal(v, f"{where}, score_at_least") for k, v in item["score_at_least"].items()
+        }
+        bad_keys = [k for k in thresholds if k != "total" and k not in category_ids]
+        if bad_keys:
+            raise PackError(f"{where}: score_at_least {bad_keys[0]!r} is not total or a category")
+        return Criterion(**common, score_at_least=thresholds)
+    if item.get("industry_test"):
+        if not industries or item["industry_test"] not in ("sme", "medium", "small"):
+            raise PackError(
+                f"{where}: industry_test needs the pack's industries and one of sme, medium, small"
+            )
+        return Criterion(**common, industry_test=item["industry_test"])
+    if item.get("builtin"):
+        if item["builtin"] != "size_industry":
+            raise PackError(f"{where}: unknown builtin {item['builtin']!r}")
+        return Criterion(**common, builtin="size_industry")
+    test = parse_expression(item.get("test"), where=where, names=names, expect=ValueType.BOOLEAN)
+    return Criterion(**common, test=test)
+
+
+def _build_bands(items: Any, where: str, max_points: Decimal) -> tuple[Band, ...]:
+    """Bands must cover every value exactly once, adjacent bands sharing their edge (decided by D1)."""
+    bands: list[Band] = []
+    for index, item in enumerate(items or ()):
+        label = _text(item, "label", f"{where}, band {index + 1}")
+        low = None if item.get("from") is None else _decimal(item["from"], f"{where}, band {label}, from")
+        high = None if item.get("to") is None else _decimal(item["to"], f"{where}, band {label}, to")
+        points = _decimal(item.get("points"), f"{where}, band {label}, points")
+        if low is not None and high is not None and low >= high:
+            raise PackError(f"{where}, band {label}: from {low} must be below to {high}")
+        if points < 0 or points > max_points:
+            raise PackError(f"{where}, band {label}: points {points} outside 0..{max_points}")
+        bands.append(Band(label, low, high, points))
+    if len(bands) < 2:
+        raise PackError(f"{where}: an indicator needs at least two bands")
+    ordered = sorted(bands, key=lambda b: (b.low is not None, b.low or 0))
+    if ordered[0].low is not None:
+        raise PackError(
+            f"{where}: bands leave a gap below {ordered[0].low} (the lowest band needs no 'from')"
+        )
+    if ordered[-1].high is not None:
+        raise PackError(
+            f"{where}: bands leave a gap above {ordered[-1].high} (the highest band needs no 'to')"
+        )
+    for lower, upper in zip(ordered, ordered[1:], strict=False):
+        if lower.high is None or upper.low is None or lower.high > upper.low:
+            raise PackError(f"{where}: bands {lower.label!r} and {upper.label!r} overlap")
+        if lower.high < upper.low:
+            raise PackError(f"{where}: bands {lower.label!r} and {upper.label!r} leave a gap")
+    if max(b.points for b in bands) != max_points:
+        raise PackError(
+            f"{where}: the best band scores {max(b.points for b in bands)}, not max_points {max_points}"
+        )
+    return tuple(bands)
+
+
+def field_kind(name: str) -> FieldKind:
+    return FIELDS_BY_NAME[name].kind

@@ -1,0 +1,206 @@
+"""Enterprise records as the engine reads them: canonical fields checked and typed, one at a time or in SQL
+for a file.
+
+The same rules in both places (enterprise-data.md): empty is unknown (D5), money in yuan to the fen,
+fractions to 8 places, booleans as true/false/1/0/yes/no/是/否, enums among their choices, credit codes per GB
+32100-2015.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from littlegiant.identifiers import (
+    CREDIT_CODE_ALPHABET,
+    CREDIT_CODE_WEIGHTS,
+    ORGANISATION_CODE_WEIGHTS,
+    CreditCodeError,
+    check_credit_code,
+)
+from littlegiant.rules.compiler import COLUMN_TYPES, SCALES, quote
+from littlegiant.rules.industries import size_industry
+from littlegiant.rules.schema import FALSE_WORDS, FIELDS, FIELDS_BY_NAME, TRUE_WORDS, Field, FieldKind
+
+# Larger amounts are not an enterprise's: the bound keeps every product of the compiled SQL within
+# DECIMAL(38).
+MONEY_LIMIT = Decimal(10) ** 14
+NUMBER_LIMIT = Decimal(10) ** 9
+_PLAIN_NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?")
+
+
+class InputError(ValueError):
+    """A value that is not what its canonical field expects; names the field (and the row, for a file)."""
+
+    def __init__(self, field: str, problem: str, row: int | None = None) -> None:
+        self.field = field
+        self.problem = problem
+        self.row = row
+        where = f"row {row}, column {field}" if row is not None else f"field {field}"
+        super().__init__(f"{where}: {problem}")
+
+
+def coerce_value(field: Field, raw: object) -> object:
+    """The typed value of one field (Decimal, bool, str or None), or InputError saying what is wrong."""
+    if raw is None:
+        return None
+    if isinstance(raw, str):
+        raw = raw.strip()
+        if raw == "":
+            return None
+    kind = field.kind
+    if kind == FieldKind.BOOLEAN:
+        if isinstance(raw, bool):
+            return raw
+        word = str(raw).strip().lower()
+        if word in TRUE_WORDS:
+            return True
+        if word in FALSE_WORDS:
+            return False
+        raise InputError(field.name, f"{raw!r} is not a boolean (true/false, 1/0, yes/no, 是/否)")
+    if kind == FieldKind.ENUM:
+        if str(raw) not in field.choices:
+            raise InputError(field.name, f"{raw!r} is not one of {', '.join(field.choices)}")
+        return str(raw)
+    if kind == FieldKind.TEXT:
+        text = str(raw)
+        if field.name == "credit_code":
+            try:
+                return check_credit_code(text)
+            except CreditCodeError as error:
+                raise InputError(field.name, f"invalid credit code {text!r}: {error}") from None
+        if field.name == "industry_code":
+            try:
+                size_industry(text)
+            except ValueError as error:
+                raise InputError(field.name, str(error)) from None
+        if field.name == "region_code" and not re.fullmatch(r"[0-9]{6}", text):
+            raise InputError(field.name, f"{text!r} is not a six-digit region code")
+        return text
+    return _number(field, raw)
+
+
+def _number(field: Field, raw: object) -> Decimal:
+    if isinstance(raw, bool):
+        raise InputError(field.name, f"{raw!r} is not a number")
+    if isinstance(raw, float):
+        raw = repr(raw)
+    try:
+        value = Decimal(str(raw))
+    except (InvalidOperation, ValueError):
+        raise InputError(field.name, f"{raw!r} is not a number") from None
+    if not value.is_finite():
+        raise InputError(field.name, f"{raw!r} is not a finite number")
+    limit = MONEY_LIMIT if field.kind == FieldKind.MONEY else NUMBER_LIMIT
+    if abs(value) >= limit:
+        raise InputError(field.name, f"{raw!r} is out of range")
+    scale = SCALES[field.kind]
+    if value != value.quantize(Decimal(1).scaleb(-scale)):
+        places = "a whole number" if scale == 0 else f"at most {scale} decimal places"
+        raise InputError(field.name, f"{raw!r}: {field.label_en} must be {places}")
+    if value < 0 and not field.may_be_negative and field.kind != FieldKind.INTEGER:
+        raise InputError(field.name, f"{raw!r} may not be negative")
+    if field.minimum is not None and value < Decimal(str(field.minimum)):
+        raise InputError(field.name, f"{raw!r} is below the minimum {field.minimum:g}")
+    if field.maximum is not None and value > Decimal(str(field.maximum)):
+        raise InputError(field.name, f"{raw!r} is above the maximum {field.maximum:g}")
+    return value
+
+
+def coerce_record(record: dict[str, object] | object) -> dict[str, object]:
+    """Every canonical field of a record, typed; missing keys and keys that are not canonical fields are
+    ignored."""
+    assert hasattr(record, "get")
+    typed: dict[str, object] = {}
+    for field in FIELDS:
+        typed[field.name] = coerce_value(field, record.get(field.name))  # type: ignore[attr-defined]
+    return typed
+
+
+# ----------------------------------------------------------------------------------------------------------
+# -----
+# The same checks in SQL, over text columns read from a file
+
+
+def credit_code_valid_sql(column: str) -> str:
+    """DuckDB boolean: the (trimmed, upper-cased) code in `column` passes GB 32100 and its GB 11714 part."""
+    alphabet = f"'{CREDIT_CODE_ALPHABET}'"
+
+    def char(position: int) -> str:
+        return f"substr({column}, {position}, 1)"
+
+    total = " + ".join(
+        f"(strpos({alphabet}, {char(i + 1)}) - 1) * {w}" for i, w in enumerate(CREDIT_CODE_WEIGHTS)
+    )
+    org_terms = []
+    for i, weight in enumerate(ORGANISATION_CODE_WEIGHTS):
+        c = char(i + 9)
+        org_terms.append(
+            f"(CASE WHEN {c} BETWEEN '0' AND '9' THEN ascii({c}) - 48 ELSE ascii({c}) - 55 END) * {weight}"
+        )
+    remainder = f"(11 - ({' + '.join(org_terms)}) % 11)"
+    org_check = f"(CASE {remainder} WHEN 10 THEN 'X' WHEN 11 THEN '0' ELSE CAST({remainder} AS VARCHAR) END)"
+    return (
+        f"(regexp_full_match({column}, '[0-9A-HJ-NP-RTUWXY]{{2}}[0-9]{{6}}[0-9A-HJ-NP-RTUWXY]{{10}}') "
+        f"AND {char(17)} = {org_check} "
+        f"AND {char(18)} = substr({alphabet}, CAST((31 - ({total}) % 31) % 31 + 1 AS INTEGER), 1))"
+    )
+
+
+def text_sql(name: str) -> str:
+    """The raw text of a column, trimmed, empty as NULL."""
+    return f"NULLIF(trim(CAST({quote(name)} AS VARCHAR)), '')"
+
+
+def typed_sql(field: Field) -> str:
+    """SQL turning the raw text of a column into the field's type; bad values become NULL."""
+    raw = text_sql(field.name)
+    if field.kind == FieldKind.BOOLEAN:
+        trues = ", ".join(f"'{w}'" for w in sorted(TRUE_WORDS))
+        falses = ", ".join(f"'{w}'" for w in sorted(FALSE_WORDS))
+        return (
+            f"(CASE WHEN lower({raw}) IN ({trues}) THEN TRUE WHEN lower({raw}) IN ({falses}) THEN FALSE END)"
+        )
+    if field.kind in (FieldKind.TEXT, FieldKind.ENUM):
+        return f"upper({raw})" if field.name == "credit_code" else raw
+    return f"TRY_CAST({raw} AS {COLUMN_TYPES[field.kind]})"
+
+
+def bad_sql(field: Field) -> str:
+    """SQL that is TRUE where a non-empty value of the column breaks the field's rules."""
+    raw = text_sql(field.name)
+    if field.kind == FieldKind.BOOLEAN:
+        words = ", ".join(f"'{w}'" for w in sorted(TRUE_WORDS | FALSE_WORDS))
+        return f"({raw} IS NOT NULL AND lower({raw}) NOT IN ({words}))"
+    if field.kind == FieldKind.ENUM:
+        choices = ", ".join(f"'{c}'" for c in field.choices)
+        return f"({raw} IS NOT NULL AND {raw} NOT IN ({choices}))"
+    if field.kind == FieldKind.TEXT:
+        if field.name == "credit_code":
+            return f"({raw} IS NULL OR NOT {credit_code_valid_sql(f'upper({raw})')})"
+        if field.name == "industry_code":
+            return f"({raw} IS NOT NULL AND NOT regexp_full_match({raw}, '[0-9]{{4}}|[0-9]{{2}}'))"
+        if field.name == "region_code":
+            return f"({raw} IS NOT NULL AND NOT regexp_full_match({raw}, '[0-9]{{6}}'))"
+        return "FALSE"
+    scale = SCALES[field.kind]
+    pattern = r"-?[0-9]+" if scale == 0 else rf"-?[0-9]+(\.[0-9]{{1,{scale}}})?"
+    checks = [f"NOT regexp_full_match({raw}, '{pattern}')"]
+    limit = MONEY_LIMIT if field.kind == FieldKind.MONEY else NUMBER_LIMIT
+    number = f"TRY_CAST({raw} AS DECIMAL(38,{scale}))"
+    checks.append(f"abs({number}) >= {limit}")
+    if not field.may_be_negative and field.kind != FieldKind.INTEGER:
+        checks.append(f"{number} < 0")
+    if field.minimum is not None:
+        checks.append(f"{number} < {Decimal(str(field.minimum))}")
+    if field.maximum is not None:
+        checks.append(f"{number} > {Decimal(str(field.maximum))}")
+    return f"({raw} IS NOT NULL AND ({' OR '.join(checks)}))"
+
+
+def is_plain_number(text: str) -> bool:
+    return bool(_PLAIN_NUMBER.fullmatch(text))
+
+
+def field_by_name(name: str) -> Field | None:
+    return FIELDS_BY_NAME.get(name)

@@ -1,0 +1,97 @@
+"""The registry of rule packs: every pack in rules/packs/, and which applies to an application (D11)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import yaml
+
+from littlegiant.rules.pack import PACKS_DIR, TIERS, RulePack, load_pack
+
+
+class PackNotFound(LookupError):
+    """No pack has this id, or none applies to this tier, date and kind."""
+
+
+class Registry:
+    """The loaded packs, each checked; packs are loaded after the packs they use."""
+
+    def __init__(self, directory: Path = PACKS_DIR) -> None:
+        self.directory = directory
+        self._packs: dict[str, RulePack] | None = None
+
+    @property
+    def packs(self) -> dict[str, RulePack]:
+        if self._packs is None:
+            self._packs = self._load()
+        return self._packs
+
+    def _load(self) -> dict[str, RulePack]:
+        pending: dict[str, tuple[Path, list[str]]] = {}
+        for path in sorted(self.directory.glob("*.yaml")):
+            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            uses = [str(u) for u in (data.get("uses") or ()) if isinstance(data, dict)]
+            pending[path.stem] = (path, uses)
+        loaded: dict[str, RulePack] = {}
+        while pending:
+            ready = [pid for pid, (_, uses) in pending.items() if all(u in loaded for u in uses)]
+            if not ready:
+                # Let the loader name the missing or circular dependency.
+                pid = sorted(pending)[0]
+                load_pack(pending[pid][0], loaded)
+                raise AssertionError("unreachable")
+            for pid in sorted(ready):
+                loaded[pid] = load_pack(pending.pop(pid)[0], loaded)
+        return loaded
+
+    def ids(self) -> list[str]:
+        """All pack ids, e.g. "cn.miit.srdi-sme.2022"."""
+        return sorted(self.packs)
+
+    def get(self, pack_id: str) -> RulePack:
+        """The pack with this id, or PackNotFound."""
+        try:
+            return self.packs[pack_id]
+        except KeyError:
+            raise PackNotFound(f"no rule pack {pack_id!r}; known packs: {', '.join(self.ids())}") from None
+
+    def resolve(self, tier: str, application_date: dt.date, kind: str = "new") -> RulePack:
+        """The pack for an application of this tier, date and kind ("new" or "review"), per decision D11."""
+        if tier not in TIERS:
+            raise PackNotFound(f"unknown tier {tier!r}; tiers: {', '.join(TIERS)}")
+        if kind not in ("new", "review"):
+            raise PackNotFound(f"unknown application kind {kind!r}; kinds: new, review")
+        matches = [
+            pack
+            for pack in self.packs.values()
+            if pack.tier == tier and kind in pack.applies and pack.applies[kind].covers(application_date)
+        ]
+        if not matches:
+            raise PackNotFound(
+                f"no rule pack applies to a {kind} {tier} application dated {application_date}"
+            )
+        if len(matches) > 1:
+            raise PackNotFound(
+                f"packs {', '.join(p.id for p in matches)} all claim {kind} {tier} applications "
+                f"on {application_date}"
+            )
+        return matches[0]
+
+    def with_dependencies(self, pack_ids: list[str] | tuple[str, ...]) -> list[RulePack]:
+        """These packs and the packs they use, each after its dependencies."""
+        ordered: list[RulePack] = []
+
+        def add(pack_id: str) -> None:
+            pack = self.get(pack_id)
+            for used in pack.uses:
+                add(used)
+            if pack.id not in [p.id for p in ordered]:
+                ordered.append(pack)
+
+        for pack_id in pack_ids:
+            add(pack_id)
+        return ordered
+
+
+registry = Registry()
