@@ -1,4 +1,12 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from littlegiant.assessment import views
 
 app_name = "assessment"
-urlpatterns: list = []
+urlpatterns = [
+    path("enterprises/<int:pk>/", views.self_assessment, name="self"),
+    path("enterprises/<int:pk>/<int:year>/explanation.json", views.explanation_download, name="explanation"),
+    path("screening/", views.screening, name="screening"),
+    path("screening/<int:pk>/", views.screening_run, name="screening_run"),
+    path("screening/<int:pk>/results.<str:fmt>", views.screening_download, name="screening_download"),
+]

@@ -1,0 +1,60 @@
+"""Forms of the assessment app: starting a batch screening."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django import forms
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from littlegiant.accounts.jurisdiction import is_administrator, reviewer_region_paths
+from littlegiant.reference.models import Region
+from littlegiant.rules import registry
+
+if TYPE_CHECKING:
+    from littlegiant.accounts.models import User
+
+
+def pack_choices() -> list[tuple[str, str]]:
+    chinese = (get_language() or "zh-hans").startswith("zh")
+    choices = []
+    for pack_id in registry.ids():
+        pack = registry.get(pack_id)
+        choices.append((pack_id, f"{pack.title_zh if chinese else pack.title_en} ({pack_id})"))
+    return choices
+
+
+def screenable_regions(user: User):
+    """Provinces and prefecture-level cities inside the user's jurisdiction (the units a screening covers)."""
+    regions = Region.objects.filter(level__in=["province", "prefecture"])
+    if is_administrator(user):
+        return regions
+    paths = reviewer_region_paths(user)
+    if paths is None:
+        return regions
+    condition = Q(pk__in=[])
+    for path in paths:
+        condition |= Q(path__startswith=path)
+    return regions.filter(condition)
+
+
+class ScreeningForm(forms.Form):
+    """What to screen: which packs, which reference year, which region of one's jurisdiction."""
+
+    packs = forms.MultipleChoiceField(label=_("Rule packs"), widget=forms.CheckboxSelectMultiple)
+    year = forms.IntegerField(label=_("Reference year"), min_value=1949, max_value=2100)
+    region = forms.ModelChoiceField(
+        label=_("Region"),
+        queryset=Region.objects.none(),
+        required=False,
+        empty_label=_("My whole jurisdiction"),
+    )
+
+    def __init__(self, *args: object, user: User, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["packs"].choices = pack_choices()
+        self.fields["region"].queryset = screenable_regions(user).order_by("path")
+        self.fields["year"].initial = timezone.localdate().year - 1

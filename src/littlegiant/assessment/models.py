@@ -1,0 +1,161 @@
+"""Batch screenings: an official runs rule packs over every enterprise of a jurisdiction in the background.
+
+Self-assessments keep no rows: they are computed from the latest annual filing each time they are shown.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from littlegiant.accounts.models import User
+
+
+class ScreeningStatus(models.TextChoices):
+    QUEUED = "queued", _("Queued")
+    RUNNING = "running", _("Running")
+    DONE = "done", _("Done")
+    FAILED = "failed", _("Failed")
+
+
+class ScreeningRunQuerySet(models.QuerySet["ScreeningRun"]):
+    def for_user(self, user: User) -> ScreeningRunQuerySet:
+        """Runs this user started, and runs over regions inside their reviewer jurisdiction."""
+        from littlegiant.accounts.jurisdiction import region_scope
+
+        if not (user.is_authenticated and user.is_active):
+            return self.none()
+        return self.filter(Q(requested_by=user) | region_scope(user, region_field="region"))
+
+
+class ScreeningRun(models.Model):
+    """One batch screening (批量筛查): rule packs over a region's filings for a year."""
+
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="screening_runs",
+        verbose_name=_("requested by"),
+    )
+    # Empty region: the whole country (national reviewers and administrators only).
+    region = models.ForeignKey(
+        "reference.Region",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="screening_runs",
+        verbose_name=_("region"),
+    )
+    pack_ids = models.JSONField(_("rule packs"), default=list)
+    year = models.PositiveSmallIntegerField(_("reference year"))
+    evaluation_date = models.DateField(_("evaluated on"))
+    status = models.CharField(
+        _("status"),
+        max_length=16,
+        choices=ScreeningStatus.choices,
+        default=ScreeningStatus.QUEUED,
+        db_index=True,
+    )
+    total = models.PositiveIntegerField(_("filings to screen"), default=0)
+    processed = models.PositiveIntegerField(_("filings read"), default=0)
+    created_at = models.DateTimeField(_("requested at"), auto_now_add=True)
+    started_at = models.DateTimeField(_("started at"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    # Relative to MEDIA_ROOT, without extension: the results exist as .csv, .xlsx and .parquet beside it.
+    result_path = models.CharField(_("result file"), max_length=255, blank=True)
+    # pack id -> outcome -> number of enterprises
+    summary = models.JSONField(_("summary by outcome"), default=dict, blank=True)
+    error = models.TextField(_("error"), blank=True)
+    task_id = models.CharField(_("task"), max_length=64, blank=True)
+
+    objects = ScreeningRunQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("screening run")
+        verbose_name_plural = _("screening runs")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(processed__lte=F("total")),
+                name="screening_processed_within_total",
+                violation_error_message=_("A screening cannot have read more filings than it has to screen."),
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=["queued", "running", "done", "failed"]),
+                name="screening_status_known",
+                violation_error_message=_("Unknown screening status."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="done") | ~Q(result_path=""),
+                name="screening_done_has_result",
+                violation_error_message=_("A finished screening must have a result file."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="failed") | ~Q(error=""),
+                name="screening_failure_has_error",
+                violation_error_message=_("A failed screening must say what went wrong."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        where = self.region.name if self.region_id else _("whole country")
+        return f"{where} · {self.year} · {self.get_status_display()}"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in {ScreeningStatus.DONE, ScreeningStatus.FAILED}
+
+    @property
+    def summary_id(self) -> str:
+        return f"summary-{self.pk}"
+
+    @property
+    def percent(self) -> int:
+        """Share of filings read, for the progress bar."""
+        if self.status == ScreeningStatus.DONE:
+            return 100
+        if not self.total:
+            return 0
+        return min(100, self.processed * 100 // self.total)
+
+
+class ScreeningEvent(models.Model):
+    """A change of a screening run's status: who (or the worker), in which role, from → to, why."""
+
+    run = models.ForeignKey(ScreeningRun, on_delete=models.CASCADE, related_name="events")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    role = models.CharField(_("role"), max_length=32)
+    from_status = models.CharField(_("from"), max_length=16, blank=True)
+    to_status = models.CharField(_("to"), max_length=16)
+    comment = models.TextField(_("comment"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("screening event")
+        verbose_name_plural = _("screening events")
+
+    def __str__(self) -> str:
+        return f"{self.run_id}: {self.from_status or '∅'} → {self.to_status}"
+
+    @classmethod
+    def record(
+        cls,
+        run: ScreeningRun,
+        *,
+        actor: User | None,
+        role: str,
+        from_status: str,
+        to_status: str,
+        comment: str = "",
+    ) -> ScreeningEvent:
+        return cls.objects.create(
+            run=run, actor=actor, role=role, from_status=from_status, to_status=to_status, comment=comment
+        )

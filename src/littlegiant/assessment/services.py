@@ -1,0 +1,548 @@
+"""Self-assessment of an enterprise's filing against the rule packs, and batch screening of a jurisdiction.
+
+The criteria themselves live in the engine (`littlegiant.rules`); this module turns filings into canonical
+records, picks the packs that apply on a date, reads the tier ladder off the explanations, runs screenings.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from littlegiant.accounts.jurisdiction import covers_region, is_administrator, reviewer_region_paths
+from littlegiant.assessment.models import ScreeningEvent, ScreeningRun, ScreeningStatus
+from littlegiant.enterprises.models import AnnualFiling, Enterprise
+from littlegiant.rules import InputError, assess_file, assess_record, registry
+from littlegiant.rules.records import coerce_value
+from littlegiant.rules.schema import COLUMN_NAMES, DATA_FIELDS, FIELDS, FIELDS_BY_NAME, FieldKind
+
+if TYPE_CHECKING:
+    from littlegiant.accounts.models import User
+    from littlegiant.reference.models import Region
+
+logger = logging.getLogger(__name__)
+
+SIZE_PACK_ID = "cn.miit.sme-size.2011"
+TIERS: tuple[str, ...] = ("innovative_sme", "srdi_sme", "little_giant")
+TIER_LABELS = {
+    "innovative_sme": gettext_lazy("innovative SME"),
+    "srdi_sme": gettext_lazy("SRDI SME"),
+    "little_giant": gettext_lazy("SRDI “little giant”"),
+}
+OUTCOME_LABELS = {
+    "qualified": gettext_lazy("Qualified"),
+    "not_qualified": gettext_lazy("Not qualified"),
+    "insufficient_data": gettext_lazy("Insufficient data"),
+    "large": gettext_lazy("Large enterprise"),
+    "medium": gettext_lazy("Medium enterprise"),
+    "small": gettext_lazy("Small enterprise"),
+    "micro": gettext_lazy("Micro enterprise"),
+}
+SCREENING_CHUNK = 2000
+SCREENING_DIR = "screenings"
+RESULT_FORMATS = ("csv", "xlsx", "parquet")
+
+
+# --- Records ---------------------------------------------------------------------------------------------
+
+
+def filing_record(filing: AnnualFiling) -> dict[str, object]:
+    """An annual filing as a canonical record (rules/schema.py field names), identity included."""
+    enterprise = filing.enterprise
+    record: dict[str, object] = {
+        "credit_code": enterprise.credit_code,
+        "name": enterprise.name,
+        "region_code": enterprise.region_id,
+        "industry_code": enterprise.industry_id,
+        "year": filing.year,
+    }
+    for name in DATA_FIELDS:
+        record[name] = getattr(filing, name)
+    return record
+
+
+class RecordInvalid(ValueError):
+    """A submitted record has fields that are unknown or cannot be read; `errors` names each field."""
+
+    def __init__(self, errors: list[dict[str, str]]) -> None:
+        super().__init__("; ".join(f"{e['field']}: {e['message']}" for e in errors))
+        self.errors = errors
+
+
+def parse_record(data: Mapping[str, object]) -> dict[str, object]:
+    """Check a submitted record against the canonical fields, all at once; empty means unknown (D5)."""
+    errors: list[dict[str, str]] = []
+    record: dict[str, object] = {}
+    for name, raw in data.items():
+        spec = FIELDS_BY_NAME.get(name)
+        if spec is None:
+            message = _("Unknown field: the canonical names are in rules/schema.py.")
+            errors.append({"field": name, "message": message})
+            continue
+        try:
+            # The engine's own reading of a value, so that the API accepts exactly what a batch file may hold.
+            record[name] = coerce_value(spec, raw)
+        except InputError as error:
+            errors.append({"field": name, "message": error.problem})
+            continue
+        if spec.kind == FieldKind.FRACTION and record[name] is not None and not 0 <= record[name] <= 1:
+            errors.append(
+                {"field": name, "message": _("A share is a fraction between 0 and 1 (3% is 0.03).")}
+            )
+    if errors:
+        raise RecordInvalid(errors)
+    return record
+
+
+# --- Self-assessment -------------------------------------------------------------------------------------
+
+
+def applicable_pack_ids(evaluation_date: date, kind: str = "new") -> list[str]:
+    """The size pack and, for each tier, the pack that applies to an application made on this date (D11)."""
+    ids = [SIZE_PACK_ID] if SIZE_PACK_ID in registry.ids() else []
+    for tier in TIERS:
+        pack_id = registry.resolve(tier, evaluation_date, kind).id
+        if pack_id not in ids:
+            ids.append(pack_id)
+    return ids
+
+
+def assess_filing(
+    filing: AnnualFiling, pack_ids: Sequence[str] | None = None, evaluation_date: date | None = None
+) -> dict[str, dict]:
+    """Explanations of a filing against the given packs (default: those applicable on the date)."""
+    when = evaluation_date or timezone.localdate()
+    packs = list(pack_ids) if pack_ids else applicable_pack_ids(when)
+    return assess_record(filing_record(filing), packs, evaluation_date=when)
+
+
+def latest_filing(enterprise: Enterprise, year: int | None = None) -> AnnualFiling | None:
+    """The enterprise's filing for that year, or its most recent one."""
+    filings = AnnualFiling.objects.filter(enterprise=enterprise).select_related("enterprise")
+    if year is not None:
+        return filings.filter(year=year).first()
+    return filings.order_by("-year").first()
+
+
+@dataclass(frozen=True, slots=True)
+class TierStep:
+    """One rung of the ladder: a tier, the pack that decides it, and its outcome."""
+
+    tier: str
+    pack_id: str
+    outcome: str
+    provisional: bool
+
+    @property
+    def label(self) -> str:
+        return str(TIER_LABELS[self.tier])
+
+    @property
+    def outcome_label(self) -> str:
+        return str(OUTCOME_LABELS.get(self.outcome, self.outcome))
+
+
+@dataclass(frozen=True, slots=True)
+class TierLadder:
+    """Where an enterprise stands on the ladder innovative SME → SRDI SME → little giant; what it lacks."""
+
+    size: str | None
+    steps: tuple[TierStep, ...]
+    reached: TierStep | None
+    next: TierStep | None
+    # Each lack carries text in both languages: label_zh/label_en, message_zh/message_en.
+    lacks: tuple[dict[str, str], ...] = field(default_factory=tuple)
+
+    @property
+    def size_label(self) -> str:
+        return str(OUTCOME_LABELS.get(self.size, self.size)) if self.size else ""
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "size": self.size,
+            "steps": [
+                {"tier": s.tier, "pack": s.pack_id, "outcome": s.outcome, "provisional": s.provisional}
+                for s in self.steps
+            ],
+            "reached": self.reached.tier if self.reached else None,
+            "next": self.next.tier if self.next else None,
+            "lacks": list(self.lacks),
+        }
+
+
+def tier_ladder(explanations: Mapping[str, Mapping[str, Any]], evaluation_date: date) -> TierLadder:
+    """Read the tier ladder off the explanations of the packs applicable on the date."""
+    size = explanations.get(SIZE_PACK_ID, {}).get("outcome")
+    steps: list[TierStep] = []
+    for tier in TIERS:
+        pack_id = registry.resolve(tier, evaluation_date, "new").id
+        document = explanations.get(pack_id)
+        if document is None:
+            continue
+        steps.append(
+            TierStep(tier, pack_id, document["outcome"], bool(document.get("pack", {}).get("provisional")))
+        )
+    reached = None
+    for step in steps:
+        if step.outcome == "qualified":
+            reached = step
+    start = steps.index(reached) + 1 if reached else 0
+    next_step = steps[start] if start < len(steps) else None
+    lacks = _lacks(explanations[next_step.pack_id]) if next_step else ()
+    return TierLadder(size, tuple(steps), reached, next_step, lacks)
+
+
+def _lacks(document: Mapping[str, Any]) -> tuple[dict[str, str], ...]:
+    """What stands between the enterprise and a pack: gaps in plain words, failed conditions, unknowns."""
+    by_id = {c["id"]: c for c in document.get("criteria", [])}
+    lacks: list[dict[str, str]] = []
+    covered: set[str] = set()
+    for gap in document.get("gaps", []):
+        criterion = by_id.get(gap.get("criterion"), {})
+        covered.add(gap.get("criterion"))
+        lacks.append(
+            {
+                "label_zh": criterion.get("label_zh", ""),
+                "label_en": criterion.get("label_en", ""),
+                "message_zh": gap.get("message_zh", ""),
+                "message_en": gap.get("message_en", ""),
+            }
+        )
+    for criterion in document.get("criteria", []):
+        if (
+            criterion["id"] in covered
+            or criterion.get("kind") == "indicator"
+            or criterion["status"] != "unmet"
+        ):
+            continue
+        lacks.append(
+            {
+                "label_zh": criterion.get("label_zh", ""),
+                "label_en": criterion.get("label_en", ""),
+                "message_zh": f"未满足：{criterion.get('threshold') or criterion.get('label_zh', '')}",
+                "message_en": f"Not met: {criterion.get('threshold') or criterion.get('label_en', '')}",
+            }
+        )
+    for name in document.get("missing_inputs", []):
+        spec = FIELDS_BY_NAME.get(name)
+        lacks.append(
+            {
+                "label_zh": spec.label_zh if spec else name,
+                "label_en": spec.label_en if spec else name,
+                "message_zh": "数据缺失，需要填写",
+                "message_en": "Unknown: please fill it in",
+                "field": name,
+            }
+        )
+    return tuple(lacks)
+
+
+def enterprise_tier_ladder(user: User, enterprise_id: int) -> TierLadder | None:
+    """The ladder for an enterprise the user may see, from its latest filing (None: nothing to show)."""
+    enterprise = Enterprise.objects.for_user(user).filter(pk=enterprise_id).first()
+    if enterprise is None:
+        return None
+    filing = latest_filing(enterprise)
+    if filing is None:
+        return None
+    today = timezone.localdate()
+    return tier_ladder(assess_filing(filing, evaluation_date=today), today)
+
+
+# --- Batch screening -------------------------------------------------------------------------------------
+
+
+class ScreeningInvalid(ValueError):
+    """A screening request that cannot be run as asked; `field` names the part to change."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+def can_screen(user: User) -> bool:
+    """Reviewers and administrators may screen their jurisdiction."""
+    return is_administrator(user) or reviewer_region_paths(user) != []
+
+
+def start_screening(
+    user: User, pack_ids: Sequence[str], year: int, region: Region | None = None, *, enqueue: bool = True
+) -> ScreeningRun:
+    """Queue a screening of every enterprise's filing for `year` in `region` (default: the jurisdiction).
+
+    With enqueue=False the caller runs it itself with `execute_screening` (the demo, without a worker).
+    """
+    if not can_screen(user):
+        raise PermissionDenied(_("Only reviewers and administrators can screen enterprises."))
+    known = set(registry.ids())
+    packs = list(dict.fromkeys(pack_ids))
+    if not packs:
+        raise ScreeningInvalid("packs", _("Choose at least one rule pack."))
+    unknown = [p for p in packs if p not in known]
+    if unknown:
+        raise ScreeningInvalid("packs", _("Unknown rule pack: %(packs)s.") % {"packs": ", ".join(unknown)})
+    if not 1949 <= int(year) <= 2100:
+        raise ScreeningInvalid("year", _("The reference year must be between 1949 and 2100."))
+    region = _screening_region(user, region)
+    with transaction.atomic():
+        run = ScreeningRun.objects.create(
+            requested_by=user, region=region, pack_ids=packs, year=year, evaluation_date=timezone.localdate()
+        )
+        ScreeningEvent.record(
+            run,
+            actor=user,
+            role=_role_of(user),
+            from_status="",
+            to_status=ScreeningStatus.QUEUED,
+            comment=", ".join(packs),
+        )
+        # The worker must find the committed row; the immediate backend (tests) runs it right after commit.
+        if enqueue:
+            transaction.on_commit(lambda: _enqueue(run.pk))
+    return run
+
+
+def _enqueue(run_id: int) -> None:
+    from littlegiant.assessment.tasks import run_screening
+
+    result = run_screening.enqueue(run_id)
+    ScreeningRun.objects.filter(pk=run_id, task_id="").update(task_id=str(result.id)[:64])
+
+
+def _screening_region(user: User, region: Region | None) -> Region | None:
+    if region is not None:
+        if not covers_region(user, region):
+            raise PermissionDenied(_("%(region)s lies outside your jurisdiction.") % {"region": region.name})
+        return region
+    if is_administrator(user):
+        return None
+    paths = reviewer_region_paths(user)
+    if paths is None:
+        return None
+    regions = list(user.reviewer_assignments.exclude(region=None).select_related("region"))
+    if len(regions) != 1:
+        raise ScreeningInvalid("region", _("You cover several regions: choose one."))
+    return regions[0].region
+
+
+def _role_of(user: User) -> str:
+    if is_administrator(user):
+        return "administrator"
+    levels = sorted(set(user.reviewer_assignments.values_list("level", flat=True)))
+    return f"{levels[-1] if levels else ''} reviewer".strip()
+
+
+def screening_filings(run: ScreeningRun):
+    """The filings a run covers: the year's filings in its region that its requester may see."""
+    enterprises = Enterprise.objects.for_user(run.requested_by)
+    if run.region_id:
+        enterprises = enterprises.filter(region__path__startswith=run.region.path)
+    return AnnualFiling.objects.filter(year=run.year, enterprise__in=enterprises.values("pk"))
+
+
+def execute_screening(run_id: int) -> ScreeningRun:
+    """Run a queued screening to the end: write the filings to Parquet, assess them, keep the results."""
+    run = _transition(run_id, ScreeningStatus.QUEUED, ScreeningStatus.RUNNING, "")
+    folder = Path(settings.MEDIA_ROOT) / SCREENING_DIR / str(run.pk)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        records_path = folder / "records.parquet"
+        _write_records(run, records_path)
+        results_path = folder / "assessed.parquet"
+        assess_file(records_path, results_path, run.pack_ids, evaluation_date=run.evaluation_date)
+        summary = _write_downloads(records_path, results_path, folder / "results", run.pack_ids)
+        records_path.unlink()
+        results_path.unlink()
+    except Exception as error:
+        logger.exception("Screening %s failed", run_id)
+        shutil.rmtree(folder, ignore_errors=True)
+        fail_screening(run_id, f"{type(error).__name__}: {error}")
+        raise
+    with transaction.atomic():
+        run = ScreeningRun.objects.select_for_update().get(pk=run_id)
+        run.result_path = f"{SCREENING_DIR}/{run.pk}/results"
+        run.summary = summary
+        run.processed = run.total
+        run.finished_at = timezone.now()
+        from_status = run.status
+        run.status = ScreeningStatus.DONE
+        run.save()
+        ScreeningEvent.record(
+            run,
+            actor=None,
+            role="worker",
+            from_status=from_status,
+            to_status=run.status,
+            comment=_("%(count)s enterprises screened.") % {"count": run.total},
+        )
+    return run
+
+
+def fail_screening(run_id: int, message: str) -> ScreeningRun:
+    """Mark a screening failed, keeping the error message for the person who started it."""
+    with transaction.atomic():
+        run = ScreeningRun.objects.select_for_update().get(pk=run_id)
+        from_status = run.status
+        run.status = ScreeningStatus.FAILED
+        run.error = message[:2000] or _("Unknown error")
+        run.finished_at = timezone.now()
+        run.save()
+        ScreeningEvent.record(
+            run, actor=None, role="worker", from_status=from_status, to_status=run.status, comment=run.error
+        )
+    return run
+
+
+def _transition(run_id: int, expected: str, to: str, comment: str) -> ScreeningRun:
+    with transaction.atomic():
+        run = ScreeningRun.objects.select_for_update().select_related("region", "requested_by").get(pk=run_id)
+        if run.status != expected:
+            raise ValueError(f"Screening {run_id} is {run.status}, not {expected}.")
+        run.status = to
+        run.started_at = timezone.now()
+        run.total = screening_filings(run).count()
+        run.save()
+        ScreeningEvent.record(
+            run, actor=None, role="worker", from_status=expected, to_status=to, comment=comment
+        )
+    return run
+
+
+def _arrow_schema():
+    import pyarrow as pa
+
+    types = {
+        FieldKind.TEXT: pa.string(),
+        FieldKind.ENUM: pa.string(),
+        FieldKind.INTEGER: pa.int64(),
+        FieldKind.COUNT: pa.int64(),
+        FieldKind.BOOLEAN: pa.bool_(),
+        # The engine's exact column types (money to the fen, fractions to 8 places).
+        FieldKind.MONEY: pa.decimal128(38, 2),
+        FieldKind.FRACTION: pa.decimal128(38, 8),
+        FieldKind.NUMBER: pa.decimal128(38, 6),
+    }
+    return pa.schema([pa.field(f.name, types[f.kind]) for f in FIELDS])
+
+
+def _filing_rows(run: ScreeningRun) -> Iterator[tuple]:
+    columns = [
+        "enterprise__credit_code",
+        "enterprise__name",
+        "enterprise__region_id",
+        "enterprise__industry_id",
+        "year",
+        *DATA_FIELDS,
+    ]
+    # values_list + iterator: rows come from a server-side cursor, never the whole jurisdiction in memory.
+    query = screening_filings(run).order_by("pk").values_list(*columns)
+    return query.iterator(chunk_size=SCREENING_CHUNK)
+
+
+def _write_records(run: ScreeningRun, path: Path) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    schema = _arrow_schema()
+    quantums = {
+        f.name: Decimal(1).scaleb(-schema.field(f.name).type.scale)
+        for f in FIELDS
+        if f.kind in {FieldKind.MONEY, FieldKind.FRACTION, FieldKind.NUMBER}
+    }
+    names = list(COLUMN_NAMES)
+    processed = 0
+    with pq.ParquetWriter(path, schema) as writer:
+        batch: list[tuple] = []
+        for row in _filing_rows(run):
+            batch.append(row)
+            if len(batch) >= SCREENING_CHUNK:
+                writer.write_batch(_record_batch(batch, names, schema, quantums, pa))
+                processed += len(batch)
+                batch = []
+                ScreeningRun.objects.filter(pk=run.pk).update(processed=min(processed, run.total))
+        if batch or processed == 0:
+            writer.write_batch(_record_batch(batch, names, schema, quantums, pa))
+            processed += len(batch)
+    ScreeningRun.objects.filter(pk=run.pk).update(processed=min(processed, run.total))
+
+
+def _record_batch(rows: list[tuple], names: list[str], schema, quantums: dict[str, Decimal], pa):
+    columns = list(zip(*rows, strict=True)) if rows else [() for _ in names]
+    arrays = []
+    for name, values in zip(names, columns, strict=True):
+        quantum = quantums.get(name)
+        if quantum is not None:
+            values = [None if v is None else Decimal(v).quantize(quantum) for v in values]
+        arrays.append(pa.array(list(values), type=schema.field(name).type))
+    return pa.RecordBatch.from_arrays(arrays, schema=schema)
+
+
+def _write_downloads(
+    records: Path, results: Path, base: Path, pack_ids: Sequence[str]
+) -> dict[str, dict[str, int]]:
+    """The results beside each enterprise's identity, as Parquet, CSV and XLSX; counts by outcome per pack."""
+    import duckdb
+    import pyarrow.parquet as pq
+    from openpyxl import Workbook
+
+    def literal(path: Path) -> str:
+        return "'" + str(path).replace("'", "''") + "'"
+
+    final = base.with_suffix(".parquet")
+    connection = duckdb.connect()
+    try:
+        connection.execute(
+            "COPY (SELECT r.credit_code, r.name, r.region_code, r.industry_code, r.year, "
+            f"a.* EXCLUDE (credit_code) FROM read_parquet({literal(records)}) AS r "
+            f"JOIN read_parquet({literal(results)}) AS a ON a.credit_code = r.credit_code "
+            "ORDER BY r.credit_code) "
+            f"TO {literal(final)} (FORMAT parquet, COMPRESSION zstd)"
+        )
+        source = f"read_parquet({literal(final)})"
+        connection.execute(f"COPY (SELECT * FROM {source}) TO {literal(base.with_suffix('.csv'))} (HEADER)")
+        columns = [row[0] for row in connection.execute(f"DESCRIBE SELECT * FROM {source}").fetchall()]
+        summary: dict[str, dict[str, int]] = {}
+        for pack_id in pack_ids:
+            # The engine names a lone pack's columns plainly and prefixes them with the pack id otherwise.
+            column = f"{pack_id}.outcome" if f"{pack_id}.outcome" in columns else "outcome"
+            if column not in columns:
+                continue
+            quoted = '"' + column.replace('"', '""') + '"'
+            rows = connection.execute(
+                f"SELECT coalesce({quoted}, 'insufficient_data'), count(*) "
+                f"FROM {source} GROUP BY 1 ORDER BY 1"
+            ).fetchall()
+            summary[pack_id] = {str(outcome): int(count) for outcome, count in rows}
+    finally:
+        connection.close()
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("results")
+    parquet = pq.ParquetFile(final)
+    sheet.append(parquet.schema_arrow.names)
+    for batch in parquet.iter_batches(batch_size=SCREENING_CHUNK):
+        for row in zip(*(column.to_pylist() for column in batch.columns), strict=True):
+            sheet.append(list(row))
+    workbook.save(base.with_suffix(".xlsx"))
+    return summary
+
+
+def screening_result_file(run: ScreeningRun, fmt: str) -> Path:
+    """The path of a finished run's result file in one of the download formats."""
+    if fmt not in RESULT_FORMATS:
+        raise ValueError(_("Unknown format: %(fmt)s.") % {"fmt": fmt})
+    if run.status != ScreeningStatus.DONE or not run.result_path:
+        raise ValueError(_("This screening has no results yet."))
+    return Path(settings.MEDIA_ROOT) / f"{run.result_path}.{fmt}"

@@ -1,0 +1,96 @@
+"""Template filters for explanation documents: the reader's language, field names, tags, tier ladder."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from django import template
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from littlegiant.rules.schema import FIELDS_BY_NAME
+
+register = template.Library()
+
+
+def _chinese() -> bool:
+    return (get_language() or "zh-hans").lower().startswith("zh")
+
+
+@register.filter
+def bilingual(document: Mapping[str, object] | None, key: str) -> object:
+    """document["<key>_zh"] in the Chinese UI, document["<key>_en"] otherwise (falling back to the other)."""
+    if not document:
+        return ""
+    first, second = ("zh", "en") if _chinese() else ("en", "zh")
+    return document.get(f"{key}_{first}") or document.get(f"{key}_{second}") or ""
+
+
+@register.filter
+def field_label(name: str) -> str:
+    """A canonical field's name in the reader's language."""
+    spec = FIELDS_BY_NAME.get(name)
+    if spec is None:
+        return name
+    return spec.label_zh if _chinese() else spec.label_en
+
+
+@register.filter
+def confidence_label(tag: str) -> str:
+    """[C] needs no words; [S] and [U] are spelled out so no one takes them for official."""
+    if tag == "S":
+        return _("secondary source")
+    if tag == "U":
+        return _("unconfirmed")
+    return ""
+
+
+@register.filter
+def outcome_label(outcome: str | None) -> str:
+    from littlegiant.assessment.services import OUTCOME_LABELS
+
+    if not outcome:
+        return ""
+    return str(OUTCOME_LABELS.get(outcome, outcome))
+
+
+@register.filter
+def outcome_chart(run: object) -> dict[str, object]:
+    """A screening's counts by outcome, for an ECharts bar chart, labels in the reader's language."""
+    summary: dict[str, dict[str, int]] = getattr(run, "summary", {}) or {}
+    outcomes: list[str] = []
+    for counts in summary.values():
+        outcomes.extend(o for o in counts if o not in outcomes)
+    return {
+        "categories": [outcome_label(o) for o in outcomes],
+        "series": [
+            {"name": pack_id, "data": [counts.get(o, 0) for o in outcomes]}
+            for pack_id, counts in summary.items()
+        ],
+    }
+
+
+@register.filter
+def status_mark(status: str) -> str:
+    return {"met": "✓", "unmet": "✗", "unknown": "?"}.get(status, "–")
+
+
+@register.filter
+def status_label(status: str) -> str:
+    return {
+        "met": _("met"),
+        "unmet": _("not met"),
+        "unknown": _("unknown"),
+        "not_evaluated": _("not evaluated"),
+    }.get(status, status)
+
+
+@register.simple_tag(takes_context=True)
+def enterprise_tier_ladder(context: template.Context, enterprise_id: int):
+    """The tier ladder of an enterprise the signed-in person may see (None otherwise), for the home page."""
+    from littlegiant.assessment.services import enterprise_tier_ladder as ladder_for
+
+    request = context.get("request")
+    if request is None or not enterprise_id:
+        return None
+    return ladder_for(request.user, int(enterprise_id))

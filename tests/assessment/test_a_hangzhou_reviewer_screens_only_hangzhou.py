@@ -1,0 +1,29 @@
+import csv
+
+from littlegiant.assessment.services import screening_result_file
+from tests.assessment.conftest import add_enterprises, screen
+from tests.cast import COUNTY_A
+
+
+def test_the_results_hold_only_hangzhou_enterprises(
+    hangzhou_reviewer, alpha, beta, django_capture_on_commit_callbacks
+):
+    add_enterprises(COUNTY_A, 3)
+    run = screen(hangzhou_reviewer, django_capture_on_commit_callbacks)
+    assert run.status == "done", run.error
+    assert run.region_id == "330100"
+    with screening_result_file(run, "csv").open(newline="", encoding="utf-8") as handle:
+        codes = {row["credit_code"] for row in csv.DictReader(handle)}
+    assert alpha.credit_code in codes
+    assert beta.credit_code not in codes
+    assert len(codes) == 4
+
+
+def test_a_region_outside_the_jurisdiction_is_refused(hangzhou_reviewer, django_capture_on_commit_callbacks):
+    import pytest
+    from django.core.exceptions import PermissionDenied
+
+    from littlegiant.reference.models import Region
+
+    with pytest.raises(PermissionDenied, match="宁波|Ningbo"):
+        screen(hangzhou_reviewer, django_capture_on_commit_callbacks, region=Region.objects.get(pk="330200"))
