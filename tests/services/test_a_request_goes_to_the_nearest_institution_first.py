@@ -1,4 +1,4 @@
-"""Routing: a request goes to an institution serving the enterprise's region and category, nearest level first."""
+"""Routing: a request goes to an institution serving its region and category, nearest level first."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Demo data: 1,780 synthetic institutions, 84% of prefecture-level cities covered, county gaps in Zhejiang."""
+"""Demo data: 1,780 synthetic institutions, 84% of cities covered, county gaps in Zhejiang."""
 
 from __future__ import annotations
 

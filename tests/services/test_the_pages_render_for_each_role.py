@@ -1,4 +1,4 @@
-"""Every page of the service network renders for the people who use it, and refuses the others with a reason."""
+"""Every page of the service network renders for the people who use it and refuses the others."""
 
 from __future__ import annotations
 
