@@ -1,4 +1,4 @@
-"""The coverage and scorecard pages run in a fixed number of queries, however many institutions and requests."""
+"""The coverage and scorecard pages run in a fixed number of queries, however big the network."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """Coverage on a small hand-computed network in Zhejiang (11 cities, 90 counties; Hangzhou has 13 counties).
 
-Definition under test: a city counts as covered when an institution is attached to the city itself (a municipal
-institution); a county when an institution is attached to the county itself. Provincial and national
+Definition under test: a city counts as covered when an institution is attached to the city itself (a
+municipal institution); a county when an institution is attached to the county itself. Provincial and national
 institutions cover no city or county.
 """
 
@@ -30,7 +30,7 @@ def test_the_province_counts_two_of_eleven_cities_and_two_of_ninety_counties(net
     assert total.prefecture_share == Decimal("18.2")  # 2 / 11
     assert (total.counties_covered, total.counties) == (2, 90)
     assert total.county_share == Decimal("2.2")  # 2 / 90
-    # Two municipal institutions in Hangzhou, one in Ningbo; the provincial centre is attached to the province.
+    # Two municipal institutions in Hangzhou, one in Ningbo; the provincial one is attached to the province.
     assert total.by_level == {"provincial": 1, "municipal": 3, "county": 2}
 
 

@@ -1,4 +1,4 @@
-"""Scorecards: requests received and served, median time to first answer and to resolution, satisfaction, free share."""
+"""Scorecards: received, served, median time to first answer and to resolution, satisfaction, free share."""
 
 from __future__ import annotations
 
