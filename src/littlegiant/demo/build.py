@@ -107,7 +107,7 @@ def build_demo(
         try:
             module = importlib.import_module(f"littlegiant.{app}.demo")
         except ModuleNotFoundError as error:
-            if error.name != f"littlegiant.{app}.demo":
+            if error.name not in {f"littlegiant.{app}", f"littlegiant.{app}.demo"}:
                 raise  # the app's demo exists but something it imports does not: that is a bug to see
             continue
         log(f"Building the {app} demo…")
