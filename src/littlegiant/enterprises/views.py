@@ -113,6 +113,7 @@ def enterprise_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "filings": filings,
             "groups": groups,
             "can_edit": can_edit,
+            "can_import": import_refusal(request.user) is None,
             "new_year": last_year if last_year not in {f.year for f in filings} else None,
         },
     )
