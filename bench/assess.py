@@ -161,7 +161,10 @@ def measure(command: list[str]) -> tuple[dict, float]:
         timer.cancel()
         process.returncode = os.waitstatus_to_exitcode(status)
         if timed_out.is_set():
-            raise RuntimeError(f"timed out after {PHASE_TIMEOUT:.0f} s (BENCH_TIMEOUT)")
+            raise RuntimeError(
+                f"timed out after {PHASE_TIMEOUT:.0f} s (BENCH_TIMEOUT), "
+                f"peak {usage.ru_maxrss / 1024:,.0f} MiB by then"
+            )
         if process.returncode != 0:
             errors.seek(0)
             raise RuntimeError(
