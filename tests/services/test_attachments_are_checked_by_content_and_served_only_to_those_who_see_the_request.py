@@ -1,4 +1,4 @@
-"""Uploads: PDF, JPEG or PNG only, recognised by content, size-limited, served only through a permission check."""
+"""Uploads: PDF, JPEG or PNG only, checked by content, size-limited, served only after a permission check."""
 
 from __future__ import annotations
 
