@@ -162,7 +162,7 @@ def _role_label(user: User, request: ServiceRequest) -> str:
 
 def _locked(request: ServiceRequest) -> ServiceRequest:
     return (
-        ServiceRequest.objects.select_for_update()
+        ServiceRequest.objects.select_for_update(of=("self",))
         .select_related("enterprise__region", "institution")
         .get(pk=request.pk)
     )
@@ -558,7 +558,7 @@ def escalate_overdue(*, now: datetime | None = None) -> EscalationReport:
     for pk in list(overdue):
         with transaction.atomic():
             request = (
-                ServiceRequest.objects.select_for_update()
+                ServiceRequest.objects.select_for_update(of=("self",))
                 .select_related("enterprise__region", "institution")
                 .get(pk=pk)
             )
