@@ -19,11 +19,13 @@ def _chinese() -> bool:
 
 @register.filter
 def bilingual(document: Mapping[str, object] | None, key: str) -> object:
-    """document["<key>_zh"] in the Chinese UI, document["<key>_en"] otherwise (falling back to the other)."""
+    """document["<key>_zh"] in the Chinese UI, the English text otherwise (falling back to the other)."""
     if not document:
         return ""
-    first, second = ("zh", "en") if _chinese() else ("en", "zh")
-    return document.get(f"{key}_{first}") or document.get(f"{key}_{second}") or ""
+    # The engine writes some English texts under the plain key ("note") beside "note_zh".
+    chinese = document.get(f"{key}_zh")
+    english = document.get(f"{key}_en") or document.get(key)
+    return (chinese or english or "") if _chinese() else (english or chinese or "")
 
 
 @register.filter
@@ -68,6 +70,18 @@ def outcome_chart(run: object) -> dict[str, object]:
             for pack_id, counts in summary.items()
         ],
     }
+
+
+@register.filter
+def pack_title(pack_id: str) -> str:
+    """A rule pack's title in the reader's language (the id itself if the pack is gone)."""
+    from littlegiant.rules import PackNotFound, registry
+
+    try:
+        pack = registry.get(pack_id)
+    except PackNotFound:
+        return pack_id
+    return pack.title_zh if _chinese() else pack.title_en
 
 
 @register.filter
