@@ -47,8 +47,7 @@ EXPLAIN_BATCH_ROWS = 2048
 Progress = Callable[[float], None]
 
 
-# ----------------------------------------------------------------------------------------------------------
-# -----
+# ----------------------------------------------------------------------------------------------------
 # One record
 
 
@@ -141,8 +140,48 @@ def _documents(
     return documents
 
 
-# ----------------------------------------------------------------------------------------------------------
-# -----
+def evaluate_records(
+    records: Sequence[Mapping[str, object]], pack_ids: Sequence[str], *, engine: str = "sql"
+) -> list[dict[str, PackResult]]:
+    """Evaluate many in-memory records at once: pack id -> PackResult per record, dependencies included.
+
+    engine "sql" runs the compiled SQL once over all the records (an Arrow table); "python" the reference
+    evaluator.
+    """
+    packs = registry.with_dependencies(list(pack_ids))
+    typed = [coerce_record(record) for record in records]
+    if engine == "python":
+        results: list[dict[str, PackResult]] = []
+        for record in typed:
+            by_pack: dict[str, PackResult] = {}
+            for pack in packs:
+                by_pack[pack.id] = evaluate_pack(pack, record, {u: by_pack[u] for u in pack.uses})
+            results.append(by_pack)
+        return results
+    import pyarrow as pa
+
+    compiled = compile_packs(packs)
+    columns = {
+        field.name: pa.array(
+            [None if r[field.name] is None else str(r[field.name]) for r in typed], pa.string()
+        )
+        for field in FIELDS
+    }
+    columns["__position"] = pa.array(range(len(typed)), pa.int64())
+    connection = duckdb.connect(config={"threads": 1})
+    try:
+        connection.register("records_table", pa.table(columns))
+        cast = ", ".join(f"CAST({quote(f.name)} AS {column_type(f.name)}) AS {quote(f.name)}" for f in FIELDS)
+        source = f"(SELECT {cast}, __position FROM records_table) AS records"
+        cursor = connection.execute(compiled.query(source) + " ORDER BY __position")
+        names = [d[0] for d in cursor.description]
+        rows = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+    finally:
+        connection.close()
+    return [{pack.id: result_from_row(pack, compiled.prefixes, row) for pack in packs} for row in rows]
+
+
+# ----------------------------------------------------------------------------------------------------
 # A whole file
 
 
@@ -227,10 +266,12 @@ def _first_bad_value(
     found = connection.execute(
         f"SELECT row_number, bad FROM (SELECT row_number() OVER () AS row_number, {first_bad} AS bad "
         f"FROM {reader}) WHERE bad IS NOT NULL ORDER BY row_number LIMIT 1"
-    ).fetchone()
+    ).fetchall()
+    found = found[0] if found else None
     duplicate = connection.execute(
         f"SELECT upper(trim(credit_code)) FROM {reader} GROUP BY 1 HAVING count(*) > 1 LIMIT 1"
-    ).fetchone()
+    ).fetchall()
+    duplicate = duplicate[0] if duplicate else None
     if found is not None:
         row_number, index = int(found[0]), int(found[1])
         name = checks[index][0]
@@ -421,8 +462,7 @@ def _write_explained(
     import pyarrow.csv as pacsv
     import pyarrow.parquet as pq
 
-    total = connection.execute(f"SELECT count(*) FROM {relation}").fetchone()
-    total_rows = int(total[0]) if total else 0
+    total_rows = int(connection.execute(f"SELECT count(*) FROM {relation}").fetchall()[0][0])
     output_names = [s.rsplit(" AS ", 1)[1].strip('"') for s in selected]
     internal = compiled.query(
         relation,
@@ -432,7 +472,7 @@ def _write_explained(
             for s, n in zip(selected, output_names, strict=True)
         ),
     )
-    reader = connection.execute(internal).fetch_record_batch(EXPLAIN_BATCH_ROWS)
+    reader = connection.sql(internal).to_arrow_reader(EXPLAIN_BATCH_ROWS)
     single = len(requested) == 1
     writer: Any = None
     handle = None

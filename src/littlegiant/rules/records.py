@@ -117,8 +117,7 @@ def coerce_record(record: dict[str, object] | object) -> dict[str, object]:
     return typed
 
 
-# ----------------------------------------------------------------------------------------------------------
-# -----
+# ----------------------------------------------------------------------------------------------------
 # The same checks in SQL, over text columns read from a file
 
 
