@@ -1,18 +1,9 @@
-"""Enterprises in the admin, with their yearly filings and the people who act for them."""
-
-from __future__ import annotations
+"""The register in the admin: enterprises (a reviewer clears the duplicate flag here), filings, imports."""
 
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from littlegiant.enterprises.models import AnnualFiling, Enterprise, Membership
-
-
-class AnnualFilingInline(admin.StackedInline):
-    model = AnnualFiling
-    extra = 0
-    show_change_link = True
-    classes = ["collapse"]
+from littlegiant.enterprises.models import AnnualFiling, DataImport, Enterprise, Membership
 
 
 class MembershipInline(admin.TabularInline):
@@ -22,31 +13,45 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(Enterprise)
-class EnterpriseAdmin(admin.ModelAdmin):
-    list_display = ["name", "credit_code", "region", "industry", "possible_duplicate"]
+class EnterpriseAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "credit_code", "region", "industry", "possible_duplicate", "updated_at"]
     list_filter = ["possible_duplicate"]
     search_fields = ["name", "credit_code"]
-    autocomplete_fields = ["region", "industry"]
     list_select_related = ["region", "industry"]
-    inlines = [MembershipInline, AnnualFilingInline]
-    # Counting 20,000 enterprises on every page is slow on PostgreSQL and tells an administrator nothing.
+    raw_id_fields = ["region", "industry"]
+    readonly_fields = ["created_at", "updated_at"]
+    inlines = [MembershipInline]
     show_full_result_count = False
 
 
 @admin.register(AnnualFiling)
 class AnnualFilingAdmin(SimpleHistoryAdmin):
-    list_display = ["enterprise", "year", "employees", "operating_revenue", "rd_expense"]
+    list_display = ["enterprise", "year", "employees", "operating_revenue", "updated_at"]
     list_filter = ["year"]
     search_fields = ["enterprise__name", "enterprise__credit_code"]
-    autocomplete_fields = ["enterprise"]
     list_select_related = ["enterprise"]
+    raw_id_fields = ["enterprise"]
+    readonly_fields = ["created_at", "updated_at"]
     show_full_result_count = False
 
 
-@admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
-    list_display = ["user", "enterprise", "role", "created_at"]
-    list_filter = ["role"]
-    search_fields = ["user__username", "enterprise__name", "enterprise__credit_code"]
-    autocomplete_fields = ["user", "enterprise"]
-    list_select_related = ["user", "enterprise"]
+@admin.register(DataImport)
+class DataImportAdmin(admin.ModelAdmin):
+    list_display = [
+        "file_name",
+        "actor",
+        "role",
+        "rows",
+        "enterprises_created",
+        "filings_created",
+        "filings_updated",
+        "created_at",
+    ]
+    list_select_related = ["actor"]
+    readonly_fields = [field.name for field in DataImport._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
