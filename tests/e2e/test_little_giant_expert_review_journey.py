@@ -8,11 +8,12 @@ import pytest
 from tests.cast import PASSWORD
 from tests.e2e.conftest import sign_in
 from tests.e2e.test_srdi_application_journey import decide, person
-from tests.recognition.conftest import make_programme
+from tests.recognition.conftest import ensure_reference_data, make_programme
 
 
 @pytest.fixture
-def programme(db):
+def programme(transactional_db):
+    ensure_reference_data()
     return make_programme(
         "little_giant",
         title="第八批专精特新“小巨人”企业培育",

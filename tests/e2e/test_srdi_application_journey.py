@@ -9,7 +9,7 @@ import pytest
 
 from tests.cast import PASSWORD
 from tests.e2e.conftest import sign_in
-from tests.recognition.conftest import PDF, make_programme
+from tests.recognition.conftest import PDF, ensure_reference_data, make_programme
 
 
 def person(browser, live_server, username: str | None):
@@ -24,7 +24,8 @@ def person(browser, live_server, username: str | None):
 
 
 @pytest.fixture
-def programme(db):
+def programme(transactional_db):
+    ensure_reference_data()
     return make_programme("srdi_sme", title="2026年专精特新中小企业认定")
 
 

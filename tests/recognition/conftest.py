@@ -133,3 +133,21 @@ def in_english():
 
     with translation.override("en"):
         yield
+
+
+def ensure_reference_data() -> None:
+    """Reload the reference tables if a transactional test before this one flushed them (they come from a
+    migration, which a flush does not replay)."""
+    from django.apps import apps
+
+    from littlegiant.reference.loading import load_all
+    from littlegiant.reference.models import Region
+
+    if not Region.objects.exists():
+        load_all(apps)
+
+
+@pytest.fixture
+def reference_data(transactional_db):
+    """For transactional tests: the reference tables, reloaded if an earlier one flushed them."""
+    ensure_reference_data()

@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.utils import translation
 
 from littlegiant.recognition import services
 from littlegiant.recognition.models import ApplicationStatus, Objection
@@ -34,7 +35,7 @@ def test_the_notice_cannot_conclude_with_an_open_objection(client, submitted, ha
     notice.starts_on = notice.starts_on - dt.timedelta(days=10)
     notice.ends_on = notice.ends_on - dt.timedelta(days=10)
     notice.save()
-    with pytest.raises(PermissionDenied, match="objections are not resolved"):
+    with translation.override("en"), pytest.raises(PermissionDenied, match="objections are not resolved"):
         services.conclude_notice(notice, by=hangzhou_reviewer)
     services.resolve_objection(
         Objection.objects.get(),

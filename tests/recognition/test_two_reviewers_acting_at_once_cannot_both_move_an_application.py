@@ -31,7 +31,9 @@ def test_a_decision_on_a_stale_page_is_refused(submitted, hangzhou_reviewer, sec
 
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="real row locks need PostgreSQL")
-def test_two_threads_move_it_once(srdi_programme, alice, alpha, hangzhou_reviewer, second_hangzhou_reviewer):
+def test_two_threads_move_it_once(
+    reference_data, srdi_programme, alice, alpha, hangzhou_reviewer, second_hangzhou_reviewer
+):
     application = services.submit(
         services.start_application(srdi_programme, alpha, by=alice), by=alice, pledge=True
     )

@@ -77,7 +77,7 @@ class ApplicationDetailOut(ApplicationOut):
     return_note: str
     rejection_reason: str
     explanation: dict | None = None
-    versions: int = 0
+    version_count: int = 0
 
 
 class StartIn(Schema):
@@ -195,17 +195,12 @@ def queue(request: HttpRequest, filters: Query[QueueFilter]) -> list[Application
 
 
 @router.get("/applications/{pk}", response=ApplicationDetailOut)
-def application_detail(request: HttpRequest, pk: int) -> dict:
+def application_detail(request: HttpRequest, pk: int) -> Application:
     application = _application(request, pk)
     latest = application.latest_version()
-    data = ApplicationOut.from_orm(application).dict()
-    data.update(
-        return_note=application.return_note,
-        rejection_reason=application.rejection_reason,
-        explanation=latest.explanation if latest else None,
-        versions=latest.number if latest else 0,
-    )
-    return data
+    application.explanation = latest.explanation if latest else None
+    application.version_count = latest.number if latest else 0
+    return application
 
 
 @router.post("/applications", response={201: Done}, summary="Start a draft application")

@@ -837,7 +837,11 @@ def submit_expert_review(
 ) -> ExpertReview:
     """A drawn expert scores the application on the programme's review form."""
     with transaction.atomic():
-        review = ExpertReview.objects.select_for_update().select_related("expert", "draw").get(pk=review.pk)
+        review = (
+            ExpertReview.objects.select_for_update(of=("self",))
+            .select_related("expert", "draw")
+            .get(pk=review.pk)
+        )
         if review.expert.user_id != by.pk:
             raise PermissionDenied(_("Only the expert who was drawn may score this review."))
         application = review.draw.application
@@ -885,7 +889,9 @@ def submit_expert_review(
 def publish_notice(stage: ReviewStage, *, by: User, starts_on: dt.date | None = None) -> PublicNotice:
     """Publish the applications that passed this stage in the reviewer's region for public notice."""
     with transaction.atomic():
-        stage = ReviewStage.objects.select_for_update().select_related("programme").get(pk=stage.pk)
+        stage = (
+            ReviewStage.objects.select_for_update(of=("self",)).select_related("programme").get(pk=stage.pk)
+        )
         ensure(stage_decision(by, stage))
         if not stage.public_notice:
             raise PermissionDenied(_("This stage has no public notice."))
@@ -1009,7 +1015,9 @@ def resolve_objection(objection: Objection, *, by: User, resolution: str, upheld
         raise ValidationError({"resolution": _("Say how the objection was looked into and resolved.")})
     with transaction.atomic():
         objection = (
-            Objection.objects.select_for_update().select_related("entry__notice__stage").get(pk=objection.pk)
+            Objection.objects.select_for_update(of=("self",))
+            .select_related("entry__notice__stage")
+            .get(pk=objection.pk)
         )
         application = objection.entry.application
         assignment = acting_assignment(by, objection.entry.notice.stage.level, application.enterprise.region)
@@ -1039,7 +1047,7 @@ def conclude_notice(notice: PublicNotice, *, by: User) -> PublicNotice:
     """After the notice has run, with every objection resolved, its applications leave the stage."""
     today = timezone.localdate()
     with transaction.atomic():
-        notice = PublicNotice.objects.select_for_update().select_related("stage", "region").get(pk=notice.pk)
+        notice = PublicNotice.objects.select_for_update().get(pk=notice.pk)
         assignment = acting_assignment(by, notice.stage.level, notice.region)
         if assignment is None:
             raise PermissionDenied(_("Only the reviewers who published this notice conclude it."))

@@ -125,10 +125,9 @@ def home(request: HttpRequest) -> HttpResponse:
     levels = set(user.reviewer_assignments.values_list("level", flat=True))
     stages = (
         list(
-            ReviewStage.objects.filter(level__in=levels, programme__stages__isnull=False)
+            ReviewStage.objects.filter(level__in=levels)
             .filter(closes_on__gte=today.replace(year=today.year - 1))
             .select_related("programme")
-            .distinct()
             .order_by("-programme__year", "programme__tier", "order")
         )
         if is_reviewer

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import template
 from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
 
 from littlegiant.recognition.models import Application, ApplicationStatus
 
@@ -32,3 +33,80 @@ def reviewer_summary(user: object) -> dict[str, object]:
     return {
         "counts": [{"status": row["status"], "label": labels[row["status"]], "n": row["n"]} for row in rows]
     }
+
+
+OUTCOMES = {
+    "qualified": _("qualified"),
+    "not_qualified": _("not qualified"),
+    "insufficient_data": _("insufficient data"),
+    "large": _("large"),
+    "medium": _("medium"),
+    "small": _("small"),
+    "micro": _("micro"),
+}
+CRITERION_STATUSES = {
+    "met": _("met"),
+    "unmet": _("unmet"),
+    "unknown": _("unknown"),
+    "not_evaluated": _("not evaluated"),
+}
+ACTIONS = {
+    "start": _("started a draft"),
+    "add_evidence": _("uploaded a document"),
+    "remove_evidence": _("removed a document"),
+    "submit": _("submitted"),
+    "resubmit": _("resubmitted"),
+    "pass": _("passed"),
+    "advance": _("moved on"),
+    "return": _("returned for correction"),
+    "reject": _("rejected"),
+    "confirm": _("confirmed a criterion"),
+    "correct": _("corrected a criterion"),
+    "spot_check_drawn": _("drawn for a spot check"),
+    "spot_check_recorded": _("spot check recorded"),
+    "experts_drawn": _("experts drawn"),
+    "expert_scored": _("expert scored"),
+    "publish_notice": _("notice published"),
+    "on_notice": _("put under public notice"),
+    "objection": _("objection lodged"),
+    "resolve_objection": _("objection resolved"),
+    "conclude_notice": _("notice concluded"),
+    "recognise": _("recognised"),
+    "revoke": _("title revoked"),
+    "annual_update": _("annual data update"),
+    "annual_update_missed": _("annual data update missed"),
+    "report_change": _("change reported"),
+    "assess_change": _("change assessed"),
+}
+ROLES = {
+    "enterprise": _("enterprise"),
+    "reviewer:municipal": _("municipal reviewer"),
+    "reviewer:provincial": _("provincial reviewer"),
+    "reviewer:national": _("national reviewer"),
+    "expert": _("expert"),
+    "public": _("public"),
+    "system": _("system"),
+    "administrator": _("administrator"),
+    "user": _("user"),
+}
+
+
+@register.filter
+def outcome_label(value: str) -> str:
+    """An engine outcome in the reader's language."""
+    return str(OUTCOMES.get(value, value))
+
+
+@register.filter
+def criterion_status_label(value: str) -> str:
+    return str(CRITERION_STATUSES.get(value, value))
+
+
+@register.filter
+def action_label(value: str) -> str:
+    return str(ACTIONS.get(value, value))
+
+
+@register.filter
+def role_label(value: str) -> str:
+    return str(ROLES.get(value, value))

@@ -1,0 +1,248 @@
+"""Review queue and application page with 20,000 applications in PostgreSQL, against an empty queue.
+
+Creates a dedicated database (dropped again at the end), migrates it, measures the municipal reviewer's queue
+and one application's page while the programme holds a single application, then bulk-loads 20,000 more
+applications in the reviewer's city and measures again. Each page is requested through Django's full stack
+(middleware, session, templates) in this process; the table gives medians, p95 and the ratio to the baseline.
+
+    BENCH_PG=postgres://postgres@127.0.0.1:5432  BENCH_APPLICATIONS=20000  python bench/review_queue.py
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PG = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432").rstrip("/")
+DATABASE = "littlegiant_bench_review_queue"
+APPLICATIONS = int(os.environ.get("BENCH_APPLICATIONS", "20000"))
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "40"))
+TARGET_P95_MS = 200.0
+
+
+def _admin_connection():
+    import psycopg
+
+    return psycopg.connect(f"{PG}/postgres", autocommit=True)
+
+
+def create_database() -> None:
+    with _admin_connection() as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')
+        connection.execute(f'CREATE DATABASE "{DATABASE}"')
+
+
+def drop_database() -> None:
+    from django.db import connections
+
+    connections.close_all()
+    with _admin_connection() as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')
+
+
+def setup_django() -> None:
+    sys.path.insert(0, str(ROOT / "src"))
+    sys.path.insert(0, str(ROOT))
+    os.environ["DATABASE_URL"] = f"{PG}/{DATABASE}"
+    os.environ["LITTLEGIANT_TESTING"] = "true"  # throwaway secret key, in-memory email
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "littlegiant.web.settings")
+    import django
+
+    django.setup()
+
+
+def timings(request: Callable[[], object], rounds: int = ROUNDS) -> list[float]:
+    """Milliseconds per request, after two warm-up requests."""
+    for _warm_up in range(2):
+        request()
+    samples = []
+    for _round in range(rounds):
+        started = time.perf_counter()
+        request()
+        samples.append((time.perf_counter() - started) * 1000)
+    return samples
+
+
+def p95(samples: list[float]) -> float:
+    return statistics.quantiles(samples, n=20, method="inclusive")[18]
+
+
+def bulk_load(programme, stage, creator, explanation: dict, values: dict, count: int) -> None:
+    """`count` submitted applications from as many Hangzhou enterprises, in batches."""
+    from django.utils import timezone
+
+    from littlegiant.enterprises.credit_code import make_credit_code
+    from littlegiant.enterprises.models import AnnualFiling, Enterprise
+    from littlegiant.recognition.models import Application, ApplicationVersion
+
+    counties = ["330102", "330105", "330106", "330108", "330109", "330110"]
+    alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+    now = timezone.now()
+    batch = 2000
+    for start in range(0, count, batch):
+        numbers = range(start, min(start + batch, count))
+
+        def body(number: int) -> str:
+            digits = []
+            for _place in range(8):
+                number, digit = divmod(number, len(alphabet))
+                digits.append(alphabet[digit])
+            return "Q" + "".join(reversed(digits))[1:]
+
+        enterprises = Enterprise.objects.bulk_create(
+            Enterprise(
+                credit_code=make_credit_code("91", counties[n % len(counties)], body(n)),
+                name=f"杭州基准测试企业{n:05d}有限公司",
+                region_id=counties[n % len(counties)],
+                industry_id="3973",
+            )
+            for n in numbers
+        )
+        filings = AnnualFiling.objects.bulk_create(
+            AnnualFiling(enterprise=e, year=programme.reference_year, employees=120) for e in enterprises
+        )
+        applications = Application.objects.bulk_create(
+            Application(
+                programme=programme,
+                enterprise=e,
+                filing=f,
+                status="in_review",
+                current_stage=stage,
+                created_by=creator,
+                submitted_at=now,
+                outcome=explanation.get("outcome", ""),
+                score=(n * 37) % 100,
+                version=1,
+            )
+            for n, e, f in zip(numbers, enterprises, filings, strict=True)
+        )
+        ApplicationVersion.objects.bulk_create(
+            ApplicationVersion(
+                application=a,
+                number=1,
+                filing_year=programme.reference_year,
+                values=values,
+                evidence=[],
+                explanations={programme.pack_id: explanation},
+                pack_id=programme.pack_id,
+                submitted_by=creator,
+                submitted_at=now,
+            )
+            for a in applications
+        )
+
+
+def main() -> int:
+    create_database()
+    try:
+        setup_django()
+        return run()
+    finally:
+        drop_database()
+
+
+def run() -> int:
+    import datetime as dt
+
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import Client
+    from django.utils import timezone
+
+    call_command("migrate", verbosity=0)
+    call_command("createcachetable", verbosity=0)
+
+    from littlegiant.accounts.models import ReviewerAssignment, User
+    from littlegiant.enterprises.models import AnnualFiling, Membership
+    from littlegiant.recognition import services
+    from littlegiant.recognition.models import Programme, ReviewStage
+    from tests.cast import good_filing_values, make_enterprise
+
+    today = timezone.localdate()
+    programme = Programme.objects.create(
+        tier="srdi_sme",
+        year=today.year,
+        title="基准测试：专精特新中小企业认定",
+        applications_open_on=today - dt.timedelta(days=30),
+        applications_close_on=today + dt.timedelta(days=30),
+    )
+    stage = ReviewStage.objects.create(
+        programme=programme,
+        order=1,
+        level="municipal",
+        spot_check=True,
+        public_notice=True,
+        opens_on=today - dt.timedelta(days=30),
+        closes_on=today + dt.timedelta(days=60),
+    )
+    ReviewStage.objects.create(
+        programme=programme, order=2, level="provincial", opens_on=stage.opens_on, closes_on=stage.closes_on
+    )
+    reviewer = User.objects.create_user("hangzhou_reviewer")
+    ReviewerAssignment.objects.create(user=reviewer, level="municipal", region_id="330100")
+    owner = User.objects.create_user("alice")
+    enterprise = make_enterprise("杭州阿尔法光电科技有限公司", "330106", "MA2H7K3L")
+    AnnualFiling.objects.create(enterprise=enterprise, year=programme.reference_year, **good_filing_values())
+    Membership.objects.create(user=owner, enterprise=enterprise, role="owner")
+
+    client = Client()
+    client.force_login(reviewer)
+    queue_url = "/recognition/queue/"
+    empty_queue = timings(lambda: client.get(queue_url))
+
+    application = services.submit(
+        services.start_application(programme, enterprise, by=owner), by=owner, pledge=True
+    )
+    page_url = f"/recognition/applications/{application.pk}/"
+    version = application.latest_version()
+    single_page = timings(lambda: client.get(page_url))
+
+    started = time.perf_counter()
+    bulk_load(programme, stage, owner, version.explanation, version.values, APPLICATIONS)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    loaded = time.perf_counter() - started
+
+    rows = [
+        ("Review queue, empty (baseline)", empty_queue, empty_queue),
+        ("Review queue, first page", timings(lambda: client.get(queue_url)), empty_queue),
+        (
+            "Review queue, highest score first",
+            timings(lambda: client.get(queue_url + "?sort=-score")),
+            empty_queue,
+        ),
+        (
+            "Review queue, name search",
+            timings(lambda: client.get(queue_url + "?q=基准测试企业1999")),
+            empty_queue,
+        ),
+        ("Review queue, page 200", timings(lambda: client.get(queue_url + "?page=200")), empty_queue),
+        ("Application page, 1 application (baseline)", single_page, single_page),
+        ("Application page", timings(lambda: client.get(page_url)), single_page),
+    ]
+    assert client.get(queue_url + "?page=200").context["rows"], "page 200 should hold applications"
+
+    print(
+        f"PostgreSQL, {APPLICATIONS:,} applications in the reviewer's city (loaded in {loaded:.0f} s); "
+        f"{ROUNDS} requests each through the full Django stack.\n"
+    )
+    print(f"| {'Page':<44} | {'median ms':>9} | {'p95 ms':>7} | {'× baseline (median)':>19} |")
+    print(f"|{'-' * 46}|{'-' * 11}|{'-' * 9}|{'-' * 21}|")
+    worst = 0.0
+    for label, samples, baseline in rows:
+        median = statistics.median(samples)
+        ratio = median / statistics.median(baseline)
+        worst = max(worst, p95(samples))
+        print(f"| {label:<44} | {median:>9.1f} | {p95(samples):>7.1f} | {ratio:>19.2f} |")
+    verdict = "within" if worst < TARGET_P95_MS else "OVER"
+    print(f"\nWorst p95 {worst:.1f} ms: {verdict} the {TARGET_P95_MS:.0f} ms target.")
+    return 0 if worst < TARGET_P95_MS else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
