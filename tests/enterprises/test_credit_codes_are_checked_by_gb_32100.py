@@ -2,6 +2,8 @@
 
 import pytest
 from django.core.exceptions import ValidationError
+from hypothesis import given
+from hypothesis import strategies as st
 
 from littlegiant.enterprises.credit_code import validate_credit_code
 from littlegiant.identifiers import CreditCodeError, CreditCodeProblem, check_credit_code, make_credit_code
@@ -95,3 +97,23 @@ def test_the_enterprises_module_still_offers_make_credit_code():
     from littlegiant.enterprises.credit_code import make_credit_code as from_enterprises
 
     assert from_enterprises is make_credit_code
+
+
+ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+bodies = st.text(alphabet="0123456789ABCDEFGHJKLMNPQRTUWXY", min_size=8, max_size=8)
+regions = st.text(alphabet="0123456789", min_size=6, max_size=6)
+
+
+@given(body=bodies, region=regions)
+def test_every_generated_code_passes(body, region):
+    code = make_credit_code("91", region, body)
+    assert check_credit_code(code) == code
+
+
+@given(body=bodies, region=regions, data=st.data())
+def test_any_other_final_character_is_caught(body, region, data):
+    code = make_credit_code("91", region, body)
+    wrong = data.draw(st.sampled_from([c for c in ALPHABET if c != code[17]]))
+    with pytest.raises(CreditCodeError) as caught:
+        check_credit_code(code[:17] + wrong)
+    assert caught.value.problem == CreditCodeProblem.CHECK
