@@ -363,8 +363,8 @@ def gaps(
                 else ""
             )
             points_gained = json_number(gained - outcome.points)
-            target_en = f"band {label} of \u201c{criterion.label_en}\u201d (+{points_gained} points)"
-            target_zh = f"\u201c{criterion.label_zh}\u201d的{label}档（加 {points_gained} 分）"
+            target_en = f"reach band {label} of \u201c{criterion.label_en}\u201d (+{points_gained} points)"
+            target_zh = f"达到\u201c{criterion.label_zh}\u201d的{label}档（加 {points_gained} 分）"
         else:
             if outcome.status != "unmet":
                 continue
@@ -386,8 +386,8 @@ def gaps(
         verb_zh = "增加" if criterion.gap.direction == "up" else "减少"
         gap = {
             "criterion": criterion.id,
-            "message_en": f"{field.label_en} must {verb_en} by {amount_en} to reach {target_en}",
-            "message_zh": f"{field.label_zh}需{verb_zh} {amount_zh}，才能达到{target_zh}",
+            "message_en": f"{field.label_en} must {verb_en} by {amount_en} to {target_en}",
+            "message_zh": f"{field.label_zh}需{verb_zh} {amount_zh}，才能{target_zh}",
             "changes": [
                 {
                     "field": field_name,
@@ -434,26 +434,32 @@ def _score_gaps(
             needed = Fraction(threshold) - low
             candidates_en: list[str] = []
             candidates_zh: list[str] = []
+            gains: list[Fraction] = []
             suffices = False
             for indicator in scope:
                 current = result.criteria[indicator.id].points or Fraction(0)
                 if indicator.id in by_criterion and by_criterion[indicator.id]["points_gained"]:
                     gained = Fraction(by_criterion[indicator.id]["points_gained"])
+                    gains.append(gained)
                     suffices |= gained >= needed
                     candidates_en.append(by_criterion[indicator.id]["message_en"])
                     candidates_zh.append(by_criterion[indicator.id]["message_zh"])
                     continue
-                for option in indicator.options:
-                    if option.points > current and (option.points - current >= needed or not suffices):
-                        gained = Fraction(option.points) - current
-                        suffices |= gained >= needed
-                        candidates_en.append(
-                            f"{indicator.label_en}: {option.label} (+{json_number(gained)} points)"
-                        )
-                        candidates_zh.append(
-                            f"{indicator.label_zh}：{option.label}（加 {json_number(gained)} 分）"
-                        )
-                        break
+                # The cheapest option that closes the gap alone, else the best option there is.
+                better = [o for o in reversed(indicator.options) if Fraction(o.points) > current]
+                alone = [o for o in better if Fraction(o.points) - current >= needed]
+                chosen = alone[0] if alone else (better[-1] if better else None)
+                if chosen is not None:
+                    gained = Fraction(chosen.points) - current
+                    gains.append(gained)
+                    suffices |= gained >= needed
+                    plus = json_number(gained)
+                    candidates_en.append(f"{indicator.label_en}: {chosen.label} (+{plus} points)")
+                    candidates_zh.append(f"{indicator.label_zh}：{chosen.label}（加 {plus} 分）")
+            if suffices:
+                keep = [i for i, gained in enumerate(gains) if gained >= needed]
+                candidates_en = [candidates_en[i] for i in keep]
+                candidates_zh = [candidates_zh[i] for i in keep]
             missing = json_number(needed)
             joined_en = "; ".join(candidates_en)
             joined_zh = "；".join(candidates_zh)
