@@ -54,3 +54,13 @@ def test_the_form_starts_a_run(client, hangzhou_reviewer, alpha, django_capture_
     assert response.status_code == 302
     run = ScreeningRun.objects.get()
     assert (run.status, run.total, run.requested_by) == ("done", 1, hangzhou_reviewer)
+
+
+def test_a_second_delivery_of_the_task_changes_nothing(
+    hangzhou_reviewer, alpha, django_capture_on_commit_callbacks
+):
+    from littlegiant.assessment.services import execute_screening
+
+    run = screen(hangzhou_reviewer, django_capture_on_commit_callbacks)
+    again = execute_screening(run.pk)
+    assert (again.status, again.finished_at, again.events.count()) == ("done", run.finished_at, 3)

@@ -355,9 +355,9 @@ def screening_filings(run: ScreeningRun):
 
 def execute_screening(run_id: int) -> ScreeningRun:
     """Run a queued screening to the end: write the filings to Parquet, assess them, keep the results."""
-    run = _transition(run_id, ScreeningStatus.QUEUED, ScreeningStatus.RUNNING, "")
-    folder = Path(settings.MEDIA_ROOT) / SCREENING_DIR / str(run.pk)
+    folder = Path(settings.MEDIA_ROOT) / SCREENING_DIR / str(run_id)
     try:
+        run = _transition(run_id, ScreeningStatus.QUEUED, ScreeningStatus.RUNNING, "")
         folder.mkdir(parents=True, exist_ok=True)
         records_path = folder / "records.parquet"
         _write_records(run, records_path)
@@ -366,6 +366,10 @@ def execute_screening(run_id: int) -> ScreeningRun:
         summary = _write_downloads(records_path, results_path, folder / "results", run.pack_ids)
         records_path.unlink()
         results_path.unlink()
+    except ScreeningNotQueued:
+        # Delivered twice, or already run by hand: the first run's outcome stands.
+        logger.warning("Screening %s was not queued any more; nothing done.", run_id)
+        return ScreeningRun.objects.get(pk=run_id)
     except Exception as error:
         logger.exception("Screening %s failed", run_id)
         shutil.rmtree(folder, ignore_errors=True)
@@ -391,6 +395,10 @@ def execute_screening(run_id: int) -> ScreeningRun:
     return run
 
 
+class ScreeningNotQueued(RuntimeError):
+    """A worker picked up a screening that is no longer waiting to run."""
+
+
 def fail_screening(run_id: int, message: str) -> ScreeningRun:
     """Mark a screening failed, keeping the error message for the person who started it."""
     with transaction.atomic():
@@ -408,9 +416,14 @@ def fail_screening(run_id: int, message: str) -> ScreeningRun:
 
 def _transition(run_id: int, expected: str, to: str, comment: str) -> ScreeningRun:
     with transaction.atomic():
-        run = ScreeningRun.objects.select_for_update().select_related("region", "requested_by").get(pk=run_id)
+        # of=("self",): PostgreSQL cannot lock the nullable side (region) of an outer join.
+        run = (
+            ScreeningRun.objects.select_for_update(of=("self",))
+            .select_related("region", "requested_by")
+            .get(pk=run_id)
+        )
         if run.status != expected:
-            raise ValueError(f"Screening {run_id} is {run.status}, not {expected}.")
+            raise ScreeningNotQueued(f"Screening {run_id} is {run.status}, not {expected}.")
         run.status = to
         run.started_at = timezone.now()
         run.total = screening_filings(run).count()

@@ -66,7 +66,7 @@ def outcome_chart(run: object) -> dict[str, object]:
     return {
         "categories": [outcome_label(o) for o in outcomes],
         "series": [
-            {"name": pack_id, "data": [counts.get(o, 0) for o in outcomes]}
+            {"name": pack_title(pack_id), "data": [counts.get(o, 0) for o in outcomes]}
             for pack_id, counts in summary.items()
         ],
     }
