@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 
 import pytest
 
+ENGLISH = {"accept-language": "en"}
+
 
 def _post(client, url, payload):
-    return client.post(url, data=json.dumps(payload), content_type="application/json")
+    return client.post(url, data=json.dumps(payload), content_type="application/json", headers=ENGLISH)
 
 
 @pytest.fixture
@@ -49,8 +52,10 @@ def test_the_whole_service_and_a_single_rating(client, filed, carol, alice):
     client.force_login(carol)
     url = f"/api/services/requests/{filed['id']}"
     assert _post(client, f"{url}/accept", {"comment": "好"}).status_code == 200
-    session = {"held_on": "2026-01-05", "mode": "phone", "contact_minutes": 30}
-    assert _post(client, f"{url}/sessions", session).status_code in {201, 422}
+    session = {"held_on": date.today().isoformat(), "mode": "phone", "contact_minutes": 30}
+    assert _post(client, f"{url}/sessions", session).status_code == 201
+    early = {"held_on": "2020-01-05", "mode": "phone", "contact_minutes": 30}
+    assert "before the request was filed" in _post(client, f"{url}/sessions", early).json()["detail"]
     assert (
         _post(client, f"{url}/close", {"resolution": "完成", "free_of_charge": True}).json()["status"]
         == "closed"
