@@ -40,6 +40,7 @@ BATCH_ROWS = 1000
 MAX_REPORTED_PROBLEMS = 1000
 FILE_LEVEL = 0  # the row number of a problem with the file itself rather than one of its rows
 HEADER_ROW = 1
+REPORTED_ENTERPRISES = 100
 
 Progress = Callable[[str, int], None]
 
@@ -553,7 +554,7 @@ def _second_pass(
                 progress("write", done)
             if not report.ok:
                 raise _Rollback
-            report.enterprise_ids = sorted(touched)[:100]
+            report.enterprise_ids = sorted(touched)
             if report.dry_run:
                 raise _Rollback
             record = DataImport.objects.create(
@@ -630,7 +631,11 @@ def _write_batch(
         code: pk
         for code, pk in Enterprise.objects.filter(credit_code__in=codes).values_list("credit_code", "pk")
     }
-    touched.update(enterprise_ids.values())
+    # The report links to the first enterprises only: keeping every id would grow with the file.
+    for enterprise_id in enterprise_ids.values():
+        if len(touched) >= REPORTED_ENTERPRISES:
+            break
+        touched.add(enterprise_id)
     current = {
         (filing.enterprise_id, filing.year): filing
         for filing in AnnualFiling.objects.filter(
