@@ -183,7 +183,7 @@ def main() -> None:
     )
     print()
     print(
-        "| rows | median s | p95 s | rows/s | × rate vs first | peak RSS MiB | above idle MiB | × peak vs first |"
+        "| rows | median s | p95 s | rows/s | × rate vs first | peak RSS MiB | above idle | × peak vs first |"
     )
     print("|---:|---:|---:|---:|---:|---:|---:|---:|")
     for size, median, p95, rate, peak in results:
