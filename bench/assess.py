@@ -29,6 +29,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from decimal import Decimal
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
@@ -253,6 +254,12 @@ def compare(source: Path, ours: Path, theirs: Path) -> dict:
                    count(*) FILTER (WHERE our_size IS DISTINCT FROM their_size),
                    count(*) FILTER (WHERE our_size <> 'insufficient_data'
                                     AND our_size IS DISTINCT FROM their_size),
+                   count(*) FILTER (WHERE our_size <> 'insufficient_data'
+                                    AND our_size IS DISTINCT FROM their_size
+                                    AND (CAST(CAST(operating_revenue AS FLOAT) AS DOUBLE)
+                                             <> CAST(operating_revenue AS DOUBLE)
+                                         OR CAST(CAST(total_assets AS FLOAT) AS DOUBLE)
+                                             <> CAST(total_assets AS DOUBLE))),
                    count(*) FILTER (WHERE our_innovative IS DISTINCT FROM their_innovative),
                    count(*) FILTER (WHERE our_innovative <> 'insufficient_data'
                                     AND our_innovative IS DISTINCT FROM their_innovative),
@@ -280,7 +287,15 @@ def compare(source: Path, ours: Path, theirs: Path) -> dict:
             ORDER BY credit_code LIMIT 4
             """
         ).fetchall()
-    keys = ("compared", "size_all", "size_decided", "innovative_all", "innovative_decided", "score_decided")
+    keys = (
+        "compared",
+        "size_all",
+        "size_decided",
+        "size_float32",
+        "innovative_all",
+        "innovative_decided",
+        "score_decided",
+    )
     return {
         **dict(zip(keys, counts, strict=True)),
         "size_examples": size_examples,
@@ -378,6 +393,15 @@ def engine_version() -> str:
     )
 
 
+def cell(value: object) -> str:
+    """A table cell: scores like 45.000000 shown as 45, money as written."""
+    if value is None:
+        return ""
+    if isinstance(value, Decimal) and value == value.to_integral_value() and value.as_tuple().exponent < -2:
+        return str(value.quantize(Decimal(1)))
+    return str(value)
+
+
 def print_tables(results: list[tuple[list[Measurement], dict | None, dict]]) -> None:
     load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
     when = f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC"
@@ -404,19 +428,20 @@ def print_tables(results: list[tuple[list[Measurement], dict | None, dict]]) -> 
     print("\n### Accuracy: OpenFisca (float32) against littlegiant (exact decimals), same file\n")
     print(
         "| enterprises | compared | size class differs | … where ours is decided "
-        "| innovative-SME outcome differs "
+        "| … of which float32 cannot hold the revenue or assets | innovative-SME outcome differs "
         "| … where ours is decided | innovative score differs (ours decided) |"
     )
-    print("|---:|---:|---:|---:|---:|---:|---:|")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|")
     examples: list[tuple] = []
     scores: list[tuple] = []
     for measurements, comparison, _ in results:
         if comparison is None:
-            print(f"| {measurements[0].rows:,} | not compared | | | | | |")
+            print(f"| {measurements[0].rows:,} | not compared | | | | | | |")
             continue
         c = comparison
         print(
             f"| {measurements[0].rows:,} | {c['compared']:,} | {c['size_all']:,} | {c['size_decided']:,} "
+            f"| {c['size_float32']:,} "
             f"| {c['innovative_all']:,} | {c['innovative_decided']:,} | {c['score_decided']:,} |"
         )
         examples = examples or c["size_examples"]
@@ -429,7 +454,7 @@ def print_tables(results: list[tuple[list[Measurement], dict | None, dict]]) -> 
         )
         print("|---|---|---:|---:|---:|---|---|")
         for row in examples:
-            print("| " + " | ".join("" if v is None else str(v) for v in row) + " |")
+            print("| " + " | ".join(cell(v) for v in row) + " |")
     if scores:
         print("\nInnovative-SME score, examples where the two differ:\n")
         print(
@@ -439,7 +464,7 @@ def print_tables(results: list[tuple[list[Measurement], dict | None, dict]]) -> 
         )
         print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|")
         for row in scores:
-            print("| " + " | ".join("" if v is None else str(v) for v in row) + " |")
+            print("| " + " | ".join(cell(v) for v in row) + " |")
 
     print("\n### Targets\n")
     print("| target | measured | met |")
