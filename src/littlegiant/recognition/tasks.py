@@ -1,0 +1,13 @@
+"""Background work of dynamic management: flag titles whose yearly data update is overdue (after 30 April)."""
+
+from __future__ import annotations
+
+from django.tasks import task
+
+from littlegiant.recognition import services
+
+
+@task
+def flag_missed_annual_updates() -> int:
+    """Titles still valid whose update for this year is missing lose their review eligibility; run daily."""
+    return services.flag_missed_annual_updates()
