@@ -12,6 +12,16 @@ class MembershipInline(admin.TabularInline):
     autocomplete_fields = ["user"]
 
 
+class AnnualFilingInline(admin.TabularInline):
+    """The years on file, each opening in its own page (a filing has fifty fields)."""
+
+    model = AnnualFiling
+    extra = 0
+    fields = ["year", "employees", "operating_revenue", "rd_expense", "updated_at"]
+    readonly_fields = ["updated_at"]
+    show_change_link = True
+
+
 @admin.register(Enterprise)
 class EnterpriseAdmin(SimpleHistoryAdmin):
     list_display = ["name", "credit_code", "region", "industry", "possible_duplicate", "updated_at"]
@@ -20,7 +30,7 @@ class EnterpriseAdmin(SimpleHistoryAdmin):
     list_select_related = ["region", "industry"]
     raw_id_fields = ["region", "industry"]
     readonly_fields = ["created_at", "updated_at"]
-    inlines = [MembershipInline]
+    inlines = [MembershipInline, AnnualFilingInline]
     show_full_result_count = False
 
 
@@ -33,6 +43,15 @@ class AnnualFilingAdmin(SimpleHistoryAdmin):
     raw_id_fields = ["enterprise"]
     readonly_fields = ["created_at", "updated_at"]
     show_full_result_count = False
+
+
+@admin.register(Membership)
+class MembershipAdmin(admin.ModelAdmin):
+    list_display = ["user", "enterprise", "role", "created_at"]
+    list_filter = ["role"]
+    search_fields = ["user__username", "user__display_name", "enterprise__name", "enterprise__credit_code"]
+    list_select_related = ["user", "enterprise"]
+    raw_id_fields = ["user", "enterprise"]
 
 
 @admin.register(DataImport)
