@@ -45,6 +45,15 @@ def click_through(today: date = date(2026, 1, 5)):
     )
 
 
+@pytest.fixture(autouse=True)
+def english_messages():
+    """Refusals and errors are asserted in their English source text, whatever the default language."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
+
 @pytest.fixture
 def listing(olivia, hangzhou_university):
     return list_patent(olivia, hangzhou_university)

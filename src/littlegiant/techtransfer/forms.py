@@ -15,6 +15,11 @@ from littlegiant.techtransfer.models import (
     PatentListing,
     ResearchInstitution,
 )
+from littlegiant.techtransfer.patent_numbers import (
+    PatentNumberError,
+    parse_application_number,
+    parse_publication_number,
+)
 from littlegiant.techtransfer.permissions import COMMITTING_ROLES, MEMBER_ROLES
 from littlegiant.techtransfer.services import LISTING_FIELDS, TERM_FIELDS
 
@@ -25,7 +30,15 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 def _division_label(division: IndustryDivision) -> str:
-    return f"{division.code} {division.name}"
+    if division.name:
+        return f"{division.code} {division.name}"
+    # Some reference loads carry no division names: show the first class of the division as a hint.
+    classes = list(division.classes.all())
+    return f"{division.code} {classes[0].name}…" if classes else division.code
+
+
+def _divisions():
+    return IndustryDivision.objects.prefetch_related("classes").order_by("code")
 
 
 class DivisionChoiceField(forms.ModelMultipleChoiceField):
@@ -42,6 +55,15 @@ class ListingForm(forms.ModelForm):
         label=_("Related industries"),
         widget=forms.SelectMultiple(attrs={"size": 6}),
     )
+    # Wider than the stored form: people type "CN 2022 1 0956187.7" or "ZL..."; clean() normalises it.
+    application_number = forms.CharField(
+        label=_("application number"),
+        max_length=32,
+        help_text=_("CN application number with its check digit, e.g. 202310123456.7."),
+    )
+    publication_number = forms.CharField(
+        label=_("publication number"), max_length=32, required=False, help_text=_("e.g. CN112345678B.")
+    )
     publish = forms.BooleanField(
         label=_("Publish now, so SMEs can find and license it"), required=False, initial=True
     )
@@ -49,6 +71,19 @@ class ListingForm(forms.ModelForm):
     class Meta:
         model = PatentListing
         fields = [*LISTING_FIELDS, "industries"]
+
+    def clean_application_number(self) -> str:
+        try:
+            return str(parse_application_number(self.cleaned_data["application_number"]))
+        except PatentNumberError as error:
+            raise forms.ValidationError(str(error)) from error
+
+    def clean_publication_number(self) -> str:
+        raw = self.cleaned_data["publication_number"]
+        try:
+            return parse_publication_number(raw) if raw.strip() else ""
+        except PatentNumberError as error:
+            raise forms.ValidationError(str(error)) from error
         widgets = {
             "expires_on": DATE,
             "abstract": forms.Textarea(attrs={"rows": 4}),

@@ -165,7 +165,7 @@ class PatentListing(models.Model):
     )
     problem = models.TextField(_("problem solved"))
     benefit = models.TextField(_("benefit over existing technology"))
-    applications = models.TextField(_("applications"))
+    applications = models.TextField(_("fields of application"))
     # The terms offered: the standard use-first-pay-later licence an SME can take by clicking through.
     exclusive = models.BooleanField(_("exclusive licence"), default=False)
     free_months = models.PositiveSmallIntegerField(
