@@ -100,8 +100,6 @@ def grow_to(size: int, *, institution, officer, rng: random.Random, done: int) -
             created = PatentListing.objects.bulk_create(batch)
             index_listings(created)
         done += count
-        if done % 20000 == 0:
-            print(f"  … {done:,} listings indexed", flush=True)
     return done
 
 
@@ -196,9 +194,22 @@ def run(url: str, engine: str, listings: int) -> int:
     rng = random.Random(2026)
     print(f"Patent search benchmark on {engine} ({url.split('@')[-1]})", flush=True)
 
+    if engine == "SQLite":
+        from django.db import connection
+
+        with connection.cursor() as cursor:  # a bigger page cache, as a server with memory to spare would set
+            cursor.execute("PRAGMA cache_size=-262144")
+            cursor.execute("PRAGMA temp_store=MEMORY")
+    header = (
+        f"{'listings':>9} {'postings':>11} {'build s':>8} {'query median ms':>16} {'query p95 ms':>13} "
+        f"{'edit+query median ms':>21} {'edit+query p95 ms':>18} {'p95 ratio':>10}"
+    )
+    print()
+    print(header)
+    print("-" * len(header), flush=True)
     rows = []
     done = 0
-    for size in (2000, listings):
+    for size in sorted({size for size in (2000, 20000, 50000, 100000, listings) if size <= listings}):
         search_module.text_tokens = lru_cache(maxsize=50_000)(
             real_text_tokens
         )  # building only: see docstring
@@ -211,19 +222,11 @@ def run(url: str, engine: str, listings: int) -> int:
         query_ms, top = time_queries()
         edit_ms = time_edit_then_query(institution, officer, rng)
         rows.append((size, postings, built, query_ms, edit_ms, top))
-
-    base = rows[0]
-    header = (
-        f"{'listings':>9} {'postings':>11} {'build s':>8} {'query median ms':>16} {'query p95 ms':>13} "
-        f"{'edit+query median ms':>21} {'edit+query p95 ms':>18} {'p95 ratio':>10}"
-    )
-    print()
-    print(header)
-    print("-" * len(header))
-    for size, postings, built, query_ms, edit_ms, _top in rows:
+        ratio = p95(query_ms) / p95(rows[0][3])
         print(
             f"{size:>9,} {postings:>11,} {built:>8.1f} {statistics.median(query_ms):>16.2f} {p95(query_ms):>13.2f} "
-            f"{statistics.median(edit_ms):>21.2f} {p95(edit_ms):>18.2f} {p95(query_ms) / p95(base[3]):>10.2f}"
+            f"{statistics.median(edit_ms):>21.2f} {p95(edit_ms):>18.2f} {ratio:>10.2f}",
+            flush=True,
         )
     print()
     print(

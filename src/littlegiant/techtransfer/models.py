@@ -280,7 +280,10 @@ class SearchTerm(models.Model):
     """
 
     token = models.CharField(max_length=64)
-    listing = models.ForeignKey(PatentListing, on_delete=models.CASCADE, related_name="search_terms")
+    # No index of its own: the unique (listing, token) constraint's index serves lookups by listing.
+    listing = models.ForeignKey(
+        PatentListing, on_delete=models.CASCADE, related_name="search_terms", db_index=False
+    )
     weight = models.FloatField()
 
     class Meta:

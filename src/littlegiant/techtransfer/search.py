@@ -195,6 +195,8 @@ def index_listings(listings: Sequence[PatentListing]) -> None:
                 change[token] -= 1
             if not before:
                 change[ALL_DOCUMENTS] += 1
+        # In token order, so that inserts into the (token, ...) index touch neighbouring pages.
+        postings.sort(key=lambda posting: posting.token)
         SearchTerm.objects.bulk_create(postings, batch_size=2000)
         _apply_document_counts(change)
 
