@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
+from functools import lru_cache
 
 from littlegiant.rules.expressions import NOT_COMPUTABLE, PyValue, zero_denominator
 from littlegiant.rules.industries import size_industry
@@ -63,6 +64,19 @@ def indicator_status(points: Fraction | None) -> str:
 
 def to_python_value(name: str, raw: object) -> PyValue:
     """A record's value as the evaluator sees it: numbers as Fraction, booleans, text; None is unknown."""
+    try:
+        return _converted(name, raw)
+    except TypeError:  # an unhashable value: convert it without the cache
+        return _convert(name, raw)
+
+
+@lru_cache(maxsize=8192)
+def _converted(name: str, raw: object) -> PyValue:
+    # The gap search asks for the same inputs hundreds of times; Fraction construction dominates otherwise.
+    return _convert(name, raw)
+
+
+def _convert(name: str, raw: object) -> PyValue:
     if raw is None:
         return None
     kind = FIELDS_BY_NAME[name].kind
