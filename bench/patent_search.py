@@ -1,9 +1,10 @@
 """Patent search at scale: Chinese and English queries over 200,000 listings, and an edit followed by a query.
 
-Builds synthetic listings (the demo's templates) in a database of its own, SQLite by default, or PostgreSQL with
-`--postgres URL` (a database is created and dropped), first 2,000 listings as the baseline, then up to the full
-size; times each query (median and 95th percentile of all runs) and "save a listing, then find it by its new
-words" (the index is kept in the same transaction as the save). Prints a table with ratios to the baseline.
+Builds synthetic listings (the demo's templates) in a database of its own, SQLite by default, or PostgreSQL
+with `--postgres URL` (a database is created and dropped), first 2,000 listings as the baseline, then up to
+the full size; times each query (median and 95th percentile of all runs) and "save a listing, then find it by
+its new words" (the index is kept in the same transaction as the save). Prints a table with ratios to the
+baseline.
 
     .venv/bin/python bench/patent_search.py [--listings 200000] [--postgres postgres://postgres@127.0.0.1:5432/postgres]
 
@@ -224,13 +225,15 @@ def run(url: str, engine: str, listings: int) -> int:
         rows.append((size, postings, built, query_ms, edit_ms, top))
         ratio = p95(query_ms) / p95(rows[0][3])
         print(
-            f"{size:>9,} {postings:>11,} {built:>8.1f} {statistics.median(query_ms):>16.2f} {p95(query_ms):>13.2f} "
+            f"{size:>9,} {postings:>11,} {built:>8.1f} "
+            f"{statistics.median(query_ms):>16.2f} {p95(query_ms):>13.2f} "
             f"{statistics.median(edit_ms):>21.2f} {p95(edit_ms):>18.2f} {ratio:>10.2f}",
             flush=True,
         )
     print()
     print(
-        f"{len(QUERIES)} queries × {RUNS_PER_QUERY} runs each; edit+query: 10 listings retitled then found first."
+        f"{len(QUERIES)} queries × {RUNS_PER_QUERY} runs each; "
+        "edit+query: 10 listings retitled, then each found first by its new words."
     )
     largest = rows[-1]
     print("Top hit per query at full size:")

@@ -1,5 +1,6 @@
-"""Journey: an officer lists a patent with use-first terms; an SME finds it in Chinese and accepts the licence;
-the free period ends; the SME reports sales; the statement shows the royalty; the officer records the payment."""
+"""Journey: an officer lists a patent with use-first terms; an SME finds it in Chinese and accepts the
+licence; the free period ends; the SME reports sales; the statement shows the royalty; the officer records
+the payment."""
 
 from __future__ import annotations
 

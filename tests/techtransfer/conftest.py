@@ -1,4 +1,5 @@
-"""Shared builders for technology-transfer tests: a listing offered by olivia's university, and a click-through."""
+"""Shared builders for technology-transfer tests: a listing offered by olivia's university, and a
+click-through."""
 
 from __future__ import annotations
 

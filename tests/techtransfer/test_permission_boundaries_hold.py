@@ -1,4 +1,5 @@
-"""Permission boundaries: who may list, answer, accept, report, record payments and see reports, and why not."""
+"""Permission boundaries: who may list, answer, accept, report, record payments and see reports, and why
+not."""
 
 from __future__ import annotations
 

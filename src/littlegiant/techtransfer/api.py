@@ -1,4 +1,5 @@
-"""The technology-transfer API: search, listings, licences, reports and statements, with the web's services and rules."""
+"""The technology-transfer API: search, listings, licences, reports and statements, with the web's services
+and rules."""
 
 from __future__ import annotations
 

@@ -1,7 +1,8 @@
-"""Demo technology transfer: synthetic universities of Zhejiang, a few hundred Chinese patents, licences in every stage.
+"""Demo technology transfer: synthetic universities of Zhejiang, a few hundred Chinese patents, licences in
+every stage.
 
-Everything is synthetic: the institutions are named "某某" on purpose, the application numbers are made up (with
-valid check digits), and the titles and abstracts are composed from templates per technical field.
+Everything is synthetic: the institutions are named "某某" on purpose, the application numbers are made up
+(with valid check digits), and the titles and abstracts are composed from templates per technical field.
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ LISTINGS = 320
 
 @dataclass(frozen=True, slots=True)
 class Field:
-    """A technical field: the industries (GB/T 4754 divisions) it serves, and the words its patents are made of."""
+    """A technical field: the industries (GB/T 4754 divisions) it serves, and the words its patents are made
+    of."""
 
     name: str
     divisions: tuple[str, ...]
@@ -184,7 +186,8 @@ def application_number(year: int, kind: str, serial: int) -> str:
 
 
 def synthetic_patent(rng: random.Random, serial: int, *, english_share: float = 0.08) -> dict[str, object]:
-    """The values of one synthetic listing: a Chinese (sometimes English) patent from a template of its field."""
+    """The values of one synthetic listing: a Chinese (sometimes English) patent from a template of its
+    field."""
     year = rng.randint(2016, 2024)
     kind = "1" if rng.random() < 0.85 else "2"
     granted = rng.random() < 0.7
@@ -217,8 +220,8 @@ def synthetic_patent(rng: random.Random, serial: int, *, english_share: float = 
             "ipc_codes": ipc,
             "industries": list(field.divisions[:1]),
             "title": f"{subject} and its preparation method",
-            "abstract": f"{subject} is disclosed, giving {effect}. The process is simple, scalable and low-cost, "
-            f"suited to {use}.",
+            "abstract": f"{subject} is disclosed, giving {effect}. "
+            f"The process is simple, scalable and low-cost, suited to {use}.",
             "problem": f"Existing solutions for {use} are costly or unreliable.",
             "benefit": f"{effect}; lower cost than imported products.",
             "applications": use,
@@ -235,7 +238,8 @@ def synthetic_patent(rng: random.Random, serial: int, *, english_share: float = 
         "title": title,
         "ipc_codes": ipc if second_ipc == ipc else f"{ipc}; {second_ipc}",
         "industries": list(rng.sample(field.divisions, k=min(2, len(field.divisions)))),
-        "abstract": f"本发明公开了{title.removeprefix('一种')}，{method}，{effect}。该技术工艺简单、易于产业化，可用于{use}等领域。",
+        "abstract": f"本发明公开了{title.removeprefix('一种')}，{method}，{effect}。"
+        f"该技术工艺简单、易于产业化，可用于{use}等领域。",
         "problem": f"现有{subject.removesuffix('方法')}技术存在效率低、成本高或稳定性不足的问题。",
         "benefit": f"{effect}，与现有技术相比具有明显优势。",
         "applications": f"{use}；{rng.choice(field.uses)}。",
@@ -243,7 +247,8 @@ def synthetic_patent(rng: random.Random, serial: int, *, english_share: float = 
 
 
 def build(*, seed: int, log: Callable[[str], None]) -> list[DemoAccount]:
-    """Institutions and officers, a few hundred listings, enquiries and feedback, and licences in every stage."""
+    """Institutions and officers, a few hundred listings, enquiries and feedback, and licences in every
+    stage."""
     from littlegiant.enterprises.models import Enterprise, Membership
     from littlegiant.techtransfer import services
     from littlegiant.techtransfer.models import (
@@ -432,7 +437,8 @@ def build(*, seed: int, log: Callable[[str], None]) -> list[DemoAccount]:
 
 
 def _report_quarters(licence, reporter: User, officer: User, *, today: date, rng: random.Random) -> None:
-    """Report each whole quarter since the free period ended; the officer records payment for all but the last."""
+    """Report each whole quarter since the free period ended; the officer records payment for all but the
+    last."""
     from littlegiant.techtransfer import services
     from littlegiant.techtransfer.royalties import licence_year
 

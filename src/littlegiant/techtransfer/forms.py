@@ -71,6 +71,13 @@ class ListingForm(forms.ModelForm):
     class Meta:
         model = PatentListing
         fields = [*LISTING_FIELDS, "industries"]
+        widgets = {
+            "expires_on": DATE,
+            "abstract": forms.Textarea(attrs={"rows": 4}),
+            "problem": forms.Textarea(attrs={"rows": 2}),
+            "benefit": forms.Textarea(attrs={"rows": 2}),
+            "applications": forms.Textarea(attrs={"rows": 2}),
+        }
 
     def clean_application_number(self) -> str:
         try:
@@ -84,13 +91,6 @@ class ListingForm(forms.ModelForm):
             return parse_publication_number(raw) if raw.strip() else ""
         except PatentNumberError as error:
             raise forms.ValidationError(str(error)) from error
-        widgets = {
-            "expires_on": DATE,
-            "abstract": forms.Textarea(attrs={"rows": 4}),
-            "problem": forms.Textarea(attrs={"rows": 2}),
-            "benefit": forms.Textarea(attrs={"rows": 2}),
-            "applications": forms.Textarea(attrs={"rows": 2}),
-        }
 
 
 def _member_enterprises(user: User, roles: frozenset[str]):

@@ -1,9 +1,10 @@
-"""Importing patent listings from CSV or XLSX: every row is checked first, and nothing is written unless all pass.
+"""Importing patent listings from CSV or XLSX: every row is checked first, and nothing is written unless all
+pass.
 
 Columns (first row, English names as below or the Chinese headings of the template): application_number,
 publication_number, title, abstract, ipc_codes, legal_status, expires_on (YYYY-MM-DD), maturity, industries
-(GB/T 4754 division codes, separated by spaces), problem, benefit, applications, exclusive (yes/no), free_months,
-royalty_basis (net_sales / profit / fixed_fee), royalty_rate, annual_fee, annual_cap, territory.
+(GB/T 4754 division codes, separated by spaces), problem, benefit, applications, exclusive (yes/no),
+free_months, royalty_basis (net_sales / profit / fixed_fee), royalty_rate, annual_fee, annual_cap, territory.
 """
 
 from __future__ import annotations

@@ -1,9 +1,9 @@
 """Technology transfer: university patents listed for licensing "use first, pay later" (先使用后付费).
 
-A research institution's tech-transfer officer lists a patent with the terms offered; an SME finds it, asks about
-it or passes on it with feedback, then takes the standard licence by clicking through a versioned text (or agrees
-different terms, recorded as a variation). The licence lives through a free trial, paying periods with statements
-and payments, and an end.
+A research institution's tech-transfer officer lists a patent with the terms offered; an SME finds it, asks
+about it or passes on it with feedback, then takes the standard licence by clicking through a versioned text
+(or agrees different terms, recorded as a variation). The licence lives through a free trial, paying periods
+with statements and payments, and an end.
 """
 
 from __future__ import annotations
@@ -31,8 +31,8 @@ if TYPE_CHECKING:
     from littlegiant.accounts.models import User
 
 MONEY = {"max_digits": 16, "decimal_places": 2}
-# The reported caps of patent open licensing (专利开放许可): criteria.md §8.5, secondary source [S], issuing document
-# unconfirmed. They are shown beside terms that exceed them, never enforced.
+# The reported caps of patent open licensing (专利开放许可): criteria.md §8.5, secondary source [S], issuing
+# document unconfirmed. They are shown beside terms that exceed them, never enforced.
 OPEN_LICENSING_SALES_CAP_PERCENT = Decimal(20)
 OPEN_LICENSING_PROFIT_CAP_PERCENT = Decimal(40)
 OPEN_LICENSING_FIXED_FEE_CAP = Decimal(20_000_000)
@@ -69,7 +69,8 @@ class ResearchInstitution(models.Model):
 
 
 class TransferOfficer(models.Model):
-    """A person in an institution's technology-transfer office (技术转移办公室) who lists and licenses its patents."""
+    """A person in an institution's technology-transfer office (技术转移办公室) who lists and licenses its
+    patents."""
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="transfer_offices"
@@ -116,7 +117,8 @@ class PatentListingQuerySet(models.QuerySet["PatentListing"]):
         return self.filter(status=ListingStatus.PUBLISHED)
 
     def for_user(self, user: User) -> PatentListingQuerySet:
-        """Published listings for everyone; drafts and withdrawn ones for their officers and officials over them."""
+        """Published listings for everyone; drafts and withdrawn ones for their officers and officials over
+        them."""
         from littlegiant.accounts.jurisdiction import NOTHING, region_scope
 
         visible = Q(status=ListingStatus.PUBLISHED)
@@ -129,7 +131,8 @@ class PatentListingQuerySet(models.QuerySet["PatentListing"]):
 
 
 class PatentListing(models.Model):
-    """A patent offered for licence, with its non-confidential brief and the use-first-pay-later terms offered."""
+    """A patent offered for licence, with its non-confidential brief and the use-first-pay-later terms
+    offered."""
 
     institution = models.ForeignKey(
         ResearchInstitution,
@@ -253,7 +256,8 @@ class PatentListing(models.Model):
 
     @property
     def terms_above_open_licensing_caps(self) -> bool:
-        """Whether the terms exceed the reported open-licensing caps ([S], shown as a note, never enforced)."""
+        """Whether the terms exceed the reported open-licensing caps ([S], shown as a note, never
+        enforced)."""
         if self.royalty_basis == Basis.NET_SALES and self.royalty_rate is not None:
             return self.royalty_rate > OPEN_LICENSING_SALES_CAP_PERCENT
         if self.royalty_basis == Basis.PROFIT and self.royalty_rate is not None:
@@ -264,7 +268,8 @@ class PatentListing(models.Model):
 
 
 def normalise_ipc(raw: str) -> str:
-    """IPC classes as one space-separated string without inner spaces: "H01M 4/36; h01m10/0525" → "H01M4/36 H01M10/0525"."""
+    """IPC classes as one space-separated string without inner spaces: "H01M 4/36; h01m10/0525" → "H01M4/36
+    H01M10/0525"."""
     codes: list[str] = []
     for part in re.split(r"[;,，；\n]+", raw.upper()):
         code = re.sub(r"\s+", "", part)
@@ -299,7 +304,8 @@ class SearchTerm(models.Model):
 
 
 class SearchTokenStatistic(models.Model):
-    """How many listings contain a token, for the inverse document frequency; the empty token counts all listings."""
+    """How many listings contain a token, for the inverse document frequency; the empty token counts all
+    listings."""
 
     token = models.CharField(max_length=64, primary_key=True)
     document_count = models.IntegerField(default=0)
@@ -313,7 +319,8 @@ class SearchTokenStatistic(models.Model):
 
 
 class LicenceText(models.Model):
-    """A version of the standard use-first-pay-later licence, in Chinese and English, effective from a date."""
+    """A version of the standard use-first-pay-later licence, in Chinese and English, effective from a
+    date."""
 
     version = models.CharField(_("version"), max_length=16, unique=True)
     effective_on = models.DateField(_("effective from"))
@@ -340,7 +347,8 @@ class EnquiryKind(models.TextChoices):
 
 class EnquiryQuerySet(models.QuerySet["Enquiry"]):
     def for_user(self, user: User) -> EnquiryQuerySet:
-        """Enquiries the user's enterprises made, those on the user's institution's listings, and officials' region."""
+        """Enquiries the user's enterprises made, those on the user's institution's listings, and officials'
+        region."""
         return self.filter(_licence_scope(user, listing_prefix="listing__"))
 
 
@@ -466,7 +474,8 @@ class LicenceQuerySet(models.QuerySet["Licence"]):
 
 
 class Licence(models.Model):
-    """A patent licence to an enterprise; its terms are copied from the listing (or varied) when it is taken."""
+    """A patent licence to an enterprise; its terms are copied from the listing (or varied) when it is
+    taken."""
 
     listing = models.ForeignKey(PatentListing, on_delete=models.PROTECT, related_name="licences")
     enterprise = models.ForeignKey(
@@ -544,7 +553,8 @@ class Licence(models.Model):
 
 
 class LicenceAcceptance(models.Model):
-    """The click-through: who accepted which licence text version, for which enterprise, when and from where."""
+    """The click-through: who accepted which licence text version, for which enterprise, when and from
+    where."""
 
     licence = models.OneToOneField(Licence, on_delete=models.CASCADE, related_name="acceptance")
     licence_text = models.ForeignKey(LicenceText, on_delete=models.PROTECT, related_name="acceptances")
@@ -563,7 +573,8 @@ class LicenceAcceptance(models.Model):
 
 
 class Statement(models.Model):
-    """A royalty statement for one reported period: the figures reported and the amount due under the terms."""
+    """A royalty statement for one reported period: the figures reported and the amount due under the
+    terms."""
 
     licence = models.ForeignKey(Licence, on_delete=models.PROTECT, related_name="statements")
     period_start = models.DateField(_("period start"))

@@ -3,10 +3,11 @@
 One check shared by the importer, the forms and the API. Errors name the problem in plain words, translated.
 
 Application numbers since 1 October 2003 have 12 digits and a check digit: YYYY (year), one digit for the kind
-(1 invention, 2 utility model, 3 design, 8 PCT invention entering China, 9 PCT utility model), a 7-digit serial,
-then "." and the check digit. The check digit is the sum of the 12 digits weighted 2,3,4,5,6,7,8,9,2,3,4,5,
-modulo 11, written X for 10; we verified it on nine real numbers (e.g. 202210956187.7, 201911050262.8).
-Older 8-digit numbers are not accepted: their patents have all reached the 20-year term and expired.
+(1 invention, 2 utility model, 3 design, 8 PCT invention entering China, 9 PCT utility model), a 7-digit
+serial, then "." and the check digit. The check digit is the sum of the 12 digits weighted
+2,3,4,5,6,7,8,9,2,3,4,5, modulo 11, written X for 10; we verified it on nine real numbers (e.g.
+202210956187.7, 201911050262.8). Older 8-digit numbers are not accepted: their patents have all reached the
+20-year term and expired.
 """
 
 from __future__ import annotations
@@ -73,7 +74,8 @@ def application_check_digit(digits: str) -> str:
 
 
 def parse_application_number(raw: str) -> ApplicationNumber:
-    """Check a CN application number (with or without "CN"/"ZL", spaces and the dot) and return it normalised."""
+    """Check a CN application number (with or without "CN"/"ZL", spaces and the dot) and return it
+    normalised."""
     text = _compact(raw)
     match = _APPLICATION.match(text)
     if not match:
@@ -94,7 +96,8 @@ def parse_application_number(raw: str) -> ApplicationNumber:
     if digits[4] not in APPLICATION_KINDS:
         raise PatentNumberError(
             _(
-                "“%(number)s”: the fifth digit gives the kind of application and must be 1, 2, 3, 8 or 9, not %(digit)s."
+                "“%(number)s”: the fifth digit gives the kind of application and must be 1, 2, 3, 8 or 9, "
+                "not %(digit)s."
             )
             % {"number": raw.strip(), "digit": digits[4]}
         )
@@ -102,7 +105,8 @@ def parse_application_number(raw: str) -> ApplicationNumber:
     if check != expected:
         raise PatentNumberError(
             _(
-                "“%(number)s”: the check digit is %(check)s but the digits give %(expected)s; a digit is probably mistyped."
+                "“%(number)s”: the check digit is %(check)s but the digits give %(expected)s; "
+                "a digit is probably mistyped."
             )
             % {"number": raw.strip(), "check": check, "expected": expected}
         )
@@ -116,7 +120,8 @@ def parse_publication_number(raw: str) -> str:
     if not match:
         raise PatentNumberError(
             _(
-                "“%(number)s” is not a CN publication number: expected CN, 7 or 9 digits and a kind code, e.g. CN112345678B."
+                "“%(number)s” is not a CN publication number: expected CN, 7 or 9 digits and a kind code, "
+                "e.g. CN112345678B."
             )
             % {"number": raw.strip()}
         )
@@ -124,7 +129,8 @@ def parse_publication_number(raw: str) -> str:
     if kind not in PUBLICATION_KINDS:
         raise PatentNumberError(
             _(
-                "“%(number)s”: the kind code %(kind)s is not used for Chinese patents (expected A, B, C, U, Y or S)."
+                "“%(number)s”: the kind code %(kind)s is not used for Chinese patents "
+                "(expected A, B, C, U, Y or S)."
             )
             % {"number": raw.strip(), "kind": kind}
         )

@@ -1,4 +1,5 @@
-"""Who may do what in technology transfer, and why not: every refusal carries a reason for the person refused."""
+"""Who may do what in technology transfer, and why not: every refusal carries a reason for the person
+refused."""
 
 from __future__ import annotations
 
@@ -79,7 +80,8 @@ def member_role(user: User, enterprise: Enterprise) -> str | None:
 
 
 def enterprise_decision(user: User, action: EnterpriseAction, enterprise: Enterprise) -> Decision:
-    """Act for an enterprise: any member may enquire and report figures; only owners and delegates accept licences."""
+    """Act for an enterprise: any member may enquire and report figures; only owners and delegates accept
+    licences."""
     if not _signed_in(user):
         return Decision(False, _("Sign in first."))
     role = member_role(user, enterprise)

@@ -1,7 +1,8 @@
-"""Figures for institutions and officials: listings, interest, licences by stage, income, time to first licence.
+"""Figures for institutions and officials: listings, interest, licences by stage, income, time to first
+licence.
 
-Read-only; every figure starts from the user's scope, so an officer sees their institutions and an official the
-institutions in their jurisdiction.
+Read-only; every figure starts from the user's scope, so an officer sees their institutions and an official
+the institutions in their jurisdiction.
 """
 
 from __future__ import annotations
@@ -33,7 +34,8 @@ if TYPE_CHECKING:
 
 
 def institutions_for(user: User):
-    """The institutions whose figures this user may see: their own as an officer, their region's as an official."""
+    """The institutions whose figures this user may see: their own as an officer, their region's as an
+    official."""
     if not (user.is_authenticated and user.is_active):
         return ResearchInstitution.objects.none()
     if is_administrator(user):
@@ -66,7 +68,8 @@ class InstitutionFigures:
 
 
 def transfer_report(user: User) -> list[InstitutionFigures]:
-    """Per institution in the user's scope: the figures of technology transfer (a handful of grouped queries)."""
+    """Per institution in the user's scope: the figures of technology transfer (a handful of grouped
+    queries)."""
     institutions = list(institutions_for(user).select_related("region").order_by("name"))
     ids = [institution.pk for institution in institutions]
     listings = dict(
@@ -147,7 +150,8 @@ def feedback_summary(user: User) -> list[tuple[str, str, int]]:
 
 
 def recommended_for(enterprise, *, limit: int = 10) -> list[SearchHit]:
-    """Listings for an enterprise: matches for its technology needs in its own industry first, then any industry,
+    """Listings for an enterprise: matches for its technology needs in its own industry first, then any
+    industry,
     then the newest listings of its industry division."""
     from littlegiant.techtransfer.models import PatentListing, TechnologyNeed
     from littlegiant.techtransfer.search import SearchFilters, SearchHit, highlight, search

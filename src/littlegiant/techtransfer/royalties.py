@@ -7,8 +7,8 @@ national rule is confirmed, so these are the platform's own conventions, shown t
 
 - The free period runs from the licence start to the day before `paying_from`; no day in it is charged.
 - Licence years run from `paying_from` to each anniversary. The annual cap applies per licence year.
-- Within a licence year the amount is computed cumulatively (as in cumulative withholding, 累计预扣法):
-  due = min(cap, rate × base of the year so far) − already charged this year, never below zero. So splitting a
+- Within a licence year the amount is computed cumulatively (as in cumulative withholding, 累计预扣法): due =
+  min(cap, rate × base of the year so far) − already charged this year, never below zero. So splitting a
   period into several reports charges exactly what one report would (when the base never falls), and the year
   never goes above its cap, whatever the rounding.
 - Percentage of net sales or of profit: a period partly inside the free period counts only its paying days'
@@ -127,7 +127,8 @@ def licence_year(terms: RoyaltyTerms, day: date) -> tuple[date, date]:
 def royalty_due(
     terms: RoyaltyTerms, report: PeriodFigures, year_to_date: YearToDate | None = None
 ) -> RoyaltyDue:
-    """The amount due for one reported period, given what was already charged earlier in the same licence year."""
+    """The amount due for one reported period, given what was already charged earlier in the same licence
+    year."""
     earlier = year_to_date or YearToDate()
     if report.end < report.start:
         raise RoyaltyError("A period cannot end before it starts.")
@@ -139,7 +140,8 @@ def royalty_due(
     year_start, year_end = licence_year(terms, paying_start)
     if report.end > year_end:
         raise RoyaltyError(
-            f"A period must lie within one licence year: split it at {(year_end + timedelta(days=1)).isoformat()}."
+            "A period must lie within one licence year: "
+            f"split it at {(year_end + timedelta(days=1)).isoformat()}."
         )
     period_days = (report.end - report.start).days + 1
     paying_days = (report.end - paying_start).days + 1

@@ -1,17 +1,18 @@
 """Full-text search over patent listings, in Chinese and English, with an inverted index kept in the database.
 
-Why in the database: the index must be current in every web process the moment a listing is saved, on SQLite and
-PostgreSQL alike, so it is written in the same transaction as the listing and read with one SQL aggregation.
+Why in the database: the index must be current in every web process the moment a listing is saved, on SQLite
+and PostgreSQL alike, so it is written in the same transaction as the listing and read with one SQL
+aggregation.
 
-- Tokens: jieba's `cut_for_search` for Chinese (it also yields the shorter words inside long ones: 锂电池 → 锂电,
-  电池, 锂电池); English words lower-cased with a plain plural "s" removed; IPC classes as "ipc:" tokens at three
-  levels (H01M, H01M10, H01M10/0525), so a query for a subclass finds every group in it.
-- Weights: BM25. A posting stores the term-frequency part, computed against a fixed reference length instead of the
-  live corpus average, so saving one listing never rewrites the others; the IDF comes from a per-token document
-  count (`SearchTokenStatistic`) updated in the same transaction, and is applied at query time.
+- Tokens: jieba's `cut_for_search` for Chinese (it also yields the shorter words inside long ones: 锂电池 →
+  锂电, 电池, 锂电池); English words lower-cased with a plain plural "s" removed; IPC classes as "ipc:" tokens
+  at three levels (H01M, H01M10, H01M10/0525), so a query for a subclass finds every group in it.
+- Weights: BM25. A posting stores the term-frequency part, computed against a fixed reference length instead
+  of the live corpus average, so saving one listing never rewrites the others; the IDF comes from a per-token
+  document count (`SearchTokenStatistic`) updated in the same transaction, and is applied at query time.
 - Fields: the title counts three times, IPC classes twice, the abstract and the brief once.
-- Very common query words (in more than a quarter of all listings) are left out of the sum when rarer words are
-  present: they barely change the ranking and would make the query read most of the index.
+- Very common query words (in more than a quarter of all listings) are left out of the sum when rarer words
+  are present: they barely change the ranking and would make the query read most of the index.
 """
 
 from __future__ import annotations
@@ -122,7 +123,8 @@ def _english(word: str) -> str:
 
 
 def text_tokens(text: str) -> list[str]:
-    """The search tokens of a text: jieba words for Chinese, lower-cased words for English, stop words left out."""
+    """The search tokens of a text: jieba words for Chinese, lower-cased words for English, stop words left
+    out."""
     tokens: list[str] = []
     for piece in _jieba().cut_for_search(text.lower()):
         piece = piece.strip()
@@ -136,7 +138,8 @@ def text_tokens(text: str) -> list[str]:
 
 
 def ipc_tokens(code: str) -> list[str]:
-    """An IPC class at its three levels: subclass, main group, full group ("H01M", "H01M10", "H01M10/0525")."""
+    """An IPC class at its three levels: subclass, main group, full group ("H01M", "H01M10",
+    "H01M10/0525")."""
     match = _IPC.match(code.upper())
     if not match:
         return [f"ipc:{code.lower()}"[:MAX_TOKEN]]
@@ -327,7 +330,8 @@ def ranked_listing_ids(
 def search(
     query: str, *, filters: SearchFilters | None = None, page: int = 1, page_size: int = 20
 ) -> SearchPage:
-    """A page of published listings matching the query, ranked, with highlights (computed for this page only)."""
+    """A page of published listings matching the query, ranked, with highlights (computed for this page
+    only)."""
     offset = (page - 1) * page_size
     ranked, tokens = ranked_listing_ids(query, filters=filters, offset=offset, limit=page_size + 1)
     has_next = len(ranked) > page_size

@@ -52,7 +52,8 @@ if TYPE_CHECKING:
     from littlegiant.enterprises.models import Enterprise
 
 REMINDER_DAYS_BEFORE_PAYING = 30
-# How long a licensee has to pay a statement: the platform's default; no national rule is known (criteria.md §8.5 [U]).
+# How long a licensee has to pay a statement: the platform's default; no national rule is known (criteria.md
+# §8.5 [U]).
 PAYMENT_TERM_DAYS = 30
 LISTING_FIELDS = (
     "application_number",
@@ -110,7 +111,8 @@ def record_event(
 
 
 def add_months(day: date, months: int) -> date:
-    """The same day `months` later, or the month's last day when it is shorter (31 Jan + 1 month = 28/29 Feb)."""
+    """The same day `months` later, or the month's last day when it is shorter (31 Jan + 1 month = 28/29
+    Feb)."""
     month_index = day.month - 1 + months
     year, month = day.year + month_index // 12, month_index % 12 + 1
     for candidate in (day.day, 30, 29, 28):
@@ -121,7 +123,8 @@ def add_months(day: date, months: int) -> date:
     raise AssertionError("unreachable: every month has 28 days")
 
 
-# Listings ------------------------------------------------------------------------------------------------------
+# Listings
+# ------------------------------------------------------------------------------------------------------
 
 
 def save_listing(
@@ -209,7 +212,8 @@ def withdraw_listing(listing: PatentListing, *, by: User, comment: str = "") -> 
     return listing
 
 
-# Enquiries and feedback ------------------------------------------------------------------------------------------
+# Enquiries and feedback
+# ------------------------------------------------------------------------------------------
 
 
 def _published(listing: PatentListing) -> None:
@@ -284,7 +288,8 @@ def save_technology_need(enterprise: Enterprise, *, by: User, description: str) 
     return need
 
 
-# Licences --------------------------------------------------------------------------------------------------------
+# Licences
+# --------------------------------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
@@ -334,7 +339,8 @@ def _record_acceptance(licence: Licence, *, by: User, click: ClickThrough, today
 def accept_standard_licence(
     listing: PatentListing, *, enterprise: Enterprise, by: User, click: ClickThrough, today: date
 ) -> Licence:
-    """An SME's owner or delegate takes the standard use-first-pay-later licence by clicking through its text."""
+    """An SME's owner or delegate takes the standard use-first-pay-later licence by clicking through its
+    text."""
     ensure(enterprise_decision(by, "accept", enterprise))
     with transaction.atomic():
         listing = PatentListing.objects.select_for_update().get(pk=listing.pk)
@@ -362,7 +368,8 @@ def accept_standard_licence(
 def offer_varied_licence(
     listing: PatentListing, *, enterprise: Enterprise, by: User, terms: dict[str, Any], note: str, today: date
 ) -> Licence:
-    """An officer records terms agreed with an SME that differ from the standard ones, for the SME to accept."""
+    """An officer records terms agreed with an SME that differ from the standard ones, for the SME to
+    accept."""
     ensure(listing_decision(by, "offer", listing))
     if not note.strip():
         raise ValidationError({"variation_note": _("Say what was varied and why.")})
@@ -424,7 +431,8 @@ def accept_varied_licence(licence: Licence, *, by: User, click: ClickThrough, to
 
 
 def end_licence(licence: Licence, *, by: User, outcome: str, comment: str, today: date) -> Licence:
-    """An officer ends a licence: terminated (by either side's notice) or converted to an assignment of the patent."""
+    """An officer ends a licence: terminated (by either side's notice) or converted to an assignment of the
+    patent."""
     ensure(licence_decision(by, "manage", licence))
     if outcome not in (LicenceStatus.TERMINATED, LicenceStatus.ASSIGNED):
         raise ValidationError({"outcome": _("Choose terminated or converted to an assignment.")})
@@ -463,7 +471,8 @@ class FollowUp:
 
 
 def follow_up_licences(*, today: date) -> FollowUp:
-    """Remind SMEs before their free period ends, start the paying stage, and end licences whose patent expired.
+    """Remind SMEs before their free period ends, start the paying stage, and end licences whose patent
+    expired.
 
     Run daily by the `send_licence_reminders` command and task; safe to run twice on the same day.
     """
@@ -549,8 +558,9 @@ def _send_reminder(licence: Licence) -> None:
         return
     subject = _("Free period of your patent licence ends on %(day)s") % {"day": licence.paying_from}
     body = _(
-        "%(enterprise)s uses patent %(number)s (%(title)s) under a use-first-pay-later licence. The free period ends "
-        "on %(day)s; from then on, report sales or profit each period on the platform and pay the statements."
+        "%(enterprise)s uses patent %(number)s (%(title)s) under a use-first-pay-later licence. "
+        "The free period ends on %(day)s; from then on, report sales or profit each period on the platform "
+        "and pay the statements."
     ) % {
         "enterprise": licence.enterprise.name,
         "number": licence.listing.application_number,
@@ -560,7 +570,8 @@ def _send_reminder(licence: Licence) -> None:
     send_mail(subject, body, None, recipients, fail_silently=True)
 
 
-# Statements and payments -------------------------------------------------------------------------------------------
+# Statements and payments
+# -------------------------------------------------------------------------------------------
 
 
 def report_period(
@@ -573,7 +584,8 @@ def report_period(
     profit: Decimal | None = None,
     today: date,
 ) -> Statement:
-    """The SME reports a period's sales or profit; the platform computes what is due and issues the statement."""
+    """The SME reports a period's sales or profit; the platform computes what is due and issues the
+    statement."""
     ensure(licence_decision(by, "report", licence))
     with transaction.atomic():
         licence = Licence.objects.select_for_update().get(pk=licence.pk)

@@ -8,7 +8,8 @@ from django.utils import timezone
 
 @task()
 def follow_up_licences_task() -> dict[str, int]:
-    """Daily: remind SMEs before their free period ends, start paying stages, expire licences with their patent."""
+    """Daily: remind SMEs before their free period ends, start paying stages, expire licences with their
+    patent."""
     from littlegiant.techtransfer.services import follow_up_licences
 
     done = follow_up_licences(today=timezone.localdate())

@@ -1,4 +1,5 @@
-"""Pages of technology transfer: thin views that fetch through `for_user()`, check, call a service and render."""
+"""Pages of technology transfer: thin views that fetch through `for_user()`, check, call a service and
+render."""
 
 from __future__ import annotations
 
@@ -120,7 +121,8 @@ def search_page(request: HttpRequest) -> HttpResponse:
 
 
 def listing_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    """A listing's brief and terms, with what the viewer may do: enquire, pass, accept, or manage as its officer."""
+    """A listing's brief and terms, with what the viewer may do: enquire, pass, accept, or manage as its
+    officer."""
     listing = get_object_or_404(
         PatentListing.objects.for_user(request.user)
         .select_related("institution__region")
@@ -562,7 +564,8 @@ def end(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def recommendations(request: HttpRequest) -> HttpResponse:
-    """Patents recommended for the user's enterprise, from its industry and the technology needs it describes."""
+    """Patents recommended for the user's enterprise, from its industry and the technology needs it
+    describes."""
     from littlegiant.enterprises.models import Enterprise
 
     enterprises = Enterprise.objects.filter(memberships__user=request.user).select_related(
@@ -603,7 +606,8 @@ def recommendations(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def reports(request: HttpRequest) -> HttpResponse:
-    """Figures for institutions and officials: listings, interest, licences by stage, income, time to licence."""
+    """Figures for institutions and officials: listings, interest, licences by stage, income, time to
+    licence."""
     if not institutions_for(request.user).exists():
         raise PermissionDenied(_("Reports are for tech-transfer officers and officials."))
     rows = transfer_report(request.user)

@@ -11,7 +11,7 @@ from littlegiant.techtransfer.services import follow_up_licences
 
 
 class Command(BaseCommand):
-    help = "Remind licensees before the free period ends; start paying stages; expire licences with their patent."
+    help = "Remind licensees before their free period ends; start paying stages; expire licences."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--today", type=date.fromisoformat, help="Run as of this date (YYYY-MM-DD).")
