@@ -165,9 +165,12 @@ def typed_sql(field: Field) -> str:
     return f"TRY_CAST({raw} AS {COLUMN_TYPES[field.kind]})"
 
 
-def bad_sql(field: Field) -> str:
-    """SQL that is TRUE where a non-empty value of the column breaks the field's rules."""
-    raw = text_sql(field.name)
+def bad_sql(field: Field, raw: str | None = None) -> str:
+    """SQL that is TRUE where a non-empty value of the column breaks the field's rules.
+
+    `raw` is the SQL of the column's trimmed text (empty as NULL); by default it is computed from the column.
+    """
+    raw = raw or text_sql(field.name)
     if field.kind == FieldKind.BOOLEAN:
         words = ", ".join(f"'{w}'" for w in sorted(TRUE_WORDS | FALSE_WORDS))
         return f"({raw} IS NOT NULL AND lower({raw}) NOT IN ({words}))"
@@ -176,7 +179,10 @@ def bad_sql(field: Field) -> str:
         return f"({raw} IS NOT NULL AND {raw} NOT IN ({choices}))"
     if field.kind == FieldKind.TEXT:
         if field.name == "credit_code":
-            return f"({raw} IS NULL OR NOT {credit_code_valid_sql(f'upper({raw})')})"
+            code = (
+                f"upper({raw})" if raw.startswith("NULLIF") else raw
+            )  # a cleaned column is upper-cased already
+            return f"({raw} IS NULL OR NOT {credit_code_valid_sql(code)})"
         if field.name == "industry_code":
             return f"({raw} IS NOT NULL AND NOT regexp_full_match({raw}, '[0-9]{{4}}|[0-9]{{2}}'))"
         if field.name == "region_code":
