@@ -12,7 +12,7 @@ def test_the_results_hold_only_hangzhou_enterprises(
     run = screen(hangzhou_reviewer, django_capture_on_commit_callbacks)
     assert run.status == "done", run.error
     assert run.region_id == "330100"
-    with screening_result_file(run, "csv").open(newline="", encoding="utf-8") as handle:
+    with screening_result_file(run, "csv").open(newline="", encoding="utf-8-sig") as handle:
         codes = {row["credit_code"] for row in csv.DictReader(handle)}
     assert alpha.credit_code in codes
     assert beta.credit_code not in codes

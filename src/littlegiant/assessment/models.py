@@ -66,7 +66,7 @@ class ScreeningRun(models.Model):
     created_at = models.DateTimeField(_("requested at"), auto_now_add=True)
     started_at = models.DateTimeField(_("started at"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
-    # Relative to MEDIA_ROOT, without extension: the results exist as .csv, .xlsx and .parquet beside it.
+    # Relative to MEDIA_ROOT, without extension: the results exist as .csv and .parquet beside it.
     result_path = models.CharField(_("result file"), max_length=255, blank=True)
     # pack id -> outcome -> number of enterprises
     summary = models.JSONField(_("summary by outcome"), default=dict, blank=True)
