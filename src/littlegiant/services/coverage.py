@@ -125,24 +125,32 @@ def _add_performance(rows: dict[str, CoverageRow], total: CoverageRow, instituti
     institutions at most, however many requests there are.
     """
     child_of = dict(institutions.annotate(child=Substr("region__path", 1, width)).values_list("pk", "child"))
-    requests = (
-        ServiceRequest.objects.filter(institution_id__in=institutions.values("pk"))
-        .values("institution_id")
-        .annotate(n=Count("pk"), closed=Count("pk", filter=Q(status=RequestStatus.CLOSED)))
+    requests = ServiceRequest.objects.filter(institution__isnull=False)
+    ratings = ServiceRating.objects.all()
+    if width > SEGMENT:
+        # Inside a province or city: the few hundred institutions there, by their index.
+        requests = requests.filter(institution_id__in=list(child_of))
+        ratings = ratings.filter(institution_id__in=list(child_of))
+    # Counting indexed columns only lets PostgreSQL answer from the (institution, status) and (institution,
+    # score) indexes without reading the tables.
+    for row in (
+        requests.values("institution_id")
+        .annotate(
+            n=Count("institution_id"), closed=Count("institution_id", filter=Q(status=RequestStatus.CLOSED))
+        )
         .order_by()
-    )
-    for row in requests:
-        target = rows.get(child_of.get(row["institution_id"]), total)
+    ):
+        if row["institution_id"] not in child_of:
+            continue  # an inactive institution
+        target = rows.get(child_of[row["institution_id"]], total)
         target.requests += row["n"]
         target.closed += row["closed"]
-    ratings = (
-        ServiceRating.objects.filter(institution_id__in=institutions.values("pk"))
-        .values("institution_id")
-        .annotate(n=Count("pk"), points=Sum("score"))
-        .order_by()
-    )
-    for row in ratings:
-        target = rows.get(child_of.get(row["institution_id"]), total)
+    for row in (
+        ratings.values("institution_id").annotate(n=Count("institution_id"), points=Sum("score")).order_by()
+    ):
+        if row["institution_id"] not in child_of:
+            continue
+        target = rows.get(child_of[row["institution_id"]], total)
         target.ratings += row["n"]
         target.rating_total += row["points"]
 
