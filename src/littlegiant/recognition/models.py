@@ -312,6 +312,9 @@ class Application(models.Model):
         ]
         indexes = [
             models.Index(fields=["status", "current_stage", "submitted_at"], name="application_queue"),
+            # The queue's orderings, so that a page is read off an index instead of sorting the whole queue.
+            models.Index(fields=["submitted_at", "id"], name="application_by_submission"),
+            models.Index(models.F("score").desc(), "submitted_at", "id", name="application_by_score"),
         ]
 
     def __str__(self) -> str:
