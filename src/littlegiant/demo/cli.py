@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from typing import Annotated
 
 import typer
@@ -32,7 +33,12 @@ def demo(
     from littlegiant.demo.build import build_demo
 
     console = Console()
-    report = build_demo(seed=seed, enterprises=enterprises, reset=reset, log=lambda line: console.print(line))
+    started = time.perf_counter()
+
+    def log(line: str) -> None:
+        console.print(f"[dim]{time.perf_counter() - started:6.1f}s[/dim] {line}", highlight=False)
+
+    report = build_demo(seed=seed, enterprises=enterprises, reset=reset, log=log)
 
     counts = Table(title="Little Giant demo · 演示数据", show_header=True)
     counts.add_column("What")

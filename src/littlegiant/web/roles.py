@@ -28,13 +28,12 @@ def roles_of(user: User) -> list[Role]:
     if user.is_superuser:
         roles.append(Role("administrator", _("Administrator"), _("Whole platform")))
     for membership in user.memberships.select_related("enterprise"):
-        roles.append(
-            Role("enterprise", membership.get_role_display(), membership.enterprise.name, membership.enterprise_id)
-        )
+        enterprise = membership.enterprise
+        roles.append(Role("enterprise", membership.get_role_display(), enterprise.name, enterprise.pk))
     for assignment in user.reviewer_assignments.select_related("region"):
         scope = assignment.region.name if assignment.region_id else _("Whole country")
-        roles.append(Role("reviewer", _("%(level)s reviewer") % {"level": assignment.get_level_display()}, scope,
-                          assignment.region_id))
+        label = _("%(level)s reviewer") % {"level": assignment.get_level_display()}
+        roles.append(Role("reviewer", label, scope, assignment.region_id))
     roles.extend(_roles_from_apps(user))
     return roles
 
