@@ -99,7 +99,10 @@ def parse_record(data: Mapping[str, object]) -> dict[str, object]:
             continue
         if spec.kind == FieldKind.FRACTION and record[name] is not None and not 0 <= record[name] <= 1:
             errors.append(
-                {"field": name, "message": _("A share is a fraction between 0 and 1 (3% is 0.03).")}
+                {
+                    "field": name,
+                    "message": _("A share is a fraction between 0 and 1: 0.03 means three per cent."),
+                }
             )
     if errors:
         raise RecordInvalid(errors)
