@@ -1,0 +1,38 @@
+def test_the_run_is_created_and_its_downloads_listed(
+    client, hangzhou_reviewer, alpha, django_capture_on_commit_callbacks
+):
+    client.force_login(hangzhou_reviewer)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            "/api/assessment/screenings",
+            {"packs": ["cn.miit.srdi-sme.2022"], "year": 2025},
+            content_type="application/json",
+        )
+    assert response.status_code == 201, response.content
+    run_id = response.json()["id"]
+    body = client.get(f"/api/assessment/screenings/{run_id}").json()
+    assert (body["status"], body["total"], body["region"]) == ("done", 1, "330100")
+    assert set(body["downloads"]) == {"csv", "parquet"}
+    assert client.get(body["downloads"]["csv"]).status_code == 200
+    assert [r["id"] for r in client.get("/api/assessment/screenings").json()] == [run_id]
+
+
+def test_a_region_outside_the_jurisdiction_is_forbidden(client, hangzhou_reviewer):
+    client.force_login(hangzhou_reviewer)
+    response = client.post(
+        "/api/assessment/screenings",
+        {"packs": ["cn.miit.srdi-sme.2022"], "year": 2025, "region": "330200"},
+        content_type="application/json",
+    )
+    assert response.status_code == 403
+
+
+def test_an_unknown_pack_is_named(client, hangzhou_reviewer):
+    client.force_login(hangzhou_reviewer)
+    response = client.post(
+        "/api/assessment/screenings",
+        {"packs": ["cn.nowhere.1"], "year": 2025},
+        content_type="application/json",
+    )
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["field"] == "packs"
