@@ -48,7 +48,7 @@ def migrate(log: Callable[[str], None]) -> None:
 
 
 def wipe(log: Callable[[str], None]) -> None:
-    """Remove every row, so that the next build starts from nothing but the migrations."""
+    """Remove everything, so that the next build starts from the migrations alone, as on a new database."""
     settings_dict = connection.settings_dict
     if connection.vendor == "sqlite" and settings_dict["NAME"] and str(settings_dict["NAME"]) != ":memory:":
         database = Path(settings_dict["NAME"])
@@ -57,15 +57,12 @@ def wipe(log: Callable[[str], None]) -> None:
         for path in (database, Path(f"{database}-wal"), Path(f"{database}-shm")):
             path.unlink(missing_ok=True)
         return
-    # On PostgreSQL: empty every table, then reload the reference tables the migrations had loaded.
-    log("Emptying every table and reloading the reference data…")
-    from django.apps import apps
-
-    from littlegiant.reference.loading import load_all
-
-    call_command("flush", interactive=False, verbosity=0)
-    with transaction.atomic():
-        load_all(apps)
+    # On PostgreSQL: drop every table with the schema, so that the migrations (and the data some of them load,
+    # such as the reference tables) run again exactly as on a new database.
+    log("Dropping and recreating the database schema…")
+    with connection.cursor() as cursor:
+        cursor.execute("DROP SCHEMA public CASCADE")
+        cursor.execute("CREATE SCHEMA public")
 
 
 def build_demo(
