@@ -304,6 +304,9 @@ def ranked_listing_ids(
     tokens = query_tokens(query)
     idf, counts, total = _inverse_document_frequencies(tokens)
     present = [token for token in tokens if token in idf]
+    # jieba's search mode also yields the pieces of a long word (锂电池 → 锂电, 电池): when the whole word
+    # is in the index, its pieces add little but read many more postings, so they are left out.
+    present = [token for token in present if not any(token != other and token in other for other in present)]
     rare = [token for token in present if counts[token] <= COMMON_SHARE * total]
     if not rare and present:
         rare = [min(present, key=lambda token: counts[token])]
