@@ -42,20 +42,25 @@ QUERIES = [
     "H01M",
 ]
 RUNS_PER_QUERY = 25
-# Words the templates never produce, one per edited listing.
+# Words the templates never produce: a prefix and a suffix, a fresh pair for each edit of the run.
 NEW_WORDS = [
-    "量子点荧光探针",
-    "超材料吸波结构",
-    "磁流体密封件",
-    "仿生蛛丝纤维",
-    "拓扑绝缘体薄膜",
-    "微波等离子炬",
-    "液态金属散热器",
-    "光子晶体光纤",
-    "压电能量收集器",
-    "柔性电子皮肤",
+    prefix + suffix
+    for suffix in (
+        "荧光探针",
+        "吸波结构",
+        "密封件",
+        "纤维",
+        "薄膜",
+        "等离子炬",
+        "散热器",
+        "光纤",
+        "能量收集器",
+        "电子皮肤",
+    )
+    for prefix in ("量子点", "超材料", "磁流体", "仿生蛛丝", "拓扑绝缘体")
 ]
 BATCH = 2000
+USED_WORDS: set[str] = set()
 
 
 def configure(database_url: str) -> None:
@@ -126,7 +131,9 @@ def time_edit_then_query(institution, officer, rng: random.Random) -> list[float
 
     timings = []
     ids = list(PatentListing.objects.order_by("?").values_list("pk", flat=True)[:10])
-    for word, pk in zip(NEW_WORDS, ids, strict=False):
+    fresh = [word for word in NEW_WORDS if word not in USED_WORDS][: len(ids)]
+    USED_WORDS.update(fresh)
+    for word, pk in zip(fresh, ids, strict=False):
         listing = PatentListing.objects.get(pk=pk)
         values = {name: getattr(listing, name) for name in LISTING_FIELDS}
         values["title"] = f"一种{word}及其制备方法"
