@@ -13,6 +13,7 @@ import csv
 import datetime as dt
 import json
 import os
+import re
 import tempfile
 import threading
 from collections.abc import Callable, Mapping, Sequence
@@ -24,6 +25,7 @@ import duckdb
 
 from littlegiant.rules.compiler import (
     POINTS_TYPE,
+    SCALES,
     CompiledPacks,
     column_type,
     compile_packs,
@@ -33,15 +35,24 @@ from littlegiant.rules.compiler import (
 from littlegiant.rules.evaluation import PackResult, evaluate_pack
 from littlegiant.rules.explanation import explain
 from littlegiant.rules.pack import Kind, RulePack
-from littlegiant.rules.records import InputError, bad_sql, coerce_record, coerce_value, text_sql, typed_sql
+from littlegiant.rules.records import (
+    InputError,
+    bad_sql,
+    coerce_record,
+    coerce_value,
+    credit_codes_valid,
+    text_sql,
+    typed_bad_sql,
+    typed_sql,
+)
 from littlegiant.rules.registry import registry
-from littlegiant.rules.schema import COLUMN_NAMES, FIELDS, FIELDS_BY_NAME
+from littlegiant.rules.schema import COLUMN_NAMES, FIELDS, FIELDS_BY_NAME, FieldKind
 
 INPUT_FORMATS = (".csv", ".xlsx", ".parquet")
 OUTPUT_FORMATS = (".csv", ".parquet", ".jsonl")
 # Bounded memory for ten million rows on a small machine; DuckDB spills to disk beyond it.
 BATCH_MEMORY_LIMIT = os.environ.get("LITTLEGIANT_DUCKDB_MEMORY", "3GB")
-BATCH_THREADS = int(os.environ.get("LITTLEGIANT_DUCKDB_THREADS", "2"))
+BATCH_THREADS = int(os.environ.get("LITTLEGIANT_DUCKDB_THREADS", str(os.cpu_count() or 2)))
 EXPLAIN_BATCH_ROWS = 2048
 
 Progress = Callable[[float], None]
@@ -256,29 +267,79 @@ def _check_columns(path: Path, columns: list[str]) -> None:
         raise BatchError(f"{path.name}: the column credit_code is required")
 
 
+_INTEGER_TYPES = frozenset(
+    {"TINYINT", "SMALLINT", "INTEGER", "BIGINT", "UTINYINT", "USMALLINT", "UINTEGER", "UBIGINT", "HUGEINT"}
+)
+
+
+def _source_types(connection: duckdb.DuckDBPyConnection, reader: str) -> dict[str, str]:
+    """The column types DuckDB reads from the file (all VARCHAR for a CSV)."""
+    return {row[0]: str(row[1]) for row in connection.execute(f"DESCRIBE SELECT * FROM {reader}").fetchall()}
+
+
+def _typed_in_file(name: str, source_type: str) -> bool:
+    """True where the file's own column type already guarantees the field's form (a Parquet DECIMAL of no
+    more places than the field's scale, an integer, a BOOLEAN): only ranges and signs are left to check,
+    and the value is cast directly instead of through text."""
+    field = FIELDS_BY_NAME[name]
+    if field.kind == FieldKind.BOOLEAN:
+        return source_type == "BOOLEAN"
+    if not field.is_numeric:
+        return False
+    if source_type in _INTEGER_TYPES:
+        return True
+    match = re.fullmatch(r"DECIMAL\((\d+),(\d+)\)", source_type)
+    return bool(match) and int(match.group(2)) <= SCALES[field.kind]
+
+
+def _register_checks(connection: duckdb.DuckDBPyConnection) -> None:
+    """The vectorised credit-code check as a DuckDB function over Arrow batches."""
+    connection.create_function(
+        "littlegiant_credit_code_valid",
+        credit_codes_valid,
+        ["VARCHAR"],  # type: ignore[list-item]
+        "BOOLEAN",  # type: ignore[arg-type]
+        type="arrow",  # type: ignore[arg-type]
+    )
+
+
 def _first_bad_value(
-    connection: duckdb.DuckDBPyConnection, reader: str, columns: list[str], path: Path
+    connection: duckdb.DuckDBPyConnection,
+    reader: str,
+    columns: list[str],
+    path: Path,
+    source_types: dict[str, str],
 ) -> None:
     """Find the first row with a bad value, in one streaming pass, and raise BatchError naming row and
     column."""
-    # Each column's text is trimmed once in a subquery; the checks then read plain columns, which DuckDB
-    # evaluates several times faster than the same expression repeated inside every check.
-    cleaned = ", ".join(
-        f"upper({text_sql(name)}) AS {quote(name)}"
-        if name == "credit_code"
-        else f"{text_sql(name)} AS {quote(name)}"
-        for name in columns
-    )
-    reader = f"(SELECT {cleaned} FROM {reader}) AS cleaned"
-    checks = [(name, bad_sql(FIELDS_BY_NAME[name], quote(name))) for name in columns]
-    any_bad = " OR ".join(f"({sql})" for _, sql in checks)
+    # Text columns are trimmed once in a subquery; typed columns are read as they are. The checks then
+    # read plain columns, which DuckDB evaluates several times faster than repeated expressions.
+    cleaned = []
+    checks: list[tuple[str, str]] = []
+    for name in columns:
+        field = FIELDS_BY_NAME[name]
+        if _typed_in_file(name, source_types.get(name, "VARCHAR")):
+            cleaned.append(f"{quote(name)} AS {quote(name)}")
+            checks.append((name, typed_bad_sql(field, quote(name))))
+        elif name == "credit_code":
+            cleaned.append(f"upper({text_sql(name)}) AS {quote(name)}")
+            # The check characters are computed once per code, vectorised (records.credit_codes_valid).
+            checks.append(
+                (name, f"({quote(name)} IS NULL OR NOT littlegiant_credit_code_valid({quote(name)}))")
+            )
+        else:
+            cleaned.append(f"{text_sql(name)} AS {quote(name)}")
+            checks.append((name, bad_sql(field, quote(name))))
+    reader = f"(SELECT {', '.join(cleaned)} FROM {reader}) AS cleaned"
+    checks = [(name, sql) for name, sql in checks if sql != "FALSE"]
+    any_bad = " OR ".join(f"({sql})" for _, sql in checks) or "FALSE"
     # A good file is checked in one parallel scan; only a bad one pays for numbering its rows.
     if not connection.execute(f"SELECT EXISTS (SELECT 1 FROM {reader} WHERE {any_bad})").fetchall()[0][0]:
         found = None
     else:
         found = _first_bad_row(connection, reader, checks)
     duplicate = connection.execute(
-        f"SELECT upper(trim(credit_code)) FROM {reader} GROUP BY 1 HAVING count(*) > 1 LIMIT 1"
+        f"SELECT credit_code FROM {reader} GROUP BY 1 HAVING count(*) > 1 LIMIT 1"
     ).fetchall()
     duplicate = duplicate[0] if duplicate else None
     if found is not None:
@@ -397,10 +458,17 @@ def assess_file(
         )
         try:
             reader = _reader(source, columns)
-            _first_bad_value(connection, reader, columns, Path(input_path))
+            _register_checks(connection)
+            source_types = _source_types(connection, reader)
+            _first_bad_value(connection, reader, columns, Path(input_path), source_types)
             present = set(columns)
             typed = ", ".join(
-                f"{typed_sql(field)} AS {quote(field.name)}"
+                (
+                    f"CAST({quote(field.name)} AS {column_type(field.name)})"
+                    if _typed_in_file(field.name, source_types.get(field.name, "VARCHAR"))
+                    else typed_sql(field)
+                )
+                + f" AS {quote(field.name)}"
                 if field.name in present
                 else f"CAST(NULL AS {column_type(field.name)}) AS {quote(field.name)}"
                 for field in FIELDS
