@@ -63,5 +63,5 @@ def test_the_reviewer_home_page_runs_a_bounded_number_of_queries(
     client, provincial_reviewer, alpha, beta, django_assert_max_num_queries
 ):
     client.force_login(provincial_reviewer)
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(18):
         assert client.get(reverse("web:home")).status_code == 200
