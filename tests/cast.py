@@ -27,15 +27,21 @@ COUNTY_A, COUNTY_B = "330106", "330212"  # 西湖区 (Hangzhou), 鄞州区 (Ning
 def make_user(username: str, **extra: object):
     from littlegiant.accounts.models import User
 
-    return User.objects.create_user(username=username, password=PASSWORD, email=f"{username}@example.cn", **extra)
+    return User.objects.create_user(
+        username=username, password=PASSWORD, email=f"{username}@example.cn", **extra
+    )
 
 
 def make_enterprise(name: str, county: str, body: str, industry: str = "3973", **extra: object):
     from littlegiant.enterprises.models import Enterprise
 
     return Enterprise.objects.create(
-        credit_code=make_credit_code("91", county, body), name=name, region_id=county, industry_id=industry,
-        founded_on=extra.pop("founded_on", date(2012, 5, 1)), **extra,
+        credit_code=make_credit_code("91", county, body),
+        name=name,
+        region_id=county,
+        industry_id=industry,
+        founded_on=extra.pop("founded_on", date(2012, 5, 1)),
+        **extra,
     )
 
 
@@ -200,7 +206,9 @@ def oscar(ningbo_institute):
 #   nina: counsellor at the Ningbo municipal institution.
 
 
-def make_institution(name: str, level: str, region: str | None, categories=("financing", "policy"), **extra: object):
+def make_institution(
+    name: str, level: str, region: str | None, categories=("financing", "policy"), **extra: object
+):
     from littlegiant.services.models import InstitutionCategory, ServiceInstitution
 
     institution = ServiceInstitution.objects.create(name=name, level=level, region_id=region, **extra)
@@ -271,8 +279,11 @@ def expert_pool(alpha):
     experts = []
     for index, region in enumerate(["110000", "440000", "310000", "110000", "440000"], start=1):
         user = make_user(f"expert_{index}", display_name=f"专家{index}")
-        experts.append(Expert.objects.create(user=user, name=f"专家{index}", region_id=region,
-                                             email=user.email, fields="精密制造"))
+        experts.append(
+            Expert.objects.create(
+                user=user, name=f"专家{index}", region_id=region, email=user.email, fields="精密制造"
+            )
+        )
     Expert.objects.create(name="浙江专家", region_id=PROVINCE, fields="光电")
     linked = Expert.objects.create(name="阿尔法顾问", region_id="110000", fields="光电")
     linked.linked_enterprises.add(alpha)

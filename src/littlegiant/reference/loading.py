@@ -56,11 +56,20 @@ def load_industries(apps) -> None:  # noqa: ANN001
     Division = apps.get_model("reference", "IndustryDivision")
     IndustryClass = apps.get_model("reference", "IndustryClass")
     sections = [
-        Section(letter=row["section"], name=row["name"], division_from=row["division_from"], division_to=row["division_to"])
+        Section(
+            letter=row["section"],
+            name=row["name"],
+            division_from=row["division_from"],
+            division_to=row["division_to"],
+        )
         for row in _rows(SECTIONS_FILE)
     ]
     Section.objects.bulk_create(sections)
-    division_names = {row["division_code"]: row["name"] for row in _rows(DIVISIONS_FILE)} if DIVISIONS_FILE.exists() else {}
+    division_names = (
+        {row["division_code"]: row["name"] for row in _rows(DIVISIONS_FILE)}
+        if DIVISIONS_FILE.exists()
+        else {}
+    )
 
     def section_of(division: str) -> str:
         for section in sections:
@@ -71,7 +80,10 @@ def load_industries(apps) -> None:  # noqa: ANN001
     classes = list(_rows(CLASSES_FILE))
     divisions = sorted({row["division_code"] for row in classes})
     Division.objects.bulk_create(
-        [Division(code=code, name=division_names.get(code, ""), section_id=section_of(code)) for code in divisions]
+        [
+            Division(code=code, name=division_names.get(code, ""), section_id=section_of(code))
+            for code in divisions
+        ]
     )
     IndustryClass.objects.bulk_create(
         [
@@ -92,5 +104,8 @@ def load_strategic_emerging_industries(apps) -> None:  # noqa: ANN001
     Item = apps.get_model("reference", "StrategicEmergingIndustry")
     rows = sorted(_rows(SEI_FILE), key=lambda row: int(row["level"]))
     Item.objects.bulk_create(
-        [Item(code=row["code"], name=row["name"], level=int(row["level"]), parent_id=row["parent"] or None) for row in rows]
+        [
+            Item(code=row["code"], name=row["name"], level=int(row["level"]), parent_id=row["parent"] or None)
+            for row in rows
+        ]
     )
