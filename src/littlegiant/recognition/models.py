@@ -217,6 +217,15 @@ class RejectionReason(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+# The statuses an application waits in for a reviewer: the queue's default filter.
+AWAITING_REVIEW = [
+    ApplicationStatus.IN_REVIEW,
+    ApplicationStatus.STAGE_PASSED,
+    ApplicationStatus.ON_NOTICE,
+    ApplicationStatus.PASSED,
+]
+
+
 class ApplicationQuerySet(models.QuerySet["Application"]):
     def for_user(self, user: User) -> ApplicationQuerySet:
         """Applications this user may see: their enterprises', their jurisdiction's, or theirs to score."""
@@ -232,12 +241,14 @@ class ApplicationQuerySet(models.QuerySet["Application"]):
 
     def at_stages_of(self, user: User) -> ApplicationQuerySet:
         """Applications whose current stage this reviewer acts at: their level, inside their region."""
+        # Read from the application's own copies of the stage level and region path, so that the queue's
+        # indexes apply; `for_user()` still checks the enterprise's live region.
         condition = Q(pk__in=[])
         for level, path in user.reviewer_assignments.values_list("level", "region__path"):
             if path is None:
-                condition |= Q(current_stage__level=level)
+                condition |= Q(stage_level=level)
             else:
-                condition |= Q(current_stage__level=level, enterprise__region__path__startswith=path)
+                condition |= Q(stage_level=level, region_path__startswith=path)
         return self.filter(condition)
 
 
@@ -284,6 +295,12 @@ class Application(models.Model):
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    # Copies of the current stage's level and the enterprise's region path, kept by save(): the review queue
+    # filters on them through its own indexes instead of joining the stage and the enterprise's region.
+    stage_level = models.CharField(
+        _("current stage level"), max_length=16, choices=ReviewLevel.choices, blank=True, editable=False
+    )
+    region_path = models.CharField(_("region path"), max_length=32, blank=True, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords()
 
@@ -312,13 +329,44 @@ class Application(models.Model):
         ]
         indexes = [
             models.Index(fields=["status", "current_stage", "submitted_at"], name="application_queue"),
-            # The queue's orderings, so that a page is read off an index instead of sorting the whole queue.
-            models.Index(fields=["submitted_at", "id"], name="application_by_submission"),
-            models.Index(models.F("score").desc(), "submitted_at", "id", name="application_by_score"),
+            # The review queue's default filter and orderings: a page is read off an index in order,
+            # instead of joining and sorting every awaiting application.
+            models.Index(
+                fields=["stage_level", "submitted_at", "id"],
+                name="queue_by_submission",
+                condition=Q(status__in=AWAITING_REVIEW),
+            ),
+            models.Index(
+                "stage_level",
+                # Descending puts nulls first on PostgreSQL, as the queue orders them (SQLite refuses NULLS FIRST
+                # in an index).
+                models.F("score").desc(),
+                "submitted_at",
+                "id",
+                name="queue_by_score",
+                condition=Q(status__in=AWAITING_REVIEW),
+            ),
+            # A prefix search (LIKE '330100/%'); the pattern operator class is PostgreSQL's and ignored
+            # elsewhere.
+            models.Index(
+                fields=["stage_level", "region_path", "submitted_at"],
+                name="queue_by_region",
+                opclasses=["", "varchar_pattern_ops", ""],
+                condition=Q(status__in=AWAITING_REVIEW),
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.enterprise} · {self.programme}"
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or {"current_stage", "enterprise"} & set(update_fields):
+            self.stage_level = self.current_stage.level if self.current_stage_id else ""
+            self.region_path = self.enterprise.region.path
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "stage_level", "region_path"}
+        super().save(*args, **kwargs)
 
     def latest_version(self) -> ApplicationVersion | None:
         return self.versions.order_by("-number").first()
