@@ -5,14 +5,16 @@ Public pages (notices, objections, recognised list, certificate verification) ne
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
+import json
 from collections.abc import Callable
 from functools import partial
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -25,6 +27,7 @@ from littlegiant.enterprises.models import Enterprise
 from littlegiant.recognition import forms, services
 from littlegiant.recognition.certificates import certificate_pdf
 from littlegiant.recognition.models import (
+    AWAITING_REVIEW,
     Application,
     ApplicationStatus,
     ChangeReport,
@@ -52,12 +55,27 @@ from littlegiant.rules.schema import FIELDS_BY_NAME
 from littlegiant.web.uploads import stored_path
 
 PAGE_SIZE = 50
-AWAITING = [
-    ApplicationStatus.IN_REVIEW,
-    ApplicationStatus.STAGE_PASSED,
-    ApplicationStatus.ON_NOTICE,
-    ApplicationStatus.PASSED,
+# What the queue page shows of each application: its columns are all it reads.
+QUEUE_COLUMNS = [
+    "status",
+    "score",
+    "outcome",
+    "submitted_at",
+    "programme__title",
+    "enterprise__name",
+    "enterprise__region__name",
+    "current_stage__level",
 ]
+AWAITING = AWAITING_REVIEW
+# Each queue sort as (field, descending, may be null), ending on the primary key so that the order is total;
+# a page link carries these values of a row, and the next page starts after it (no OFFSET).
+# Nulls come first in a descending field and last in an ascending one, the same on every database.
+QUEUE_ORDERINGS: dict[str, list[tuple[str, bool, bool]]] = {
+    "submitted": [("submitted_at", False, False), ("pk", False, False)],
+    "-submitted": [("submitted_at", True, False), ("pk", True, False)],
+    "name": [("enterprise__name", False, False), ("pk", False, False)],
+    "-score": [("score", True, True), ("submitted_at", False, False), ("pk", False, False)],
+}
 
 
 def _page(queryset: QuerySet, page: int, size: int = PAGE_SIZE) -> tuple[list, bool]:
@@ -154,6 +172,22 @@ def home(request: HttpRequest) -> HttpResponse:
     )
 
 
+def queue_sort(form: forms.QueueFilterForm) -> str:
+    """The queue sort asked for, or the oldest submission first."""
+    data = form.cleaned_data if form.is_valid() else {}
+    return data.get("sort") or "submitted"
+
+
+def _order_by(ordering: list[tuple[str, bool, bool]], *, backwards: bool = False) -> list[object]:
+    expressions: list[object] = []
+    for field, descending, _nullable in ordering:
+        if descending != backwards:
+            expressions.append(F(field).desc(nulls_first=True))
+        else:
+            expressions.append(F(field).asc(nulls_last=True))
+    return expressions
+
+
 def queue_queryset(user: object, form: forms.QueueFilterForm) -> QuerySet[Application]:
     """The reviewer's queue, filtered and sorted as asked; shared by the page, the API and the benchmark."""
     data = form.cleaned_data if form.is_valid() else {}
@@ -167,13 +201,96 @@ def queue_queryset(user: object, form: forms.QueueFilterForm) -> QuerySet[Applic
         queryset = queryset.filter(
             Q(enterprise__name__icontains=data["q"]) | Q(enterprise__credit_code=data["q"])
         )
-    ordering = {
-        "submitted": ["submitted_at", "pk"],
-        "-submitted": ["-submitted_at", "-pk"],
-        "name": ["enterprise__name", "pk"],
-        "-score": ["-score", "submitted_at", "pk"],
-    }[data.get("sort") or "submitted"]
-    return queryset.select_related("programme", "enterprise__region", "current_stage").order_by(*ordering)
+    ordering = QUEUE_ORDERINGS[queue_sort(form)]
+    return queryset.select_related("programme", "enterprise__region", "current_stage").order_by(
+        *_order_by(ordering)
+    )
+
+
+def _row_value(row: Application, field: str) -> object:
+    value: object = row
+    for part in field.split("__"):
+        value = getattr(value, part)
+    return value
+
+
+def queue_cursor(row: Application, ordering: list[tuple[str, bool, bool]]) -> str:
+    """A page link's position: the row's sort values, as URL-safe text."""
+    values = []
+    for field, _descending, _nullable in ordering:
+        value = _row_value(row, field)
+        values.append(value.isoformat() if isinstance(value, dt.datetime) else value)
+    return base64.urlsafe_b64encode(json.dumps(values, ensure_ascii=False).encode()).decode().rstrip("=")
+
+
+def read_queue_cursor(text: str, ordering: list[tuple[str, bool, bool]]) -> list[object]:
+    """The sort values a page link carries; ValueError when the link was cut or altered."""
+    try:
+        values = json.loads(base64.urlsafe_b64decode(text + "=" * (-len(text) % 4)))
+    except (ValueError, TypeError) as error:
+        raise ValueError("unreadable cursor") from error
+    if not isinstance(values, list) or len(values) != len(ordering):
+        raise ValueError("cursor of another sort")
+    read: list[object] = []
+    for (field, _descending, nullable), value in zip(ordering, values, strict=True):
+        expected = {"submitted_at": str, "enterprise__name": str, "pk": int, "score": int}[field]
+        if value is None and nullable:
+            read.append(None)
+        elif type(value) is not expected:
+            raise ValueError(f"bad value for {field}")
+        elif field == "submitted_at":
+            read.append(dt.datetime.fromisoformat(value))
+        else:
+            read.append(value)
+    return read
+
+
+def _beyond(ordering: list[tuple[str, bool, bool]], values: list[object], *, backwards: bool) -> Q:
+    """Rows strictly after the cursor in the ordering (before it, going backwards)."""
+    condition = Q(pk__in=[])
+    same = Q()
+    for (field, descending, nullable), value in zip(ordering, values, strict=True):
+        descending = descending != backwards
+        if value is None:
+            # Nulls come first when descending: every non-null follows; last when ascending: nothing does.
+            beyond = Q(**{f"{field}__isnull": False}) if descending else Q(pk__in=[])
+            equal = Q(**{f"{field}__isnull": True})
+        else:
+            beyond = Q(**{f"{field}__{'lt' if descending else 'gt'}": value})
+            if nullable and not descending:
+                beyond |= Q(**{f"{field}__isnull": True})
+            equal = Q(**{field: value})
+        condition |= same & beyond
+        same &= equal
+    # A plain bound on the first sort field as well, so that the database seeks to the cursor in its index.
+    field, descending, nullable = ordering[0]
+    descending = descending != backwards
+    if values[0] is not None and (descending or not nullable):
+        condition &= Q(**{f"{field}__{'lte' if descending else 'gte'}": values[0]})
+    return condition
+
+
+def _queue_page(
+    queryset: QuerySet[Application],
+    ordering: list[tuple[str, bool, bool]],
+    *,
+    page: int,
+    after: list[object] | None,
+    before: list[object] | None,
+    size: int = PAGE_SIZE,
+) -> tuple[list[Application], bool]:
+    """One page of the queue and whether another follows: after or before a cursor, else by page number."""
+    if after is not None:
+        rows = list(queryset.filter(_beyond(ordering, after, backwards=False))[: size + 1])
+        return rows[:size], len(rows) > size
+    if before is not None:
+        backwards = queryset.filter(_beyond(ordering, before, backwards=True)).order_by(
+            *_order_by(ordering, backwards=True)
+        )
+        rows = list(backwards[:size])
+        rows.reverse()
+        return rows, True
+    return _page(queryset, page, size)
 
 
 @login_required
@@ -182,9 +299,21 @@ def queue(request: HttpRequest) -> HttpResponse:
     """The reviewer's queue: applications at their stages and in their region, never counting the table."""
     form = forms.QueueFilterForm(request.GET)
     page = (form.cleaned_data.get("page") if form.is_valid() else None) or 1
-    rows, has_next = _page(queue_queryset(request.user, form), page)
+    ordering = QUEUE_ORDERINGS[queue_sort(form)]
+    after = before = None
+    try:
+        if request.GET.get("after"):
+            after = read_queue_cursor(request.GET["after"], ordering)
+        elif request.GET.get("before"):
+            before = read_queue_cursor(request.GET["before"], ordering)
+    except ValueError:
+        messages.error(request, _("This page link is damaged; the queue starts again from the first page."))
+        page = 1
+    queryset = queue_queryset(request.user, form).only(*QUEUE_COLUMNS)
+    rows, has_next = _queue_page(queryset, ordering, page=page, after=after, before=before)
     query = request.GET.copy()
-    query.pop("page", None)
+    for key in ("page", "after", "before"):
+        query.pop(key, None)
     return render(
         request,
         "recognition/queue.html",
@@ -193,6 +322,8 @@ def queue(request: HttpRequest) -> HttpResponse:
             "rows": rows,
             "page": page,
             "has_next": has_next,
+            "next_cursor": queue_cursor(rows[-1], ordering) if has_next and rows else "",
+            "previous_cursor": queue_cursor(rows[0], ordering) if page > 2 and rows else "",
             "query": query.urlencode(),
         },
     )
