@@ -9,7 +9,7 @@ asks it "what if".
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from littlegiant.rules.expressions import NOT_COMPUTABLE, PyValue, zero_denominator
 from littlegiant.rules.industries import size_industry
-from littlegiant.rules.pack import INSUFFICIENT, Criterion, Kind, RulePack
+from littlegiant.rules.pack import INSUFFICIENT, Criterion, Derived, Kind, RulePack
 from littlegiant.rules.schema import FIELDS_BY_NAME, FieldKind
 
 MET, UNMET, UNKNOWN, NOT_EVALUATED = "met", "unmet", "unknown", "not_evaluated"
@@ -104,13 +104,49 @@ def combine_and(values: list[bool | None]) -> bool | None:
     return None if any(v is None for v in values) else True
 
 
+# Per-pack and per-criterion data prepared once (packs live as long as the process); keyed by id() and
+# holding the object itself, so a reused id is never mistaken for the old object.
+_PREPARED: dict[int, tuple[object, object]] = {}
+
+
+def _prepared[T](owner: object, build: Callable[[], T]) -> T:
+    entry = _PREPARED.get(id(owner))
+    if entry is None or entry[0] is not owner:
+        entry = _PREPARED[id(owner)] = (owner, build())
+    return entry[1]  # type: ignore[return-value]
+
+
+def _derived_by_name(pack: RulePack) -> dict[str, Derived]:
+    return _prepared(pack, lambda: {derived.id: derived for derived in pack.derived})
+
+
+def _ranked_bands(criterion: Criterion) -> list[tuple[int, Fraction | None, Fraction | None, Fraction]]:
+    """The bands, highest points first, with their edges as Fractions (comparing a Fraction with a Decimal
+    converts the Decimal on every call)."""
+
+    def build() -> list[tuple[int, Fraction | None, Fraction | None, Fraction]]:
+        ranked = sorted(range(len(criterion.bands)), key=lambda i: -criterion.bands[i].points)
+        return [
+            (
+                index,
+                None if criterion.bands[index].low is None else Fraction(criterion.bands[index].low),
+                None if criterion.bands[index].high is None else Fraction(criterion.bands[index].high),
+                Fraction(criterion.bands[index].points),
+            )
+            for index in ranked
+        ]
+
+    return _prepared(criterion, build)
+
+
 def _lookup_for(pack: RulePack, record: Mapping[str, object]) -> object:
     cache: dict[str, PyValue] = {}
+    derived_by_name = _derived_by_name(pack)
 
     def lookup(name: str) -> PyValue:
         if name in cache:
             return cache[name]
-        derived = pack.derived_value(name)
+        derived = derived_by_name.get(name)
         if derived is not None:
             value = derived.expression.evaluate(lookup)
         else:
@@ -134,6 +170,49 @@ def evaluate_criterion(
     """One criterion alone (not a score threshold), for the gap analysis's "what if" (no D4 note)."""
     lookup = _lookup_for(pack, record)
     return _evaluate_criterion(pack, criterion, lookup, dependencies, _industry_of(pack, record), notes=False)
+
+
+_CHANGED: dict[tuple[int, str], tuple[RulePack, frozenset[str]]] = {}
+
+
+def criterion_with_change(
+    pack: RulePack,
+    criterion: Criterion,
+    record: Mapping[str, object],
+    dependencies: Mapping[str, PackResult],
+    field_name: str,
+) -> Callable[[object], CriterionResult]:
+    """One criterion evaluated again and again with one input changed (the gap analysis's "what if"): the
+    inputs and derived values that do not read the changed field are converted and computed once."""
+    base = _lookup_for(pack, record)
+    assert callable(base)
+    derived_by_name = _derived_by_name(pack)
+    entry = _CHANGED.get((id(pack), field_name))
+    if entry is None or entry[0] is not pack:
+        # The changed field and every derived value that reads it, directly or through another.
+        reading = {name for name in derived_by_name if field_name in pack.fields_of(frozenset({name}))}
+        entry = _CHANGED[(id(pack), field_name)] = (pack, frozenset(reading | {field_name}))
+    affected = entry[1]
+    industry = _industry_of(pack, record)
+
+    def at(value: object) -> CriterionResult:
+        cache: dict[str, PyValue] = {}
+
+        def lookup(name: str) -> PyValue:
+            if name not in affected:
+                return base(name)
+            if name in cache:
+                return cache[name]
+            if name == field_name:
+                found = to_python_value(name, value)
+            else:
+                found = derived_by_name[name].expression.evaluate(lookup)
+            cache[name] = found
+            return found
+
+        return _evaluate_criterion(pack, criterion, lookup, dependencies, industry, notes=False)
+
+    return at
 
 
 def evaluate_pack(
@@ -227,11 +306,13 @@ def _evaluate_criterion(
             return CriterionResult(status=UNMET, value=value, points=Fraction(0), zero=True)
         if value is None:
             return CriterionResult(value=None)
-        assert isinstance(value, Fraction)
-        ranked = sorted(range(len(criterion.bands)), key=lambda i: -criterion.bands[i].points)
-        for index in ranked:
-            if criterion.bands[index].contains(value):
-                points = Fraction(criterion.bands[index].points)
+        assert type(value) is Fraction
+        numerator, denominator = value.numerator, value.denominator
+        for index, low, high, points in _ranked_bands(criterion):
+            # Cross-multiplied integers: the edges are Fractions with positive denominators.
+            if (low is None or numerator * low.denominator >= low.numerator * denominator) and (
+                high is None or numerator * high.denominator <= high.numerator * denominator
+            ):
                 return CriterionResult(
                     status=indicator_status(points), value=value, band=index, points=points
                 )
@@ -250,5 +331,5 @@ def _evaluate_criterion(
     value = criterion.points.evaluate(lookup)
     if value is None or value is NOT_COMPUTABLE:
         return CriterionResult()
-    assert isinstance(value, Fraction)
+    assert type(value) is Fraction
     return CriterionResult(status=indicator_status(value), value=value, points=value)

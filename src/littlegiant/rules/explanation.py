@@ -15,7 +15,13 @@ from decimal import ROUND_HALF_EVEN, Decimal
 from fractions import Fraction
 from typing import Any
 
-from littlegiant.rules.evaluation import NOT_EVALUATED, UNKNOWN, PackResult, evaluate_criterion
+from littlegiant.rules.evaluation import (
+    NOT_EVALUATED,
+    UNKNOWN,
+    CriterionResult,
+    PackResult,
+    criterion_with_change,
+)
 from littlegiant.rules.expressions import NOT_COMPUTABLE
 from littlegiant.rules.pack import INSUFFICIENT, Criterion, Kind, RulePack
 from littlegiant.rules.schema import FIELDS_BY_NAME, FieldKind
@@ -307,6 +313,7 @@ def gaps(
         current = Decimal(str(current_raw))
         kind = FIELDS_BY_NAME[field_name].kind
         step = GAP_STEPS[kind]
+        changed_to = criterion_with_change(pack, criterion, record, dependencies, field_name)
         if criterion.kind == Kind.INDICATOR:
             if outcome.points is None or outcome.points >= (criterion.max_points or 0):
                 continue
@@ -315,11 +322,10 @@ def gaps(
 
             def holds(
                 x: Decimal,
-                criterion: Criterion = criterion,
                 target: Decimal = target,
-                field_name: str = field_name,
+                changed_to: Callable[[object], CriterionResult] = changed_to,
             ) -> bool:
-                changed = evaluate_criterion(pack, criterion, {**record, field_name: x}, dependencies)
+                changed = changed_to(x)
                 return changed.points is not None and changed.points >= target
 
             delta = None
@@ -333,11 +339,9 @@ def gaps(
                 if edge is not None:
 
                     def value_at(
-                        x: Decimal, criterion: Criterion = criterion, field_name: str = field_name
+                        x: Decimal, changed_to: Callable[[object], CriterionResult] = changed_to
                     ) -> object:
-                        return evaluate_criterion(
-                            pack, criterion, {**record, field_name: x}, dependencies
-                        ).value
+                        return changed_to(x).value
 
                     guess = _linear_guess(current, step, criterion.gap.direction, value_at, edge)
                 sign = 1 if criterion.gap.direction == "up" else -1
@@ -351,9 +355,7 @@ def gaps(
                 delta = _search(current, step, criterion.gap.direction, holds)
             if delta is None:
                 continue
-            reached = evaluate_criterion(
-                pack, criterion, {**record, field_name: _apply(current, delta, criterion)}, dependencies
-            )
+            reached = changed_to(_apply(current, delta, criterion))
             gained = reached.points or Fraction(0)
             label = (
                 criterion.bands[reached.band].label
@@ -369,9 +371,8 @@ def gaps(
             if outcome.status != "unmet":
                 continue
 
-            def holds(x: Decimal, criterion: Criterion = criterion, field_name: str = field_name) -> bool:
-                changed = evaluate_criterion(pack, criterion, {**record, field_name: x}, dependencies)
-                return changed.truth is True
+            def holds(x: Decimal, changed_to: Callable[[object], CriterionResult] = changed_to) -> bool:
+                return changed_to(x).truth is True
 
             delta = _search(current, step, criterion.gap.direction, holds)
             if delta is None:

@@ -592,7 +592,7 @@ def to_closure(node: exp.Expression) -> Closure:  # noqa: C901 - one branch per 
 
         def arithmetic(lookup: Callable[[str], PyValue]) -> PyValue:
             a, b = left(lookup), right(lookup)
-            if is_div and isinstance(b, Fraction) and b == 0:
+            if is_div and type(b) is Fraction and b.numerator == 0:
                 return NOT_COMPUTABLE
             if a is NOT_COMPUTABLE or b is NOT_COMPUTABLE:
                 return NOT_COMPUTABLE
@@ -616,6 +616,10 @@ def to_closure(node: exp.Expression) -> Closure:  # noqa: C901 - one branch per 
             return False
         if a is None or b is None:
             return None
+        if type(a) is Fraction and type(b) is Fraction:
+            # Cross-multiplied integers (denominators are positive): Fraction's own comparison goes through
+            # the numbers.Rational ABC check on every call.
+            return compare(a.numerator * b.denominator, b.numerator * a.denominator)  # type: ignore[union-attr]
         return compare(a, b)
 
     return comparison
@@ -623,9 +627,16 @@ def to_closure(node: exp.Expression) -> Closure:  # noqa: C901 - one branch per 
 
 def zero_denominator(tree: exp.Expression, lookup: Callable[[str], PyValue]) -> bool:
     """Whether any division or derived value read by this expression is not computable (D4), for the note."""
-    for node in tree.walk():
-        if isinstance(node, exp.Column) and lookup(node.name) is NOT_COMPUTABLE:
-            return True
-        if isinstance(node, exp.Div) and evaluate(node, lookup) is NOT_COMPUTABLE:
-            return True
-    return False
+    # The names and divisions of a tree are found once; each call then only looks values up.
+    found = _ZERO_PARTS.get(id(tree))
+    if found is None or found[0] is not tree:
+        names = tuple(node.name for node in tree.walk() if isinstance(node, exp.Column))
+        divisions = tuple(to_closure(node) for node in tree.walk() if isinstance(node, exp.Div))
+        found = _ZERO_PARTS[id(tree)] = (tree, names, divisions)
+    _, names, divisions = found
+    if any(lookup(name) is NOT_COMPUTABLE for name in names):
+        return True
+    return any(division(lookup) is NOT_COMPUTABLE for division in divisions)
+
+
+_ZERO_PARTS: dict[int, tuple[exp.Expression, tuple[str, ...], tuple[Closure, ...]]] = {}
