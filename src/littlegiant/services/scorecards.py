@@ -107,8 +107,11 @@ def _hours(seconds: float | None) -> Decimal | None:
 
 
 def scorecards(institutions: Iterable[ServiceInstitution] | QuerySet[ServiceInstitution]) -> list[Scorecard]:
-    """Scorecards for the given institutions, in their order: four grouped queries whatever their number.
+    """Scorecards for the given institutions, in their order: three grouped queries whatever their number.
 
+    Each query is filtered by the institutions' ids before it groups, and reads a covering index (assignments
+    by institution and outcome with both timers; requests by institution and status with the free flag and
+    deadlines; ratings by institution and score), so a page costs the rows of its own institutions only.
     Passing a queryset (for exports) filters the grouped queries by a subquery instead of a list of ids.
     """
     if isinstance(institutions, QuerySet):
