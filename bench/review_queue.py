@@ -6,11 +6,15 @@ applications in the reviewer's city and measures again. Each page is requested t
 (middleware, session, templates) in this process; the table gives medians, p95 and the ratio to the baseline.
 
     BENCH_PG=postgres://postgres@127.0.0.1:5432  BENCH_APPLICATIONS=20000  python bench/review_queue.py
+
+BENCH_DATABASE names the database (default littlegiant_bench_review_queue); BENCH_KEEP=1 keeps it afterwards.
 """
 
 from __future__ import annotations
 
+import html
 import os
+import re
 import statistics
 import sys
 import time
@@ -19,7 +23,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PG = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432").rstrip("/")
-DATABASE = "littlegiant_bench_review_queue"
+DATABASE = os.environ.get("BENCH_DATABASE", "littlegiant_bench_review_queue")
+# BENCH_KEEP=1 leaves the filled database behind, to run EXPLAIN ANALYZE on the queue's queries afterwards.
+KEEP = os.environ.get("BENCH_KEEP", "") == "1"
 APPLICATIONS = int(os.environ.get("BENCH_APPLICATIONS", "20000"))
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "40"))
 TARGET_P95_MS = 200.0
@@ -79,8 +85,10 @@ def bulk_load(programme, stage, creator, explanation: dict, values: dict, count:
     from littlegiant.enterprises.credit_code import make_credit_code
     from littlegiant.enterprises.models import AnnualFiling, Enterprise
     from littlegiant.recognition.models import Application, ApplicationVersion
+    from littlegiant.reference.models import Region
 
     counties = ["330102", "330105", "330106", "330108", "330109", "330110"]
+    regions = Region.objects.in_bulk(counties)
     alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY"
     now = timezone.now()
     batch = 2000
@@ -98,7 +106,7 @@ def bulk_load(programme, stage, creator, explanation: dict, values: dict, count:
             Enterprise(
                 credit_code=make_credit_code("91", counties[n % len(counties)], body(n)),
                 name=f"杭州基准测试企业{n:05d}有限公司",
-                region_id=counties[n % len(counties)],
+                region=regions[counties[n % len(counties)]],
                 industry_id="3973",
             )
             for n in numbers
@@ -113,6 +121,8 @@ def bulk_load(programme, stage, creator, explanation: dict, values: dict, count:
                 filing=f,
                 status="in_review",
                 current_stage=stage,
+                stage_level=stage.level,  # bulk_create skips save(), which keeps these two copies
+                region_path=e.region.path,
                 created_by=creator,
                 submitted_at=now,
                 outcome=explanation.get("outcome", ""),
@@ -137,13 +147,26 @@ def bulk_load(programme, stage, creator, explanation: dict, values: dict, count:
         )
 
 
+def next_link(page: str) -> str:
+    """The query string of a queue page's Next link."""
+    found = re.search(r'<a href="(\?[^"]*)">(?:下一页|Next)</a>', page)
+    assert found, "the queue page should link to a next page"
+    return html.unescape(found.group(1))
+
+
 def main() -> int:
     create_database()
     try:
         setup_django()
         return run()
     finally:
-        drop_database()
+        if KEEP:
+            from django.db import connections
+
+            connections.close_all()
+            print(f"(kept database {DATABASE})", file=sys.stderr, flush=True)
+        else:
+            drop_database()
 
 
 def run() -> int:
@@ -211,6 +234,11 @@ def run() -> int:
     loaded = time.perf_counter() - started
     print(f"(loaded {APPLICATIONS:,} applications in {loaded:.0f} s)", file=sys.stderr, flush=True)
 
+    # A reviewer reaches page 200 by following Next: its link carries a cursor, not an offset.
+    deep_url = queue_url
+    for _page in range(199):
+        deep_url = queue_url + next_link(client.get(deep_url).content.decode())
+    offset_url = queue_url + "?page=200"
     rows = [
         ("Review queue, empty (baseline)", empty_queue, empty_queue),
         ("Review queue, first page", timings(lambda: client.get(queue_url)), empty_queue),
@@ -224,12 +252,16 @@ def run() -> int:
             timings(lambda: client.get(queue_url + "?q=基准测试企业1999")),
             empty_queue,
         ),
-        ("Review queue, page 200", timings(lambda: client.get(queue_url + "?page=200")), empty_queue),
+        ("Review queue, page 200 (by Next links)", timings(lambda: client.get(deep_url)), empty_queue),
+        ("Review queue, page 200 (?page=200, offset)", timings(lambda: client.get(offset_url)), empty_queue),
         ("Application page, 1 application (baseline)", single_page, single_page),
         ("Application page", timings(lambda: client.get(page_url)), single_page),
     ]
-    assert "基准测试企业" in client.get(queue_url + "?page=200").content.decode(), (
-        "page 200 should hold applications"
+    deep_page = client.get(deep_url).content.decode()
+    assert "基准测试企业" in deep_page, "page 200 should hold applications"
+    names = re.compile(r"杭州基准测试企业\d{5}")
+    assert names.findall(deep_page) == names.findall(client.get(offset_url).content.decode()), (
+        "page 200 by Next links and by offset should list the same applications"
     )
 
     print(
