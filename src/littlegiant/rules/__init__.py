@@ -2,10 +2,10 @@
 
 Knows nothing of Django. Public API (docs/rules.md):
 
-    from littlegiant.rules import registry, assess_record, assess_file, PackNotFound
+    from littlegiant.rules import registry, assess_record, assess_file, evaluate_records, PackNotFound
 """
 
-from littlegiant.rules.assessment import BatchError, assess_file, assess_record
+from littlegiant.rules.assessment import BatchError, assess_file, assess_record, evaluate_records
 from littlegiant.rules.expressions import PackError
 from littlegiant.rules.pack import Criterion, RulePack
 from littlegiant.rules.records import InputError
@@ -20,5 +20,6 @@ __all__ = [
     "RulePack",
     "assess_file",
     "assess_record",
+    "evaluate_records",
     "registry",
 ]
