@@ -26,10 +26,22 @@ def _decimal_limits(name: str) -> tuple[int, int]:
     return model_field.max_digits, model_field.decimal_places  # type: ignore[union-attr]
 
 
+WHOLE_NUMBER_KINDS = frozenset({FieldKind.COUNT, FieldKind.INTEGER})
+DECIMAL_KINDS = frozenset({FieldKind.MONEY, FieldKind.FRACTION, FieldKind.NUMBER})
+NUMBER_KINDS = WHOLE_NUMBER_KINDS | DECIMAL_KINDS
 DECIMAL_LIMITS: dict[str, tuple[int, int]] = {
-    name: _decimal_limits(name)
-    for name in DATA_FIELDS
-    if FIELDS_BY_NAME[name].kind in {FieldKind.MONEY, FieldKind.FRACTION, FieldKind.NUMBER}
+    name: _decimal_limits(name) for name in DATA_FIELDS if FIELDS_BY_NAME[name].kind in DECIMAL_KINDS
+}
+# Worked out once, not for each of the millions of cells a large import checks.
+DECIMAL_CEILINGS: dict[str, Decimal] = {
+    name: Decimal(10) ** (max_digits - places) for name, (max_digits, places) in DECIMAL_LIMITS.items()
+}
+BOUNDS: dict[str, tuple[Decimal | None, Decimal | None]] = {
+    field.name: (
+        None if field.minimum is None else Decimal(str(field.minimum)),
+        None if field.maximum is None else Decimal(str(field.maximum)),
+    )
+    for field in FIELDS_BY_NAME.values()
 }
 # A part counted within a whole: the database refuses the same (constraints on AnnualFiling).
 PARTS_OF_A_WHOLE = (
@@ -54,7 +66,7 @@ LARGEST_COUNT = 2_147_483_647
 
 
 def is_empty(raw: object) -> bool:
-    return raw is None or (isinstance(raw, str) and raw.strip() == "")
+    return raw is None or raw == "" or (isinstance(raw, str) and raw.strip() == "")
 
 
 def parse_value(field: Field, raw: object) -> object | None:
@@ -68,9 +80,9 @@ def parse_value(field: Field, raw: object) -> object | None:
         if text not in field.choices:
             raise FilingValueError(_("must be one of: %(choices)s") % {"choices": ", ".join(field.choices)})
         return text
-    if field.kind in {FieldKind.COUNT, FieldKind.INTEGER}:
+    if field.kind in WHOLE_NUMBER_KINDS:
         value: object = _parse_whole_number(raw)
-    elif field.kind in {FieldKind.MONEY, FieldKind.FRACTION, FieldKind.NUMBER}:
+    elif field.kind in DECIMAL_KINDS:
         value = _parse_decimal(field, raw)
     else:
         return str(raw).strip()
@@ -80,25 +92,21 @@ def parse_value(field: Field, raw: object) -> object | None:
 
 def check_value(field: Field, value: object | None) -> None:
     """Range checks for an already typed value: sign, bounds, shares between 0 and 1."""
-    if value is None or field.kind not in {
-        FieldKind.COUNT,
-        FieldKind.INTEGER,
-        FieldKind.MONEY,
-        FieldKind.FRACTION,
-        FieldKind.NUMBER,
-    }:
+    if value is None or field.kind not in NUMBER_KINDS:
         return
-    number = Decimal(value)  # type: ignore[arg-type]
+    # An int or a Decimal compares exactly with a Decimal bound as it is; anything else is made a Decimal.
+    number = value if isinstance(value, int | Decimal) else Decimal(value)  # type: ignore[arg-type]
     if field.kind == FieldKind.FRACTION:
-        if number < 0 or number > 1:
+        if number < 0 or number > 1:  # type: ignore[operator]
             raise FilingValueError(_("a share is a fraction between 0 and 1 (3 per cent is 0.03)"))
         return
-    if number < 0 and not field.may_be_negative and field.kind != FieldKind.INTEGER:
+    if number < 0 and not field.may_be_negative and field.kind != FieldKind.INTEGER:  # type: ignore[operator]
         raise FilingValueError(_("cannot be negative"))
-    if field.minimum is not None and number < Decimal(str(field.minimum)):
-        raise FilingValueError(_("must be at least %(minimum)s") % {"minimum": _plain(field.minimum)})
-    if field.maximum is not None and number > Decimal(str(field.maximum)):
-        raise FilingValueError(_("must be at most %(maximum)s") % {"maximum": _plain(field.maximum)})
+    minimum, maximum = BOUNDS[field.name]
+    if minimum is not None and number < minimum:  # type: ignore[operator]
+        raise FilingValueError(_("must be at least %(minimum)s") % {"minimum": _plain(field.minimum)})  # type: ignore[arg-type]
+    if maximum is not None and number > maximum:  # type: ignore[operator]
+        raise FilingValueError(_("must be at most %(maximum)s") % {"maximum": _plain(field.maximum)})  # type: ignore[arg-type]
     if field.kind == FieldKind.COUNT and number > LARGEST_COUNT:
         raise FilingValueError(_("is too large"))
 
@@ -146,6 +154,9 @@ def _parse_boolean(raw: object) -> bool:
 
 
 def _parse_whole_number(raw: object) -> int:
+    # Most cells of a CSV file are plain digits: read them without a detour through Decimal.
+    if isinstance(raw, str) and raw.isascii() and raw.isdigit():
+        return int(raw)
     if isinstance(raw, (bool, date | datetime)):
         raise FilingValueError(_("is not a whole number"))
     if isinstance(raw, int):
@@ -169,11 +180,14 @@ def _parse_decimal(field: Field, raw: object) -> Decimal:
         raise FilingValueError(_("is not a number")) from None
     if not number.is_finite():
         raise FilingValueError(_("is not a number"))
-    max_digits, places = DECIMAL_LIMITS[field.name]
-    exponent = number.normalize().as_tuple().exponent
+    places = DECIMAL_LIMITS[field.name][1]
+    exponent = number.as_tuple().exponent
+    # Only a number written with more places than allowed needs normalising: 1.500 has two places, not three.
     if isinstance(exponent, int) and -exponent > places:
-        raise FilingValueError(_("has more than %(places)s decimal places") % {"places": places})
-    if abs(number) >= Decimal(10) ** (max_digits - places):
+        exponent = number.normalize().as_tuple().exponent
+        if isinstance(exponent, int) and -exponent > places:
+            raise FilingValueError(_("has more than %(places)s decimal places") % {"places": places})
+    if abs(number) >= DECIMAL_CEILINGS[field.name]:
         raise FilingValueError(_("is too large"))
     return number
 
