@@ -1,12 +1,16 @@
 """Coverage and scorecards with 2,000 institutions and 200,000 requests in PostgreSQL, against a tiny network.
 
-Creates a dedicated database (dropped again at the end), migrates it, measures the pages while the network
-holds four institutions and a few requests, then loads a synthetic national network of 2,000 institutions and
-200,000 requests (with their assignments, sessions, outcomes and ratings) and measures again. Pages go through
-Django's full stack (middleware, session, templates) in this process, warm; the table gives medians, p95 and
-the ratio to the tiny network.
+Measures the pages in a dedicated database holding four institutions and a few requests (the tiny network),
+then in a second one holding those plus a synthetic national network of 2,000 institutions and 200,000
+requests (with their assignments, sessions, outcomes and ratings). Both databases are created, migrated and
+dropped again at the end. Pages go through Django's full stack (middleware, session, templates) in this
+process, warm; the table gives medians, p95 and the ratio to the tiny network.
 
     BENCH_PG=postgres://postgres@127.0.0.1:5432  BENCH_REQUESTS=200000  python bench/services_pages.py
+
+Loading 200,000 requests takes a quarter of an hour on a busy machine. With BENCH_KEEP=1 the big database is
+kept at the end and, when it exists, reused (migrated to the current schema and vacuumed) instead of loaded
+again, so a change can be measured in minutes; the tiny network is always built afresh.
 """
 
 from __future__ import annotations
@@ -22,6 +26,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PG = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432").rstrip("/")
 DATABASE = "littlegiant_bench_services"
+TINY_DATABASE = "littlegiant_bench_services_tiny"
+KEEP = os.environ.get("BENCH_KEEP", "") == "1"
 INSTITUTIONS = int(os.environ.get("BENCH_INSTITUTIONS", "2000"))
 REQUESTS = int(os.environ.get("BENCH_REQUESTS", "200000"))
 ENTERPRISES = int(os.environ.get("BENCH_SERVICE_ENTERPRISES", "8000"))
@@ -42,18 +48,58 @@ def _admin_connection():
     return psycopg.connect(f"{PG}/postgres", autocommit=True)
 
 
-def create_database() -> None:
+def database_exists(name: str) -> bool:
     with _admin_connection() as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')
-        connection.execute(f'CREATE DATABASE "{DATABASE}"')
+        return (
+            connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone() is not None
+        )
 
 
-def drop_database() -> None:
+def create_database(name: str) -> None:
+    with _admin_connection() as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        connection.execute(f'CREATE DATABASE "{name}"')
+
+
+def drop_database(name: str) -> None:
     from django.db import connections
 
     connections.close_all()
     with _admin_connection() as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def use_database(name: str) -> None:
+    """Point Django's default connection at another database of the same server."""
+    from django.db import connections
+
+    connections.close_all()
+    connections["default"].settings_dict["NAME"] = name
+
+
+def prepared_admin():  # noqa: ANN201
+    """Migrate the current database and return its superuser (created on first use)."""
+    from django.core.management import call_command
+
+    from littlegiant.accounts.models import User
+
+    call_command("migrate", interactive=False, verbosity=0)
+    admin = User.objects.filter(username="bench_admin").first()
+    if admin is None:
+        admin = User.objects.create_superuser(
+            username="bench_admin",
+            password="bench-password-1",  # noqa: S106  (a throwaway database)
+            email="b@x.cn",
+        )
+    return admin
+
+
+def signed_in(admin):  # noqa: ANN001, ANN201
+    from django.test import Client
+
+    client = Client()
+    client.force_login(admin)
+    return client
 
 
 def setup_django() -> None:
@@ -179,14 +225,15 @@ def big_network(admin, log: Callable[[str], None]) -> None:  # noqa: ANN001
 
 
 def main() -> int:
-    create_database()
+    reuse = KEEP and database_exists(DATABASE)
+    create_database(TINY_DATABASE)
+    if not reuse:
+        create_database(DATABASE)
     setup_django()
     try:
-        from django.core.management import call_command
+        from django.db import connection
         from django.db.models import Count
-        from django.test import Client
 
-        from littlegiant.accounts.models import User
         from littlegiant.services.models import (
             RequestAssignment,
             ServiceInstitution,
@@ -195,20 +242,25 @@ def main() -> int:
             ServiceSession,
         )
 
-        print("Migrating the benchmark database…", flush=True)
-        call_command("migrate", interactive=False, verbosity=0)
-        admin = User.objects.create_superuser(
-            username="bench_admin",
-            password="bench-password-1",  # noqa: S106  (a throwaway database), email="b@x.cn"
-        )
-        client = Client()
-        client.force_login(admin)
-
+        print("Migrating the tiny network's database…", flush=True)
+        use_database(TINY_DATABASE)
+        admin = prepared_admin()
         tiny_network(admin)
-        baseline = measure(client)
+        baseline = measure(signed_in(admin))
 
-        print(f"Loading {INSTITUTIONS:,} institutions and {REQUESTS:,} requests…", flush=True)
-        big_network(admin, log=lambda message: print(message, flush=True))
+        use_database(DATABASE)
+        if reuse:
+            print(f"Reusing the kept database {DATABASE} (BENCH_KEEP=1): migrating, vacuuming…", flush=True)
+            admin = prepared_admin()
+            with connection.cursor() as cursor:
+                cursor.execute("VACUUM ANALYZE")
+        else:
+            print("Migrating the big network's database…", flush=True)
+            admin = prepared_admin()
+            tiny_network(admin)
+            print(f"Loading {INSTITUTIONS:,} institutions and {REQUESTS:,} requests…", flush=True)
+            big_network(admin, log=lambda message: print(message, flush=True))
+        client = signed_in(admin)
         counts = {
             "institutions": ServiceInstitution.objects.count(),
             "requests": ServiceRequest.objects.count(),
@@ -218,6 +270,7 @@ def main() -> int:
         }
         levels = dict(ServiceInstitution.objects.values_list("level").annotate(n=Count("pk")))
         loaded = measure(client)
+        load = os.getloadavg()
 
         print()
         print(
@@ -226,6 +279,7 @@ def main() -> int:
             f"{counts['ratings']:,} ratings"
         )
         print(f"Warm pages, {ROUNDS} requests each, PostgreSQL; target p95 < {TARGET_P95_MS:.0f} ms")
+        print(f"Load average at the end: {load[0]:.1f} {load[1]:.1f} {load[2]:.1f} on {os.cpu_count()} CPUs")
         print()
         print(
             "| page | tiny median ms | tiny p95 ms | big median ms | big p95 ms | ratio (p95) | p95 < target |"  # noqa: E501
@@ -243,7 +297,9 @@ def main() -> int:
             )
         return 0 if all_fast else 1
     finally:
-        drop_database()
+        drop_database(TINY_DATABASE)
+        if not KEEP:
+            drop_database(DATABASE)
 
 
 if __name__ == "__main__":
