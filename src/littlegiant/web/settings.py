@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import sys
 from pathlib import Path
 
 import dj_database_url
@@ -59,7 +60,8 @@ def _env_choice(name: str, default: str, choices: tuple[str, ...]) -> str:
 
 DEBUG = _env_bool("DEBUG", False)
 DEMO = _env_bool("LITTLEGIANT_DEMO", False)
-TESTING = _env_bool("LITTLEGIANT_TESTING", False)
+# Under pytest the settings load before any conftest can set LITTLEGIANT_TESTING, so pytest itself counts.
+TESTING = _env_bool("LITTLEGIANT_TESTING", False) or "pytest" in sys.modules
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY and DEMO:
