@@ -91,7 +91,7 @@ _database_url = os.environ.get("DATABASE_URL", "") or _default_db
 if _database_url == _default_db:
     VAR_DIR.mkdir(parents=True, exist_ok=True)
 try:
-    DATABASES = {"default": dj_database_url.parse(_database_url, conn_max_age=60)}
+    DATABASES = {"default": dj_database_url.parse(_database_url, conn_max_age=0 if TESTING else 60)}
 except Exception as error:  # dj_database_url raises plain ValueErrors of several kinds
     raise ImproperlyConfigured(f"DATABASE_URL is not a valid database URL: {error}") from None
 if DATABASES["default"]["ENGINE"] not in {"django.db.backends.sqlite3", "django.db.backends.postgresql"}:
