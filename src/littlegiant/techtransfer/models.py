@@ -198,6 +198,9 @@ class PatentListing(models.Model):
         _("annual cap (yuan)"), null=True, blank=True, **MONEY, validators=[MinValueValidator(Decimal(0))]
     )
     territory = models.CharField(_("territory"), max_length=100, default="中国大陆")
+    # Normalised search tokens, space-joined, written with every save (search.index_listings); the full-text
+    # index over it is database-specific and made by migration 0005.
+    search_document = models.TextField(_("search document"), blank=True, default="", editable=False)
     status = models.CharField(
         _("status"), max_length=16, choices=ListingStatus.choices, default=ListingStatus.DRAFT, db_index=True
     )
@@ -276,46 +279,6 @@ def normalise_ipc(raw: str) -> str:
         if code and code not in codes:
             codes.append(code)
     return " ".join(codes)
-
-
-class SearchTerm(models.Model):
-    """A posting of the search index: a token found in a listing, with its BM25 term weight (without the IDF).
-
-    Kept in the same transaction as every listing save, so search never shows stale text.
-    """
-
-    token = models.CharField(max_length=64)
-    # No index of its own: the unique (listing, token) constraint's index serves lookups by listing.
-    listing = models.ForeignKey(
-        PatentListing, on_delete=models.CASCADE, related_name="search_terms", db_index=False
-    )
-    weight = models.FloatField()
-
-    class Meta:
-        verbose_name = _("search term")
-        verbose_name_plural = _("search terms")
-        indexes = [models.Index(fields=["token", "listing", "weight"], name="search_term_token")]
-        constraints = [
-            models.UniqueConstraint(fields=["listing", "token"], name="one_posting_per_listing_token")
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.token} · {self.listing_id}"
-
-
-class SearchTokenStatistic(models.Model):
-    """How many listings contain a token, for the inverse document frequency; the empty token counts all
-    listings."""
-
-    token = models.CharField(max_length=64, primary_key=True)
-    document_count = models.IntegerField(default=0)
-
-    class Meta:
-        verbose_name = _("search token statistic")
-        verbose_name_plural = _("search token statistics")
-
-    def __str__(self) -> str:
-        return f"{self.token} · {self.document_count}"
 
 
 class LicenceText(models.Model):

@@ -1,46 +1,42 @@
-"""Full-text search over patent listings, in Chinese and English, with an inverted index kept in the database.
+"""Full-text search over patent listings, in Chinese and English, with the database's own full-text index.
 
 Why in the database: the index must be current in every web process the moment a listing is saved, on SQLite
-and PostgreSQL alike, so it is written in the same transaction as the listing and read with one SQL
-aggregation.
+and PostgreSQL alike, so it is written in the same transaction as the listing.
 
 - Tokens: jieba's `cut_for_search` for Chinese (it also yields the shorter words inside long ones: 锂电池 →
-  锂电, 电池, 锂电池); English words lower-cased with a plain plural "s" removed; IPC classes as "ipc:" tokens
+  锂电, 电池, 锂电池); English words lower-cased with a plain plural "s" removed; IPC classes as "ipc" tokens
   at three levels (H01M, H01M10, H01M10/0525), so a query for a subclass finds every group in it.
-- Weights: BM25. A posting stores the term-frequency part, computed against a fixed reference length instead
-  of the live corpus average, so saving one listing never rewrites the others; the IDF comes from a per-token
-  document count (`SearchTokenStatistic`) updated in the same transaction, and is applied at query time.
-- Fields: the title counts three times, IPC classes twice, the abstract and the brief once.
-- Very common query words (in more than a quarter of all listings) are left out of the sum when rarer words
-  are present: they barely change the ranking and would make the query read most of the index.
+- The tokens of a listing are stored space-joined in `PatentListing.search_document`, each reduced to letters,
+  digits and CJK characters so that the database's own word splitter ('simple' on PostgreSQL, unicode61 on
+  SQLite) keeps each one whole and never stems it.
+- PostgreSQL: a GIN index on `to_tsvector('simple', search_document)`, matched with `@@` and ranked with
+  `ts_rank_cd`. SQLite: an FTS5 table kept beside the listing table, ranked with `bm25()`. Both come from
+  migration 0005.
+- Fields: the title is written three times, IPC classes twice, the abstract and the brief once, so the
+  rankers count a title word more.
 """
 
 from __future__ import annotations
 
 import logging
-import math
 import re
-from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from django.db import transaction
-from django.db.models import Case, F, FloatField, Q, Sum, Value, When
+from django.db import connection, transaction
+from django.db.models import BooleanField, FloatField, Q
+from django.db.models.expressions import RawSQL
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from littlegiant.techtransfer.models import PatentListing, SearchTerm, SearchTokenStatistic
+from littlegiant.techtransfer.models import PatentListing
 
-K1 = 1.2
-B = 0.75
-REFERENCE_LENGTH = (
-    150.0  # tokens in a typical listing (title, abstract, brief); fixed, see the module docstring
-)
 FIELD_BOOST = {"title": 3, "ipc": 2, "abstract": 1, "brief": 1}
-COMMON_SHARE = 0.25
-ALL_DOCUMENTS = ""  # the statistic row counting every indexed listing
 MAX_TOKEN = 64
+FTS_TABLE = "techtransfer_listing_fts"  # SQLite only, created by migration 0005
+# The exact expression of the PostgreSQL GIN index (migration 0005): a query must repeat it to use the index.
+TSVECTOR = "to_tsvector('simple'::regconfig, techtransfer_patentlisting.search_document)"
 
 _STOP = frozenset(
     [
@@ -101,6 +97,7 @@ _STOP = frozenset(
         "with",
     ]
 )
+_NOT_LEXEME = re.compile(r"[^0-9a-z\u3400-\u9fff]")
 _WORD = re.compile(r"[0-9a-z][0-9a-z\-+.]*[0-9a-z+]|[0-9a-z]", re.ASCII)
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _IPC = re.compile(r"^([A-H]\d{2}[A-Z])(\d{1,4})?(?:/(\d{1,6}))?$")
@@ -152,73 +149,46 @@ def ipc_tokens(code: str) -> list[str]:
     return tokens
 
 
-def listing_term_weights(listing: PatentListing) -> dict[str, float]:
-    """Each token of a listing with its BM25 term weight (IDF left for query time)."""
-    counts: Counter[str] = Counter()
-    length = 0
+def lexeme(token: str) -> str:
+    """A token as the database's word splitter keeps it whole: letters, digits and CJK characters only
+    ("ipc:h01m10/0525" → "ipch01m10x0525", "solid-state" → "solidstate")."""
+    return _NOT_LEXEME.sub("", token.replace(":", "").replace("/", "x"))
+
+
+def listing_document(listing: PatentListing) -> str:
+    """The search document of a listing: its lexemes, space-joined, each field repeated by its boost."""
+    parts: list[str] = []
     fields = {
         "title": listing.title,
         "abstract": listing.abstract,
         "brief": f"{listing.problem}\n{listing.benefit}\n{listing.applications}",
     }
     for name, text in fields.items():
-        tokens = text_tokens(text)
-        length += len(tokens)
-        for token in tokens:
-            counts[token] += FIELD_BOOST[name]
-    for code in listing.ipc_codes.split():
-        for token in ipc_tokens(code):
-            counts[token] += FIELD_BOOST["ipc"]
-            length += 1
-    norm = K1 * (1 - B + B * length / REFERENCE_LENGTH)
-    return {token: tf * (K1 + 1) / (tf + norm) for token, tf in counts.items()}
+        words = [lexeme(token) for token in text_tokens(text)]
+        parts.extend(" ".join(word for word in words if word) for _ in range(FIELD_BOOST[name]))
+    codes = [lexeme(token) for code in listing.ipc_codes.split() for token in ipc_tokens(code)]
+    parts.extend(" ".join(codes) for _ in range(FIELD_BOOST["ipc"]))
+    return " ".join(part for part in parts if part)
 
 
 def index_listings(listings: Sequence[PatentListing]) -> None:
-    """Bring the index up to date for these listings, in the caller's transaction (or one of its own)."""
+    """Bring the search documents of these listings up to date, in the caller's transaction (or one of its
+    own)."""
     if not listings:
         return
-    with transaction.atomic():
-        ids = [listing.pk for listing in listings]
-        old: dict[int, set[str]] = defaultdict(set)
-        for listing_id, token in SearchTerm.objects.filter(listing_id__in=ids).values_list(
-            "listing_id", "token"
-        ):
-            old[listing_id].add(token)
-        SearchTerm.objects.filter(listing_id__in=ids).delete()
-        postings: list[SearchTerm] = []
-        change: Counter[str] = Counter()
-        for listing in listings:
-            weights = listing_term_weights(listing)
-            postings.extend(SearchTerm(listing_id=listing.pk, token=t, weight=w) for t, w in weights.items())
-            before = old.get(listing.pk, set())
-            for token in weights.keys() - before:
-                change[token] += 1
-            for token in before - weights.keys():
-                change[token] -= 1
-            if not before:
-                change[ALL_DOCUMENTS] += 1
-        # In token order, so that inserts into the (token, ...) index touch neighbouring pages.
-        postings.sort(key=lambda posting: posting.token)
-        SearchTerm.objects.bulk_create(postings, batch_size=2000)
-        _apply_document_counts(change)
-
-
-def _apply_document_counts(change: Counter[str]) -> None:
-    # Create missing rows first, then increment: two concurrent saves adding the same new token both count.
-    SearchTokenStatistic.objects.bulk_create(
-        [SearchTokenStatistic(token=token, document_count=0) for token, delta in change.items() if delta > 0],
-        ignore_conflicts=True,
-        batch_size=2000,
-    )
-    by_delta: dict[int, list[str]] = defaultdict(list)
-    for token, delta in change.items():
-        if delta:
-            by_delta[delta].append(token)
-    for delta, tokens in by_delta.items():
-        for start in range(0, len(tokens), 500):
-            SearchTokenStatistic.objects.filter(token__in=tokens[start : start + 500]).update(
-                document_count=F("document_count") + delta
+    documents = [(listing_document(listing), listing.pk) for listing in listings]
+    for listing, (document, _) in zip(listings, documents, strict=True):
+        listing.search_document = document
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.executemany(
+            "UPDATE techtransfer_patentlisting SET search_document = %s WHERE id = %s", documents
+        )
+        if connection.vendor == "sqlite":
+            ids = [(pk,) for _, pk in documents]
+            cursor.executemany(f"DELETE FROM {FTS_TABLE} WHERE rowid = %s", ids)
+            cursor.executemany(
+                f"INSERT INTO {FTS_TABLE} (rowid, search_document) VALUES (%s, %s)",
+                [(pk, document) for document, pk in documents],
             )
 
 
@@ -231,20 +201,6 @@ def query_tokens(query: str) -> list[str]:
         else:
             tokens.extend(text_tokens(word))
     return list(dict.fromkeys(tokens))
-
-
-def _inverse_document_frequencies(tokens: Iterable[str]) -> tuple[dict[str, float], dict[str, int], int]:
-    wanted = [*tokens, ALL_DOCUMENTS]
-    counts = dict(
-        SearchTokenStatistic.objects.filter(token__in=wanted).values_list("token", "document_count")
-    )
-    total = max(counts.pop(ALL_DOCUMENTS, 0), 1)
-    idf = {
-        token: math.log(1 + (total - count + 0.5) / (count + 0.5))
-        for token, count in counts.items()
-        if count > 0
-    }
-    return idf, counts, total
 
 
 @dataclass(frozen=True, slots=True)
@@ -298,36 +254,37 @@ def ranked_listing_ids(
     filters: SearchFilters | None = None,
     offset: int = 0,
     limit: int = 20,
-    extra_weights: dict[str, float] | None = None,
 ) -> tuple[list[tuple[int, float]], list[str]]:
-    """Listing ids and scores for a query, best first: one grouped SQL sum over the index."""
+    """Listing ids and scores for a query, best first: any query word matches, more and rarer matches rank
+    higher."""
     tokens = query_tokens(query)
-    idf, counts, total = _inverse_document_frequencies(tokens)
-    present = [token for token in tokens if token in idf]
-    # jieba's search mode also yields the pieces of a long word (锂电池 → 锂电, 电池): when the whole word
-    # is in the index, its pieces add little but read many more postings, so they are left out.
-    present = [token for token in present if not any(token != other and token in other for other in present)]
-    rare = [token for token in present if counts[token] <= COMMON_SHARE * total]
-    if not rare and present:
-        rare = [min(present, key=lambda token: counts[token])]
-    weights = {token: idf[token] for token in rare}
-    for token, factor in (extra_weights or {}).items():
-        if token in weights:
-            weights[token] *= factor
-    if not weights:
+    lexemes = list(dict.fromkeys(word for word in map(lexeme, tokens) if word))
+    if not lexemes:
         return [], tokens
-    by_token = Case(
-        *[When(token=token, then=Value(weight)) for token, weight in weights.items()],
-        output_field=FloatField(),
+    listings = PatentListing.objects.filter(status="published").filter(
+        (filters or SearchFilters()).condition()
     )
-    rows = (
-        SearchTerm.objects.filter(token__in=list(weights), listing__status="published")
-        .filter((filters or SearchFilters()).condition("listing__"))
-        .values("listing_id")
-        .annotate(score=Sum(F("weight") * by_token, output_field=FloatField()))
-        .order_by("-score", "listing_id")[offset : offset + limit]
+    # RawSQL below: the SQL is fixed text, the query words only ever travel as parameters.
+    if connection.vendor == "postgresql":
+        tsquery = " | ".join(lexemes)
+        matches = f"{TSVECTOR} @@ to_tsquery('simple'::regconfig, %s)"
+        rank = f"ts_rank_cd({TSVECTOR}, to_tsquery('simple'::regconfig, %s))"
+        params = [tsquery]
+    else:
+        params = [" OR ".join(f'"{word}"' for word in lexemes)]
+        matches = (
+            f"techtransfer_patentlisting.id IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)"
+        )
+        # bm25() is lower for better matches.
+        rank = (
+            f"(SELECT -bm25({FTS_TABLE}) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s "
+            f"AND {FTS_TABLE}.rowid = techtransfer_patentlisting.id)"
+        )
+    listings = listings.filter(RawSQL(matches, params, output_field=BooleanField())).annotate(  # noqa: S611
+        score=RawSQL(rank, params, output_field=FloatField())  # noqa: S611
     )
-    return [(row["listing_id"], row["score"]) for row in rows], tokens
+    rows = listings.order_by("-score", "pk").values_list("pk", "score")[offset : offset + limit]
+    return [(pk, score) for pk, score in rows], tokens
 
 
 def search(
