@@ -9,9 +9,9 @@ and PostgreSQL alike, so it is written in the same transaction as the listing.
 - The tokens of a listing are stored space-joined in `PatentListing.search_document`, each reduced to letters,
   digits and CJK characters so that the database's own word splitter ('simple' on PostgreSQL, unicode61 on
   SQLite) keeps each one whole and never stems it.
-- PostgreSQL: a GIN index on `to_tsvector('simple', search_document)`, matched with `@@` and ranked with
-  `ts_rank_cd`. SQLite: an FTS5 table kept beside the listing table, ranked with `bm25()`. Both come from
-  migration 0005.
+- PostgreSQL: a stored generated column `to_tsvector('simple', search_document)` with a GIN index, matched
+  with `@@` and ranked with `ts_rank_cd`. SQLite: an FTS5 table kept beside the listing table, ranked with `bm25()`. Both come from
+  migrations 0005 and 0006.
 - Fields: the title is written three times, IPC classes twice, the abstract and the brief once, so the
   rankers count a title word more.
 """
@@ -35,8 +35,8 @@ from littlegiant.techtransfer.models import PatentListing
 FIELD_BOOST = {"title": 3, "ipc": 2, "abstract": 1, "brief": 1}
 MAX_TOKEN = 64
 FTS_TABLE = "techtransfer_listing_fts"  # SQLite only, created by migration 0005
-# The exact expression of the PostgreSQL GIN index (migration 0005): a query must repeat it to use the index.
-TSVECTOR = "to_tsvector('simple'::regconfig, techtransfer_patentlisting.search_document)"
+# PostgreSQL only: a stored generated column, GIN-indexed (migration 0006), so ranking reads it, never re-parses.
+TSVECTOR = "techtransfer_patentlisting.search_vector"
 
 _STOP = frozenset(
     [
