@@ -31,7 +31,7 @@ browser:
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null)
 
 demo: $(BIN)/.installed messages
-	@mkdir -p var
+	@mkdir -p var/static
 	LITTLEGIANT_DEMO=true $(BIN)/littlegiant demo
 	@$(MAKE) --no-print-directory serve
 
