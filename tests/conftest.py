@@ -11,15 +11,27 @@ os.environ.setdefault("LITTLEGIANT_TESTING", "true")
 pytest_plugins = ["tests.cast"]
 
 
+# Rows that migrations create (not schema): a transactional test's flush deletes them and nothing replays the
+# migration, so they are put back before any test that finds them gone.
+MIGRATION_DATA = [
+    ("reference", "Region", "littlegiant.reference.migrations.0002_load_reference_data", "load"),
+    (
+        "techtransfer",
+        "LicenceText",
+        "littlegiant.techtransfer.migrations.0002_standard_licence_text",
+        "add_text",
+    ),
+]
+
+
 @pytest.fixture(autouse=True)
-def _reference_tables(request: pytest.FixtureRequest, django_db_setup, django_db_blocker) -> None:
-    """Regions and industries come from a migration; a transactional test's flush deletes them and nothing
-    replays the migration, so reload them before any test that finds them gone."""
+def _migration_data(django_db_setup, django_db_blocker) -> None:
+    """Reload the data that migrations load, if an earlier transactional test flushed it."""
+    from importlib import import_module
+
     from django.apps import apps
 
-    from littlegiant.reference.loading import load_all
-    from littlegiant.reference.models import Region
-
     with django_db_blocker.unblock():
-        if not Region.objects.exists():
-            load_all(apps)
+        for app_label, model_name, module, function in MIGRATION_DATA:
+            if not apps.get_model(app_label, model_name).objects.exists():
+                getattr(import_module(module), function)(apps, None)
