@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import importlib
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management import call_command
 from django.db import connection, transaction
 
@@ -100,6 +102,31 @@ def build_demo(
         seconds=0.0,
         accounts=accounts,
     )
+    with _emails_muted():
+        _build_app_demos(app_demos, seed=seed, log=log, report=report)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+@contextmanager
+def _emails_muted() -> Iterator[None]:
+    """Send the app demos' emails nowhere.
+
+    Each decision the demo takes emails the enterprise once its transaction commits; on the demo's console backend
+    that would bury the list of demo accounts under a hundred emails. The setting is restored whatever happens, so
+    a test that builds the demo leaves the mail outbox working for the next one.
+    """
+    backend = settings.EMAIL_BACKEND
+    settings.EMAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"
+    try:
+        yield
+    finally:
+        settings.EMAIL_BACKEND = backend
+
+
+def _build_app_demos(
+    app_demos: Sequence[str], *, seed: int, log: Callable[[str], None], report: DemoReport
+) -> None:
     for app in app_demos:
         try:
             module = importlib.import_module(f"littlegiant.{app}.demo")
@@ -115,5 +142,3 @@ def build_demo(
                     register_demo_account(user, account.role_en, account.role_zh, account.note)
                 )
         report.apps_built.append(app)
-    report.seconds = time.perf_counter() - started
-    return report

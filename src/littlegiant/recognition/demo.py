@@ -10,8 +10,6 @@ import datetime as dt
 import random
 from collections.abc import Callable
 
-from django.conf import settings
-from django.db import transaction
 from django.utils import timezone
 
 from littlegiant.accounts.demo import DemoAccount
@@ -159,17 +157,7 @@ def _candidates(rng: random.Random, city: str, year: int, count: int, exclude: s
 
 def build(*, seed: int, log: Callable[[str], None]) -> list[DemoAccount]:
     """Open programmes for this year, applications in every state, experts, and last year's recognitions."""
-    # Each of the demo's decisions emails the enterprise after the commit; on the demo's console backend that
-    # would bury the list of demo accounts under a hundred emails. Mute them until the commit has sent them.
-    backend = settings.EMAIL_BACKEND
-    settings.EMAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"
-    try:
-        accounts = _build(seed=seed, log=log)
-    except BaseException:
-        settings.EMAIL_BACKEND = backend
-        raise
-    transaction.on_commit(lambda: setattr(settings, "EMAIL_BACKEND", backend))  # runs after the emails' own
-    return accounts
+    return _build(seed=seed, log=log)
 
 
 def _build(*, seed: int, log: Callable[[str], None]) -> list[DemoAccount]:
