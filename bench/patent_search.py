@@ -8,6 +8,9 @@ baseline.
 
     .venv/bin/python bench/patent_search.py [--listings 200000] [--postgres postgres://postgres@127.0.0.1:5432/postgres]
 
+`BENCH_KEEP=1` keeps the PostgreSQL database (`littlegiant_bench_patents`) after the run, to `EXPLAIN ANALYZE` its
+queries.
+
 The synthetic corpus is composed from templates, so its texts repeat: tokenising is memoised while *building*
 (minutes instead of an hour); queries and the edit run the platform's real code, uncached.
 """
@@ -177,7 +180,7 @@ def main() -> int:
     try:
         return run(url, engine, args.listings)
     finally:
-        if args.postgres:
+        if args.postgres and not os.environ.get("BENCH_KEEP"):
             from django.db import connections
 
             connections.close_all()

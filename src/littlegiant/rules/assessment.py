@@ -303,6 +303,42 @@ def _register_checks(connection: duckdb.DuckDBPyConnection) -> None:
     )
 
 
+BAD_VALUE = "littlegiant: a value breaks the rules of its field"
+
+
+def _credit_codes_are_valid_and_distinct(connection: duckdb.DuckDBPyConnection, reader: str) -> bool:
+    """Every row has a valid credit code and no code appears twice: one read of the credit_code column."""
+    code = f"upper({text_sql('credit_code')})"
+    found = connection.execute(
+        "SELECT coalesce(bool_and(code IS NOT NULL AND littlegiant_credit_code_valid(code)), TRUE), "
+        "coalesce(max(copies), 0) "
+        f"FROM (SELECT {code} AS code, count(*) AS copies FROM {reader} GROUP BY 1)"
+    ).fetchone()
+    assert found is not None
+    return bool(found[0]) and int(found[1]) <= 1
+
+
+def _value_guard(columns: list[str], source_types: dict[str, str]) -> str:
+    """A WHERE condition on the raw records that stops the query at the first value breaking its field's rules.
+
+    Checking the values inside the assessing query reads the file once instead of twice; when the guard fires,
+    `_first_bad_value` finds the row and column to name (a bad file is rare and may be slow to report).
+    """
+    checks: list[str] = []
+    for name in columns:
+        if name == "credit_code":
+            continue  # checked beforehand, with the duplicates
+        field = FIELDS_BY_NAME[name]
+        if _typed_in_file(name, source_types.get(name, "VARCHAR")):
+            checks.append(typed_bad_sql(field, quote(name)))
+        else:
+            checks.append(bad_sql(field))
+    checks = [check for check in checks if check != "FALSE"]
+    if not checks:
+        return "TRUE"
+    return f"(CASE WHEN {' OR '.join(checks)} THEN error('{BAD_VALUE}') ELSE TRUE END)"
+
+
 def _first_bad_value(
     connection: duckdb.DuckDBPyConnection,
     reader: str,
@@ -460,7 +496,8 @@ def assess_file(
             reader = _reader(source, columns)
             _register_checks(connection)
             source_types = _source_types(connection, reader)
-            _first_bad_value(connection, reader, columns, Path(input_path), source_types)
+            if not _credit_codes_are_valid_and_distinct(connection, reader):
+                _first_bad_value(connection, reader, columns, Path(input_path), source_types)
             present = set(columns)
             typed = ", ".join(
                 (
@@ -473,7 +510,8 @@ def assess_file(
                 else f"CAST(NULL AS {column_type(field.name)}) AS {quote(field.name)}"
                 for field in FIELDS
             )
-            relation = f"(SELECT {typed} FROM {reader}) AS records"
+            guard = _value_guard(columns, source_types)
+            relation = f"(SELECT {typed} FROM {reader} WHERE {guard}) AS records"
             selected = output_columns(compiled, requested, output_format)
             handle, temporary = tempfile.mkstemp(
                 prefix=f".{target.name}.", suffix=".part", dir=target.parent or "."
@@ -489,8 +527,11 @@ def assess_file(
                     query = compiled.query(relation, final=", ".join(selected))
                     rows = _copy(connection, query, Path(temporary), output_format, progress)
                 os.replace(temporary, target)
-            except BaseException:
+            except BaseException as error:
                 Path(temporary).unlink(missing_ok=True)
+                if isinstance(error, duckdb.Error) and BAD_VALUE in str(error):
+                    # The guard stopped the query: find and name the first bad row and column.
+                    _first_bad_value(connection, reader, columns, Path(input_path), source_types)
                 raise
         finally:
             connection.close()

@@ -96,10 +96,13 @@ class CompiledPacks:
 
 
 class _PackCompiler:
-    def __init__(self, pack: RulePack, prefix: str, prefixes: dict[str, str]) -> None:
+    def __init__(
+        self, pack: RulePack, prefix: str, prefixes: dict[str, str], shared: dict[str, SqlNumber | str]
+    ) -> None:
         self.pack = pack
         self.p = prefix
         self.prefixes = prefixes
+        self.shared = shared  # derived values already computed by an earlier pack, by their SQL
         self.derived: dict[str, SqlNumber | str] = {}
         self.layers: list[list[str]] = []
 
@@ -151,18 +154,26 @@ class _PackCompiler:
             name = self.col("d", derived.id)
             if derived.expression.type == ValueType.BOOLEAN:
                 sql = inline_compiler.boolean(derived.expression.tree)
-                stages[0].append(f"{sql} AS {quote(name)}")
                 inline[derived.id] = f"({sql})"
-                self.derived[derived.id] = quote(name)
+                if sql in self.shared:
+                    self.derived[derived.id] = self.shared[sql]  # type: ignore[assignment]
+                    continue
+                stages[0].append(f"{sql} AS {quote(name)}")
+                self.derived[derived.id] = self.shared[sql] = quote(name)
                 continue
             number = inline_compiler.number(derived.expression.tree)
             inline[derived.id] = number
+            # Packs of one family derive the same values (growth, debt ratio…): compute each once.
+            key = f"{number.num}\x00{number.den}\x00{number.zero}"
+            if key in self.shared:
+                self.derived[derived.id] = self.shared[key]
+                continue
             stages[0].append(f"{number.num} AS {quote(name + '__n')}")
             if number.den:
                 stages[0].append(f"{number.den} AS {quote(name + '__d')}")
             if number.zero:
                 stages[0].append(f"{number.zero} AS {quote(name + '__z')}")
-            self.derived[derived.id] = SqlNumber(
+            self.derived[derived.id] = self.shared[key] = SqlNumber(
                 quote(name + "__n"),
                 quote(name + "__d") if number.den else None,
                 quote(name + "__z") if number.zero else None,
@@ -191,15 +202,18 @@ class _PackCompiler:
                 sums[("total", bound)] = (
                     f"CAST({' + '.join(sums[(c.id, bound)] for c in pack.categories)} AS {POINTS_TYPE})"
                 )
+            summed: dict[tuple[str, str], str] = {}
             for (key, bound), sql in sums.items():
                 name = self.col(f"score_{bound}") if key == "total" else self.col("cat", key, bound)
                 stages[2].append(f"{sql} AS {quote(name)}")
+                summed[(key, bound)] = quote(name)
+            # The minimums read the subtotals computed a stage earlier instead of adding the points again.
             for criterion in pack.criteria:
                 if not criterion.score_at_least:
                     continue
                 truths = [
-                    f"(CASE WHEN {sums[(key, 'min')]} >= {threshold} THEN TRUE "
-                    f"WHEN {sums[(key, 'max')]} < {threshold} THEN FALSE END)"
+                    f"(CASE WHEN {summed[(key, 'min')]} >= {threshold} THEN TRUE "
+                    f"WHEN {summed[(key, 'max')]} < {threshold} THEN FALSE END)"
                     for key, threshold in criterion.score_at_least.items()
                 ]
                 stages[3].append(f"({' AND '.join(truths)}) AS {quote(self.col('c', criterion.id, 'b'))}")
@@ -309,11 +323,12 @@ def compile_packs(packs: list[RulePack]) -> CompiledPacks:
     """Compile packs (each after the packs it uses) into one stack of five projections."""
     prefixes: dict[str, str] = {}
     stages: dict[int, list[str]] = {stage: [] for stage in range(5)}
+    shared: dict[str, SqlNumber | str] = {}
     for index, pack in enumerate(packs):
         for used in pack.uses:
             _check_one_level(packs, used)
         prefixes[pack.id] = f"p{index}"
-        for stage, columns in _PackCompiler(pack, f"p{index}", prefixes).compile().items():
+        for stage, columns in _PackCompiler(pack, f"p{index}", prefixes, shared).compile().items():
             stages[stage].extend(columns)
     layers = tuple(", ".join(columns) for _, columns in sorted(stages.items()) if columns)
     return CompiledPacks(tuple(packs), prefixes, layers)
