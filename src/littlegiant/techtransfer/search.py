@@ -9,9 +9,11 @@ and PostgreSQL alike, so it is written in the same transaction as the listing.
 - The tokens of a listing are stored space-joined in `PatentListing.search_document`, each reduced to letters,
   digits and CJK characters so that the database's own word splitter ('simple' on PostgreSQL, unicode61 on
   SQLite) keeps each one whole and never stems it.
-- PostgreSQL: a stored generated column `to_tsvector('simple', search_document)` with a GIN index, matched
-  with `@@` and ranked with `ts_rank_cd`. SQLite: an FTS5 table kept beside the listing table, ranked with `bm25()`. Both come from
-  migrations 0005 and 0006.
+- PostgreSQL: `to_tsvector('simple', search_document)` in a narrow table of its own with a GIN index, kept by
+  triggers (migration 0007), matched with `@@` and ranked with `ts_rank_cd`. SQLite: an FTS5 table kept beside
+  the listing table (migration 0005), ranked with `bm25()`.
+- Listings with every query word come first, then those with only some: ranking the first set alone keeps
+  the work small when a common word matches a large share of the listings.
 - Fields: the title is written three times, IPC classes twice, the abstract and the brief once, so the
   rankers count a title word more.
 """
@@ -25,7 +27,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from django.db import connection, transaction
-from django.db.models import BooleanField, FloatField, Q
+from django.db.models import BooleanField, FloatField, Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -35,8 +37,6 @@ from littlegiant.techtransfer.models import PatentListing
 FIELD_BOOST = {"title": 3, "ipc": 2, "abstract": 1, "brief": 1}
 MAX_TOKEN = 64
 FTS_TABLE = "techtransfer_listing_fts"  # SQLite only, created by migration 0005
-# PostgreSQL only: a stored generated column, GIN-indexed (migration 0006), so ranking reads it, never re-parses.
-TSVECTOR = "techtransfer_patentlisting.search_vector"
 
 _STOP = frozenset(
     [
@@ -248,6 +248,96 @@ class SearchPage:
     tokens: list[str]
 
 
+def query_groups(query: str) -> list[list[str]]:
+    """The lexemes of a query grouped by the word they come from: a listing must match one lexeme of every group
+    to match all the words ("锂电池 正极材料" → [[锂电, 电池, 锂电池], [正极], [材料]])."""
+    groups: list[list[str]] = []
+    for word in query.split():
+        if _IPC.match(word.upper()):
+            groups.append([lexeme(ipc_tokens(word)[-1])])
+            continue
+        for main in _jieba().cut(word.lower()):
+            group = list(dict.fromkeys(lexeme(token) for token in text_tokens(main)))
+            group = [item for item in group if item]
+            if group and group not in groups:
+                groups.append(group)
+    return groups
+
+
+# PostgreSQL ranks the best matches in the narrow search table (migration 0007), up to CANDIDATES beyond those
+# wanted, then keeps those that pass the listing filters, checking a few more candidates at a time (each check
+# reads listing rows, the slow part). When enough pass, they are exactly the best of the filtered matches
+# (candidates are totally ordered by score, then id); when the candidates run out first, it ranks every
+# filtered match.
+CANDIDATES = 2000
+FIRST_CHECK = 30
+
+
+def _ranked(match: str, rank: str, listings: QuerySet[PatentListing], wanted: int) -> list[tuple[int, float]]:
+    """The best `wanted` listings (id, score) of `listings` matching the full-text query `match`, scored by
+    `rank`."""
+    if connection.vendor == "postgresql":
+        candidates = CANDIDATES + wanted
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT listing_id, ts_rank_cd(search_vector, to_tsquery('simple'::regconfig, %s)) AS score "
+                "FROM techtransfer_listing_search WHERE search_vector @@ to_tsquery('simple'::regconfig, %s) "
+                "ORDER BY score DESC, listing_id LIMIT %s",
+                [rank, match, candidates],
+            )
+            best = [(int(pk), float(score)) for pk, score in cursor.fetchall()]
+        kept: list[tuple[int, float]] = []
+        checked = 0
+        step = wanted + FIRST_CHECK
+        while checked < len(best) and len(kept) < wanted:
+            chunk = best[checked : checked + step]
+            passing = set(listings.filter(pk__in=[pk for pk, _ in chunk]).values_list("pk", flat=True))
+            kept += [(pk, score) for pk, score in chunk if pk in passing]
+            checked += len(chunk)
+            step *= 8
+        if len(kept) >= wanted or len(best) < candidates:
+            return kept[:wanted]
+        # RawSQL below: the SQL is fixed text, the query words only ever travel as parameters.
+        matches = (
+            "techtransfer_patentlisting.id IN (SELECT listing_id FROM techtransfer_listing_search "
+            "WHERE search_vector @@ to_tsquery('simple'::regconfig, %s))"
+        )
+        score = (
+            "(SELECT ts_rank_cd(search_vector, to_tsquery('simple'::regconfig, %s)) "
+            "FROM techtransfer_listing_search WHERE listing_id = techtransfer_patentlisting.id)"
+        )
+        match_params, rank_params = [match], [rank]
+    else:
+        matches = (
+            f"techtransfer_patentlisting.id IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)"
+        )
+        # bm25() is lower for better matches.
+        score = (
+            f"(SELECT -bm25({FTS_TABLE}) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s "
+            f"AND {FTS_TABLE}.rowid = techtransfer_patentlisting.id)"
+        )
+        match_params, rank_params = [match], [rank]
+    rows = (
+        listings.filter(RawSQL(matches, match_params, output_field=BooleanField()))  # noqa: S611
+        .annotate(score=RawSQL(score, rank_params, output_field=FloatField()))  # noqa: S611
+        .order_by("-score", "pk")
+        .values_list("pk", "score")[:wanted]
+    )
+    return [(pk, score) for pk, score in rows]
+
+
+def _full_text_queries(groups: list[list[str]]) -> tuple[str, str, str]:
+    """The database's query texts: every word matched, any word matched, and any word but not every word."""
+    everything = [word for group in groups for word in group]
+    if connection.vendor == "postgresql":
+        every = " & ".join("(" + " | ".join(group) + ")" for group in groups)
+        any_ = " | ".join(everything)
+        return every, any_, f"({any_}) & !({every})"
+    every = " AND ".join("(" + " OR ".join(f'"{word}"' for word in group) + ")" for group in groups)
+    any_ = " OR ".join(f'"{word}"' for word in everything)
+    return every, any_, f"({any_}) NOT ({every})"
+
+
 def ranked_listing_ids(
     query: str,
     *,
@@ -255,36 +345,22 @@ def ranked_listing_ids(
     offset: int = 0,
     limit: int = 20,
 ) -> tuple[list[tuple[int, float]], list[str]]:
-    """Listing ids and scores for a query, best first: any query word matches, more and rarer matches rank
-    higher."""
+    """Listing ids and scores for a query, best first: listings with every query word, then those with only
+    some; within each, more and rarer matches, and matches in the title, rank higher."""
     tokens = query_tokens(query)
-    lexemes = list(dict.fromkeys(word for word in map(lexeme, tokens) if word))
-    if not lexemes:
+    groups = query_groups(query)
+    if not groups:
         return [], tokens
     listings = PatentListing.objects.filter(status="published").filter(
         (filters or SearchFilters()).condition()
     )
-    # RawSQL below: the SQL is fixed text, the query words only ever travel as parameters.
-    if connection.vendor == "postgresql":
-        tsquery = " | ".join(lexemes)
-        matches = f"{TSVECTOR} @@ to_tsquery('simple'::regconfig, %s)"
-        rank = f"ts_rank_cd({TSVECTOR}, to_tsquery('simple'::regconfig, %s))"
-        params = [tsquery]
-    else:
-        params = [" OR ".join(f'"{word}"' for word in lexemes)]
-        matches = (
-            f"techtransfer_patentlisting.id IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)"
-        )
-        # bm25() is lower for better matches.
-        rank = (
-            f"(SELECT -bm25({FTS_TABLE}) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s "
-            f"AND {FTS_TABLE}.rowid = techtransfer_patentlisting.id)"
-        )
-    listings = listings.filter(RawSQL(matches, params, output_field=BooleanField())).annotate(  # noqa: S611
-        score=RawSQL(rank, params, output_field=FloatField())  # noqa: S611
-    )
-    rows = listings.order_by("-score", "pk").values_list("pk", "score")[offset : offset + limit]
-    return [(pk, score) for pk, score in rows], tokens
+    every, any_, only_some = _full_text_queries(groups)
+    wanted = offset + limit
+    # Most searches stop here: ranking only the listings with every word keeps the ranked set small.
+    ranked = _ranked(every, any_, listings, wanted)
+    if len(ranked) < wanted and len(groups) > 1:
+        ranked += _ranked(only_some, any_, listings, wanted - len(ranked))
+    return ranked[offset:wanted], tokens
 
 
 def search(
