@@ -46,6 +46,7 @@ SCALES: dict[FieldKind, int] = {
     FieldKind.NUMBER: 6,
 }
 POINTS_TYPE = "DECIMAL(18,6)"
+STAGES = 6
 
 
 def column_type(name: str) -> str:
@@ -136,13 +137,14 @@ class _PackCompiler:
         return "(" + " OR ".join(flags) + ")" if flags else "FALSE"
 
     def compile(self) -> dict[int, list[str]]:
-        """The pack's columns by stage: 0 inputs derived, 1 criteria, 2 scores, 3 composition, 4 outcome.
+        """The pack's columns by stage: 0 inputs derived, 1 criteria, 2 points of banded indicators, 3 scores,
+        4 composition, 5 outcome.
 
-        Every pack uses the same five stages, so a query over many packs stays five projections deep: DuckDB's
+        Every pack uses the same six stages, so a query over many packs stays six projections deep: DuckDB's
         planning time grows with the depth of nested projections times their width.
         """
         pack = self.pack
-        stages: dict[int, list[str]] = {stage: [] for stage in range(5)}
+        stages: dict[int, list[str]] = {stage: [] for stage in range(STAGES)}
         inline: dict[str, SqlNumber | str] = {}
 
         def resolve_inline(name: str) -> SqlNumber | str:
@@ -184,8 +186,9 @@ class _PackCompiler:
             industry_sql = quote(self.col("industry"))
             stages[0].append(f"{size_industry_sql(quote('industry_code'))} AS {industry_sql}")
         for criterion in pack.criteria:
-            stage = 3 if criterion.composition_pack else 1
+            stage = 4 if criterion.composition_pack else 1
             stages[stage].extend(self.criterion(criterion, industry_sql))
+            stages[2].extend(self.points_from_band(criterion))
 
         if pack.scored:
             indicators = [c for c in pack.criteria if c.kind == Kind.INDICATOR]
@@ -205,7 +208,7 @@ class _PackCompiler:
             summed: dict[tuple[str, str], str] = {}
             for (key, bound), sql in sums.items():
                 name = self.col(f"score_{bound}") if key == "total" else self.col("cat", key, bound)
-                stages[2].append(f"{sql} AS {quote(name)}")
+                stages[3].append(f"{sql} AS {quote(name)}")
                 summed[(key, bound)] = quote(name)
             # The minimums read the subtotals computed a stage earlier instead of adding the points again.
             for criterion in pack.criteria:
@@ -216,7 +219,7 @@ class _PackCompiler:
                     f"WHEN {summed[(key, 'max')]} < {threshold} THEN FALSE END)"
                     for key, threshold in criterion.score_at_least.items()
                 ]
-                stages[3].append(f"({' AND '.join(truths)}) AS {quote(self.col('c', criterion.id, 'b'))}")
+                stages[4].append(f"({' AND '.join(truths)}) AS {quote(self.col('c', criterion.id, 'b'))}")
 
         def criterion_truth(name: str) -> str:
             return quote(self.col("c", name, "b"))
@@ -226,9 +229,24 @@ class _PackCompiler:
             f"WHEN {outcome_compiler.boolean(o.when.tree)} THEN '{o.value}'" for o in pack.outcomes
         )
         # A pack that others use (the size pack) decides its outcome early, before their composition criteria.
-        stage = 2 if not pack.uses else 4
+        stage = 3 if not pack.uses else 5
         stages[stage].append(f"(CASE {whens} ELSE '{INSUFFICIENT}' END) AS {quote(self.col('outcome'))}")
         return stages
+
+    def points_from_band(self, criterion: Criterion) -> list[str]:
+        """The points of a banded indicator, read from its band and its zero-denominator flag (stage 2)."""
+        if not _banded(criterion):
+            return []
+        band = quote(self.col("c", criterion.id, "band"))
+        zero = quote(self.col("c", criterion.id, "z"))
+        whens = " ".join(
+            f"WHEN {band} = {index} THEN CAST({item.points} AS {POINTS_TYPE})"
+            for index, item in enumerate(criterion.bands)
+        )
+        return [
+            f"(CASE WHEN {zero} THEN CAST(0 AS {POINTS_TYPE}) {whens} END) "
+            f"AS {quote(self.col('c', criterion.id, 'pts'))}"
+        ]
 
     def criterion(self, criterion: Criterion, industry_sql: str | None) -> list[str]:
         compiler = self.compiler()
@@ -276,18 +294,13 @@ class _PackCompiler:
                 checks.append((index, " AND ".join(parts)))
             zero_test = value.zero or "FALSE"
             band_sql = " ".join(f"WHEN {test} THEN {index}" for index, test in checks)
-            points_sql = " ".join(
-                f"WHEN {test} THEN CAST({criterion.bands[index].points} AS {POINTS_TYPE})"
-                for index, test in checks
-            )
+            # The points follow from the band a stage later (points_from_band): the band tests run once.
             return [
                 f"{value.num} AS {quote(self.col('c', criterion.id, 'vn'))}",
                 f"{value.den or '1'} AS {quote(self.col('c', criterion.id, 'vd'))}",
                 f"{zero_test} AS {zero}",
                 f"(CASE WHEN {zero_test} THEN NULL WHEN {value.num} IS NULL THEN NULL {band_sql} END) "
                 f"AS {band}",
-                f"(CASE WHEN {zero_test} THEN CAST(0 AS {POINTS_TYPE}) WHEN {value.num} IS NULL THEN NULL "
-                f"{points_sql} END) AS {pts}",
             ]
         if criterion.options:
             band_whens: list[str] = []
@@ -314,15 +327,27 @@ class _PackCompiler:
         ]
 
 
+def _banded(criterion: Criterion) -> bool:
+    return (
+        criterion.evaluated
+        and not criterion.score_at_least
+        and not criterion.builtin
+        and not criterion.industry_test
+        and not criterion.composition_pack
+        and criterion.test is None
+        and criterion.value is not None
+    )
+
+
 def _times_den(constant: Decimal, den: str | None) -> str:
     literal = f"CAST('{constant}' AS DECIMAL(38,{max(0, -constant.as_tuple().exponent)}))"  # type: ignore[operator]
     return literal if den is None else f"({literal} * {den})"
 
 
 def compile_packs(packs: list[RulePack]) -> CompiledPacks:
-    """Compile packs (each after the packs it uses) into one stack of five projections."""
+    """Compile packs (each after the packs it uses) into one stack of six projections."""
     prefixes: dict[str, str] = {}
-    stages: dict[int, list[str]] = {stage: [] for stage in range(5)}
+    stages: dict[int, list[str]] = {stage: [] for stage in range(STAGES)}
     shared: dict[str, SqlNumber | str] = {}
     for index, pack in enumerate(packs):
         for used in pack.uses:
@@ -335,7 +360,7 @@ def compile_packs(packs: list[RulePack]) -> CompiledPacks:
 
 
 def _check_one_level(packs: list[RulePack], pack_id: str) -> None:
-    """The five stages allow one level of composition: a pack that others use may not use a pack itself."""
+    """The six stages allow one level of composition: a pack that others use may not use a pack itself."""
     used = next(p for p in packs if p.id == pack_id)
     if used.uses:
         raise ValueError(f"pack {pack_id} is used by another pack and uses {used.uses[0]}: one level only")

@@ -5,9 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import yaml
-
-from littlegiant.rules.pack import PACKS_DIR, TIERS, RulePack, load_pack
+from littlegiant.rules.pack import PACKS_DIR, TIERS, RulePack, load_pack, read_yaml
 
 
 class PackNotFound(LookupError):
@@ -30,7 +28,7 @@ class Registry:
     def _load(self) -> dict[str, RulePack]:
         pending: dict[str, tuple[Path, list[str]]] = {}
         for path in sorted(self.directory.glob("*.yaml")):
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            data = read_yaml(path) or {}
             uses = [str(u) for u in (data.get("uses") or ()) if isinstance(data, dict)]
             pending[path.stem] = (path, uses)
         loaded: dict[str, RulePack] = {}
