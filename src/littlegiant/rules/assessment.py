@@ -451,8 +451,8 @@ def output_columns(compiled: CompiledPacks, requested: list[RulePack], output_fo
             else:
                 truth = quote(f"{p}__c__{criterion.id}__b")
                 columns.append(
-                    f"CAST(CASE WHEN {truth} THEN 'met' WHEN NOT {truth} THEN 'unmet' ELSE 'unknown' END "
-                    f"AS {STATUS_TYPE}) AS {named(pack, criterion.id)}"
+                    f"(CASE WHEN {truth} THEN 'met'::{STATUS_TYPE} WHEN NOT {truth} THEN 'unmet'::{STATUS_TYPE} "
+                    f"ELSE 'unknown'::{STATUS_TYPE} END) AS {named(pack, criterion.id)}"
                 )
     return columns
 
