@@ -24,13 +24,26 @@ MIGRATION_DATA = [
 ]
 
 
+DATABASE_FIXTURES = frozenset({"db", "transactional_db", "django_db_reset_sequences", "live_server"})
+
+
 @pytest.fixture(autouse=True)
-def _migration_data(django_db_setup, django_db_blocker) -> None:
-    """Reload the data that migrations load, if an earlier transactional test flushed it."""
+def _migration_data(request: pytest.FixtureRequest) -> None:
+    """Reload the data that migrations load, if an earlier transactional test flushed it.
+
+    Only for tests that use the database: a run of database-free tests alone (say `pytest tests/rules`) has no
+    migrated test database to look in.
+    """
+    if not DATABASE_FIXTURES.intersection(request.fixturenames) and not request.node.get_closest_marker(
+        "django_db"
+    ):
+        return
     from importlib import import_module
 
     from django.apps import apps
 
+    request.getfixturevalue("django_db_setup")
+    django_db_blocker = request.getfixturevalue("django_db_blocker")
     with django_db_blocker.unblock():
         for app_label, model_name, module, function in MIGRATION_DATA:
             if not apps.get_model(app_label, model_name).objects.exists():
