@@ -12,7 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 from pydantic import ConfigDict
 
@@ -272,17 +272,20 @@ def assess(request: HttpRequest, payload: RecordIn):
     try:
         record = services.parse_record(payload.record)
     except services.RecordInvalid as error:
-        return 422, {"detail": "The record has invalid fields.", "errors": error.errors}
+        return Status(422, {"detail": "The record has invalid fields.", "errors": error.errors})
     when = payload.evaluation_date or timezone.localdate()
     if payload.packs:
         unknown = [p for p in payload.packs if p not in registry.ids()]
         if unknown:
-            return 422, {
-                "detail": "Unknown rule pack.",
-                "errors": [{"field": "packs", "message": f"unknown rule pack {p}"} for p in unknown],
-            }
+            return Status(
+                422,
+                {
+                    "detail": "Unknown rule pack.",
+                    "errors": [{"field": "packs", "message": f"unknown rule pack {p}"} for p in unknown],
+                },
+            )
     packs = payload.packs or services.applicable_pack_ids(when)
-    return 200, assess_record(record, packs, evaluation_date=when)
+    return Status(200, assess_record(record, packs, evaluation_date=when))
 
 
 def _pack_out(pack) -> dict[str, Any]:
@@ -306,23 +309,26 @@ def pack_detail(request: HttpRequest, pack_id: str):
     try:
         pack = registry.get(pack_id)
     except PackNotFound:
-        return 404, {"detail": f"No rule pack {pack_id}."}
-    return 200, {
-        **_pack_out(pack),
-        "required_fields": list(pack.required_fields()),
-        "criteria": [
-            {
-                "id": c.id,
-                "kind": str(c.kind),
-                "label_zh": c.label_zh,
-                "label_en": c.label_en,
-                "clause": c.clause,
-                "confidence": str(c.confidence),
-                "declared": bool(c.declared),
-            }
-            for c in pack.criteria
-        ],
-    }
+        return Status(404, {"detail": f"No rule pack {pack_id}."})
+    return Status(
+        200,
+        {
+            **_pack_out(pack),
+            "required_fields": list(pack.required_fields()),
+            "criteria": [
+                {
+                    "id": c.id,
+                    "kind": str(c.kind),
+                    "label_zh": c.label_zh,
+                    "label_en": c.label_en,
+                    "clause": c.clause,
+                    "confidence": str(c.confidence),
+                    "declared": bool(c.declared),
+                }
+                for c in pack.criteria
+            ],
+        },
+    )
 
 
 def _screening_out(run: ScreeningRun) -> dict[str, Any]:
@@ -366,18 +372,21 @@ def start_screening(request: HttpRequest, payload: ScreeningIn):
     if payload.region:
         region = Region.objects.filter(pk=payload.region).first()
         if region is None:
-            return 422, {
-                "detail": "Unknown region.",
-                "errors": [{"field": "region", "message": "unknown region code"}],
-            }
+            return Status(
+                422,
+                {
+                    "detail": "Unknown region.",
+                    "errors": [{"field": "region", "message": "unknown region code"}],
+                },
+            )
     try:
         run = services.start_screening(request.user, payload.packs, payload.year, region)
     except PermissionDenied as error:
-        return 403, {"detail": str(error)}
+        return Status(403, {"detail": str(error)})
     except services.ScreeningInvalid as error:
-        return 422, {"detail": str(error), "errors": [{"field": error.field, "message": str(error)}]}
+        return Status(422, {"detail": str(error), "errors": [{"field": error.field, "message": str(error)}]})
     run.refresh_from_db()
-    return 201, _screening_out(run)
+    return Status(201, _screening_out(run))
 
 
 @router.get("/screenings/{pk}", response=ScreeningOut, summary="A screening's status and progress")

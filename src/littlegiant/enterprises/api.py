@@ -10,7 +10,7 @@ from typing import Any, Literal
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
-from ninja import File, Form, Query, Router, Schema
+from ninja import File, Form, Query, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.files import UploadedFile
 from ninja.pagination import CursorPagination, paginate
@@ -157,9 +157,9 @@ def import_file(request: HttpRequest, file: File[UploadedFile], dry_run: Form[bo
     """Import a CSV or XLSX file of annual filings: all rows, or none and a report naming every bad row."""
     refusal = import_refusal(request.user)
     if refusal:
-        return 403, {"detail": refusal}
+        return Status(403, {"detail": refusal})
     report = import_filings(file.file, file.name or "upload.csv", by=request.user, dry_run=dry_run)
-    return (200 if report.ok else 422), report.as_dict()
+    return Status(200 if report.ok else 422, report.as_dict())
 
 
 @router.get("/{pk}", response=EnterpriseDetailOut, summary="An enterprise with all its filings")
@@ -191,11 +191,11 @@ def upsert_filing(request: HttpRequest, pk: int, year: int, values: FilingValues
     sent = values.model_dump(include=values.model_fields_set)  # type: ignore[attr-defined]
     parsed, problems = parse_filing_values(sent)
     if problems:
-        return 422, {"errors": problems}
+        return Status(422, {"errors": problems})
     try:
         filing, created = save_filing(enterprise, year, parsed, by=request.user, comment="API")
     except PermissionDenied as refusal:
-        return 403, {"detail": str(refusal)}
+        return Status(403, {"detail": str(refusal)})
     except ValidationError as error:
-        return 422, {"errors": {k: " ".join(v) for k, v in error.message_dict.items()}}
-    return (201 if created else 200), _filing_out(filing)
+        return Status(422, {"errors": {k: " ".join(v) for k, v in error.message_dict.items()}})
+    return Status(201 if created else 200, _filing_out(filing))

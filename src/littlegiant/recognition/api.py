@@ -12,7 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
 
 from littlegiant.enterprises.models import Enterprise
@@ -204,11 +204,11 @@ def application_detail(request: HttpRequest, pk: int) -> Application:
 
 
 @router.post("/applications", response={201: Done}, summary="Start a draft application")
-def start(request: HttpRequest, payload: StartIn) -> tuple[int, Done]:
+def start(request: HttpRequest, payload: StartIn) -> Status[Done]:
     programme = get_object_or_404(Programme, pk=payload.programme_id)
     enterprise = get_object_or_404(Enterprise.objects.for_user(request.user), pk=payload.enterprise_id)
     application = _call(lambda: services.start_application(programme, enterprise, by=request.user))
-    return 201, _done(application)
+    return Status(201, _done(application))
 
 
 @router.post("/applications/{pk}/submission", response=Done, summary="Sign the pledge and submit")
@@ -319,10 +319,10 @@ def record_spot_check(request: HttpRequest, pk: int, payload: SpotCheckIn) -> Do
 
 
 @router.post("/stages/{pk}/notices", response={201: Done}, summary="Publish a public notice (公示)")
-def publish_notice(request: HttpRequest, pk: int) -> tuple[int, Done]:
+def publish_notice(request: HttpRequest, pk: int) -> Status[Done]:
     stage = get_object_or_404(ReviewStage, pk=pk)
     notice = _call(lambda: services.publish_notice(stage, by=request.user))
-    return 201, Done(id=notice.pk, status="running")
+    return Status(201, Done(id=notice.pk, status="running"))
 
 
 @router.post("/objections/{pk}/resolution", response=Done, summary="Resolve an objection")
@@ -344,10 +344,10 @@ def conclude_notice(request: HttpRequest, pk: int) -> Done:
 
 
 @router.post("/programmes/{pk}/recognition", response={201: Done}, summary="Batch decision: recognise")
-def recognise(request: HttpRequest, pk: int, payload: RecogniseIn) -> tuple[int, Done]:
+def recognise(request: HttpRequest, pk: int, payload: RecogniseIn) -> Status[Done]:
     programme = get_object_or_404(Programme, pk=pk)
     batch = _call(lambda: services.recognise(programme, by=request.user, title=payload.title))
-    return 201, Done(id=batch.pk, status="recognised")
+    return Status(201, Done(id=batch.pk, status="recognised"))
 
 
 @router.post("/recognitions/{pk}/revocation", response=Done, summary="Revoke a title (§5.3 causes)")

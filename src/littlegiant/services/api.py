@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.pagination import LimitOffsetPagination, paginate
 
@@ -266,7 +266,7 @@ def file_request(request: HttpRequest, payload: RequestIn):  # noqa: ANN201
             offering=offering,
         )
     )
-    return 201, _request_out(filed)
+    return Status(201, _request_out(filed))
 
 
 def _visible(request: HttpRequest, request_id: int) -> ServiceRequest:
@@ -297,14 +297,14 @@ def refer(request: HttpRequest, request_id: int, payload: ReasonIn):  # noqa: AN
 def log_session(request: HttpRequest, request_id: int, payload: SessionIn):  # noqa: ANN201
     item = _visible(request, request_id)
     session = _act(lambda: services.log_session(item, by=request.user, **payload.dict()))
-    return 201, {"id": session.pk}
+    return Status(201, {"id": session.pk})
 
 
 @router.post("/requests/{request_id}/outcomes", response={201: dict})
 def record_outcome(request: HttpRequest, request_id: int, payload: OutcomeIn):  # noqa: ANN201
     item = _visible(request, request_id)
     outcome = _act(lambda: services.record_outcome(item, by=request.user, **payload.dict()))
-    return 201, {"id": outcome.pk}
+    return Status(201, {"id": outcome.pk})
 
 
 @router.post("/requests/{request_id}/close", response=RequestOut)
@@ -317,7 +317,7 @@ def close(request: HttpRequest, request_id: int, payload: CloseIn):  # noqa: ANN
 def rate(request: HttpRequest, request_id: int, payload: RatingIn):  # noqa: ANN201
     item = _visible(request, request_id)
     rating = _act(lambda: services.rate(item, by=request.user, score=payload.score, comment=payload.comment))
-    return 201, {"id": rating.pk, "score": rating.score}
+    return Status(201, {"id": rating.pk, "score": rating.score})
 
 
 @router.get("/scorecards", response=list[ScorecardOut])

@@ -9,7 +9,7 @@ from decimal import Decimal
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 
 from littlegiant.techtransfer import services
@@ -171,7 +171,7 @@ def accept_listing(request, listing_id: int, payload: AcceptIn):
         )
     except (PermissionDenied, ValidationError) as error:
         raise _refuse(error) from error
-    return 201, licence
+    return Status(201, licence)
 
 
 @router.get("/licences", response=list[LicenceOut])
@@ -201,9 +201,12 @@ def report_figures(request, licence_id: int, payload: ReportIn):
         )
     except (PermissionDenied, ValidationError) as error:
         raise _refuse(error) from error
-    return 201, StatementOut(
-        number=statement.number,
-        **{name: getattr(statement, name) for name in StatementOut.model_fields if name != "number"},
+    return Status(
+        201,
+        StatementOut(
+            number=statement.number,
+            **{name: getattr(statement, name) for name in StatementOut.model_fields if name != "number"},
+        ),
     )
 
 
