@@ -9,7 +9,7 @@ from decimal import Decimal
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from ninja import Router, Schema, Status
+from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 
 from littlegiant.techtransfer import services
@@ -27,6 +27,10 @@ class HitOut(Schema):
     score: float
     title_highlighted: str
     snippet_highlighted: str
+    missing_words: list[str] = Field(
+        default_factory=list,
+        description="Query words this listing lacks; listings with every word come first.",
+    )
 
 
 class ListingOut(Schema):
@@ -138,6 +142,7 @@ def search_listings(
             score=hit.score,
             title_highlighted=str(hit.title),
             snippet_highlighted=str(hit.snippet),
+            missing_words=list(hit.missing),
         )
         for hit in result.hits
     ]

@@ -239,6 +239,7 @@ class SearchHit:
     score: float
     title: SafeString
     snippet: SafeString
+    missing: tuple[str, ...] = ()  # query words this listing lacks (it ranks after those with every word)
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,20 +249,33 @@ class SearchPage:
     tokens: list[str]
 
 
-def query_groups(query: str) -> list[list[str]]:
-    """The lexemes of a query grouped by the word they come from: a listing must match one lexeme of every group
-    to match all the words ("锂电池 正极材料" → [[锂电, 电池, 锂电池], [正极], [材料]])."""
-    groups: list[list[str]] = []
+def query_words(query: str) -> list[tuple[str, list[str]]]:
+    """The words of a query, each with the lexemes any one of which matches it ("锂电池 正极材料" →
+    [("锂电池", [锂电, 电池, 锂电池]), ("正极", [正极]), ("材料", [材料])])."""
+    words: list[tuple[str, list[str]]] = []
+    seen: list[list[str]] = []
     for word in query.split():
         if _IPC.match(word.upper()):
-            groups.append([lexeme(ipc_tokens(word)[-1])])
+            words.append((word.upper(), [lexeme(ipc_tokens(word)[-1])]))
             continue
-        for main in _jieba().cut(word.lower()):
-            group = list(dict.fromkeys(lexeme(token) for token in text_tokens(main)))
-            group = [item for item in group if item]
-            if group and group not in groups:
-                groups.append(group)
-    return groups
+        for main in _jieba().cut(word):
+            group = [item for item in dict.fromkeys(lexeme(t) for t in text_tokens(main)) if item]
+            if group and group not in seen:
+                seen.append(group)
+                words.append((main.strip(), group))
+    return words
+
+
+def query_groups(query: str) -> list[list[str]]:
+    """The lexemes of a query grouped by the word they come from: a listing must match one lexeme of every group
+    to match all the words."""
+    return [group for _, group in query_words(query)]
+
+
+def missing_words(document: str, words: Sequence[tuple[str, list[str]]]) -> tuple[str, ...]:
+    """The query words a listing's search document does not contain, as the searcher typed them."""
+    present = set(document.split())
+    return tuple(word for word, group in words if not present.intersection(group))
 
 
 # PostgreSQL ranks the best matches in the narrow search table (migration 0007), up to CANDIDATES beyond those
@@ -374,12 +388,14 @@ def search(
     ranked = ranked[:page_size]
     listings = PatentListing.objects.select_related("institution").in_bulk([pk for pk, _ in ranked])
     words = [token for token in tokens if not token.startswith("ipc:")]
+    typed_words = query_words(query)
     hits = [
         SearchHit(
             listing=listings[pk],
             score=score,
             title=highlight(listings[pk].title, words),
             snippet=highlight(snippet(listings[pk].abstract, words), words),
+            missing=missing_words(listings[pk].search_document, typed_words) if len(typed_words) > 1 else (),
         )
         for pk, score in ranked
         if pk in listings
