@@ -106,6 +106,7 @@ class _PackCompiler:
         self.shared = shared  # derived values already computed by an earlier pack, by their SQL
         self.derived: dict[str, SqlNumber | str] = {}
         self.layers: list[list[str]] = []
+        self.points: list[str] = []  # stage 2: the points of banded indicators, from their bands
 
     def col(self, *parts: str) -> str:
         return "__".join((self.p, *parts))
@@ -188,7 +189,7 @@ class _PackCompiler:
         for criterion in pack.criteria:
             stage = 4 if criterion.composition_pack else 1
             stages[stage].extend(self.criterion(criterion, industry_sql))
-            stages[2].extend(self.points_from_band(criterion))
+        stages[2].extend(self.points)
 
         if pack.scored:
             indicators = [c for c in pack.criteria if c.kind == Kind.INDICATOR]
@@ -232,21 +233,6 @@ class _PackCompiler:
         stage = 3 if not pack.uses else 5
         stages[stage].append(f"(CASE {whens} ELSE '{INSUFFICIENT}' END) AS {quote(self.col('outcome'))}")
         return stages
-
-    def points_from_band(self, criterion: Criterion) -> list[str]:
-        """The points of a banded indicator, read from its band and its zero-denominator flag (stage 2)."""
-        if not _banded(criterion):
-            return []
-        band = quote(self.col("c", criterion.id, "band"))
-        zero = quote(self.col("c", criterion.id, "z"))
-        whens = " ".join(
-            f"WHEN {band} = {index} THEN CAST({item.points} AS {POINTS_TYPE})"
-            for index, item in enumerate(criterion.bands)
-        )
-        return [
-            f"(CASE WHEN {zero} THEN CAST(0 AS {POINTS_TYPE}) {whens} END) "
-            f"AS {quote(self.col('c', criterion.id, 'pts'))}"
-        ]
 
     def criterion(self, criterion: Criterion, industry_sql: str | None) -> list[str]:
         compiler = self.compiler()
@@ -294,7 +280,12 @@ class _PackCompiler:
                 checks.append((index, " AND ".join(parts)))
             zero_test = value.zero or "FALSE"
             band_sql = " ".join(f"WHEN {test} THEN {index}" for index, test in checks)
-            # The points follow from the band a stage later (points_from_band): the band tests run once.
+            # The points follow from the band a stage later, so the band tests run once.
+            points_sql = " ".join(
+                f"WHEN {band} = {index} THEN CAST({item.points} AS {POINTS_TYPE})"
+                for index, item in enumerate(criterion.bands)
+            )
+            self.points.append(f"(CASE WHEN {zero} THEN CAST(0 AS {POINTS_TYPE}) {points_sql} END) AS {pts}")
             return [
                 f"{value.num} AS {quote(self.col('c', criterion.id, 'vn'))}",
                 f"{value.den or '1'} AS {quote(self.col('c', criterion.id, 'vd'))}",
@@ -325,18 +316,6 @@ class _PackCompiler:
             f"CAST(NULL AS INTEGER) AS {band}",
             f"FALSE AS {zero}",
         ]
-
-
-def _banded(criterion: Criterion) -> bool:
-    return (
-        criterion.evaluated
-        and not criterion.score_at_least
-        and not criterion.builtin
-        and not criterion.industry_test
-        and not criterion.composition_pack
-        and criterion.test is None
-        and criterion.value is not None
-    )
 
 
 def _times_den(constant: Decimal, den: str | None) -> str:

@@ -307,18 +307,12 @@ def _date(value: object, where: str) -> dt.date | None:
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def read_yaml(path: Path) -> Any:
-    """The data of a YAML file, read with the safe loader (no Python objects)."""
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)  # noqa: S506 - a safe loader
-
-
-def load_pack(path: Path, known_packs: dict[str, RulePack] | None = None) -> RulePack:
-    """Read and check one pack file; `known_packs` are the packs it may use (loaded before it)."""
+def read_pack_file(path: Path) -> Any:
+    """The data of a pack file, read with the safe loader (no Python objects), or PackError."""
     try:
-        data = read_yaml(path)
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)  # noqa: S506 - a safe loader
     except yaml.YAMLError as error:
         raise PackError(f"pack file {path.name}: not valid YAML: {error}") from None
-    return build_pack(data, known_packs or {}, path=path)
 
 
 def build_pack(data: Any, known_packs: dict[str, RulePack], *, path: Path | None = None) -> RulePack:  # noqa: C901

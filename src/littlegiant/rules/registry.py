@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
-from littlegiant.rules.pack import PACKS_DIR, TIERS, RulePack, load_pack, read_yaml
+from littlegiant.rules.pack import PACKS_DIR, TIERS, RulePack, build_pack, read_pack_file
 
 
 class PackNotFound(LookupError):
@@ -26,21 +27,23 @@ class Registry:
         return self._packs
 
     def _load(self) -> dict[str, RulePack]:
-        pending: dict[str, tuple[Path, list[str]]] = {}
+        # Each file is read once; packs are built after the packs they use.
+        pending: dict[str, tuple[Path, Any, list[str]]] = {}
         for path in sorted(self.directory.glob("*.yaml")):
-            data = read_yaml(path) or {}
-            uses = [str(u) for u in (data.get("uses") or ()) if isinstance(data, dict)]
-            pending[path.stem] = (path, uses)
+            data = read_pack_file(path)
+            uses = [str(u) for u in data.get("uses") or ()] if isinstance(data, dict) else []
+            pending[path.stem] = (path, data, uses)
         loaded: dict[str, RulePack] = {}
         while pending:
-            ready = [pid for pid, (_, uses) in pending.items() if all(u in loaded for u in uses)]
+            ready = [pid for pid, (_, _, uses) in pending.items() if all(u in loaded for u in uses)]
             if not ready:
-                # Let the loader name the missing or circular dependency.
-                pid = sorted(pending)[0]
-                load_pack(pending[pid][0], loaded)
+                # Let the builder name the missing or circular dependency.
+                path, data, _ = pending[sorted(pending)[0]]
+                build_pack(data, loaded, path=path)
                 raise AssertionError("unreachable")
             for pid in sorted(ready):
-                loaded[pid] = load_pack(pending.pop(pid)[0], loaded)
+                path, data, _ = pending.pop(pid)
+                loaded[pid] = build_pack(data, loaded, path=path)
         return loaded
 
     def ids(self) -> list[str]:

@@ -320,7 +320,6 @@ def _ranked(match: str, rank: str, listings: QuerySet[PatentListing], wanted: in
             "(SELECT ts_rank_cd(search_vector, to_tsquery('simple'::regconfig, %s)) "
             "FROM techtransfer_listing_search WHERE listing_id = techtransfer_patentlisting.id)"
         )
-        match_params, rank_params = [match], [rank]
     else:
         matches = (
             f"techtransfer_patentlisting.id IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)"
@@ -330,10 +329,9 @@ def _ranked(match: str, rank: str, listings: QuerySet[PatentListing], wanted: in
             f"(SELECT -bm25({FTS_TABLE}) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s "
             f"AND {FTS_TABLE}.rowid = techtransfer_patentlisting.id)"
         )
-        match_params, rank_params = [match], [rank]
     rows = (
-        listings.filter(RawSQL(matches, match_params, output_field=BooleanField()))  # noqa: S611
-        .annotate(score=RawSQL(score, rank_params, output_field=FloatField()))  # noqa: S611
+        listings.filter(RawSQL(matches, [match], output_field=BooleanField()))  # noqa: S611
+        .annotate(score=RawSQL(score, [rank], output_field=FloatField()))  # noqa: S611
         .order_by("-score", "pk")
         .values_list("pk", "score")[:wanted]
     )
@@ -353,18 +351,17 @@ def _full_text_queries(groups: list[list[str]]) -> tuple[str, str, str]:
 
 
 def ranked_listing_ids(
-    query: str,
+    words: list[tuple[str, list[str]]],
     *,
     filters: SearchFilters | None = None,
     offset: int = 0,
     limit: int = 20,
-) -> tuple[list[tuple[int, float]], list[str]]:
-    """Listing ids and scores for a query, best first: listings with every query word, then those with only
-    some; within each, more and rarer matches, and matches in the title, rank higher."""
-    tokens = query_tokens(query)
-    groups = query_groups(query)
+) -> list[tuple[int, float]]:
+    """Listing ids and scores for a query's `query_words`, best first: listings with every query word, then
+    those with only some; within each, more and rarer matches, and matches in the title, rank higher."""
+    groups = [group for _, group in words]
     if not groups:
-        return [], tokens
+        return []
     listings = PatentListing.objects.filter(status="published").filter(
         (filters or SearchFilters()).condition()
     )
@@ -374,7 +371,7 @@ def ranked_listing_ids(
     ranked = _ranked(every, any_, listings, wanted)
     if len(ranked) < wanted and len(groups) > 1:
         ranked += _ranked(only_some, any_, listings, wanted - len(ranked))
-    return ranked[offset:wanted], tokens
+    return ranked[offset:wanted]
 
 
 def search(
@@ -383,12 +380,13 @@ def search(
     """A page of published listings matching the query, ranked, with highlights (computed for this page
     only)."""
     offset = (page - 1) * page_size
-    ranked, tokens = ranked_listing_ids(query, filters=filters, offset=offset, limit=page_size + 1)
+    typed_words = query_words(query)
+    tokens = query_tokens(query)
+    ranked = ranked_listing_ids(typed_words, filters=filters, offset=offset, limit=page_size + 1)
     has_next = len(ranked) > page_size
     ranked = ranked[:page_size]
     listings = PatentListing.objects.select_related("institution").in_bulk([pk for pk, _ in ranked])
     words = [token for token in tokens if not token.startswith("ipc:")]
-    typed_words = query_words(query)
     hits = [
         SearchHit(
             listing=listings[pk],
