@@ -150,18 +150,23 @@ def credit_code_valid_sql(column: str) -> str:
 
 @lru_cache(maxsize=1)
 def _credit_code_tables() -> tuple[Any, Any, Any, Any, Any]:
-    """Byte -> value lookup tables for the vectorised credit-code check (GB 32100 and GB 11714)."""
+    """Byte -> value lookup tables for the vectorised credit-code check (GB 32100 and GB 11714).
+
+    Values are bytes (a byte outside the alphabet is 255) and the weights float32: a weighted sum stays below
+    30 * 30 * 17 = 15,300, far inside the integers float32 holds exactly, and a float matrix product is several
+    times faster than an integer one over a million codes.
+    """
     import numpy as np
 
-    code_value = np.full(256, -1, dtype=np.int64)
-    organisation_value = np.zeros(256, dtype=np.int64)
+    code_value = np.full(256, 255, dtype=np.uint8)
+    organisation_value = np.zeros(256, dtype=np.uint8)
     for index, char in enumerate(CREDIT_CODE_ALPHABET):
         code_value[ord(char)] = index
         organisation_value[ord(char)] = int(char) if char.isdigit() else ord(char) - ord("A") + 10
     # Indexed by 11 - weighted % 11 (1..11): 10 is X, 11 is 0.
     organisation_check = np.frombuffer(b"0123456789X0", dtype=np.uint8)
-    weights = np.array(CREDIT_CODE_WEIGHTS, dtype=np.int64)
-    organisation_weights = np.array(ORGANISATION_CODE_WEIGHTS, dtype=np.int64)
+    weights = np.array(CREDIT_CODE_WEIGHTS, dtype=np.float32)
+    organisation_weights = np.array(ORGANISATION_CODE_WEIGHTS, dtype=np.float32)
     return code_value, organisation_value, organisation_check, weights, organisation_weights
 
 
@@ -189,10 +194,13 @@ def credit_codes_valid(codes: Any) -> Any:
     raw = np.frombuffer(fixed.buffers()[1], dtype=np.uint8)[start : start + 18 * len(positions)]
     raw = raw.reshape(-1, 18)
     values = code_value[raw]
-    ok = (values >= 0).all(axis=1) & (values[:, 2:8] < 10).all(axis=1)
-    remainder = 11 - (organisation_value[raw[:, 8:16]] @ organisation_weights) % 11
-    ok &= raw[:, 16] == organisation_check[remainder]
-    ok &= values[:, 17] == (31 - (values[:, :17] @ weights) % 31) % 31
+    # Every character from the alphabet; characters 3 to 8 (the administrative division) digits.
+    ok = ~(values >= 31).any(axis=1) & ~(values[:, 2:8] >= 10).any(axis=1)
+    weighted = (values[:, :17].astype(np.float32) @ weights).astype(np.int32)
+    ok &= values[:, 17] == (31 - weighted % 31) % 31
+    body = organisation_value[raw[:, 8:16]].astype(np.float32)
+    organisation = (body @ organisation_weights).astype(np.int32)
+    ok &= raw[:, 16] == organisation_check[11 - organisation % 11]
     valid[positions] = ok
     return pa.array(valid)
 
