@@ -12,7 +12,7 @@ def test_the_run_is_created_and_its_downloads_listed(
     run_id = response.json()["id"]
     body = client.get(f"/api/assessment/screenings/{run_id}").json()
     assert (body["status"], body["total"], body["region"]) == ("done", 1, "330100")
-    assert set(body["downloads"]) == {"csv", "parquet"}
+    assert set(body["downloads"]) == {"xlsx", "csv", "parquet"}
     assert client.get(body["downloads"]["csv"]).status_code == 200
     assert [r["id"] for r in client.get("/api/assessment/screenings").json()] == [run_id]
 

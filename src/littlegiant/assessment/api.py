@@ -335,7 +335,10 @@ def _screening_out(run: ScreeningRun) -> dict[str, Any]:
     from django.urls import reverse
 
     downloads = (
-        {fmt: reverse("assessment:screening_download", args=[run.pk, fmt]) for fmt in services.RESULT_FORMATS}
+        {
+            fmt: reverse("assessment:screening_download", args=[run.pk, fmt])
+            for fmt in services.result_formats(run)
+        }
         if run.status == "done"
         else {}
     )

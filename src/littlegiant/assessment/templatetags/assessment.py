@@ -108,3 +108,14 @@ def enterprise_tier_ladder(context: template.Context, enterprise_id: int):
     if request is None or not enterprise_id:
         return None
     return ladder_for(request.user, int(enterprise_id))
+
+
+FORMAT_LABELS = {"xlsx": "Excel", "csv": "CSV", "parquet": "Parquet"}
+
+
+@register.filter
+def download_formats(run: object) -> list[tuple[str, str]]:
+    """A finished screening's download formats with their labels (Excel only while the rows fit a sheet)."""
+    from littlegiant.assessment.services import result_formats
+
+    return [(fmt, FORMAT_LABELS[fmt]) for fmt in result_formats(run)]  # type: ignore[arg-type]

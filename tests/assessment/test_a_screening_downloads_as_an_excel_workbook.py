@@ -1,0 +1,72 @@
+"""A screening's results download as an Excel workbook holding the same rows as the CSV, with a sheet that says
+what every column is in Chinese and English; a run too big for a sheet offers CSV and Parquet only."""
+
+import csv
+import io
+
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from littlegiant.assessment import workbook
+from littlegiant.assessment.services import result_formats, screening_result_file
+from tests.assessment.conftest import add_enterprises, screen
+from tests.cast import COUNTY_A
+
+PACKS = ("cn.miit.sme-size.2011", "cn.miit.innovative-sme.2022")
+
+
+def _sheet_rows(content: bytes, sheet: str) -> list[tuple]:
+    book = load_workbook(io.BytesIO(content), read_only=True)
+    try:
+        return [tuple(row) for row in book[sheet].iter_rows(values_only=True)]
+    finally:
+        book.close()
+
+
+def test_the_workbook_holds_the_rows_of_the_csv_and_explains_its_columns(
+    client, provincial_reviewer, alpha, django_capture_on_commit_callbacks
+):
+    add_enterprises(COUNTY_A, 3)
+    run = screen(provincial_reviewer, django_capture_on_commit_callbacks, packs=PACKS)
+    assert run.status == "done", run.error
+    client.force_login(provincial_reviewer)
+    response = client.get(reverse("assessment:screening_download", args=[run.pk, "xlsx"]))
+    assert response.status_code == 200
+    assert response["Content-Disposition"].endswith('.xlsx"')
+    results = _sheet_rows(b"".join(response.streaming_content), workbook.RESULTS_SHEET)
+
+    with screening_result_file(run, "csv").open(newline="", encoding="utf-8-sig") as handle:
+        expected = list(csv.reader(handle))
+    assert list(results[0]) == expected[0]
+    assert len(results) == len(expected) == 5
+    by_code = {row[0]: row for row in results[1:]}
+    for line in expected[1:]:
+        row = by_code[line[0]]
+        assert ["" if v is None else str(v) for v in row[:2]] == line[:2]  # credit code, name
+        points = expected[0].index("cn.miit.innovative-sme.2022.score")
+        assert (row[points] is None and line[points] == "") or float(line[points]) == row[points]
+
+    notes = {
+        row[0]: row
+        for row in _sheet_rows(screening_result_file(run, "xlsx").read_bytes(), workbook.COLUMNS_SHEET)
+    }
+    assert set(expected[0]) <= set(notes)
+    assert notes["name"][1] and notes["name"][2]  # the field's Chinese and English labels
+    rd = notes["cn.miit.innovative-sme.2022.rd_intensity"]
+    assert "研发" in rd[1] and "points" in rd[2] and rd[4]  # label, unit, the clause it encodes
+
+
+def test_a_run_too_big_for_a_sheet_offers_csv_and_parquet_only(
+    client, provincial_reviewer, alpha, django_capture_on_commit_callbacks, monkeypatch
+):
+    monkeypatch.setattr(workbook, "MAX_ROWS", 2)
+    add_enterprises(COUNTY_A, 3)
+    run = screen(provincial_reviewer, django_capture_on_commit_callbacks, packs=PACKS)
+    assert run.status == "done", run.error
+    assert result_formats(run) == ("csv", "parquet")
+    assert not screening_result_file(run, "csv").with_suffix(".xlsx").exists()
+    client.force_login(provincial_reviewer)
+    response = client.get(reverse("assessment:screening_download", args=[run.pk, "xlsx"]))
+    assert response.status_code == 404
+    page = client.get(reverse("assessment:screening")).content.decode()
+    assert f"/screening/{run.pk}/results.csv" in page and "results.xlsx" not in page
