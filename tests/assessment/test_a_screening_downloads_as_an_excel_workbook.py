@@ -70,3 +70,4 @@ def test_a_run_too_big_for_a_sheet_offers_csv_and_parquet_only(
     assert response.status_code == 404
     page = client.get(reverse("assessment:screening")).content.decode()
     assert f"/screening/{run.pk}/results.csv" in page and "results.xlsx" not in page
+    assert "行数超出 Excel 工作表容量" in page
