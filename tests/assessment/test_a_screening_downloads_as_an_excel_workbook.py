@@ -37,9 +37,14 @@ def test_the_workbook_holds_the_rows_of_the_csv_and_explains_its_columns(
 
     with screening_result_file(run, "csv").open(newline="", encoding="utf-8-sig") as handle:
         expected = list(csv.reader(handle))
-    assert list(results[0]) == expected[0]
-    assert len(results) == len(expected) == 5
-    by_code = {row[0]: row for row in results[1:]}
+    pack_row, label_row, id_row = results[:3]
+    assert list(id_row) == expected[0]
+    assert len(results) - 3 == len(expected) - 1 == 4
+    assert label_row[:2] == ("统一社会信用代码", "企业名称")
+    assert pack_row[expected[0].index("cn.miit.innovative-sme.2022.outcome")].startswith(
+        "创新型中小企业评价标准"
+    )
+    by_code = {row[0]: row for row in results[3:]}
     for line in expected[1:]:
         row = by_code[line[0]]
         assert ["" if v is None else str(v) for v in row[:2]] == line[:2]  # credit code, name
@@ -53,7 +58,8 @@ def test_the_workbook_holds_the_rows_of_the_csv_and_explains_its_columns(
     assert set(expected[0]) <= set(notes)
     assert notes["name"][1] and notes["name"][2]  # the field's Chinese and English labels
     rd = notes["cn.miit.innovative-sme.2022.rd_intensity"]
-    assert "研发" in rd[1] and "points" in rd[2] and rd[4]  # label, unit, the clause it encodes
+    assert "研发" in rd[1] and "points" in rd[3] and rd[5]  # label, values, the clause it encodes
+    assert "micro 微型" in notes["cn.miit.sme-size.2011.outcome"][3]
 
 
 def test_a_run_too_big_for_a_sheet_offers_csv_and_parquet_only(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
 from django import forms
@@ -13,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from littlegiant.accounts.jurisdiction import is_administrator, reviewer_region_paths
 from littlegiant.reference.models import Region
 from littlegiant.rules import registry
+from littlegiant.rules.pack import TIERS
 
 if TYPE_CHECKING:
     from littlegiant.accounts.models import User
@@ -20,10 +22,21 @@ if TYPE_CHECKING:
 
 def pack_choices() -> list[tuple[str, str]]:
     chinese = (get_language() or "zh-hans").startswith("zh")
+    # Size first, then tier by tier (innovative SME, SRDI SME, little giant), each tier's packs oldest first.
+    packs = sorted(
+        (registry.get(pack_id) for pack_id in registry.ids()),
+        key=lambda pack: (
+            -1 if pack.tier is None else TIERS.index(pack.tier),
+            pack.effective_from or dt.date.min,
+            pack.id,
+        ),
+    )
     choices = []
-    for pack_id in registry.ids():
-        pack = registry.get(pack_id)
-        choices.append((pack_id, f"{pack.title_zh if chinese else pack.title_en} ({pack_id})"))
+    for pack in packs:
+        label = f"{pack.title_zh if chinese else pack.title_en} ({pack.id})"
+        if pack.provisional:
+            label += f" · {_('provisional: secondary sources')}"
+        choices.append((pack.id, label))
     return choices
 
 

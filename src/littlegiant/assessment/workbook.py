@@ -1,36 +1,54 @@
 """A screening's results as an Excel workbook: the results sheet, and a sheet saying what each column is.
 
-Officials work in Excel. The workbook is written row by row in constant memory (XlsxWriter), streamed from
-the result file in Arrow batches, so its size is bounded by Excel's own sheet, not by the server's memory.
+Officials work in Excel. The results sheet has three header rows: the rule pack over its columns, each column's
+Chinese name, and the column's canonical id (the CSV's header, where the filters sit). The workbook is written
+row by row in constant memory (XlsxWriter), streamed from the result file in Arrow batches, so its size is
+bounded by Excel's own sheet, not by the server's memory.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from itertools import groupby
 from pathlib import Path
+from typing import Any
 
 from littlegiant.rules import registry
 from littlegiant.rules.pack import Kind, RulePack
 from littlegiant.rules.schema import FIELDS_BY_NAME
 
-# An Excel sheet holds 1,048,576 rows; one of them is the header.
-MAX_ROWS = 1_048_575
+# An Excel sheet holds 1,048,576 rows; three of them are the header.
+MAX_ROWS = 1_048_573
+HEADER_ROWS = 3
 BATCH_ROWS = 10_000
 RESULTS_SHEET = "结果 Results"
 COLUMNS_SHEET = "说明 Columns"
+ENTERPRISE_HEADING = "企业 Enterprise"
 WIDE_COLUMNS = {"credit_code": 21, "name": 32}
+STATUS_VALUES = "met 符合 / unmet 不符合 / unknown 缺数据 / not_evaluated 不评价"
+OUTCOME_WORDS = {
+    "qualified": "符合",
+    "not_qualified": "不符合",
+    "insufficient_data": "数据不足",
+    "large": "大型",
+    "medium": "中型",
+    "small": "小型",
+    "micro": "微型",
+}
 
 
 @dataclass(frozen=True)
 class ColumnNote:
-    """What one column of the results holds, in Chinese and English, and where the rule comes from."""
+    """What one column of the results holds, in Chinese and English, and where its rule comes from."""
 
     name: str
     label_zh: str
     label_en: str
-    pack: str = ""
+    values: str = ""
+    pack_id: str = ""
+    pack_title: str = ""
     clause: str = ""
     confidence: str = ""
 
@@ -48,57 +66,70 @@ def column_notes(columns: Sequence[str], pack_ids: Sequence[str]) -> list[Column
             field = FIELDS_BY_NAME[name]
             notes[name] = ColumnNote(name, field.label_zh, field.label_en)
     for pack in packs:
-        prefix = "" if len(packs) == 1 else f"{pack.id}."
-        notes.update(_pack_notes(pack, prefix))
-    return [notes.get(name, ColumnNote(name, "", "")) for name in columns]
+        notes.update(_pack_notes(pack, "" if len(packs) == 1 else f"{pack.id}."))
+    return [notes.get(name, ColumnNote(name, name, name)) for name in columns]
 
 
 def _pack_notes(pack: RulePack, prefix: str) -> dict[str, ColumnNote]:
-    title = f"{pack.title_zh} {pack.title_en} ({pack.id})"
-    notes = {
-        f"{prefix}outcome": ColumnNote(f"{prefix}outcome", "结论", "Outcome", title, pack.document),
-        f"{prefix}score": ColumnNote(
-            f"{prefix}score", "得分（无计分项时为空）", "Score (empty where the pack has none)", title
-        ),
-    }
+    def note(name: str, zh: str, en: str, values: str, clause: str = "", confidence: str = "") -> ColumnNote:
+        title = f"{pack.title_zh} {pack.title_en}"
+        return ColumnNote(prefix + name, zh, en, values, pack.id, title, clause, confidence)
+
+    outcomes = " / ".join(
+        f"{value} {OUTCOME_WORDS.get(value, '')}".strip() for value in dict.fromkeys(pack.outcome_values)
+    )
+    notes = [
+        note("outcome", "结论", "Outcome", outcomes, pack.document),
+        note("score", "得分", "Score", "无计分项时为空 empty where the pack has no points"),
+    ]
     for criterion in pack.criteria:
-        if criterion.kind == Kind.INDICATOR:
-            zh, en = f"{criterion.label_zh}（得分）", f"{criterion.label_en} (points)"
-        else:
-            zh, en = (
-                f"{criterion.label_zh}（met 符合 / unmet 不符合 / unknown 缺数据）",
-                (f"{criterion.label_en} (met / unmet / unknown: data missing)"),
+        values = "得分 points" if criterion.kind == Kind.INDICATOR else STATUS_VALUES
+        notes.append(
+            note(
+                criterion.id,
+                criterion.label_zh,
+                criterion.label_en,
+                values,
+                criterion.clause,
+                str(criterion.confidence),
             )
-        name = f"{prefix}{criterion.id}"
-        notes[name] = ColumnNote(name, zh, en, title, criterion.clause, str(criterion.confidence))
-    return notes
+        )
+    return {n.name: n for n in notes}
 
 
-def write_workbook(batches, columns: Sequence[str], pack_ids: Sequence[str], target: Path) -> int:
+def write_workbook(
+    batches: Iterable[Any], columns: Sequence[str], pack_ids: Sequence[str], target: Path
+) -> int:
     """Write the results (Arrow record batches, `columns` in order) and the column notes to `target`.
 
-    Returns the number of result rows. Raises ValueError, writing nothing, when the rows would not fit.
+    Returns the number of result rows. Raises ValueError, leaving no file, when the rows would not fit.
     """
     import xlsxwriter
 
+    notes = column_notes(columns, pack_ids)
     workbook = xlsxwriter.Workbook(str(target), {"constant_memory": True})
     rows = 0
     try:
-        header = workbook.add_format({"bold": True, "bg_color": "#EEF2F7", "border": 1})
+        formats = {
+            "pack": workbook.add_format(
+                {"bold": True, "bg_color": "#DCE6F2", "border": 1, "align": "center"}
+            ),
+            "label": workbook.add_format(
+                {"bold": True, "bg_color": "#EEF2F7", "border": 1, "text_wrap": True}
+            ),
+            "id": workbook.add_format({"font_color": "#555555", "bg_color": "#F7F9FB", "border": 1}),
+        }
         sheet = workbook.add_worksheet(RESULTS_SHEET)
-        sheet.freeze_panes(1, 2)
-        for index, name in enumerate(columns):
-            sheet.set_column(index, index, WIDE_COLUMNS.get(name, max(12, min(len(name), 28))))
-        sheet.write_row(0, 0, list(columns), header)
+        _write_header(sheet, notes, formats)
         for batch in batches:
             if rows + batch.num_rows > MAX_ROWS:
                 raise ValueError(f"{rows + batch.num_rows:,} rows do not fit an Excel sheet ({MAX_ROWS:,}).")
             values = [column.to_pylist() for column in batch.columns]
             for offset, row in enumerate(zip(*values, strict=True)):
-                sheet.write_row(rows + offset + 1, 0, [_cell(value) for value in row])
+                sheet.write_row(HEADER_ROWS + rows + offset, 0, [_cell(value) for value in row])
             rows += batch.num_rows
-        sheet.autofilter(0, 0, max(rows, 1), len(columns) - 1)
-        _write_notes(workbook, header, column_notes(columns, pack_ids))
+        sheet.autofilter(HEADER_ROWS - 1, 0, HEADER_ROWS - 1 + max(rows, 1), len(columns) - 1)
+        _write_notes(workbook, formats["label"], notes)
     except BaseException:
         workbook.close()
         target.unlink(missing_ok=True)
@@ -107,15 +138,53 @@ def write_workbook(batches, columns: Sequence[str], pack_ids: Sequence[str], tar
     return rows
 
 
-def _write_notes(workbook, header, notes: Sequence[ColumnNote]) -> None:
+def _write_header(sheet: Any, notes: Sequence[ColumnNote], formats: dict[str, Any]) -> None:
+    """Row 1: the pack over its columns; row 2: each column's Chinese name; row 3: its canonical id."""
+    first = 0
+    for pack_id, group in groupby(notes, key=lambda note: note.pack_id):
+        width = len(list(group))
+        heading = notes[first].pack_title if pack_id else ENTERPRISE_HEADING
+        if width > 1:
+            sheet.merge_range(0, first, 0, first + width - 1, heading, formats["pack"])
+        else:
+            sheet.write(0, first, heading, formats["pack"])
+        first += width
+    # In constant-memory mode a row is final once a later row is written: one row at a time.
+    sheet.set_row(1, 45)
+    for index, note in enumerate(notes):
+        sheet.set_column(index, index, WIDE_COLUMNS.get(note.name, 14))
+        sheet.write(1, index, note.label_zh, formats["label"])
+    sheet.write_row(2, 0, [note.name for note in notes], formats["id"])
+    sheet.freeze_panes(HEADER_ROWS, 2)
+
+
+def _write_notes(workbook: Any, header: Any, notes: Sequence[ColumnNote]) -> None:
     sheet = workbook.add_worksheet(COLUMNS_SHEET)
-    titles = ["列 Column", "中文", "English", "规则包 Rule pack", "条款 Clause", "可信度 Confidence"]
-    for index, width in enumerate((34, 40, 44, 48, 40, 12)):
+    titles = [
+        "列 Column",
+        "中文",
+        "English",
+        "取值 Values",
+        "规则包 Rule pack",
+        "条款 Clause",
+        "可信度 Confidence",
+    ]
+    for index, width in enumerate((34, 36, 40, 44, 44, 36, 12)):
         sheet.set_column(index, index, width)
     sheet.write_row(0, 0, titles, header)
     for row, note in enumerate(notes, start=1):
         sheet.write_row(
-            row, 0, [note.name, note.label_zh, note.label_en, note.pack, note.clause, note.confidence]
+            row,
+            0,
+            [
+                note.name,
+                note.label_zh,
+                note.label_en,
+                note.values,
+                f"{note.pack_title} ({note.pack_id})" if note.pack_id else "",
+                note.clause,
+                note.confidence,
+            ],
         )
     sheet.freeze_panes(1, 1)
 
