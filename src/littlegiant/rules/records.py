@@ -207,7 +207,11 @@ def credit_codes_valid(codes: Any) -> Any:
 
 def typed_bad_sql(field: Field, column: str) -> str:
     """SQL that is TRUE where a value of an already typed column (a Parquet DECIMAL, integer or BOOLEAN of
-    no more decimal places than the field allows) breaks the field's rules: only ranges and signs."""
+    no more decimal places than the field allows) breaks the field's rules: only ranges and signs.
+
+    The good values must stay one interval: assessment._proven_by_statistics judges a whole column by its
+    least and greatest value.
+    """
     if not field.is_numeric:
         return "FALSE"
     limit = MONEY_LIMIT if field.kind == FieldKind.MONEY else NUMBER_LIMIT
