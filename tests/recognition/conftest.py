@@ -42,6 +42,23 @@ def make_programme(
     return programme
 
 
+def through_the_city_stage(application, reviewer) -> None:
+    """Take a submitted application through the default city stage (pass, one consistent spot check, a public
+    notice that has run its course) so that it waits at the province."""
+    from littlegiant.recognition import services
+
+    services.pass_stage(application, by=reviewer)
+    application.refresh_from_db()
+    services.draw_spot_checks(application.current_stage, by=reviewer, sample_size=1, seed=1)
+    check = application.spot_checks.get()
+    services.record_spot_check(check, by=reviewer, result="consistent", findings="ok")
+    notice = services.publish_notice(application.current_stage, by=reviewer)
+    notice.starts_on = notice.ends_on = notice.starts_on.replace(year=notice.starts_on.year - 1)
+    notice.save()
+    services.conclude_notice(notice, by=reviewer)
+    application.refresh_from_db()
+
+
 @pytest.fixture
 def srdi_programme(db):
     return make_programme("srdi_sme")

@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from littlegiant.recognition import services
 from littlegiant.recognition.models import ApplicationStatus
 from tests.cast import PASSWORD
+from tests.recognition.conftest import through_the_city_stage
 
 
 def test_another_citys_reviewer_is_refused_with_a_reason(submitted, ningbo_reviewer):
@@ -26,16 +27,7 @@ def test_the_enterprise_cannot_pass_its_own_application(submitted, alice):
 
 
 def test_the_city_reviewer_cannot_act_once_it_is_at_the_province(submitted, hangzhou_reviewer):
-    services.pass_stage(submitted, by=hangzhou_reviewer)
-    submitted.refresh_from_db()
-    services.draw_spot_checks(submitted.current_stage, by=hangzhou_reviewer, sample_size=1, seed=1)
-    check = submitted.spot_checks.get()
-    services.record_spot_check(check, by=hangzhou_reviewer, result="consistent", findings="ok")
-    notice = services.publish_notice(submitted.current_stage, by=hangzhou_reviewer)
-    notice.starts_on = notice.ends_on = notice.starts_on.replace(year=notice.starts_on.year - 1)
-    notice.save()
-    services.conclude_notice(notice, by=hangzhou_reviewer)
-    submitted.refresh_from_db()
+    through_the_city_stage(submitted, hangzhou_reviewer)
     assert submitted.current_stage.level == "provincial"
     with pytest.raises(PermissionDenied, match="(?i)provincial stage"):
         services.reject(submitted, by=hangzhou_reviewer, reason="other", comment="no")

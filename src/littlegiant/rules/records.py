@@ -214,15 +214,20 @@ def typed_bad_sql(field: Field, column: str) -> str:
     """
     if not field.is_numeric:
         return "FALSE"
+    return f"({' OR '.join(_range_checks(field, column))})"
+
+
+def _range_checks(field: Field, number: str) -> list[str]:
+    """SQL conditions, each TRUE where the number `number` is outside the field's range or sign."""
     limit = MONEY_LIMIT if field.kind == FieldKind.MONEY else NUMBER_LIMIT
-    checks = [f"{column} >= {limit}", f"{column} <= -{limit}"]
+    checks = [f"{number} >= {limit}", f"{number} <= -{limit}"]
     if not field.may_be_negative and field.kind != FieldKind.INTEGER:
-        checks.append(f"{column} < 0")
+        checks.append(f"{number} < 0")
     if field.minimum is not None:
-        checks.append(f"{column} < {Decimal(str(field.minimum))}")
+        checks.append(f"{number} < {Decimal(str(field.minimum))}")
     if field.maximum is not None:
-        checks.append(f"{column} > {Decimal(str(field.maximum))}")
-    return f"({' OR '.join(checks)})"
+        checks.append(f"{number} > {Decimal(str(field.maximum))}")
+    return checks
 
 
 def text_sql(name: str) -> str:
@@ -269,16 +274,8 @@ def bad_sql(field: Field, raw: str | None = None) -> str:
         return "FALSE"
     scale = SCALES[field.kind]
     pattern = r"-?[0-9]+" if scale == 0 else rf"-?[0-9]+(\.[0-9]{{1,{scale}}})?"
-    checks = [f"NOT regexp_full_match({raw}, '{pattern}')"]
-    limit = MONEY_LIMIT if field.kind == FieldKind.MONEY else NUMBER_LIMIT
     number = f"TRY_CAST({raw} AS DECIMAL(38,{scale}))"
-    checks.append(f"abs({number}) >= {limit}")
-    if not field.may_be_negative and field.kind != FieldKind.INTEGER:
-        checks.append(f"{number} < 0")
-    if field.minimum is not None:
-        checks.append(f"{number} < {Decimal(str(field.minimum))}")
-    if field.maximum is not None:
-        checks.append(f"{number} > {Decimal(str(field.maximum))}")
+    checks = [f"NOT regexp_full_match({raw}, '{pattern}')", *_range_checks(field, number)]
     return f"({raw} IS NOT NULL AND ({' OR '.join(checks)}))"
 
 
