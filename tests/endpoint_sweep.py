@@ -1,0 +1,279 @@
+"""The every-endpoint sweep: enumerate every URL pattern and API operation, ask each as each side's people.
+
+Endpoints are read from the URL resolver and the ninja routers, never listed by hand, so a new page or
+operation is swept as soon as it exists; one whose path parameters have no entry in PATH_PARAMETERS is
+reported as a failure until it is given one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from tests.endpoint_world import YEAR, Side
+
+SRDI_PACK = "cn.miit.srdi-sme.2022"
+GLOBAL_PEOPLE = ["provincial_reviewer", "national_reviewer", "admin"]
+# Endpoints not swept: the admin site (Django's, staff only) and the language switch (no data).
+SKIPPED_PREFIXES = ("admin:", "set_language")
+# Public by design: these show any side's objects to anyone (notices, the recognised list, published patents,
+# the service catalogue, certificates by code). A published patent may be enquired about, passed on or
+# licensed by an SME anywhere: licensing across regions is the point of the listing.
+PUBLIC = frozenset(
+    {
+        "recognition:public_notices",
+        "recognition:public_notice",
+        "recognition:recognised_list",
+        "recognition:verify",
+        "api:notices",
+        "api:certificate",
+        "techtransfer:home",
+        "techtransfer:listing",
+        "techtransfer:enquire",
+        "techtransfer:feedback",
+        "techtransfer:accept",
+        "api:accept_listing",
+        "api:search_listings",
+        "api:get_listing",
+        "services:catalogue",
+        "services:institution",
+        "api:list_institutions",
+        "api:list_offerings",
+        "api:openapi-json",
+        "api:openapi-view",
+    }
+)
+
+
+def _object(kind: str, parameter: str = "pk") -> Callable[[Side, dict], dict]:
+    return lambda side, shared: {parameter: side.objects[kind].pk}
+
+
+def _shared(kind: str, parameter: str = "pk") -> Callable[[Side, dict], dict]:
+    return lambda side, shared: {parameter: shared[kind].pk}
+
+
+def _with(base: Callable[[Side, dict], dict], **extra: object) -> Callable[[Side, dict], dict]:
+    return lambda side, shared: {**base(side, shared), **extra}
+
+
+# How to fill each endpoint's path parameters with one side's objects (shared ones are the same on both).
+PATH_PARAMETERS: dict[str, Callable[[Side, dict], dict]] = {
+    "notifications:read": _object("notification"),
+    "enterprises:detail": _object("enterprise"),
+    "enterprises:filing_edit": _with(_object("enterprise"), year=YEAR),
+    "assessment:self": _object("enterprise"),
+    "assessment:explanation": _with(_object("enterprise"), year=YEAR),
+    "assessment:screening_run": _object("screening"),
+    "assessment:screening_download": _with(_object("screening"), fmt="csv"),
+    **{
+        f"recognition:{name}": _object("application")
+        for name in (
+            "application",
+            "evidence_add",
+            "application_submit",
+            "application_decide",
+            "application_confirm",
+            "application_draw_experts",
+        )
+    },
+    "recognition:evidence_file": _object("evidence"),
+    "recognition:evidence_remove": _object("evidence"),
+    "recognition:expert_review": _object("expert_review"),
+    "recognition:stage": _shared("stage"),
+    "recognition:spot_check_draw": _shared("stage"),
+    "recognition:notice_publish": _shared("stage"),
+    "recognition:spot_check_record": _object("spot_check"),
+    "recognition:notice_manage": _object("notice"),
+    "recognition:notice_conclude": _object("notice"),
+    "recognition:public_notice": _object("notice"),
+    "recognition:objection_resolve": _object("objection"),
+    "recognition:programme": _shared("programme"),
+    "recognition:programme_recognise": _shared("programme"),
+    **{
+        f"recognition:{name}": _object("recognition")
+        for name in ("recognition", "certificate", "annual_update", "change_report", "revoke")
+    },
+    "recognition:change_assess": _object("change"),
+    "services:institution": _object("institution"),
+    "services:offering_add": _object("institution"),
+    "services:offering_publish": _object("offering"),
+    "services:export_requests": lambda side, shared: {"fmt": "csv"},
+    "services:export_scorecards": lambda side, shared: {"fmt": "csv"},
+    "services:request": _object("service_request"),
+    "services:request_action": _with(_object("service_request"), action="accept"),
+    "services:attachment": _object("attachment"),
+    **{
+        f"techtransfer:{name}": _object("listing")
+        for name in ("listing", "listing_edit", "listing_status", "enquire", "feedback", "accept", "offer")
+    },
+    "techtransfer:answer": _object("enquiry"),
+    **{
+        f"techtransfer:{name}": _object("licence")
+        for name in ("licence", "accept_offer", "report", "payment", "end")
+    },
+    "api:enterprise_detail": _object("enterprise"),
+    "api:upsert_filing": _with(_object("enterprise"), year=YEAR),
+    "api:enterprise_assessment": _object("enterprise"),
+    "api:enterprise_explanation": _with(_object("enterprise"), pack_id=SRDI_PACK),
+    "api:pack_detail": lambda side, shared: {"pack_id": SRDI_PACK},
+    "api:screening": _object("screening"),
+    **{
+        f"api:{name}": _object("application")
+        for name in ("application_detail", "submit", "decide", "confirm", "draw_experts")
+    },
+    "api:score": _object("expert_review"),
+    "api:draw_spot_checks": _shared("stage"),
+    "api:publish_notice": _shared("stage"),
+    "api:record_spot_check": _object("spot_check"),
+    "api:resolve_objection": _object("objection"),
+    "api:conclude_notice": _object("notice"),
+    "api:recognise": _shared("programme"),
+    "api:revoke": _object("recognition"),
+    "api:certificate": lambda side, shared: {"code": side.objects["recognition"].certificate_code},
+    **{
+        f"api:{name}": _object("service_request", "request_id")
+        for name in (
+            "get_request",
+            "accept",
+            "decline",
+            "refer",
+            "log_session",
+            "record_outcome",
+            "close",
+            "rate",
+        )
+    },
+    "api:get_listing": _object("listing", "listing_id"),
+    "api:accept_listing": _object("listing", "listing_id"),
+    "api:report_figures": _object("licence", "licence_id"),
+}
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    """One URL pattern (a page, or an API path) and the methods it answers."""
+
+    name: str
+    route: str
+    parameters: tuple[str, ...]
+    methods: tuple[str, ...]
+
+    @property
+    def is_api(self) -> bool:
+        return self.route.startswith("api/")
+
+
+def _api_methods() -> dict[str, tuple[str, ...]]:
+    from littlegiant.web.api import api
+
+    methods: dict[str, set[str]] = {}
+    for _prefix, router in api._routers:
+        for path_view in router.path_operations.values():
+            for operation in path_view.operations:
+                name = getattr(operation, "url_name", None) or api.get_operation_url_name(
+                    operation, router=router
+                )
+                methods.setdefault(f"api:{name}", set()).update(operation.methods)
+    return {name: tuple(sorted(found)) for name, found in methods.items()}
+
+
+def _walk(patterns: list, prefix: str = "", namespace: str = "") -> Iterator[tuple[str, str]]:
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            inner = namespace + (f"{pattern.namespace}:" if pattern.namespace else "")
+            yield from _walk(pattern.url_patterns, prefix + str(pattern.pattern), inner)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            yield prefix + str(pattern.pattern), namespace + pattern.name
+
+
+def endpoints() -> list[Endpoint]:
+    """Every named page and API operation the project serves (admin and the language switch aside)."""
+    api_methods = _api_methods()
+    found: dict[str, Endpoint] = {}
+    for route, name in _walk(get_resolver().url_patterns):
+        if name.startswith(SKIPPED_PREFIXES) or name in found:
+            continue
+        parameters = tuple(re.findall(r"<(?:\w+:)?(\w+)>", route))
+        methods = api_methods.get(name, ("GET", "POST")) if route.startswith("api/") else ("GET", "POST")
+        found[name] = Endpoint(name, route, parameters, methods)
+    return list(found.values())
+
+
+def url_of(endpoint: Endpoint, side: Side, shared: dict) -> str:
+    kwargs = PATH_PARAMETERS[endpoint.name](side, shared) if endpoint.parameters else {}
+    return reverse(endpoint.name, kwargs=kwargs)
+
+
+def ask(client: Client, endpoint: Endpoint, method: str, url: str):
+    if method == "GET":
+        return client.get(url)
+    if endpoint.is_api:
+        return client.generic(method, url, data="{}", content_type="application/json")
+    return client.post(url, data={})
+
+
+def body_of(response) -> str:
+    if getattr(response, "streaming", False):
+        return b"".join(response.streaming_content).decode("utf-8", "replace")
+    return response.content.decode("utf-8", "replace")
+
+
+def sweep(
+    people: dict[str, object],
+    a: Side,
+    b: Side,
+    shared: dict,
+    *,
+    only: Callable[[Endpoint], bool] | None = None,
+) -> list[str]:
+    """Every leak found: an outsider answered 2xx about the other side's object, or shown its markers."""
+    failures: list[str] = []
+    clients: dict[str, Client] = {}
+    for person in [*a.people, *b.people, *GLOBAL_PEOPLE]:
+        clients[person] = Client()
+        clients[person].force_login(people[person])
+    for endpoint in endpoints():
+        if only is not None and not only(endpoint):
+            continue
+        if endpoint.parameters and endpoint.name not in PATH_PARAMETERS:
+            failures.append(f"{endpoint.name} ({endpoint.route}): no fixture for {endpoint.parameters}")
+            continue
+        for mine, theirs in ((a, b), (b, a)):
+            failures += _outsider_failures(endpoint, mine, theirs, shared, clients)
+        if "GET" in endpoint.methods and endpoint.parameters and not _found(endpoint, a, shared, clients):
+            failures.append(f"{endpoint.name}: side A's object is not found by anyone; its fixture is wrong")
+    return failures
+
+
+def _outsider_failures(endpoint, mine: Side, theirs: Side, shared: dict, clients: dict) -> list[str]:
+    failures: list[str] = []
+    public = endpoint.name in PUBLIC
+    theirs_url = url_of(endpoint, theirs, shared)
+    own_url = url_of(endpoint, mine, shared)
+    names_their_object = endpoint.parameters and theirs_url != own_url
+    for person in mine.people:
+        client = clients[person]
+        for method in endpoint.methods:
+            if names_their_object and not public:
+                response = ask(client, endpoint, method, theirs_url)
+                if 200 <= response.status_code < 300:
+                    failures.append(f"{person} {method} {theirs_url} → {response.status_code} (outside)")
+            if method == "GET" and not public:
+                response = client.get(own_url)
+                if response.status_code == 200:
+                    text = body_of(response)
+                    for marker in theirs.markers:
+                        if marker in text:
+                            failures.append(f"{person} GET {own_url} shows {marker!r} of side {theirs.name}")
+    return failures
+
+
+def _found(endpoint, side: Side, shared: dict, clients: dict) -> bool:
+    """Whether someone is not told 404 (a POST-only page answers 405 before it looks the object up)."""
+    url = url_of(endpoint, side, shared)
+    return any(clients[person].get(url).status_code != 404 for person in [*side.people, *GLOBAL_PEOPLE])
