@@ -46,7 +46,7 @@ def test_bad_values_are_named_by_field(client, alice, alpha):
         client, alpha, 2025, {"employees": -1, "national_niche_market_share": 1.5, "own_brand": "maybe"}
     )
     assert response.status_code == 422
-    errors = response.json()["errors"]
+    errors = {error["field"]: error["message"] for error in response.json()["errors"]}
     assert errors["employees"] == "cannot be negative"
     assert set(errors) == {"employees", "national_niche_market_share", "own_brand"}
 
@@ -55,7 +55,9 @@ def test_a_conflict_with_stored_values_is_named(client, alice, alpha):
     client.force_login(alice)
     response = _put(client, alpha, 2025, {"rd_staff": 500})
     assert response.status_code == 422
-    assert response.json()["errors"] == {"rd_staff": "R&D staff (500) cannot exceed persons employed (180)"}
+    assert response.json()["errors"] == [
+        {"field": "rd_staff", "message": "R&D staff (500) cannot exceed persons employed (180)"}
+    ]
 
 
 def test_a_reviewer_is_refused_with_a_reason(client, hangzhou_reviewer, alpha):

@@ -8,10 +8,11 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 from pydantic import ConfigDict
@@ -138,16 +139,6 @@ class RecordIn(Schema):
     evaluation_date: date | None = None
 
 
-class FieldError(Schema):
-    field: str
-    message: str
-
-
-class RecordErrors(Schema):
-    detail: str
-    errors: list[FieldError]
-
-
 class CriterionOut(Schema):
     id: str
     kind: str
@@ -195,10 +186,6 @@ class ScreeningOut(Schema):
     downloads: dict[str, str]
 
 
-class Message(Schema):
-    detail: str
-
-
 def _enterprise(request: HttpRequest, pk: int) -> Enterprise:
     return get_object_or_404(Enterprise.objects.for_user(request.user), pk=pk)
 
@@ -209,15 +196,19 @@ def _packs_param(packs: str | None) -> list[str] | None:
     wanted = [p.strip() for p in packs.split(",") if p.strip()]
     unknown = [p for p in wanted if p not in registry.ids()]
     if unknown:
-        raise HttpError(422, f"packs: unknown rule pack {', '.join(unknown)}")
+        raise ValidationError({"packs": _unknown_packs(unknown)})
     return wanted
+
+
+def _unknown_packs(unknown: list[str]) -> str:
+    return _("unknown rule pack %(packs)s") % {"packs": ", ".join(unknown)}
 
 
 def _filing(enterprise: Enterprise, year: int | None):
     filing = services.latest_filing(enterprise, year)
     if filing is None:
         raise HttpError(
-            404, "year: this enterprise has no data for that year" if year else "no annual data yet"
+            404, _("This enterprise has no data for that year.") if year else _("No annual data yet.")
         )
     return filing
 
@@ -256,14 +247,14 @@ def enterprise_assessment(request: HttpRequest, pk: int, year: int | None = None
 def enterprise_explanation(request: HttpRequest, pk: int, pack_id: str, year: int | None = None):
     enterprise = _enterprise(request, pk)
     if pack_id not in registry.ids():
-        raise HttpError(404, f"pack_id: no rule pack {pack_id}")
+        raise HttpError(404, _("No rule pack %(pack)s.") % {"pack": pack_id})
     filing = _filing(enterprise, year)
     return services.assess_filing(filing, [pack_id], timezone.localdate())[pack_id]
 
 
 @router.post(
     "/assess",
-    response={200: dict[str, Explanation], 422: RecordErrors},
+    response={200: dict[str, Explanation]},
     summary="Assess an ad-hoc record",
     by_alias=True,
 )
@@ -272,18 +263,12 @@ def assess(request: HttpRequest, payload: RecordIn):
     try:
         record = services.parse_record(payload.record)
     except services.RecordInvalid as error:
-        return Status(422, {"detail": "The record has invalid fields.", "errors": error.errors})
+        raise ValidationError({item["field"]: [item["message"]] for item in error.errors}) from None
     when = payload.evaluation_date or timezone.localdate()
     if payload.packs:
         unknown = [p for p in payload.packs if p not in registry.ids()]
         if unknown:
-            return Status(
-                422,
-                {
-                    "detail": "Unknown rule pack.",
-                    "errors": [{"field": "packs", "message": f"unknown rule pack {p}"} for p in unknown],
-                },
-            )
+            raise ValidationError({"packs": _unknown_packs(unknown)})
     packs = payload.packs or services.applicable_pack_ids(when)
     return Status(200, assess_record(record, packs, evaluation_date=when))
 
@@ -304,12 +289,12 @@ def packs(request: HttpRequest):
     return [_pack_out(registry.get(pack_id)) for pack_id in registry.ids()]
 
 
-@router.get("/packs/{pack_id}", response={200: PackDetailOut, 404: Message}, summary="A rule pack's criteria")
+@router.get("/packs/{pack_id}", response={200: PackDetailOut}, summary="A rule pack's criteria")
 def pack_detail(request: HttpRequest, pack_id: str):
     try:
         pack = registry.get(pack_id)
     except PackNotFound:
-        return Status(404, {"detail": f"No rule pack {pack_id}."})
+        raise HttpError(404, _("No rule pack %(pack)s.") % {"pack": pack_id}) from None
     return Status(
         200,
         {
@@ -367,7 +352,7 @@ def screenings(request: HttpRequest):
 
 @router.post(
     "/screenings",
-    response={201: ScreeningOut, 403: Message, 422: RecordErrors},
+    response={201: ScreeningOut},
     summary="Start a batch screening",
 )
 def start_screening(request: HttpRequest, payload: ScreeningIn):
@@ -375,19 +360,11 @@ def start_screening(request: HttpRequest, payload: ScreeningIn):
     if payload.region:
         region = Region.objects.filter(pk=payload.region).first()
         if region is None:
-            return Status(
-                422,
-                {
-                    "detail": "Unknown region.",
-                    "errors": [{"field": "region", "message": "unknown region code"}],
-                },
-            )
+            raise ValidationError({"region": _("Unknown region code.")})
     try:
         run = services.start_screening(request.user, payload.packs, payload.year, region)
-    except PermissionDenied as error:
-        return Status(403, {"detail": str(error)})
     except services.ScreeningInvalid as error:
-        return Status(422, {"detail": str(error), "errors": [{"field": error.field, "message": str(error)}]})
+        raise ValidationError({error.field: str(error)}) from None
     run.refresh_from_db()
     return Status(201, _screening_out(run))
 

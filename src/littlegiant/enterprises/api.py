@@ -8,14 +8,15 @@ from decimal import Decimal
 from typing import Any, Literal
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from ninja import File, Form, Query, Router, Schema, Status
-from ninja.errors import HttpError
 from ninja.files import UploadedFile
 from ninja.pagination import CursorPagination, paginate
 from pydantic import ConfigDict, Field, create_model
 
+from littlegiant.api_errors import error_body
 from littlegiant.enterprises.exporting import CONTENT_TYPES, csv_lines, export_rows, write_xlsx
 from littlegiant.enterprises.filing_values import parse_filing_values
 from littlegiant.enterprises.importing import import_filings, import_refusal
@@ -104,14 +105,6 @@ class ImportReportOut(Schema):
     data_import_id: int | None
 
 
-class FieldErrorsOut(Schema):
-    errors: dict[str, str]
-
-
-class RefusalOut(Schema):
-    detail: str
-
-
 def _filing_out(filing: AnnualFiling) -> dict[str, object]:
     return {"year": filing.year, **{name: getattr(filing, name) for name in DATA_FIELDS}}
 
@@ -133,10 +126,7 @@ def export_file(
     request: HttpRequest, format: Literal["csv", "xlsx"] = "csv", year: int | None = None, region: str = ""
 ) -> HttpResponse:
     """The filings you may see, in the import format (canonical columns)."""
-    try:
-        rows = export_rows(request.user, year=year, region_code=region or None)
-    except ValidationError as error:
-        raise HttpError(400, " ".join(error.messages)) from None
+    rows = export_rows(request.user, year=year, region_code=region or None)
     name = f"littlegiant-filings{f'-{year}' if year else ''}.{format}"
     if format == "csv":
         response = StreamingHttpResponse(csv_lines(rows), content_type=CONTENT_TYPES["csv"])
@@ -150,16 +140,21 @@ def export_file(
 
 @router.post(
     "/import",
-    response={200: ImportReportOut, 403: RefusalOut, 422: ImportReportOut},
+    response={200: ImportReportOut},
     summary="Import a data file",
 )
 def import_file(request: HttpRequest, file: File[UploadedFile], dry_run: Form[bool] = False):
     """Import a CSV or XLSX file of annual filings: all rows, or none and a report naming every bad row."""
     refusal = import_refusal(request.user)
     if refusal:
-        return Status(403, {"detail": refusal})
+        raise PermissionDenied(refusal)
     report = import_filings(file.file, file.name or "upload.csv", by=request.user, dry_run=dry_run)
-    return Status(200 if report.ok else 422, report.as_dict())
+    if report.ok:
+        return Status(200, report.as_dict())
+    # The error body, naming each bad cell as "row N · column", with the whole report beside it.
+    errors = [(f"row {problem.row} · {problem.column}", problem.problem) for problem in report.problems]
+    detail = _("Nothing was imported: the file has %(count)s problems.") % {"count": report.problem_count}
+    return JsonResponse({**report.as_dict(), **error_body(detail, errors)}, status=422)
 
 
 @router.get("/{pk}", response=EnterpriseDetailOut, summary="An enterprise with all its filings")
@@ -182,7 +177,7 @@ def enterprise_detail(request: HttpRequest, pk: int):
 
 @router.put(
     "/{pk}/filings/{year}",
-    response={200: FilingValuesOut, 201: FilingValuesOut, 403: RefusalOut, 422: FieldErrorsOut},
+    response={200: FilingValuesOut, 201: FilingValuesOut},
     summary="Create or change one year's data",
 )
 def upsert_filing(request: HttpRequest, pk: int, year: int, values: FilingValuesIn):  # type: ignore[valid-type]
@@ -191,11 +186,6 @@ def upsert_filing(request: HttpRequest, pk: int, year: int, values: FilingValues
     sent = values.model_dump(include=values.model_fields_set)  # type: ignore[attr-defined]
     parsed, problems = parse_filing_values(sent)
     if problems:
-        return Status(422, {"errors": problems})
-    try:
-        filing, created = save_filing(enterprise, year, parsed, by=request.user, comment="API")
-    except PermissionDenied as refusal:
-        return Status(403, {"detail": str(refusal)})
-    except ValidationError as error:
-        return Status(422, {"errors": {k: " ".join(v) for k, v in error.message_dict.items()}})
+        raise ValidationError(problems)
+    filing, created = save_filing(enterprise, year, parsed, by=request.user, comment="API")
     return Status(201 if created else 200, _filing_out(filing))

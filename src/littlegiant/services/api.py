@@ -5,14 +5,15 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
-from ninja.errors import HttpError
 from ninja.pagination import LimitOffsetPagination, paginate
 
+from littlegiant.accounts.jurisdiction import covers_region, sees_everywhere
 from littlegiant.enterprises.models import Enterprise
 from littlegiant.reference.models import Region
 from littlegiant.services import services
@@ -173,21 +174,6 @@ def _request_out(request: ServiceRequest) -> dict:
     }
 
 
-def _act(call):  # noqa: ANN001, ANN202
-    """Run a service call, turning refusals and bad input into HTTP errors with their reasons."""
-    try:
-        return call()
-    except PermissionDenied as error:
-        raise HttpError(403, str(error) or "Forbidden") from None
-    except ValidationError as error:
-        detail = (
-            "; ".join(f"{field}: {' '.join(messages)}" for field, messages in error.message_dict.items())
-            if hasattr(error, "error_dict")
-            else " ".join(error.messages)
-        )
-        raise HttpError(422, detail) from None
-
-
 @router.get("/offerings", response=list[OfferingOut])
 @paginate(LimitOffsetPagination)
 def list_offerings(request: HttpRequest, category: str = "", region: str = "", q: str = ""):  # noqa: ANN201
@@ -255,16 +241,14 @@ def file_request(request: HttpRequest, payload: RequestIn):  # noqa: ANN201
     offering = None
     if payload.offering_id is not None:
         offering = get_object_or_404(ServiceOffering.objects.for_user(request.user), pk=payload.offering_id)
-    filed = _act(
-        lambda: services.file_request(
-            enterprise,
-            by=request.user,
-            category=payload.category,
-            title=payload.title,
-            description=payload.description,
-            urgency=payload.urgency,
-            offering=offering,
-        )
+    filed = services.file_request(
+        enterprise,
+        by=request.user,
+        category=payload.category,
+        title=payload.title,
+        description=payload.description,
+        urgency=payload.urgency,
+        offering=offering,
     )
     return Status(201, _request_out(filed))
 
@@ -278,45 +262,45 @@ def _visible(request: HttpRequest, request_id: int) -> ServiceRequest:
 @router.post("/requests/{request_id}/accept", response=RequestOut)
 def accept(request: HttpRequest, request_id: int, payload: CommentIn):  # noqa: ANN201
     item = _visible(request, request_id)
-    return _request_out(_act(lambda: services.accept(item, by=request.user, comment=payload.comment)))
+    return _request_out(services.accept(item, by=request.user, comment=payload.comment))
 
 
 @router.post("/requests/{request_id}/decline", response=RequestOut)
 def decline(request: HttpRequest, request_id: int, payload: ReasonIn):  # noqa: ANN201
     item = _visible(request, request_id)
-    return _request_out(_act(lambda: services.decline(item, by=request.user, reason=payload.reason)))
+    return _request_out(services.decline(item, by=request.user, reason=payload.reason))
 
 
 @router.post("/requests/{request_id}/refer", response=RequestOut)
 def refer(request: HttpRequest, request_id: int, payload: ReasonIn):  # noqa: ANN201
     item = _visible(request, request_id)
-    return _request_out(_act(lambda: services.refer_upward(item, by=request.user, reason=payload.reason)))
+    return _request_out(services.refer_upward(item, by=request.user, reason=payload.reason))
 
 
 @router.post("/requests/{request_id}/sessions", response={201: dict})
 def log_session(request: HttpRequest, request_id: int, payload: SessionIn):  # noqa: ANN201
     item = _visible(request, request_id)
-    session = _act(lambda: services.log_session(item, by=request.user, **payload.dict()))
+    session = services.log_session(item, by=request.user, **payload.dict())
     return Status(201, {"id": session.pk})
 
 
 @router.post("/requests/{request_id}/outcomes", response={201: dict})
 def record_outcome(request: HttpRequest, request_id: int, payload: OutcomeIn):  # noqa: ANN201
     item = _visible(request, request_id)
-    outcome = _act(lambda: services.record_outcome(item, by=request.user, **payload.dict()))
+    outcome = services.record_outcome(item, by=request.user, **payload.dict())
     return Status(201, {"id": outcome.pk})
 
 
 @router.post("/requests/{request_id}/close", response=RequestOut)
 def close(request: HttpRequest, request_id: int, payload: CloseIn):  # noqa: ANN201
     item = _visible(request, request_id)
-    return _request_out(_act(lambda: services.close(item, by=request.user, **payload.dict())))
+    return _request_out(services.close(item, by=request.user, **payload.dict()))
 
 
 @router.post("/requests/{request_id}/rating", response={201: dict})
 def rate(request: HttpRequest, request_id: int, payload: RatingIn):  # noqa: ANN201
     item = _visible(request, request_id)
-    rating = _act(lambda: services.rate(item, by=request.user, score=payload.score, comment=payload.comment))
+    rating = services.rate(item, by=request.user, score=payload.score, comment=payload.comment)
     return Status(201, {"id": rating.pk, "score": rating.score})
 
 
@@ -382,18 +366,16 @@ def _row_out(row) -> dict:  # noqa: ANN001
 @router.get("/coverage", response=CoverageOut)
 def coverage(request: HttpRequest, region: str = ""):  # noqa: ANN201
     """Coverage of the country or a region in the caller's jurisdiction, one row per region below it."""
-    from littlegiant.accounts.jurisdiction import covers_region, is_administrator, reviewer_region_paths
-
     user = request.user
     if not oversees_network(user):
-        raise HttpError(403, "Coverage is for reviewers and administrators.")
+        raise PermissionDenied(_("Coverage is for reviewers and administrators."))
     focus = get_object_or_404(Region, code=region) if region else None
-    if focus is None and not (is_administrator(user) or reviewer_region_paths(user) is None):
-        raise HttpError(
-            403, "Name a region in your jurisdiction: the national view is for national reviewers."
+    if focus is None and not sees_everywhere(user):
+        raise PermissionDenied(
+            _("Name a region in your jurisdiction: the national view is for national reviewers.")
         )
     if focus is not None and not covers_region(user, focus):
-        raise HttpError(403, f"{focus.name} lies outside your jurisdiction.")
+        raise PermissionDenied(_("%(region)s lies outside your jurisdiction.") % {"region": focus.name})
     result = coverage_of(focus, list_gaps=False)
     return {
         "region": region or None,

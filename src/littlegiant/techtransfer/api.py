@@ -6,12 +6,12 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 
+from littlegiant.enterprises.models import Enterprise
 from littlegiant.techtransfer import services
 from littlegiant.techtransfer.models import Licence, LicenceText, PatentListing
 from littlegiant.techtransfer.search import SearchFilters, search
@@ -108,13 +108,6 @@ def _listing_out(listing: PatentListing) -> ListingOut:
     )
 
 
-def _refuse(error: Exception) -> HttpError:
-    if isinstance(error, PermissionDenied):
-        return HttpError(403, str(error))
-    assert isinstance(error, ValidationError)
-    return HttpError(422, " ".join(error.messages))
-
-
 @router.get("/search", response=list[HitOut], auth=None)
 def search_listings(
     request,
@@ -160,8 +153,6 @@ def get_listing(request, listing_id: int):
 @router.post("/listings/{listing_id}/accept", response={201: LicenceOut})
 def accept_listing(request, listing_id: int, payload: AcceptIn):
     """Accept the standard licence for an enterprise, naming the licence text version read."""
-    from littlegiant.enterprises.models import Enterprise
-
     listing = get_object_or_404(PatentListing.objects.for_user(request.user), pk=listing_id)
     enterprise = get_object_or_404(Enterprise.objects.for_user(request.user), pk=payload.enterprise_id)
     text = get_object_or_404(LicenceText, version=payload.licence_text_version)
@@ -170,12 +161,9 @@ def accept_listing(request, listing_id: int, payload: AcceptIn):
         ip_address=request.META.get("REMOTE_ADDR"),
         user_agent=request.META.get("HTTP_USER_AGENT", ""),
     )
-    try:
-        licence = services.accept_standard_licence(
-            listing, enterprise=enterprise, by=request.user, click=click, today=timezone.localdate()
-        )
-    except (PermissionDenied, ValidationError) as error:
-        raise _refuse(error) from error
+    licence = services.accept_standard_licence(
+        listing, enterprise=enterprise, by=request.user, click=click, today=timezone.localdate()
+    )
     return Status(201, licence)
 
 
@@ -194,18 +182,15 @@ def list_licences(request, status: str = "", after: int | None = None):
 def report_figures(request, licence_id: int, payload: ReportIn):
     """Report a period's sales or profit; returns the statement issued."""
     licence = get_object_or_404(Licence.objects.for_user(request.user), pk=licence_id)
-    try:
-        statement = services.report_period(
-            licence,
-            by=request.user,
-            period_start=payload.period_start,
-            period_end=payload.period_end,
-            net_sales=payload.net_sales,
-            profit=payload.profit,
-            today=timezone.localdate(),
-        )
-    except (PermissionDenied, ValidationError) as error:
-        raise _refuse(error) from error
+    statement = services.report_period(
+        licence,
+        by=request.user,
+        period_start=payload.period_start,
+        period_end=payload.period_end,
+        net_sales=payload.net_sales,
+        profit=payload.profit,
+        today=timezone.localdate(),
+    )
     return Status(
         201,
         StatementOut(
