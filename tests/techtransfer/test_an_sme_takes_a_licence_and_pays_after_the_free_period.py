@@ -35,11 +35,13 @@ def test_the_acceptance_records_who_which_version_when_and_from_where(licence, a
     assert (licence.starts_on, licence.paying_from) == (START, date(2027, 1, 5))
 
 
-def test_the_sme_is_reminded_once_before_the_free_period_ends(licence):
-    assert services.follow_up_licences(today=date(2026, 11, 1)).reminded == 0
-    assert services.follow_up_licences(today=date(2026, 12, 10)).reminded == 1
-    assert services.follow_up_licences(today=date(2026, 12, 11)).reminded == 0
+def test_the_sme_is_reminded_once_before_the_free_period_ends(licence, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.follow_up_licences(today=date(2026, 11, 1)).reminded == 0
+        assert services.follow_up_licences(today=date(2026, 12, 10)).reminded == 1
+        assert services.follow_up_licences(today=date(2026, 12, 11)).reminded == 0
     assert len(mail.outbox) == 1
+    assert licence.enterprise.memberships.get().user.notifications.count() == 1
     assert "2027-01-05" in mail.outbox[0].subject
 
 

@@ -13,12 +13,15 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Sum
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from littlegiant.enterprises.permissions import SPEAKS_FOR
+from littlegiant.notifications.services import notify
 from littlegiant.techtransfer.models import (
     ACTIVE_LICENCE,
     Enquiry,
@@ -549,25 +552,27 @@ def follow_up_licences(*, today: date) -> FollowUp:
 
 
 def _send_reminder(licence: Licence) -> None:
-    recipients = list(
-        licence.enterprise.memberships.filter(role__in=["owner", "delegate"])
-        .exclude(user__email="")
-        .values_list("user__email", flat=True)
+    """Tell the people who speak for the enterprise that the free period ends (in-app and by mail)."""
+    recipients = [
+        membership.user
+        for membership in licence.enterprise.memberships.filter(role__in=SPEAKS_FOR).select_related("user")
+    ]
+    notify(
+        recipients,
+        subject=gettext_lazy("Free period of your patent licence ends on %(day)s"),
+        body=gettext_lazy(
+            "%(enterprise)s uses patent %(number)s (%(title)s) under a use-first-pay-later licence. "
+            "The free period ends on %(day)s; from then on, report sales or profit each period on the platform "
+            "and pay the statements."
+        ),
+        params={
+            "enterprise": licence.enterprise.name,
+            "number": licence.listing.application_number,
+            "title": licence.listing.title,
+            "day": licence.paying_from,
+        },
+        link=reverse("techtransfer:licence", args=[licence.pk]),
     )
-    if not recipients:
-        return
-    subject = _("Free period of your patent licence ends on %(day)s") % {"day": licence.paying_from}
-    body = _(
-        "%(enterprise)s uses patent %(number)s (%(title)s) under a use-first-pay-later licence. "
-        "The free period ends on %(day)s; from then on, report sales or profit each period on the platform "
-        "and pay the statements."
-    ) % {
-        "enterprise": licence.enterprise.name,
-        "number": licence.listing.application_number,
-        "title": licence.listing.title,
-        "day": licence.paying_from,
-    }
-    send_mail(subject, body, None, recipients, fail_silently=True)
 
 
 # Statements and payments
