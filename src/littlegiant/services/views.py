@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from littlegiant.accounts.jurisdiction import is_administrator, reviewer_region_paths
 from littlegiant.enterprises.models import Enterprise
+from littlegiant.pagination import page_of
 from littlegiant.reference.loading import DATA_DIR
 from littlegiant.reference.models import Region
 from littlegiant.services import exports, forms, services
@@ -41,31 +42,12 @@ from littlegiant.services.permissions import (
     request_decision,
 )
 from littlegiant.services.scorecards import scorecards
-from littlegiant.uploads import stored_path
+from littlegiant.uploads import serve_upload
 
 if TYPE_CHECKING:
     from littlegiant.accounts.models import User
 
-PAGE_SIZE = 50
 STALE_AFTER = timedelta(days=90)
-
-
-def _page(queryset, request: HttpRequest, size: int = PAGE_SIZE):  # noqa: ANN001, ANN202
-    """One page without counting the whole table: fetch one row more to know if there is a next page."""
-    try:
-        number = max(1, int(request.GET.get("page", "1")))
-    except ValueError:
-        number = 1
-    rows = list(queryset[(number - 1) * size : number * size + 1])
-    query = request.GET.copy()
-    query.pop("page", None)
-    return {
-        "rows": rows[:size],
-        "number": number,
-        "has_next": len(rows) > size,
-        "has_previous": number > 1,
-        "query": query.urlencode(),
-    }
 
 
 def _filing_enterprises(user: User):  # noqa: ANN202
@@ -125,7 +107,7 @@ def catalogue(request: HttpRequest) -> HttpResponse:
         "services/catalogue.html",
         {
             "form": form,
-            "page": _page(offerings, request),
+            "page": page_of(offerings, request),
             "can_file": _filing_enterprises(request.user).exists(),
         },
     )
@@ -211,7 +193,7 @@ def request_list(request: HttpRequest) -> HttpResponse:
         request,
         "services/request_list.html",
         {
-            "page": _page(requests.order_by("-filed_at", "-pk"), request),
+            "page": page_of(requests.order_by("-filed_at", "-pk"), request),
             "status": status,
             "category": category,
             "statuses": RequestStatus.choices,
@@ -422,17 +404,7 @@ def attachment(request: HttpRequest, pk: int) -> FileResponse:
     item = get_object_or_404(
         RequestAttachment.objects.filter(request__in=ServiceRequest.objects.for_user(request.user)), pk=pk
     )
-    try:
-        path = stored_path(item.stored_as)
-    except ValueError:
-        raise Http404 from None
-    if not path.exists():
-        raise Http404
-    response = FileResponse(
-        path.open("rb"), content_type=item.content_type, as_attachment=True, filename=item.original_name
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return serve_upload(item.stored_as, content_type=item.content_type, filename=item.original_name)
 
 
 # ---------------------------------------------------------------- coverage and scorecards
@@ -530,9 +502,10 @@ def scorecard_list(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied(_("Scorecards are for reviewers, administrators and institution staff."))
     form = forms.ScorecardFilterForm(request.GET or None)
     institutions = _scorecard_institutions(request, form).select_related("region").order_by("name", "pk")
-    page = _page(institutions, request)
-    page["cards"] = scorecards(page["rows"])
-    return render(request, "services/scorecards.html", {"form": form, "page": page})
+    page = page_of(institutions, request)
+    return render(
+        request, "services/scorecards.html", {"form": form, "page": page, "cards": scorecards(page.rows)}
+    )
 
 
 @login_required

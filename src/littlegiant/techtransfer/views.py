@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from littlegiant import pagination
 from littlegiant.techtransfer import forms, services
 from littlegiant.techtransfer.importing import import_listings
 from littlegiant.techtransfer.models import (
@@ -80,8 +81,7 @@ def _officer_institutions(user) -> Any:
 def search_page(request: HttpRequest) -> HttpResponse:
     """Find patents to license: full-text search in Chinese and English with filters (public)."""
     form = forms.SearchForm(request.GET or None)
-    raw_page = request.GET.get("page", "1")
-    page_number = max(int(raw_page), 1) if raw_page.isdigit() else 1
+    page_number = pagination.page_number(request.GET.get("page"))
     hits, has_next, newest = [], False, None
     if form.is_valid():
         data = form.cleaned_data
@@ -97,14 +97,16 @@ def search_page(request: HttpRequest) -> HttpResponse:
             result = search(data["q"], filters=filters, page=page_number, page_size=PAGE_SIZE)
             hits, has_next = result.hits, result.has_next
         else:
-            newest = list(
+            page = pagination.page_of(
                 PatentListing.objects.published()
                 .filter(filters.condition())
                 .select_related("institution")
-                .order_by("-published_at", "-pk")[(page_number - 1) * PAGE_SIZE : page_number * PAGE_SIZE + 1]
+                .order_by("-published_at", "-pk"),
+                request,
+                size=PAGE_SIZE,
+                number=page_number,
             )
-            has_next = len(newest) > PAGE_SIZE
-            newest = newest[:PAGE_SIZE]
+            newest, has_next = page.rows, page.has_next
     query = request.GET.copy()
     query.pop("page", None)
     context = {
