@@ -12,6 +12,7 @@ from django.utils import timezone
 from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 
+from littlegiant.paging import check_id, page_number
 from littlegiant.techtransfer import services
 from littlegiant.techtransfer.models import Licence, LicenceText, PatentListing
 from littlegiant.techtransfer.search import SearchFilters, search
@@ -126,12 +127,13 @@ def search_listings(
     page: int = 1,
 ):
     """Full-text search of published listings (public), ranked, with highlighted matches."""
+    check_id(institution, field="institution")
     result = search(
         q,
         filters=SearchFilters(
             ipc=ipc, industry=industry, institution=institution, royalty_basis=royalty_basis
         ),
-        page=max(page, 1),
+        page=page_number(page),
     )
     return [
         HitOut(
