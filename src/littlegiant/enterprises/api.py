@@ -20,7 +20,7 @@ from littlegiant.enterprises.exporting import CONTENT_TYPES, csv_lines, export_r
 from littlegiant.enterprises.filing_values import parse_filing_values
 from littlegiant.enterprises.importing import import_filings, import_refusal
 from littlegiant.enterprises.models import AnnualFiling, Enterprise
-from littlegiant.enterprises.services import save_filing
+from littlegiant.enterprises.services import filing_edit_refusal, save_filing
 from littlegiant.paging import BoundedCursorPagination
 from littlegiant.rules.schema import DATA_FIELDS, FIELDS_BY_NAME, FieldKind
 
@@ -189,6 +189,10 @@ def enterprise_detail(request: HttpRequest, pk: int):
 def upsert_filing(request: HttpRequest, pk: int, year: int, values: FilingValuesIn):  # type: ignore[valid-type]
     """The same checks as an import; errors name each field. Fields left out keep their stored values."""
     enterprise = get_object_or_404(Enterprise.objects.for_user(request.user), pk=pk)
+    # Refuse before reading the values: seeing an enterprise is not a right to make the server parse for it.
+    refusal = filing_edit_refusal(request.user, enterprise)
+    if refusal:
+        return Status(403, {"detail": refusal})
     sent = values.model_dump(include=values.model_fields_set)  # type: ignore[attr-defined]
     parsed, problems = parse_filing_values(sent)
     if problems:
