@@ -23,6 +23,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from littlegiant.accounts.addresses import client_address
 from littlegiant.enterprises.models import Enterprise
 from littlegiant.paging import page_number, page_start
 from littlegiant.recognition import forms, services
@@ -1053,7 +1054,7 @@ def public_notice(request: HttpRequest, pk: int) -> HttpResponse:
                     name=data["name"],
                     contact=data["contact"],
                     text=data["text"],
-                    address=request.META.get("REMOTE_ADDR"),
+                    address=client_address(request),
                 )
             except services.TooManyObjections as error:
                 messages.error(request, error.messages[0])

@@ -12,6 +12,7 @@ from django.utils import timezone
 from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 
+from littlegiant.accounts.addresses import client_address
 from littlegiant.paging import check_id, page_number
 from littlegiant.techtransfer import services
 from littlegiant.techtransfer.models import Licence, LicenceText, PatentListing
@@ -169,7 +170,7 @@ def accept_listing(request, listing_id: int, payload: AcceptIn):
     text = get_object_or_404(LicenceText, version=payload.licence_text_version)
     click = services.ClickThrough(
         licence_text=text,
-        ip_address=request.META.get("REMOTE_ADDR"),
+        ip_address=client_address(request),
         user_agent=request.META.get("HTTP_USER_AGENT", ""),
     )
     try:

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from littlegiant.accounts.addresses import client_address
 from littlegiant.paging import page_number, page_start
 from littlegiant.techtransfer import forms, services
 from littlegiant.techtransfer.importing import import_listings
@@ -67,7 +68,7 @@ def _click(request: HttpRequest, version: str):
     text = get_object_or_404(LicenceText, version=version)
     return services.ClickThrough(
         licence_text=text,
-        ip_address=request.META.get("REMOTE_ADDR"),
+        ip_address=client_address(request),
         user_agent=request.META.get("HTTP_USER_AGENT", ""),
     )
 
