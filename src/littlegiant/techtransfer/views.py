@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from littlegiant import pagination
+from littlegiant.accounts.addresses import client_address
 from littlegiant.techtransfer import forms, services
 from littlegiant.techtransfer.importing import import_listings
 from littlegiant.techtransfer.models import (
@@ -67,7 +68,7 @@ def _click(request: HttpRequest, version: str):
     text = get_object_or_404(LicenceText, version=version)
     return services.ClickThrough(
         licence_text=text,
-        ip_address=request.META.get("REMOTE_ADDR"),
+        ip_address=client_address(request),
         user_agent=request.META.get("HTTP_USER_AGENT", ""),
     )
 
@@ -81,7 +82,7 @@ def _officer_institutions(user) -> Any:
 def search_page(request: HttpRequest) -> HttpResponse:
     """Find patents to license: full-text search in Chinese and English with filters (public)."""
     form = forms.SearchForm(request.GET or None)
-    page_number = pagination.page_number(request.GET.get("page"))
+    number = pagination.page_number(request.GET.get("page"))
     hits, has_next, newest = [], False, None
     if form.is_valid():
         data = form.cleaned_data
@@ -94,7 +95,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
             exclusive={"yes": True, "no": False}.get(data["exclusive"]),
         )
         if data["q"].strip():
-            result = search(data["q"], filters=filters, page=page_number, page_size=PAGE_SIZE)
+            result = search(data["q"], filters=filters, page=number, page_size=PAGE_SIZE)
             hits, has_next = result.hits, result.has_next
         else:
             page = pagination.page_of(
@@ -104,7 +105,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
                 .order_by("-published_at", "-pk"),
                 request,
                 size=PAGE_SIZE,
-                number=page_number,
+                number=number,
             )
             newest, has_next = page.rows, page.has_next
     query = request.GET.copy()
@@ -114,7 +115,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
         "hits": hits,
         "newest": newest,
         "has_next": has_next,
-        "page": page_number,
+        "page": number,
         "query": query.urlencode(),
         "officer_institutions": _officer_institutions(request.user),
     }
