@@ -6,12 +6,13 @@ Reference data, the field schema and the rule packs carry both spellings (`label
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.utils.translation import get_language
 
 
 def is_chinese() -> bool:
-    """Whether the active language is Chinese (any zh-* variant)."""
-    return (get_language() or "").lower().startswith("zh")
+    """Whether the active language is Chinese (any zh-* variant); none active means the platform's (zh-hans)."""
+    return (get_language() or settings.LANGUAGE_CODE).lower().startswith("zh")
 
 
 def choose(zh: str, en: str) -> str:

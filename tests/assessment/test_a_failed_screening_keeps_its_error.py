@@ -14,7 +14,7 @@ def test_the_run_is_failed_with_the_message(
     assert "the engine could not read the file" in run.error
     assert run.finished_at is not None
     assert not run.result_path
-    assert list(run.events.values_list("to_status", flat=True)) == ["queued", "running", "failed"]
+    assert list(run.events.values_list("to_state", flat=True)) == ["queued", "running", "failed"]
 
 
 def test_the_page_shows_the_error(

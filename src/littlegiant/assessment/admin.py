@@ -7,7 +7,7 @@ class ScreeningEventInline(admin.TabularInline):
     model = ScreeningEvent
     extra = 0
     can_delete = False
-    readonly_fields = ["created_at", "actor", "role", "from_status", "to_status", "comment"]
+    readonly_fields = ["created_at", "actor", "role", "action", "from_state", "to_state", "comment"]
 
 
 @admin.register(ScreeningRun)

@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING
 from django import forms
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from littlegiant.accounts.jurisdiction import is_administrator, reviewer_region_paths
+from littlegiant.bilingual import is_chinese
 from littlegiant.reference.models import Region
 from littlegiant.rules import registry
 from littlegiant.rules.pack import TIERS
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 
 def pack_choices() -> list[tuple[str, str]]:
-    chinese = (get_language() or "zh-hans").startswith("zh")
+    chinese = is_chinese()
     # Size first, then tier by tier (innovative SME, SRDI SME, little giant), each tier's packs oldest first.
     packs = sorted(
         (registry.get(pack_id) for pack_id in registry.ids()),

@@ -12,6 +12,8 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from littlegiant.audit import AuditEvent
+
 if TYPE_CHECKING:
     from littlegiant.accounts.models import User
 
@@ -124,38 +126,23 @@ class ScreeningRun(models.Model):
         return min(100, self.processed * 100 // self.total)
 
 
-class ScreeningEvent(models.Model):
+class ScreeningEvent(AuditEvent):
     """A change of a screening run's status: who (or the worker), in which role, from → to, why."""
 
     run = models.ForeignKey(ScreeningRun, on_delete=models.CASCADE, related_name="events")
+    # The person who started a run may leave; the run's trail stays.
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("actor"),
     )
-    role = models.CharField(_("role"), max_length=32)
-    from_status = models.CharField(_("from"), max_length=16, blank=True)
-    to_status = models.CharField(_("to"), max_length=16)
-    comment = models.TextField(_("comment"), blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
 
-    class Meta:
-        ordering = ["created_at", "pk"]
+    class Meta(AuditEvent.Meta):
         verbose_name = _("screening event")
         verbose_name_plural = _("screening events")
 
     def __str__(self) -> str:
-        return f"{self.run_id}: {self.from_status or '∅'} → {self.to_status}"
-
-    @classmethod
-    def record(
-        cls,
-        run: ScreeningRun,
-        *,
-        actor: User | None,
-        role: str,
-        from_status: str,
-        to_status: str,
-        comment: str = "",
-    ) -> ScreeningEvent:
-        return cls.objects.create(
-            run=run, actor=actor, role=role, from_status=from_status, to_status=to_status, comment=comment
-        )
+        return f"{self.run_id}: {self.from_state or '∅'} → {self.to_state}"

@@ -19,7 +19,6 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from littlegiant.accounts.jurisdiction import (
     covers_region,
@@ -29,6 +28,7 @@ from littlegiant.accounts.jurisdiction import (
 )
 from littlegiant.assessment import workbook
 from littlegiant.assessment.models import ScreeningEvent, ScreeningRun, ScreeningStatus
+from littlegiant.engine_labels import OUTCOME_LABELS, TIER_LABELS
 from littlegiant.enterprises.models import AnnualFiling, Enterprise
 from littlegiant.rules import InputError, assess_file, assess_record, registry
 from littlegiant.rules.records import coerce_value
@@ -43,20 +43,6 @@ logger = logging.getLogger(__name__)
 
 SIZE_PACK_ID = "cn.miit.sme-size.2011"
 TIERS: tuple[str, ...] = ("innovative_sme", "srdi_sme", "little_giant")
-TIER_LABELS = {
-    "innovative_sme": gettext_lazy("innovative SME"),
-    "srdi_sme": gettext_lazy("SRDI SME"),
-    "little_giant": gettext_lazy("SRDI “little giant”"),
-}
-OUTCOME_LABELS = {
-    "qualified": gettext_lazy("Qualified"),
-    "not_qualified": gettext_lazy("Not qualified"),
-    "insufficient_data": gettext_lazy("Insufficient data"),
-    "large": gettext_lazy("Large enterprise"),
-    "medium": gettext_lazy("Medium enterprise"),
-    "small": gettext_lazy("Small enterprise"),
-    "micro": gettext_lazy("Micro enterprise"),
-}
 SCREENING_CHUNK = 2000
 SCREENING_DIR = "screenings"
 RESULT_FORMATS = ("xlsx", "csv", "parquet")
@@ -311,11 +297,11 @@ def start_screening(
             requested_by=user, region=region, pack_ids=packs, year=year, evaluation_date=timezone.localdate()
         )
         ScreeningEvent.record(
-            run,
+            run=run,
             actor=user,
             role=_role_of(user),
-            from_status="",
-            to_status=ScreeningStatus.QUEUED,
+            action="start",
+            to_state=ScreeningStatus.QUEUED,
             comment=", ".join(packs),
         )
         # The worker must find the committed row; the immediate backend (tests) runs it right after commit.
@@ -394,14 +380,19 @@ def execute_screening(run_id: int) -> ScreeningRun:
         run.status = ScreeningStatus.DONE
         run.save()
         ScreeningEvent.record(
-            run,
+            run=run,
             actor=None,
-            role="worker",
-            from_status=from_status,
-            to_status=run.status,
+            role=WORKER,
+            action="finish",
+            from_state=from_status,
+            to_state=run.status,
             comment=_("%(count)s enterprises screened.") % {"count": run.total},
         )
     return run
+
+
+# The role code of the background worker in a screening's trail.
+WORKER = "worker"
 
 
 class ScreeningNotQueued(RuntimeError):
@@ -418,7 +409,13 @@ def fail_screening(run_id: int, message: str) -> ScreeningRun:
         run.finished_at = timezone.now()
         run.save()
         ScreeningEvent.record(
-            run, actor=None, role="worker", from_status=from_status, to_status=run.status, comment=run.error
+            run=run,
+            actor=None,
+            role=WORKER,
+            action="fail",
+            from_state=from_status,
+            to_state=run.status,
+            comment=run.error,
         )
     return run
 
@@ -438,7 +435,7 @@ def _transition(run_id: int, expected: str, to: str, comment: str) -> ScreeningR
         run.total = screening_filings(run).count()
         run.save()
         ScreeningEvent.record(
-            run, actor=None, role="worker", from_status=expected, to_status=to, comment=comment
+            run=run, actor=None, role=WORKER, action="run", from_state=expected, to_state=to, comment=comment
         )
     return run
 

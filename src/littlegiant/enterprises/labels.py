@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from littlegiant.bilingual import label_of
 from littlegiant.rules.schema import FIELDS, Field, FieldKind
 
 GROUP_TITLES = {
@@ -31,7 +31,7 @@ CHOICE_LABELS = {
 
 def field_label(field: Field) -> str:
     """The schema's label in the language of the page."""
-    return field.label_zh if (get_language() or "").startswith("zh") else field.label_en
+    return label_of(field)
 
 
 def fields_by_group(*, include_identity: bool = False) -> list[tuple[str, str, list[Field]]]:

@@ -12,7 +12,6 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 REGIONS_FILE = DATA_DIR / "regions_gbt2260_2026-09.csv"
 SECTIONS_FILE = DATA_DIR / "gbt4754_2017_sections.csv"
 CLASSES_FILE = DATA_DIR / "gbt4754_2017_classes.csv"
-DIVISIONS_FILE = DATA_DIR / "gbt4754_2017_divisions.csv"
 SEI_FILE = DATA_DIR / "sei2018_levels1_2.csv"
 
 
@@ -65,11 +64,6 @@ def load_industries(apps) -> None:  # noqa: ANN001
         for row in _rows(SECTIONS_FILE)
     ]
     Section.objects.bulk_create(sections)
-    division_names = (
-        {row["division_code"]: row["name"] for row in _rows(DIVISIONS_FILE)}
-        if DIVISIONS_FILE.exists()
-        else {}
-    )
 
     def section_of(division: str) -> str:
         for section in sections:
@@ -79,11 +73,9 @@ def load_industries(apps) -> None:  # noqa: ANN001
 
     classes = list(_rows(CLASSES_FILE))
     divisions = sorted({row["division_code"] for row in classes})
+    # The data files name classes, not divisions: pages label a division by its first class.
     Division.objects.bulk_create(
-        [
-            Division(code=code, name=division_names.get(code, ""), section_id=section_of(code))
-            for code in divisions
-        ]
+        [Division(code=code, name="", section_id=section_of(code)) for code in divisions]
     )
     IndustryClass.objects.bulk_create(
         [

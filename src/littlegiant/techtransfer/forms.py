@@ -37,10 +37,6 @@ def _division_label(division: IndustryDivision) -> str:
     return f"{division.code} {classes[0].name}…" if classes else division.code
 
 
-def _divisions():
-    return IndustryDivision.objects.prefetch_related("classes").order_by("code")
-
-
 class DivisionChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj: IndustryDivision) -> str:
         return _division_label(obj)

@@ -20,6 +20,7 @@ from django.db import models
 from django.db.models import Q, Sum
 from django.utils.translation import gettext_lazy as _
 
+from littlegiant.audit import AuditEvent
 from littlegiant.techtransfer.patent_numbers import (
     PatentNumberError,
     parse_application_number,
@@ -610,24 +611,15 @@ class Payment(models.Model):
         return f"{self.amount} · {self.paid_on}"
 
 
-class TransferEvent(models.Model):
+class TransferEvent(AuditEvent):
     """The audit trail of technology transfer: who did what, in which role, from which state to which."""
 
     listing = models.ForeignKey(PatentListing, on_delete=models.CASCADE, related_name="events")
     licence = models.ForeignKey(
         Licence, on_delete=models.CASCADE, null=True, blank=True, related_name="events"
     )
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
-    role = models.CharField(max_length=32)
-    action = models.CharField(max_length=32)
-    from_state = models.CharField(max_length=16, blank=True)
-    to_state = models.CharField(max_length=16, blank=True)
-    comment = models.TextField(blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
 
-    class Meta:
+    class Meta(AuditEvent.Meta):
         ordering = ["-created_at", "-pk"]
         verbose_name = _("tech-transfer event")
         verbose_name_plural = _("tech-transfer events")

@@ -103,7 +103,7 @@ def record_event(
     comment: str = "",
 ) -> TransferEvent:
     """Add an entry to the audit trail of a listing (and of its licence)."""
-    return TransferEvent.objects.create(
+    return TransferEvent.record(
         listing=listing,
         licence=licence,
         actor=actor,

@@ -5,16 +5,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from django import template
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from littlegiant import engine_labels
+from littlegiant.bilingual import choose, label_of
 from littlegiant.rules.schema import FIELDS_BY_NAME
 
 register = template.Library()
-
-
-def _chinese() -> bool:
-    return (get_language() or "zh-hans").lower().startswith("zh")
 
 
 @register.filter
@@ -25,7 +22,7 @@ def bilingual(document: Mapping[str, object] | None, key: str) -> object:
     # The engine writes some English texts under the plain key ("note") beside "note_zh".
     chinese = document.get(f"{key}_zh")
     english = document.get(f"{key}_en") or document.get(key)
-    return (chinese or english or "") if _chinese() else (english or chinese or "")
+    return choose(str(chinese or ""), str(english or ""))
 
 
 @register.filter
@@ -34,7 +31,7 @@ def field_label(name: str) -> str:
     spec = FIELDS_BY_NAME.get(name)
     if spec is None:
         return name
-    return spec.label_zh if _chinese() else spec.label_en
+    return label_of(spec)
 
 
 @register.filter
@@ -49,11 +46,9 @@ def confidence_label(tag: str) -> str:
 
 @register.filter
 def outcome_label(outcome: str | None) -> str:
-    from littlegiant.assessment.services import OUTCOME_LABELS
-
     if not outcome:
         return ""
-    return str(OUTCOME_LABELS.get(outcome, outcome))
+    return engine_labels.outcome_label(outcome)
 
 
 @register.filter
@@ -81,7 +76,7 @@ def pack_title(pack_id: str) -> str:
         pack = registry.get(pack_id)
     except PackNotFound:
         return pack_id
-    return pack.title_zh if _chinese() else pack.title_en
+    return label_of(pack, "title")
 
 
 @register.filter
@@ -91,12 +86,7 @@ def status_mark(status: str) -> str:
 
 @register.filter
 def status_label(status: str) -> str:
-    return {
-        "met": _("met"),
-        "unmet": _("not met"),
-        "unknown": _("unknown"),
-        "not_evaluated": _("not evaluated"),
-    }.get(status, status)
+    return engine_labels.status_label(status)
 
 
 @register.simple_tag(takes_context=True)
