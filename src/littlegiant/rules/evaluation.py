@@ -290,6 +290,10 @@ def _evaluate_criterion(
         truth = rule.tests[criterion.industry_test].evaluate(lookup)
         assert truth is None or isinstance(truth, bool)
         return CriterionResult(truth=truth, status=status_of(truth))
+    if criterion.composition_criterion:
+        used = dependencies[criterion.composition_pack]
+        truth = used.criteria[criterion.composition_criterion].truth
+        return CriterionResult(truth=truth, status=status_of(truth), value=used.outcome)
     if criterion.composition_pack:
         outcome = dependencies[criterion.composition_pack].outcome
         truth = None if outcome == INSUFFICIENT else outcome in criterion.composition_outcomes
