@@ -27,7 +27,14 @@ from littlegiant.assessment.models import ScreeningEvent, ScreeningRun, Screenin
 from littlegiant.enterprises.models import AnnualFiling, Enterprise
 from littlegiant.rules import InputError, assess_file, assess_record, registry
 from littlegiant.rules.records import coerce_value
-from littlegiant.rules.schema import COLUMN_NAMES, DATA_FIELDS, FIELDS, FIELDS_BY_NAME, FieldKind
+from littlegiant.rules.schema import (
+    APPLICATION_FIELDS,
+    COLUMN_NAMES,
+    DATA_FIELDS,
+    FIELDS,
+    FIELDS_BY_NAME,
+    FieldKind,
+)
 
 if TYPE_CHECKING:
     from littlegiant.accounts.models import User
@@ -52,6 +59,7 @@ OUTCOME_LABELS = {
     "micro": gettext_lazy("Micro enterprise"),
 }
 SCREENING_CHUNK = 2000
+APPLICATION_DEFAULTS = tuple({"application_kind": "new"}[name] for name in APPLICATION_FIELDS)
 SCREENING_DIR = "screenings"
 RESULT_FORMATS = ("xlsx", "csv", "parquet")
 
@@ -71,6 +79,8 @@ def filing_record(filing: AnnualFiling) -> dict[str, object]:
     }
     for name in DATA_FIELDS:
         record[name] = getattr(filing, name)
+    # Decision D21: a self-assessment is of a new application unless it says otherwise.
+    record["application_kind"] = "new"
     return record
 
 
@@ -478,7 +488,9 @@ def _write_records(run: ScreeningRun, path: Path) -> None:
     with pq.ParquetWriter(path, schema) as writer:
         batch: list[tuple] = []
         for row in _filing_rows(run):
-            batch.append(row)
+            # The application fields close the schema (rules/schema.py): a screening asks about new
+            # applications (decision D21).
+            batch.append((*row, *APPLICATION_DEFAULTS))
             if len(batch) >= SCREENING_CHUNK:
                 writer.write_batch(_record_batch(batch, names, schema, pa))
                 processed += len(batch)

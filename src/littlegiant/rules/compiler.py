@@ -258,7 +258,9 @@ class _PackCompiler:
             )
             return [f"(CASE {industry_sql} {whens} END) AS {b}"]
         if criterion.composition_criterion:
-            used = quote(f"{self.prefixes[criterion.composition_pack]}__c__{criterion.composition_criterion}__b")
+            used = quote(
+                f"{self.prefixes[criterion.composition_pack]}__c__{criterion.composition_criterion}__b"
+            )
             return [f"{used} AS {b}"]
         if criterion.composition_pack:
             outcome = quote(f"{self.prefixes[criterion.composition_pack]}__outcome")

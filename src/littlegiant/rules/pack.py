@@ -330,14 +330,18 @@ def _included(
     for entry in includes or ():
         spec = {"fragment": entry} if isinstance(entry, str) else entry
         if not isinstance(spec, dict) or set(spec) - _INCLUDE_KEYS or not spec.get("fragment"):
-            raise PackError(f"{where}: include entries are a fragment id or {{{', '.join(sorted(_INCLUDE_KEYS))}}}")
+            raise PackError(
+                f"{where}: include entries are a fragment id or {{{', '.join(sorted(_INCLUDE_KEYS))}}}"
+            )
         fragment_id = str(spec["fragment"])
         if fragment_id in chain:
             cycle = " → ".join((*chain, fragment_id))
             raise PackError(f"{where}: fragments include each other in a cycle: {cycle}")
         path = shared_dir / f"{fragment_id}.yaml"
         if not path.is_file():
-            raise PackError(f"{where}: includes unknown fragment {fragment_id!r} (no packs/shared/{path.name})")
+            raise PackError(
+                f"{where}: includes unknown fragment {fragment_id!r} (no packs/shared/{path.name})"
+            )
         data = read_pack_file(path)
         fwhere = f"{where}, fragment {fragment_id}"
         if not isinstance(data, dict) or data.get("id") != fragment_id:
@@ -345,12 +349,16 @@ def _included(
         unknown = set(data) - _FRAGMENT_KEYS
         if unknown:
             raise PackError(f"{fwhere}: unknown key(s) {', '.join(sorted(unknown))}")
-        inner_derived, inner_criteria = _included(data.get("include"), where, shared_dir, (*chain, fragment_id))
+        inner_derived, inner_criteria = _included(
+            data.get("include"), where, shared_dir, (*chain, fragment_id)
+        )
         derived += inner_derived + list(data.get("derived") or ())
         criteria += inner_criteria
         confidence = spec.get("confidence")
         if confidence is not None and confidence not in (Confidence.SECONDARY, Confidence.UNCONFIRMED):
-            raise PackError(f"{fwhere}: an include may lower the confidence to S or U only, not {confidence!r}")
+            raise PackError(
+                f"{fwhere}: an include may lower the confidence to S or U only, not {confidence!r}"
+            )
         for item in data.get("criteria") or ():
             if not isinstance(item, dict):
                 raise PackError(f"{fwhere}: each criterion must be a mapping")
@@ -361,8 +369,10 @@ def _included(
                 item["confidence"] = confidence
             for key in ("note_zh", "note_en"):
                 if spec.get(key):
-                    item[key] = "；".join(filter(None, (item.get(key), spec[key]))) if key == "note_zh" else (
-                        "; ".join(filter(None, (item.get(key), spec[key])))
+                    item[key] = (
+                        "；".join(filter(None, (item.get(key), spec[key])))
+                        if key == "note_zh"
+                        else ("; ".join(filter(None, (item.get(key), spec[key]))))
                     )
             criteria.append(item)
     return derived, criteria
@@ -663,7 +673,11 @@ def _build_criterion(
             # size pack's SME ceiling: an enterprise certainly under it is an SME whatever its class).
             used_id = str(composition["criterion"])
             used_criteria = {c.id: c for c in known_packs[used].criteria}
-            if used_id not in used_criteria or not used_criteria[used_id].is_boolean or "outcomes" in composition:
+            if (
+                used_id not in used_criteria
+                or not used_criteria[used_id].is_boolean
+                or "outcomes" in composition
+            ):
                 raise PackError(
                     f"{where}: composition criterion {used_id!r} is not a condition of {used} "
                     "(name a criterion or outcomes, not both)"
@@ -730,4 +744,3 @@ def _build_bands(items: Any, where: str, max_points: Decimal) -> tuple[Band, ...
             f"{where}: the best band scores {max(b.points for b in bands)}, not max_points {max_points}"
         )
     return tuple(bands)
-

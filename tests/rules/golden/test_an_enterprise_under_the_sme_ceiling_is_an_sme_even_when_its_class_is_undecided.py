@@ -4,8 +4,6 @@ enterprise is an SME when **any one** listed indicator is below its industry's c
 certainly an SME, so the tier packs, 2022 and 2026 alike, count it as one instead of answering
 insufficient_data. Checked in all 16 industries of the standard."""
 
-from decimal import Decimal
-
 import pytest
 
 from littlegiant.rules.industries import SizeIndustry
@@ -24,12 +22,16 @@ TIERS = (
 
 def under_one_ceiling(industry: SizeIndustry) -> list[dict[str, object]]:
     """Per indicator of the industry: that one a unit below its ceiling, the others unknown."""
-    return [enterprise(industry, {column: ceiling - UNIT[column]}) for column, ceiling, _, _ in TABLE[industry]]
+    return [
+        enterprise(industry, {column: ceiling - UNIT[column]}) for column, ceiling, _, _ in TABLE[industry]
+    ]
 
 
 @pytest.mark.parametrize("industry", list(SizeIndustry))
 @pytest.mark.parametrize("tier", TIERS)
-def test_one_indicator_under_the_ceiling_makes_an_sme_whatever_the_class(tier: str, industry: SizeIndustry) -> None:
+def test_one_indicator_under_the_ceiling_makes_an_sme_whatever_the_class(
+    tier: str, industry: SizeIndustry
+) -> None:
     """第四条: the ceilings are joined by 或 (OR), so one indicator below its ceiling decides "SME"."""
     records = under_one_ceiling(industry)
     sizes = decide(SIZE, records)
