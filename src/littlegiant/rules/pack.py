@@ -12,6 +12,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
+from fractions import Fraction
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -126,6 +128,21 @@ class Criterion:
     def is_boolean(self) -> bool:
         return self.kind != Kind.INDICATOR
 
+    @cached_property
+    def ranked_bands(self) -> tuple[tuple[int, Fraction | None, Fraction | None, Fraction], ...]:
+        """The bands as (index, low, high, points), highest points first, edges as Fractions (the reference
+        evaluator compares rationals; converting a Decimal on every comparison was its slowest step)."""
+        ranked = sorted(range(len(self.bands)), key=lambda i: -self.bands[i].points)
+        return tuple(
+            (
+                index,
+                None if self.bands[index].low is None else Fraction(self.bands[index].low),
+                None if self.bands[index].high is None else Fraction(self.bands[index].high),
+                Fraction(self.bands[index].points),
+            )
+            for index in ranked
+        )
+
     def expressions(self) -> list[Expression]:
         found = [e for e in (self.test, self.value, self.points) if e is not None]
         return found + [option.when for option in self.options]
@@ -214,10 +231,25 @@ class RulePack:
         raise KeyError(criterion_id)
 
     def derived_value(self, name: str) -> Derived | None:
-        for derived in self.derived:
-            if derived.id == name:
-                return derived
-        return None
+        return self.derived_by_id.get(name)
+
+    # Built on first use and kept on the pack (packs live as long as the process).
+    @cached_property
+    def derived_by_id(self) -> dict[str, Derived]:
+        return {derived.id: derived for derived in self.derived}
+
+    @cached_property
+    def _reading(self) -> dict[str, frozenset[str]]:
+        return {}
+
+    def names_reading(self, field_name: str) -> frozenset[str]:
+        """The field and every derived value that reads it, directly or through another (the gap search's
+        "what if" recomputes only these)."""
+        found = self._reading.get(field_name)
+        if found is None:
+            reading = {name for name in self.derived_by_id if field_name in self.fields_of(frozenset({name}))}
+            found = self._reading[field_name] = frozenset(reading | {field_name})
+        return found
 
     def fields_of(self, names: frozenset[str] | set[str]) -> list[str]:
         """The canonical fields behind these names, following derived values."""

@@ -356,6 +356,7 @@ IDENTITY_FIELDS: tuple[str, ...] = tuple(f.name for f in FIELDS if f.identity)
 DATA_FIELDS: tuple[str, ...] = tuple(f.name for f in FIELDS if f.filed and not f.identity)
 APPLICATION_FIELDS: tuple[str, ...] = tuple(f.name for f in FIELDS if not f.filed)
 COLUMN_NAMES: tuple[str, ...] = tuple(f.name for f in FIELDS)
+FILING_COLUMNS: tuple[str, ...] = tuple(f.name for f in FIELDS if f.filed)  # an enterprise file's header
 
 TRUE_WORDS = frozenset({"true", "1", "yes", "是", "t", "y"})
 FALSE_WORDS = frozenset({"false", "0", "no", "否", "f", "n"})
