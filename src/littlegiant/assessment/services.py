@@ -177,7 +177,8 @@ class TierLadder:
     reached: TierStep | None
     next: TierStep | None
     # Each lack carries text in both languages: label_zh/label_en, message_zh/message_en.
-    lacks: tuple[dict[str, str], ...] = field(default_factory=tuple)
+    lacks: tuple[dict[str, Any], ...] = field(default_factory=tuple)
+    year: int | None = None  # the reference year of the filing read, for the years of its figures
 
     @property
     def size_label(self) -> str:
@@ -196,7 +197,9 @@ class TierLadder:
         }
 
 
-def tier_ladder(explanations: Mapping[str, Mapping[str, Any]], evaluation_date: date) -> TierLadder:
+def tier_ladder(
+    explanations: Mapping[str, Mapping[str, Any]], evaluation_date: date, year: int | None = None
+) -> TierLadder:
     """Read the tier ladder off the explanations of the packs applicable on the date."""
     size = explanations.get(SIZE_PACK_ID, {}).get("outcome")
     steps: list[TierStep] = []
@@ -215,13 +218,13 @@ def tier_ladder(explanations: Mapping[str, Mapping[str, Any]], evaluation_date: 
     start = steps.index(reached) + 1 if reached else 0
     next_step = steps[start] if start < len(steps) else None
     lacks = _lacks(explanations[next_step.pack_id]) if next_step else ()
-    return TierLadder(size, tuple(steps), reached, next_step, lacks)
+    return TierLadder(size, tuple(steps), reached, next_step, lacks, year)
 
 
-def _lacks(document: Mapping[str, Any]) -> tuple[dict[str, str], ...]:
+def _lacks(document: Mapping[str, Any]) -> tuple[dict[str, Any], ...]:
     """What stands between the enterprise and a pack: gaps in plain words, failed conditions, unknowns."""
     by_id = {c["id"]: c for c in document.get("criteria", [])}
-    lacks: list[dict[str, str]] = []
+    lacks: list[dict[str, Any]] = []
     covered: set[str] = set()
     for gap in document.get("gaps", []):
         criterion = by_id.get(gap.get("criterion"), {})
@@ -232,6 +235,7 @@ def _lacks(document: Mapping[str, Any]) -> tuple[dict[str, str], ...]:
                 "label_en": criterion.get("label_en", ""),
                 "message_zh": gap.get("message_zh", ""),
                 "message_en": gap.get("message_en", ""),
+                "figures": criterion.get("figures", []),
             }
         )
     for criterion in document.get("criteria", []):
@@ -247,6 +251,7 @@ def _lacks(document: Mapping[str, Any]) -> tuple[dict[str, str], ...]:
                 "label_en": criterion.get("label_en", ""),
                 "message_zh": f"未满足：{criterion.get('threshold') or criterion.get('label_zh', '')}",
                 "message_en": f"Not met: {criterion.get('threshold') or criterion.get('label_en', '')}",
+                "figures": criterion.get("figures", []),
             }
         )
     for name in document.get("missing_inputs", []):
@@ -272,7 +277,7 @@ def enterprise_tier_ladder(user: User, enterprise_id: int) -> TierLadder | None:
     if filing is None:
         return None
     today = timezone.localdate()
-    return tier_ladder(assess_filing(filing, evaluation_date=today), today)
+    return tier_ladder(assess_filing(filing, evaluation_date=today), today, filing.year)
 
 
 # --- Batch screening -------------------------------------------------------------------------------------

@@ -104,7 +104,9 @@ def combine_and(values: list[bool | None]) -> bool | None:
     return None if any(v is None for v in values) else True
 
 
-def _lookup_for(pack: RulePack, record: Mapping[str, object]) -> object:
+def lookup_for(pack: RulePack, record: Mapping[str, object]) -> object:
+    """Each field and derived value of the pack for this record, computed on first use (the reference
+    semantics)."""
     cache: dict[str, PyValue] = {}
     derived_by_name = pack.derived_by_id
 
@@ -138,7 +140,7 @@ def criterion_with_change(
 ) -> Callable[[object], CriterionResult]:
     """One criterion evaluated again and again with one input changed (the gap analysis's "what if"): the
     inputs and derived values that do not read the changed field are converted and computed once."""
-    base = _lookup_for(pack, record)
+    base = lookup_for(pack, record)
     assert callable(base)
     derived_by_name = pack.derived_by_id
     affected = pack.names_reading(field_name)
@@ -170,7 +172,7 @@ def evaluate_pack(
     """Evaluate one pack for one enterprise, in Python; `dependencies` are the results of the packs it
     uses."""
     dependencies = dependencies or {}
-    lookup = _lookup_for(pack, record)
+    lookup = lookup_for(pack, record)
     result = PackResult(pack.id, INSUFFICIENT)
     industry = _industry_of(pack, record)
 

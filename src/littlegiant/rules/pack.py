@@ -123,6 +123,8 @@ class Criterion:
     industry_test: str | None = None  # size pack: "sme", "medium" or "small"
     builtin: str | None = None  # size pack: "size_industry"
     gap: Gap | None = None
+    # A condition on several years names one input per year: the gap then says what each year needs.
+    year_gaps: tuple[Gap, ...] = ()
 
     @property
     def is_boolean(self) -> bool:
@@ -650,12 +652,19 @@ def _build_criterion(
     }
     gap = item.get("gap")
     if gap is not None:
-        gap_field = str(gap.get("field"))
-        if gap_field not in FIELDS_BY_NAME or not FIELDS_BY_NAME[gap_field].is_numeric:
-            raise PackError(f"{where}: gap field {gap_field!r} is not a numeric field")
-        if gap.get("direction") not in ("up", "down"):
-            raise PackError(f"{where}: gap direction must be up or down")
-        common["gap"] = Gap(gap_field, gap["direction"])
+        entries = gap if isinstance(gap, list) else [gap]
+        gaps: list[Gap] = []
+        for entry in entries:
+            gap_field = str(entry.get("field")) if isinstance(entry, dict) else "?"
+            if gap_field not in FIELDS_BY_NAME or not FIELDS_BY_NAME[gap_field].is_numeric:
+                raise PackError(f"{where}: gap field {gap_field!r} is not a numeric field")
+            if entry.get("direction") not in ("up", "down"):
+                raise PackError(f"{where}: gap direction must be up or down")
+            gaps.append(Gap(gap_field, entry["direction"]))
+        if len(gaps) > 1 and kind == Kind.INDICATOR:
+            raise PackError(f"{where}: an indicator moves one input to its next band: one gap field")
+        common["gap"] = gaps[0]
+        common["year_gaps"] = tuple(gaps) if len(gaps) > 1 else ()
     if not evaluated:
         if not common["note_en"] or not common["note_zh"]:
             raise PackError(f"{where}: a criterion that is not evaluated must say why (note_zh, note_en)")
