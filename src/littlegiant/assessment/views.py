@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from datetime import date
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -18,7 +17,6 @@ from littlegiant.assessment import services
 from littlegiant.assessment.forms import ScreeningForm
 from littlegiant.assessment.models import ScreeningRun
 from littlegiant.enterprises.models import AnnualFiling, Enterprise
-from littlegiant.recognition.models import Application, Programme
 from littlegiant.rules import registry
 
 
@@ -69,32 +67,9 @@ def self_assessment(request: HttpRequest, pk: int) -> HttpResponse:
             ladder=services.tier_ladder(explanations, today, filing.year),
             applicable=applicable,
             documents=documents,
-            applying=_applying(request, enterprise, documents, today),
         )
     template = "assessment/self.html#body" if request.htmx else "assessment/self.html"
     return render(request, template, context)
-
-
-def _applying(
-    request: HttpRequest, enterprise: Enterprise, documents: list[dict], today: date
-) -> dict[str, dict[str, object]]:
-    """For each pack the enterprise qualifies under: the programme open today that uses it, and the
-    enterprise's application to it if there is one ("apply now", or the way back to the application).
-
-    Only a member of the enterprise applies; an official reading the page gets nothing here.
-    """
-    qualified = [doc["pack"]["id"] for doc in documents if doc["outcome"] == "qualified"]
-    if not qualified or not enterprise.memberships.filter(user=request.user).exists():
-        return {}
-    programmes = {p.pack_id: p for p in Programme.objects.open_on(today).filter(pack_id__in=qualified)}
-    applications = {
-        a.programme_id: a
-        for a in Application.objects.filter(enterprise=enterprise, programme__in=programmes.values())
-    }
-    return {
-        pack_id: {"programme": programme, "application": applications.get(programme.pk)}
-        for pack_id, programme in programmes.items()
-    }
 
 
 @login_required
