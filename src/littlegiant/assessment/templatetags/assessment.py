@@ -173,8 +173,6 @@ def shown_value(criterion: Mapping[str, Any]) -> str:
     value = criterion.get("value")
     if criterion.get("kind") == "composition":
         return outcome_label(str(value)) if value else "–"
-    if criterion.get("kind") == "indicator" and criterion.get("max_points") is not None and value is not None:
-        return _shown(value, str(criterion.get("display") or "number"))
     return _shown(value, str(criterion.get("display") or "number"))
 
 
