@@ -190,15 +190,15 @@ def year_offset(name: str) -> int | None:
     return 0 if field is not None and field.group == "finance" else None
 
 
-def _figures(pack: RulePack, criterion: Criterion, lookup: Callable[[str], object]) -> list[dict[str, Any]]:
-    """The enterprise's own figures a criterion reads: each field and derived value named in its expressions,
-    with the year it describes, so that a reader sees every year the criterion looks at."""
+def figure_specs(pack: RulePack, criterion: Criterion) -> tuple[dict[str, Any], ...]:
+    """What a criterion's figures are (each field and derived value named in its expressions, its labels, how
+    it reads and the year it describes), the reference year first; the same for every enterprise."""
     names: list[str] = []
     for expression in criterion.expressions():
         for node in expression.tree.find_all(exp.Column):
             if node.name not in names and (node.name in FIELDS_BY_NAME or pack.derived_value(node.name)):
                 names.append(node.name)
-    figures = []
+    specs = []
     for name in names:
         derived = pack.derived_value(name)
         if derived is not None:
@@ -210,26 +210,32 @@ def _figures(pack: RulePack, criterion: Criterion, lookup: Callable[[str], objec
             offset = year_offset(name)
             label_zh, label_en = field.label_zh, field.label_en
             display = _FIELD_DISPLAY.get(field.kind, "text")
-        value = lookup(name)
+        specs.append(
+            {
+                "name": name,
+                "label_zh": label_zh,
+                "label_en": label_en,
+                "display": display,
+                "year_offset": offset,
+            }
+        )
+    # The reference year first, then the years before it; a figure spanning years last.
+    specs.sort(key=lambda f: (f["year_offset"] is None, f["year_offset"] or 0))
+    return tuple(specs)
+
+
+def _figures(pack: RulePack, criterion: Criterion, lookup: Callable[[str], object]) -> list[dict[str, Any]]:
+    """The enterprise's own figures a criterion reads, so that a reader sees every year it looks at."""
+    figures = []
+    for spec in pack.prepared(("figures", criterion.id), lambda: figure_specs(pack, criterion)):
+        value = lookup(spec["name"])
         if value is NOT_COMPUTABLE:
             text: str | bool | None = None
         elif isinstance(value, Fraction):
             text = decimal_text(value)
         else:
             text = value  # type: ignore[assignment]
-        figures.append(
-            {
-                "name": name,
-                "label_zh": label_zh,
-                "label_en": label_en,
-                "value": text,
-                "display": display,
-                "year_offset": offset,
-                "not_computable": value is NOT_COMPUTABLE,
-            }
-        )
-    # The reference year first, then the years before it; a figure spanning years last.
-    figures.sort(key=lambda f: (f["year_offset"] is None, f["year_offset"] or 0))
+        figures.append({**spec, "value": text, "not_computable": value is NOT_COMPUTABLE})
     return figures
 
 
@@ -532,13 +538,14 @@ def _year_gap(pack: RulePack, criterion: Criterion, record: Mapping[str, object]
     fields = [gap.field for gap in criterion.year_gaps]
     if any(record.get(name) is None for name in fields):
         return None
-    parts = _conjuncts(criterion.test.tree, lookup_for(pack, record))  # type: ignore[arg-type]
-    reads = [set(pack.fields_of(frozenset(c.name for c in part.find_all(exp.Column)))) for part in parts]
+    # Each part is parsed into a closure once per call; the searches below only evaluate them.
+    parts = [_part(node) for node in _conjuncts(criterion.test.tree, lookup_for(pack, record))]  # type: ignore[arg-type]
+    reads = [set(pack.fields_of(part.names)) for part in parts]
     changed: dict[str, object] = dict(record)
 
-    def holds_with(values: Mapping[str, object], chosen: list[exp.Expression]) -> bool:
+    def holds_with(values: Mapping[str, object], chosen: list[Expression]) -> bool:
         lookup = lookup_for(pack, values)
-        return all(_part(part).evaluate(lookup) is True for part in chosen)  # type: ignore[arg-type]
+        return all(part.evaluate(lookup) is True for part in chosen)  # type: ignore[arg-type]
 
     for gap in criterion.year_gaps:
         own = [

@@ -9,6 +9,7 @@ confirmed, [S] secondary, [U] unconfirmed).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
@@ -241,17 +242,25 @@ class RulePack:
         return {derived.id: derived for derived in self.derived}
 
     @cached_property
-    def _reading(self) -> dict[str, frozenset[str]]:
+    def _prepared(self) -> dict[object, Any]:
         return {}
+
+    def prepared[T](self, key: object, build: Callable[[], T]) -> T:
+        """Data about the pack that the evaluator and the explanation compute once and keep with the pack
+        (the one place for such caches: they live and die with the pack itself)."""
+        if key not in self._prepared:
+            self._prepared[key] = build()
+        return self._prepared[key]  # type: ignore[no-any-return]
 
     def names_reading(self, field_name: str) -> frozenset[str]:
         """The field and every derived value that reads it, directly or through another (the gap search's
         "what if" recomputes only these)."""
-        found = self._reading.get(field_name)
-        if found is None:
+
+        def build() -> frozenset[str]:
             reading = {name for name in self.derived_by_id if field_name in self.fields_of(frozenset({name}))}
-            found = self._reading[field_name] = frozenset(reading | {field_name})
-        return found
+            return frozenset(reading | {field_name})
+
+        return self.prepared(("reading", field_name), build)
 
     def fields_of(self, names: frozenset[str] | set[str]) -> list[str]:
         """The canonical fields behind these names, following derived values."""
