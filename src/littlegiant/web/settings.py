@@ -138,11 +138,12 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_htmx",
     "simple_history",
-    "rules.apps.AutodiscoverRulesConfig",
     "django_tasks_db",
+    "ninja",  # serves Swagger UI from our static files, so /api/docs needs no foreign CDN
     "littlegiant.web",
     "littlegiant.reference",
     "littlegiant.accounts",
+    "littlegiant.notifications",
     "littlegiant.enterprises",
     "littlegiant.assessment",
     "littlegiant.recognition",
@@ -167,10 +168,7 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
-AUTHENTICATION_BACKENDS = [
-    "rules.permissions.ObjectPermissionBackend",
-    "django.contrib.auth.backends.ModelBackend",
-]
+AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "web:home"
@@ -192,6 +190,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "littlegiant.web.context.site",
+                "littlegiant.notifications.context.unread_notifications",
             ],
         },
     }
