@@ -21,7 +21,7 @@ from littlegiant.enterprises.filing_values import parse_filing_values
 from littlegiant.enterprises.importing import import_filings, import_refusal
 from littlegiant.enterprises.models import AnnualFiling, Enterprise
 from littlegiant.enterprises.services import filing_edit_refusal, save_filing
-from littlegiant.paging import BoundedCursorPagination
+from littlegiant.pagination import BoundedCursorPagination
 from littlegiant.rules.schema import DATA_FIELDS, FIELDS_BY_NAME, FieldKind
 from littlegiant.upload_limits import size_refusal
 
