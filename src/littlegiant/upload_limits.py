@@ -44,7 +44,8 @@ def size_refusal(size: int | None, *, limit: int | None = None) -> str | None:
         return None
     shown, ceiling = _size(size), _size(limit)
     if shown == ceiling:
-        shown, ceiling = f"{size:,} bytes", f"{limit:,} bytes"
+        shown = _("%(count)s bytes") % {"count": f"{size:,}"}
+        ceiling = _("%(count)s bytes") % {"count": f"{limit:,}"}
     return _("The file is %(size)s; the limit is %(limit)s.") % {"size": shown, "limit": ceiling}
 
 
