@@ -1,4 +1,4 @@
-"""The one paginator: numbered pages for short lists, keyset pages for long queues, bounded API pagination.
+"""The one paginator for pages: numbered pages for short lists, keyset pages for long queues.
 
 Neither counts the table: a page fetches one row more than it shows to know whether another follows.
 Bad input is the client's fault and answers 400 (not a number, below 1, absurdly large, an altered cursor);
@@ -21,7 +21,6 @@ from django.core.exceptions import BadRequest
 from django.db.models import F, OrderBy, Q, QuerySet
 from django.http import Http404, HttpRequest, QueryDict
 from django.utils.translation import gettext as _
-from ninja.errors import HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.pagination import CursorPagination, LimitOffsetPagination
 from pydantic import ValidationError as PydanticValidationError
@@ -58,17 +57,18 @@ def page_number(raw: str | int | None) -> int:
     """The page number a URL asks for (1 when absent); BadRequest (400) when it is not a sensible page."""
     if raw is None or raw == "":
         return 1
-    text = str(raw).strip()
+    if isinstance(
+        raw, int
+    ):  # an API's typed parameter: compared, never printed (str() fails past 4,300 digits)
+        if not 1 <= raw <= MAX_PAGE:
+            raise BadRequest(_("The page number must be between 1 and %(max)s.") % {"max": MAX_PAGE})
+        return raw
+    text = raw.strip()
     if not text.isdigit() or len(text) > len(str(MAX_PAGE)) or not 1 <= int(text) <= MAX_PAGE:
         raise BadRequest(
-            _("“%(page)s” is not a page number between 1 and %(max)s.") % {"page": text[:20], "max": MAX_PAGE}
+            _("“%(page)s” is not a page number between 1 and %(max)s.") % {"page": raw[:20], "max": MAX_PAGE}
         )
     return int(text)
-
-
-def page_start(number: str | int | None, size: int) -> int:
-    """The offset of a page's first row (checked as page_number checks it)."""
-    return (page_number(number) - 1) * size
 
 
 def other_parameters(query: QueryDict, *names: str) -> str:
@@ -272,37 +272,34 @@ def keyset_page(
     )
 
 
-# API pagination (ninja), bounded
-# -----------------------------------------------------------------------------------------------------
-
-# Ids are 64-bit signed integers in PostgreSQL and SQLite alike; offsets beyond this hold no list of ours.
+# The API's ninja paginators, bounded (security review F7): an offset or cursor of 2^63 overflowed SQLite's
+# OFFSET, and ninja's cursor decoding raised pydantic's ValidationError, which nothing caught (500).
+LARGEST_OFFSET = MAX_PAGE * PAGE_SIZE
+# Ids are 64-bit signed integers in PostgreSQL and SQLite alike.
 LARGEST_ID = 2**63 - 1
-LARGEST_OFFSET = 100_000_000
 
 
 def check_id(value: int | None, *, field: str) -> None:
     """Refuse (400) an id beyond what the database can hold, naming the field."""
     if value is not None and not (-LARGEST_ID <= value <= LARGEST_ID):
-        raise HttpError(400, _("%(field)s: no such id (out of range).") % {"field": field})
+        raise BadRequest(_("%(field)s: no such id (out of range).") % {"field": field})
 
 
 class BoundedLimitOffsetPagination(LimitOffsetPagination):
-    """Ninja's limit/offset pagination with an offset the database can hold (400 beyond it)."""
+    """Ninja's limit/offset pagination with an offset every database can hold (400 beyond it)."""
 
     def paginate_queryset(self, queryset: Any, pagination: Any, request: Any, **params: Any) -> Any:
         if pagination.offset > LARGEST_OFFSET:
-            raise HttpError(
-                400, _("offset: must be at most %(largest)s.") % {"largest": f"{LARGEST_OFFSET:,}"}
-            )
+            raise BadRequest(_("offset: must be at most %(largest)s.") % {"largest": f"{LARGEST_OFFSET:,}"})
         return super().paginate_queryset(queryset, pagination, request, **params)
 
 
 class BoundedCursorPagination(CursorPagination):
-    """Ninja's cursor pagination (the API's one style) answering 400 for a damaged or out-of-range cursor."""
+    """Ninja's cursor pagination answering 400 for a damaged or out-of-range cursor instead of failing."""
 
     def paginate_queryset(self, queryset: Any, pagination: Any, request: Any, **params: Any) -> Any:
         try:
             self.Cursor.from_encoded_param(pagination.cursor)
         except (PydanticValidationError, NinjaValidationError, ValueError):
-            raise HttpError(400, _("cursor: this page link is damaged or out of range.")) from None
+            raise BadRequest(_("cursor: this page link is damaged or out of range.")) from None
         return super().paginate_queryset(queryset, pagination, request, **params)

@@ -12,11 +12,12 @@ from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse, S
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import File, Form, Query, Router, Schema, Status
+from ninja.errors import HttpError
 from ninja.files import UploadedFile
 from ninja.pagination import paginate
 from pydantic import ConfigDict, Field, create_model
 
-from littlegiant.api_errors import error_body
+from littlegiant.api_errors import ErrorOut, error_body
 from littlegiant.enterprises.exporting import CONTENT_TYPES, csv_lines, export_rows, write_xlsx
 from littlegiant.enterprises.filing_values import parse_filing_values
 from littlegiant.enterprises.importing import import_filings, import_refusal
@@ -24,6 +25,7 @@ from littlegiant.enterprises.models import AnnualFiling, Enterprise
 from littlegiant.enterprises.services import filing_edit_refusal, save_filing
 from littlegiant.pagination import BoundedCursorPagination
 from littlegiant.rules.schema import DATA_FIELDS, FIELDS_BY_NAME, FieldKind
+from littlegiant.upload_limits import size_refusal
 
 router = Router()
 
@@ -141,7 +143,7 @@ def export_file(
 
 @router.post(
     "/import",
-    response={200: ImportReportOut},
+    response={200: ImportReportOut, 413: ErrorOut},
     summary="Import a data file",
 )
 def import_file(request: HttpRequest, file: File[UploadedFile], dry_run: Form[bool] = False):
@@ -149,6 +151,9 @@ def import_file(request: HttpRequest, file: File[UploadedFile], dry_run: Form[bo
     refusal = import_refusal(request.user)
     if refusal:
         raise PermissionDenied(refusal)
+    too_large = size_refusal(file.size)
+    if too_large:
+        raise HttpError(413, too_large)
     report = import_filings(file.file, file.name or "upload.csv", by=request.user, dry_run=dry_run)
     if report.ok:
         return Status(200, report.as_dict())
