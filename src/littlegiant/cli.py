@@ -29,11 +29,13 @@ def setup_django() -> None:
 def _mount() -> None:
     from littlegiant.demo.cli import register as register_demo
     from littlegiant.enterprises.cli import register as register_enterprises
+    from littlegiant.operations.cli import register as register_operations
     from littlegiant.rules.cli import register as register_rules
 
     register_enterprises(app)
     register_rules(app)
     register_demo(app)
+    register_operations(app)
 
 
 def main() -> None:

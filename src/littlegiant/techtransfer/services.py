@@ -474,7 +474,7 @@ def follow_up_licences(*, today: date) -> FollowUp:
     """Remind SMEs before their free period ends, start the paying stage, and end licences whose patent
     expired.
 
-    Run daily by the `send_licence_reminders` command and task; safe to run twice on the same day.
+    Run daily as the periodic job `techtransfer.follow_up_licences`; safe to run twice on the same day.
     """
     done = FollowUp()
     remind_until = today + timedelta(days=REMINDER_DAYS_BEFORE_PAYING)

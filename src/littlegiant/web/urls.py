@@ -9,13 +9,13 @@ from littlegiant.web.api import api
 web_patterns = (
     [
         path("", views.home, name="home"),
-        path("healthz", views.health, name="health"),
     ],
     "web",
 )
 
 urlpatterns = [
     path("", include(web_patterns)),
+    path("", include("littlegiant.operations.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("littlegiant.accounts.urls")),
     path("enterprises/", include("littlegiant.enterprises.urls")),

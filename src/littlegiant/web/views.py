@@ -1,12 +1,10 @@
-"""The home page, which differs by role, and a health check."""
+"""The home page, which differs by role (health and readiness live in `littlegiant.operations`)."""
 
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.db import connection
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_GET
 
 from littlegiant.web.home import section_for
 from littlegiant.web.roles import roles_of
@@ -23,10 +21,3 @@ def home(request: HttpRequest) -> HttpResponse:
 def _home(request: HttpRequest) -> HttpResponse:
     sections = [(role, section_for(request.user, role)) for role in roles_of(request.user)]
     return render(request, "web/home.html", {"sections": sections})
-
-
-@require_GET
-def health(request: HttpRequest) -> JsonResponse:
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
-    return JsonResponse({"status": "ok"})
