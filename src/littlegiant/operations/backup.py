@@ -51,14 +51,13 @@ class BackupReport:
 def table_counts(database: Mapping[str, Any] | None = None) -> dict[str, int]:
     """Rows in every table the installed models use, in `database` (a DATABASES entry; default: the site's)."""
     tables = sorted({model._meta.db_table for model in apps.get_models(include_auto_created=True)})
-    settings_dict = database or connection.settings_dict
-    if settings_dict["ENGINE"].endswith("sqlite3"):
-        with sqlite3.connect(settings_dict["NAME"]) as db:
-            return {t: db.execute(f'SELECT COUNT(*) FROM "{t}"').fetchone()[0] for t in tables}
     if database is None:
         with connection.cursor() as cursor:
             return {t: _count(cursor, t) for t in tables}
-    with psycopg.connect(**_libpq(settings_dict)) as db, db.cursor() as cursor:
+    if database["ENGINE"].endswith("sqlite3"):
+        with sqlite3.connect(database["NAME"]) as db:
+            return {t: db.execute(f'SELECT COUNT(*) FROM "{t}"').fetchone()[0] for t in tables}
+    with psycopg.connect(**_libpq(database)) as db, db.cursor() as cursor:
         return {t: _count(cursor, t) for t in tables}
 
 
