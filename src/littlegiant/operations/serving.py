@@ -68,6 +68,8 @@ def gunicorn_command(options: ServeOptions) -> list[str]:
         f"--max-requests={options.max_requests}",
         f"--max-requests-jitter={max(1, options.max_requests // 10)}",
         "--worker-tmp-dir=/dev/shm",
+        # Load Django once in the master, then fork: workers start warm and share the loaded code's memory.
+        "--preload",
         # The application logs each request itself, as JSON with the route; gunicorn's access log would repeat it
         # with the raw path and query string.
         "--error-logfile=-",
