@@ -24,7 +24,7 @@ from typing import Any
 
 import psycopg
 from django.apps import apps
-from django.db import connection
+from django.db import connection, transaction
 from django.utils import timezone
 
 FORMAT = 1
@@ -121,18 +121,13 @@ def backup(destination: Path, media_root: Path) -> BackupReport:
     engine = "sqlite" if connection.vendor == "sqlite" else "postgresql"
     with tempfile.TemporaryDirectory(prefix="littlegiant-backup-") as scratch:
         dump = Path(scratch) / (PG_DUMP if engine == "postgresql" else SQLITE_COPY)
-        # Counted before the dump: rows written in between show up as a restore with more rows, never fewer.
-        counts = table_counts()
         if engine == "postgresql":
-            subprocess.run(  # noqa: S603 - pg_dump with our own arguments
-                [_tool("pg_dump"), "--format=custom", "--no-owner", "--no-privileges", f"--file={dump}"],
-                env=_pg_environment(settings_dict),
-                check=True,
-            )
+            counts = _dump_postgresql(dump, settings_dict)
         else:
             connection.ensure_connection()
             with sqlite3.connect(dump) as copy:
                 connection.connection.backup(copy)
+            counts = table_counts({"ENGINE": settings_dict["ENGINE"], "NAME": str(dump)})
         files = upload_files(media_root)
         manifest = {
             "format": FORMAT,
@@ -153,6 +148,28 @@ def backup(destination: Path, media_root: Path) -> BackupReport:
                 archive.add(media_root / relative, arcname=f"{UPLOADS}/{relative}")
         partial.rename(destination)
     return BackupReport(path=destination, engine=engine, counts=counts, files=files)
+
+
+def _dump_postgresql(dump: Path, settings_dict: Mapping[str, Any]) -> dict[str, int]:
+    """pg_dump of one snapshot, counted in that same snapshot: the manifest's counts are exactly the dump's."""
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+        cursor.execute("SELECT pg_export_snapshot()")
+        snapshot = cursor.fetchone()[0]
+        counts = table_counts()
+        subprocess.run(  # noqa: S603 - pg_dump with our own arguments
+            [
+                _tool("pg_dump"),
+                "--format=custom",
+                "--no-owner",
+                "--no-privileges",
+                f"--snapshot={snapshot}",
+                f"--file={dump}",
+            ],
+            env=_pg_environment(settings_dict),
+            check=True,
+        )
+    return counts
 
 
 def restore(archive_path: Path, database: Mapping[str, Any], media_root: Path) -> BackupReport:
