@@ -460,7 +460,7 @@ def warm_up(port: int, cast: Cast) -> None:
             "/recognition/queue/",
             "/recognition/notices/",
             "/recognition/verify/?code=X",
-            "/techtransfer/?q=电池",
+            "/techtransfer/?" + urlencode({"q": "电池"}),
         ):
             b.get("warm-up", path)
 
