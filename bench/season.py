@@ -634,7 +634,7 @@ def main() -> None:
     os.environ.update({k: v for k, v in server_environment().items() if k in {"SECRET_KEY", "ALLOWED_HOSTS"}})
     os.environ["LOG_LEVEL"] = "WARNING"
     sys.path.insert(0, str(REPOSITORY / "src"))
-    from littlegiant.cli import setup_django
+    from littlegiant.django_setup import setup_django
 
     setup_django()
     cast = prepare_cast(accounts=USERS * 8)

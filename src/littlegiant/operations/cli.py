@@ -25,7 +25,7 @@ def register(app: typer.Typer) -> None:
 
 
 def _setup() -> None:
-    from littlegiant.cli import setup_django
+    from littlegiant.django_setup import setup_django
 
     setup_django()
 

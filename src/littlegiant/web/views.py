@@ -6,8 +6,8 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from littlegiant.accounts.roles import roles_of
 from littlegiant.web.home import section_for
-from littlegiant.web.roles import roles_of
 
 
 def home(request: HttpRequest) -> HttpResponse:
