@@ -629,7 +629,9 @@ def main() -> None:
     url = os.environ.get("DATABASE_URL", "")
     if not url.startswith("postgres"):
         # `make bench` runs every script; this one needs a PostgreSQL database with the demo province in it.
-        print("season.py skipped: set DATABASE_URL to a PostgreSQL database holding the demo (see its docstring).")
+        print(
+            "season.py skipped: set DATABASE_URL to a PostgreSQL database holding the demo (see its docstring)."
+        )
         return
     if urlsplit(url).hostname not in {"127.0.0.1", "localhost"}:
         raise SystemExit("The season bench runs only against a database on 127.0.0.1.")
