@@ -136,6 +136,7 @@ INSTALLED_APPS = [
     "littlegiant.recognition",
     "littlegiant.services",
     "littlegiant.techtransfer",
+    "littlegiant.digital",
 ]
 
 MIDDLEWARE = [
