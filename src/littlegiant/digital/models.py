@@ -118,3 +118,7 @@ class Evaluation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.enterprise_id} {self.year}"
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == EvaluationStatus.DRAFT

@@ -22,10 +22,11 @@ from django.utils.translation import gettext as _
 from littlegiant.accounts.permissions import enterprise_decision
 from littlegiant.digital import scoring
 from littlegiant.digital.models import Evaluation, EvaluationSource, EvaluationStatus
-from littlegiant.digital.questionnaire import Questionnaire, load
+from littlegiant.digital.questionnaire import CURRENT_ID, Questionnaire, load
 from littlegiant.enterprises.models import AnnualFiling, Enterprise
 from littlegiant.services import services as network
 from littlegiant.services.models import ServiceCategory, ServiceRequest
+from littlegiant.services.permissions import filing_decision
 
 if TYPE_CHECKING:
     from littlegiant.accounts.models import User
@@ -107,7 +108,7 @@ def _clean_answers(
                 if value in (None, "", []):
                     clean[key] = None
                 elif item.kind == "band":
-                    clean[key] = str(Decimal(str(value).strip().rstrip("%")).normalize())
+                    clean[key] = format(Decimal(str(value).strip().rstrip("%")).normalize(), "f")
                 elif item.kind == "multiple":
                     clean[key] = sorted([value] if isinstance(value, str) else list(value))
                 else:
@@ -421,3 +422,118 @@ def mark_provisional_level(explanations: Mapping[str, dict]) -> None:
                 continue
             criterion["note"] = "; ".join(filter(None, [criterion.get("note"), PROVISIONAL_NOTE_EN]))
             criterion["note_zh"] = "；".join(filter(None, [criterion.get("note_zh"), PROVISIONAL_NOTE_ZH]))
+
+
+# --- What the pages show ---------------------------------------------------------------------------------------
+
+
+def section_labels(questionnaire: Questionnaire) -> list[tuple[str, str]]:
+    """(section, label) in page order: the three scored dimensions, then the scenarios."""
+    labels = [(d.id, f"{d.label_zh} · {d.label_en}") for d in questionnaire.dimensions]
+    return [*labels, ("operations", _("数字化经营 · Digital operations (16 scenarios, unscored)"))]
+
+
+def dimension_labels(questionnaire_id: str = CURRENT_ID) -> dict[str, str]:
+    """Dimension id -> its Chinese and English name."""
+    return {d.id: f"{d.label_zh} · {d.label_en}" for d in load(questionnaire_id).dimensions}
+
+
+def transformation_request_text(evaluation: Evaluation, result: scoring.Score) -> dict[str, str]:
+    """The pre-filled title and description of a digital-transformation request: the weakest dimension first."""
+    questionnaire = questionnaire_of(evaluation)
+    weakest = questionnaire.dimension(weakest_dimension(result))
+    points = next(d for d in result.dimensions if d.id == weakest.id)
+    items = [o for o in opportunities(evaluation, result) if o.dimension == weakest.id][:3]
+    lines = [
+        _("Digital-level evaluation %(year)s: weakest dimension %(name)s, %(points)s of %(max)s points.")
+        % {
+            "year": evaluation.year,
+            "name": f"{weakest.label_zh} ({weakest.label_en})",
+            "points": points_text(points.points),
+            "max": points_text(points.max_points),
+        },
+        _("Where the most points are still open:"),
+        *[f"- Q{o.number} {o.title}: +{points_text(o.available)}" for o in items],
+    ]
+    return {
+        "title": _("Digital transformation: %(name)s") % {"name": weakest.label_zh},
+        "description": "\n".join(lines),
+    }
+
+
+def points_text(value: Fraction | Decimal | None) -> str:
+    """Points as a person writes them: 7.5, 1.875, 20 (exact; never a float's artefacts)."""
+    if value is None:
+        return "—"
+    decimal = _decimal(value) if isinstance(value, Fraction) else value
+    return format(decimal.normalize(), "f")
+
+
+def result_context(evaluation: Evaluation, user: User) -> dict[str, object]:
+    """Everything the result page shows, from the evaluation and its year's comparisons."""
+    questionnaire = questionnaire_of(evaluation)
+    result = scoring.score(questionnaire, evaluation.answers)
+    miit = (
+        AnnualFiling.objects.filter(enterprise=evaluation.enterprise, year=evaluation.year)
+        .values_list("digital_level", flat=True)
+        .first()
+    )
+    gap = scoring.points_to_next_level(result, questionnaire)
+    groups = comparisons(evaluation)
+    dims = [
+        {
+            "id": d.id,
+            "label": f"{questionnaire.dimension(d.id).label_zh} · {questionnaire.dimension(d.id).label_en}",
+            "points": points_text(d.points),
+            "max": points_text(d.max_points),
+            "share": round(float(d.points / d.max_points) * 100),
+            "complete": d.complete,
+        }
+        for d in result.dimensions
+    ]
+    radar = {
+        "indicators": [
+            {"name": d["label"], "max": float(questionnaire.dimension(d["id"]).points)} for d in dims
+        ],
+        "series": [
+            {"name": str(evaluation.enterprise.name), "value": [float(d.points) for d in result.dimensions]},
+            *[
+                {
+                    "name": f"{g.label} (n={g.count})",
+                    "value": [float(g.points[k] or 0) for k in DIMENSION_FIELDS],
+                }
+                for g in groups
+                if g.count
+            ],
+        ],
+    }
+    can_file = evaluation.status == EvaluationStatus.SUBMITTED and network_filing_allowed(user, evaluation)
+    return {
+        "evaluation": evaluation,
+        "enterprise": evaluation.enterprise,
+        "questionnaire": questionnaire,
+        "score": result,
+        "total": points_text(result.total) if result.total is not None else None,
+        "dimensions": dims,
+        "miit_level": miit,
+        "gap": {"level": gap[0], "points": points_text(gap[1])} if gap else None,
+        "opportunities": opportunities(evaluation, result)[:5],
+        "comparisons": groups,
+        "radar": radar,
+        "history": history(evaluation.enterprise),
+        "profile": digital_profile(evaluation),
+        "q4_other": points_text(result.q4_equal_split) if result.q4_equal_split is not None else None,
+        "q4_platform": points_text(result.items.get("q4")),
+        "scenario_checks": result.scenario_checks,
+        "scenario_source": questionnaire.scenario_conditions_source,
+        "disagreements": [
+            (f"Q{i.number}", i.disagreement_en) for i in questionnaire.items if i.disagreement_en
+        ]
+        + [(f"S{s.number}", s.disagreement_en) for s in questionnaire.scenarios if s.disagreement_en],
+        "request_initial": transformation_request_text(evaluation, result) if can_file else None,
+    }
+
+
+def network_filing_allowed(user: User, evaluation: Evaluation) -> bool:
+    """Whether the service network would accept a request from this user for the enterprise."""
+    return bool(filing_decision(user, evaluation.enterprise))
