@@ -10,7 +10,7 @@ from django.urls import reverse
 from tests.cast import COUNTY_A, PASSWORD, make_enterprise
 from tests.digital.conftest import grant_title
 
-TRACKER_QUERIES = 13
+TRACKER_QUERIES = 14
 
 
 def count(client) -> int:

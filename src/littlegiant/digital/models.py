@@ -14,6 +14,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from littlegiant.audit import AuditEvent
 from littlegiant.digital.questionnaire import CURRENT_ID
 
 if TYPE_CHECKING:
@@ -122,3 +123,15 @@ class Evaluation(models.Model):
     @property
     def is_draft(self) -> bool:
         return self.status == EvaluationStatus.DRAFT
+
+
+class EvaluationEvent(AuditEvent):
+    """One entry of an evaluation's trail: opened, a section saved, submitted, imported."""
+
+    evaluation = models.ForeignKey(
+        Evaluation, on_delete=models.CASCADE, related_name="events", verbose_name=_("evaluation")
+    )
+
+    class Meta(AuditEvent.Meta):
+        verbose_name = _("evaluation event")
+        verbose_name_plural = _("evaluation events")

@@ -13,17 +13,22 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Avg, Count
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from littlegiant.accounts.permissions import enterprise_decision
+from littlegiant.audit import SYSTEM
 from littlegiant.digital import scoring
-from littlegiant.digital.models import Evaluation, EvaluationSource, EvaluationStatus
+from littlegiant.digital.models import Evaluation, EvaluationEvent, EvaluationSource, EvaluationStatus
 from littlegiant.digital.questionnaire import CURRENT_ID, Questionnaire, load
 from littlegiant.enterprises.models import AnnualFiling, Enterprise
+from littlegiant.notifications.services import notify
+from littlegiant.permissions import ensure
 from littlegiant.services import services as network
 from littlegiant.services.models import ServiceCategory, ServiceRequest
 from littlegiant.services.permissions import filing_decision
@@ -65,9 +70,31 @@ def next_section(evaluation: Evaluation) -> str:
 
 
 def _ensure(user: User, action: str, enterprise: Enterprise) -> None:
-    decision = enterprise_decision(user, action, enterprise)  # type: ignore[arg-type]
-    if not decision:
-        raise PermissionDenied(decision.reason)
+    ensure(enterprise_decision(user, action, enterprise))  # type: ignore[arg-type]
+
+
+def _record(evaluation: Evaluation, *, by: User | None, action: str, before: str, comment: str = "") -> None:
+    EvaluationEvent.record(
+        evaluation=evaluation,
+        actor=by,
+        role=_role_code(by, evaluation.enterprise),
+        region=evaluation.enterprise.region_id,
+        action=action,
+        from_state=before,
+        to_state=evaluation.status,
+        comment=comment,
+    )
+
+
+def _role_code(user: User | None, enterprise: Enterprise) -> str:
+    if user is None:
+        return SYSTEM
+    if enterprise.memberships.filter(user=user).exists():
+        return "enterprise"
+    level = user.reviewer_assignments.values_list("level", flat=True).first()
+    if level:
+        return f"reviewer:{level}"
+    return "administrator" if user.is_superuser else "user"
 
 
 def _check_year(year: int) -> None:
@@ -86,7 +113,9 @@ def open_evaluation(enterprise: Enterprise, *, by: User, year: int) -> Evaluatio
     _ensure(by, "edit", enterprise)
     _check_year(year)
     with transaction.atomic():
-        evaluation, _created = Evaluation.objects.get_or_create(enterprise=enterprise, year=year)
+        evaluation, created = Evaluation.objects.get_or_create(enterprise=enterprise, year=year)
+        if created:
+            _record(evaluation, by=by, action="open", before="")
     return evaluation
 
 
@@ -156,6 +185,7 @@ def save_section(
             evaluation.sections_saved = [*evaluation.sections_saved, section]
         _recompute(evaluation)
         evaluation.save()
+        _record(evaluation, by=by, action="save_section", before=evaluation.status, comment=section)
     return evaluation
 
 
@@ -180,6 +210,7 @@ def submit(evaluation: Evaluation, *, by: User, pledge: bool) -> Evaluation:
         evaluation.submitted_by = by
         evaluation.status = EvaluationStatus.SUBMITTED
         evaluation.save()
+        _record(evaluation, by=by, action="submit", before=EvaluationStatus.DRAFT)
     return evaluation
 
 
@@ -206,7 +237,24 @@ def record_imported(
     evaluation.status = EvaluationStatus.SUBMITTED
     evaluation.pledged_at = evaluation.submitted_at = now
     evaluation.submitted_by = by
+    before = EvaluationStatus.DRAFT if evaluation.pk else ""
     evaluation.save()
+    _record(evaluation, by=by, action="import", before=before)
+    notify(
+        [m.user for m in evaluation.enterprise.memberships.select_related("user") if m.role == "owner"],
+        subject=gettext_lazy("Your digital-level result for %(year)s was imported"),
+        body=gettext_lazy(
+            "The %(year)s digital-level result of %(name)s was imported by an official: %(points)s points, "
+            "provisional level %(level)s (D17, unconfirmed)."
+        ),
+        params={
+            "year": year,
+            "name": enterprise.name,
+            "points": points_text(evaluation.total_points),
+            "level": evaluation.provisional_level or "—",
+        },
+        link=reverse("digital:result", args=[evaluation.pk]),
+    )
     return evaluation
 
 
