@@ -24,6 +24,7 @@ from littlegiant.digital.forms import (
 )
 from littlegiant.digital.models import Evaluation, EvaluationStatus
 from littlegiant.enterprises.models import Enterprise
+from littlegiant.pagination import page_of
 from littlegiant.recognition.models import Tier
 
 NOT_THERE_SHOWN = 100
@@ -231,9 +232,8 @@ def tracker(request: HttpRequest) -> HttpResponse:
             "year": year,
             "tier": tier,
             "tiers": [(t, Tier(t).label) for t in tracking.TRACKED_TIERS],
-            "laggards": list(laggards[:NOT_THERE_SHOWN]),
+            "page": page_of(laggards, request, size=NOT_THERE_SHOWN),
             "laggard_count": board.totals[year].total - board.totals[year].at_goal,
-            "shown": NOT_THERE_SHOWN,
             "goal_level": tracking.GOAL_LEVEL,
             "goal_year": tracking.GOAL_YEAR,
             "dimension_labels": services.dimension_labels(),
