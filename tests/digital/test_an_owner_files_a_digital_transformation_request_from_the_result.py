@@ -1,5 +1,6 @@
 """Issue 17 item 5: a "digital transformation" service request filed from the result page, pre-filled with the
-weakest dimension, through the service network's own service function."""
+weakest dimension, through the service network's own service function (its page's form, which calls
+`services.file_request`; the digital app does not import the services app)."""
 
 from django.urls import reverse
 
@@ -16,7 +17,9 @@ def test_the_form_is_prefilled_with_the_weakest_dimension_and_files_a_digital_re
     page = client.get(reverse("digital:result", args=[evaluation.pk]))
     initial = page.context["request_form"].initial
     assert "数字化管理" in initial["title"]  # management: 0 of 30, tied with results at 0 %, comes first
-    response = client.post(reverse("digital:request_help", args=[evaluation.pk]), initial)
+    assert page.context["service_category"] == ServiceCategory.DIGITAL
+    posted = {**initial, "enterprise": alpha.pk, "category": "digital", "urgency": "normal"}
+    response = client.post(reverse("services:request_new"), posted)
     request = ServiceRequest.objects.get(enterprise=alpha)
     assert response.url == reverse("services:request", args=[request.pk])
     assert request.category == ServiceCategory.DIGITAL

@@ -16,7 +16,6 @@ from littlegiant.digital import tracker as tracking
 from littlegiant.digital.models import Evaluation
 from littlegiant.digital.questionnaire import load
 from littlegiant.enterprises.models import Enterprise
-from littlegiant.recognition.models import Tier
 
 router = Router()
 
@@ -202,7 +201,7 @@ def level(request: HttpRequest, enterprise_id: int, year: int):
 
 
 @router.get("/tracker", response=TrackerOut, summary="The 2027 tracker (D18) for the user's jurisdiction")
-def tracker(request: HttpRequest, tier: str = Tier.LITTLE_GIANT, region: str = ""):
+def tracker(request: HttpRequest, tier: str = tracking.LITTLE_GIANT, region: str = ""):
     if not tracking.may_track(request.user):
         raise PermissionDenied("The tracker is for officials with a jurisdiction.")
     if tier not in tracking.TRACKED_TIERS:

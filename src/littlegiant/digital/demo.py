@@ -14,12 +14,10 @@ from django.utils import timezone
 
 from littlegiant.accounts.demo import DemoAccount
 from littlegiant.accounts.models import ReviewerAssignment, User
-from littlegiant.demo.people import SHOWCASE_NAME
-from littlegiant.digital import services
+from littlegiant.digital import services, tracker
 from littlegiant.digital.models import Evaluation
 from littlegiant.digital.questionnaire import ItemKind, load
 from littlegiant.enterprises.models import Enterprise
-from littlegiant.recognition.models import Recognition, Tier
 
 DEMO_PROVINCE = "330000"
 YEARS = (2024, 2025)
@@ -61,15 +59,20 @@ def build(*, seed: int, log: Callable[[str], None]) -> list[DemoAccount]:
     if Evaluation.objects.exists():
         log("digital: the demo results already exist.")
         return []
-    titled = list(
-        Recognition.objects.valid_on(timezone.localdate())
-        .filter(tier__in=[Tier.LITTLE_GIANT, Tier.SRDI_SME])
-        .values_list("enterprise_id", flat=True)
+    today = timezone.localdate()
+    titled = sorted(
+        {
+            pk
+            for tier in tracker.TRACKED_TIERS
+            for pk in tracker.population(tier, today.year, None, today).values_list("pk", flat=True)
+        }
     )
+    owner = User.objects.filter(username="owner").first()
+    showcase = owner.memberships.values_list("enterprise_id", flat=True).first() if owner else None
     others = list(
         Enterprise.objects.filter(region__province_code=DEMO_PROVINCE)
         .exclude(pk__in=titled)
-        .exclude(name=SHOWCASE_NAME)
+        .exclude(pk=showcase)
         .order_by("pk")
         .values_list("pk", flat=True)[: SAMPLE * 5]
     )
@@ -88,15 +91,12 @@ def build(*, seed: int, log: Callable[[str], None]) -> list[DemoAccount]:
     log(
         f"digital: imported {count} results for {len(chosen)} enterprises ({len(titled)} titled), 2024 and 2025."
     )
-    _half_done(rng, log)
+    if owner is not None and showcase is not None:
+        _half_done(rng, log, owner, Enterprise.objects.get(pk=showcase))
     return []
 
 
-def _half_done(rng: random.Random, log: Callable[[str], None]) -> None:
-    owner = User.objects.filter(username="owner").first()
-    showcase = Enterprise.objects.filter(name=SHOWCASE_NAME).first()
-    if owner is None or showcase is None:
-        return
+def _half_done(rng: random.Random, log: Callable[[str], None], owner: User, showcase: Enterprise) -> None:
     evaluation = services.open_evaluation(showcase, by=owner, year=timezone.localdate().year)
     answers = draw_answers(rng, 0.45)
     for section in services.SECTIONS[:2]:

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from littlegiant.audit import AuditEvent
 from littlegiant.digital.questionnaire import CURRENT_ID
+from littlegiant.enterprises.permissions import enterprise_scope
 
 if TYPE_CHECKING:
     from littlegiant.accounts.models import User
@@ -34,8 +35,6 @@ class EvaluationSource(models.TextChoices):
 class EvaluationQuerySet(models.QuerySet["Evaluation"]):
     def for_user(self, user: User) -> EvaluationQuerySet:
         """Evaluations of the enterprises this user may see (members; reviewers inside their jurisdiction)."""
-        from littlegiant.accounts.jurisdiction import enterprise_scope
-
         return self.filter(enterprise_scope(user, prefix="enterprise__"))
 
     def submitted(self) -> EvaluationQuerySet:

@@ -21,17 +21,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from littlegiant.accounts.permissions import enterprise_decision
 from littlegiant.audit import SYSTEM
 from littlegiant.digital import scoring
 from littlegiant.digital.models import Evaluation, EvaluationEvent, EvaluationSource, EvaluationStatus
 from littlegiant.digital.questionnaire import CURRENT_ID, Questionnaire, load
 from littlegiant.enterprises.models import AnnualFiling, Enterprise
+from littlegiant.enterprises.permissions import EnterpriseAction, enterprise_decision
 from littlegiant.notifications.services import notify
 from littlegiant.permissions import ensure
-from littlegiant.services import services as network
-from littlegiant.services.models import ServiceCategory, ServiceRequest
-from littlegiant.services.permissions import filing_decision
 
 if TYPE_CHECKING:
     from littlegiant.accounts.models import User
@@ -69,8 +66,8 @@ def next_section(evaluation: Evaluation) -> str:
     return PLEDGE
 
 
-def _ensure(user: User, action: str, enterprise: Enterprise) -> None:
-    ensure(enterprise_decision(user, action, enterprise))  # type: ignore[arg-type]
+def _ensure(user: User, action: EnterpriseAction, enterprise: Enterprise) -> None:
+    ensure(enterprise_decision(user, action, enterprise))
 
 
 def _record(evaluation: Evaluation, *, by: User | None, action: str, before: str, comment: str = "") -> None:
@@ -110,7 +107,7 @@ def _check_year(year: int) -> None:
 
 def open_evaluation(enterprise: Enterprise, *, by: User, year: int) -> Evaluation:
     """The enterprise's evaluation for a year: its draft to resume, or a new one."""
-    _ensure(by, "edit", enterprise)
+    _ensure(by, "change", enterprise)
     _check_year(year)
     with transaction.atomic():
         evaluation, created = Evaluation.objects.get_or_create(enterprise=enterprise, year=year)
@@ -176,7 +173,7 @@ def save_section(
     """Save one section's answers on a draft; empty answers stay unknown (D5) until the enterprise gives them."""
     with transaction.atomic():
         evaluation = Evaluation.objects.select_for_update().select_related("enterprise").get(pk=evaluation.pk)
-        _ensure(by, "edit", evaluation.enterprise)
+        _ensure(by, "change", evaluation.enterprise)
         if evaluation.status != EvaluationStatus.DRAFT:
             raise ValidationError({"__all__": _("This evaluation is submitted; it can no longer change.")})
         clean = _clean_answers(questionnaire_of(evaluation), section, answers)
@@ -434,20 +431,6 @@ def history(enterprise: Enterprise) -> list[dict[str, object]]:
     return rows
 
 
-def file_transformation_request(
-    evaluation: Evaluation, *, by: User, title: str, description: str
-) -> ServiceRequest:
-    """File a "digital transformation" service request from the result, through the service network's own
-    function (which checks who may file and routes it)."""
-    return network.file_request(
-        evaluation.enterprise,
-        by=by,
-        category=ServiceCategory.DIGITAL,
-        title=title,
-        description=description,
-    )
-
-
 PROVISIONAL_NOTE_EN = (
     "No MIIT digital-level result is entered for this year: the level is the provisional one of the "
     "enterprise's submitted 2024 questionnaire (2022 bands on its score, decision D17; the level rule is "
@@ -555,7 +538,7 @@ def result_context(evaluation: Evaluation, user: User) -> dict[str, object]:
             ],
         ],
     }
-    can_file = evaluation.status == EvaluationStatus.SUBMITTED and network_filing_allowed(user, evaluation)
+    can_file = evaluation.status == EvaluationStatus.SUBMITTED and speaks_for(user, evaluation)
     return {
         "evaluation": evaluation,
         "enterprise": evaluation.enterprise,
@@ -582,6 +565,6 @@ def result_context(evaluation: Evaluation, user: User) -> dict[str, object]:
     }
 
 
-def network_filing_allowed(user: User, evaluation: Evaluation) -> bool:
-    """Whether the service network would accept a request from this user for the enterprise."""
-    return bool(filing_decision(user, evaluation.enterprise))
+def speaks_for(user: User, evaluation: Evaluation) -> bool:
+    """Whether the user may speak for the enterprise (owner or delegate): who may ask the network for help."""
+    return bool(enterprise_decision(user, "apply", evaluation.enterprise))

@@ -24,11 +24,11 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce, Substr
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
-from littlegiant.accounts.jurisdiction import is_administrator, reviewer_region_paths
+from littlegiant.accounts.jurisdiction import is_administrator, is_official, reviewer_region_paths
 from littlegiant.digital.models import Evaluation, EvaluationStatus
 from littlegiant.enterprises.models import AnnualFiling, Enterprise
-from littlegiant.recognition.models import Recognition, Tier
 from littlegiant.reference.models import Region
 
 if TYPE_CHECKING:
@@ -38,13 +38,16 @@ if TYPE_CHECKING:
 GOAL_LEVEL = 2
 GOAL_YEAR = 2027
 FIRST_YEAR = 2024
-TRACKED_TIERS = (Tier.LITTLE_GIANT, Tier.SRDI_SME)
+# The recognition app's tier codes, reached through the enterprise's `recognitions` relation (no import of
+# that app: the apps are independent siblings).
+LITTLE_GIANT, SRDI_SME = "little_giant", "srdi_sme"
+TRACKED_TIERS = {LITTLE_GIANT: _("SRDI little giants"), SRDI_SME: _("SRDI SMEs")}
 LEVELS = (1, 2, 3, 4)
 
 
 def may_track(user: User) -> bool:
     """Officials with a reviewer jurisdiction and administrators may see the tracker."""
-    return is_administrator(user) or reviewer_region_paths(user) != []
+    return is_official(user)
 
 
 def tracker_years(today: dt.date | None = None) -> list[int]:
@@ -81,7 +84,12 @@ def _valid_day(year: int, today: dt.date) -> dt.date:
 def population(tier: str, year: int, focus: Region | None, today: dt.date | None = None) -> QuerySet:
     """The enterprises holding the tier's title on the year's last day (today for this year), in the focus."""
     day = _valid_day(year, today or timezone.localdate())
-    holders = Recognition.objects.valid_on(day).filter(tier=tier).values("enterprise_id")
+    holders = Enterprise.objects.filter(
+        recognitions__tier=tier,
+        recognitions__revoked_at__isnull=True,
+        recognitions__valid_from__lte=day,
+        recognitions__valid_until__gte=day,
+    ).values("pk")
     enterprises = Enterprise.objects.filter(pk__in=holders)
     if focus is not None:
         enterprises = enterprises.filter(region__path__startswith=focus.path)
@@ -197,7 +205,7 @@ def path_to_goal(totals: dict[int, Cell], years: list[int]) -> list[dict[str, ob
 
 
 def build(
-    user: User, *, tier: str = Tier.LITTLE_GIANT, region_code: str = "", today: dt.date | None = None
+    user: User, *, tier: str = LITTLE_GIANT, region_code: str = "", today: dt.date | None = None
 ) -> Tracker:
     """The tracker for the user's jurisdiction (or a region inside it): one grouped query per year."""
     today = today or timezone.localdate()

@@ -10,7 +10,6 @@ urlpatterns = [
     path("<int:pk>/", views.result, name="result"),
     path("<int:pk>/section/<slug:section>/", views.section, name="section"),
     path("<int:pk>/submit/", views.pledge, name="pledge"),
-    path("<int:pk>/request-help/", views.request_help, name="request_help"),
     path("tracker/", views.tracker, name="tracker"),
     path("tracker/export.<slug:fmt>", views.tracker_export, name="tracker_export"),
     path("import/", views.import_results, name="import"),

@@ -25,9 +25,10 @@ from littlegiant.digital.forms import (
 from littlegiant.digital.models import Evaluation, EvaluationStatus
 from littlegiant.enterprises.models import Enterprise
 from littlegiant.pagination import page_of
-from littlegiant.recognition.models import Tier
 
 NOT_THERE_SHOWN = 100
+# The service network's category for these requests; the result page posts its form to the network's own page.
+SERVICE_CATEGORY = "digital"
 
 
 def _posted(request: HttpRequest):  # noqa: ANN202
@@ -169,6 +170,7 @@ def result(request: HttpRequest, pk: int) -> HttpResponse:
     context = services.result_context(evaluation, request.user)
     initial = context["request_initial"]
     context["request_form"] = TransformationRequestForm(initial=initial) if initial else None
+    context["service_category"] = SERVICE_CATEGORY
     context["resume_url"] = _resume_url(evaluation)
     return render(request, "digital/result.html", context)
 
@@ -180,30 +182,8 @@ def _resume_url(evaluation: Evaluation) -> str:
     return reverse("digital:section", args=[evaluation.pk, following])
 
 
-@login_required
-@require_POST
-def request_help(request: HttpRequest, pk: int) -> HttpResponse:
-    """File the pre-filled digital-transformation service request through the service network."""
-    evaluation = _evaluation(request, pk)
-    form = TransformationRequestForm(request.POST)
-    if form.is_valid():
-        try:
-            service_request = services.file_transformation_request(
-                evaluation, by=request.user, **form.cleaned_data
-            )
-        except (ValidationError, PermissionDenied) as error:
-            messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
-        else:
-            messages.success(request, _("Your digital-transformation request is filed."))
-            return redirect("services:request", service_request.pk)
-    context = services.result_context(evaluation, request.user)
-    context["request_form"] = form
-    context["resume_url"] = _resume_url(evaluation)
-    return render(request, "digital/result.html", context, status=400)
-
-
 def _tracker_params(request: HttpRequest) -> tuple[str, str, int | None]:
-    tier = request.GET.get("tier") or Tier.LITTLE_GIANT
+    tier = request.GET.get("tier") or tracking.LITTLE_GIANT
     if tier not in tracking.TRACKED_TIERS:
         raise Http404(_("The tracker follows little giants and SRDI SMEs."))
     year_text = request.GET.get("year") or ""
@@ -231,7 +211,7 @@ def tracker(request: HttpRequest) -> HttpResponse:
             "board": board,
             "year": year,
             "tier": tier,
-            "tiers": [(t, Tier(t).label) for t in tracking.TRACKED_TIERS],
+            "tiers": list(tracking.TRACKED_TIERS.items()),
             "page": page_of(laggards, request, size=NOT_THERE_SHOWN),
             "laggard_count": board.totals[year].total - board.totals[year].at_goal,
             "goal_level": tracking.GOAL_LEVEL,
