@@ -13,22 +13,14 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from django.db.models import (
-    Count,
-    IntegerField,
-    OuterRef,
-    Q,
-    QuerySet,
-    Subquery,
-    Value,
-)
+from django.db.models import Count, F, FilteredRelation, IntegerField, Q, QuerySet, Value
 from django.db.models.functions import Coalesce, Substr
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from littlegiant.accounts.jurisdiction import is_administrator, is_official, reviewer_region_paths
-from littlegiant.digital.models import Evaluation, EvaluationStatus
-from littlegiant.enterprises.models import AnnualFiling, Enterprise
+from littlegiant.digital.models import EvaluationStatus
+from littlegiant.enterprises.models import Enterprise
 from littlegiant.reference.models import Region
 
 if TYPE_CHECKING:
@@ -97,16 +89,27 @@ def population(tier: str, year: int, focus: Region | None, today: dt.date | None
 
 
 def with_levels(enterprises: QuerySet, year: int) -> QuerySet:
-    """Annotate `miit_level`, `questionnaire_level` and `level` (the one that counts, D17) for the year."""
-    miit = AnnualFiling.objects.filter(enterprise=OuterRef("pk"), year=year).values("digital_level")[:1]
-    evaluation = Evaluation.objects.filter(
-        enterprise=OuterRef("pk"), year=year, status=EvaluationStatus.SUBMITTED
-    )
+    """Annotate `miit_level`, `questionnaire_level`, `weakest` and `level` (the one that counts, D17).
+
+    Joins rather than correlated subqueries: each side is unique per enterprise and year, so no row repeats,
+    and PostgreSQL hashes 140,000 enterprises' levels in one pass instead of probing an index per row.
+    """
     return enterprises.annotate(
-        miit_level=Subquery(miit, output_field=IntegerField()),
-        questionnaire_level=Subquery(evaluation.values("provisional_level")[:1], output_field=IntegerField()),
-        weakest=Subquery(evaluation.values("weakest_dimension")[:1]),
-    ).annotate(level=Coalesce("miit_level", "questionnaire_level", output_field=IntegerField()))
+        year_filing=FilteredRelation("filings", condition=Q(filings__year=year)),
+        year_evaluation=FilteredRelation(
+            "digital_evaluations",
+            condition=Q(
+                digital_evaluations__year=year, digital_evaluations__status=EvaluationStatus.SUBMITTED
+            ),
+        ),
+    ).annotate(
+        miit_level=F("year_filing__digital_level"),
+        questionnaire_level=F("year_evaluation__provisional_level"),
+        weakest=F("year_evaluation__weakest_dimension"),
+        level=Coalesce(
+            "year_filing__digital_level", "year_evaluation__provisional_level", output_field=IntegerField()
+        ),
+    )
 
 
 def _child_code_slice(focus: Region | None) -> tuple[int, int]:
