@@ -492,11 +492,11 @@ def transformation_request_text(evaluation: Evaluation, result: scoring.Score) -
     }
 
 
-def points_text(value: Fraction | Decimal | None) -> str:
+def points_text(value: Fraction | Decimal | int | None) -> str:
     """Points as a person writes them: 7.5, 1.875, 20 (exact; never a float's artefacts)."""
     if value is None:
         return "—"
-    decimal = _decimal(value) if isinstance(value, Fraction) else value
+    decimal = _decimal(value) if isinstance(value, Fraction) else Decimal(value)
     return format(decimal.normalize(), "f")
 
 
