@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from littlegiant.bilingual import choose, is_chinese
 from littlegiant.digital.questionnaire import ItemKind, Questionnaire
 
 
@@ -20,7 +21,7 @@ class SectionForm(forms.Form):
                     (str(level), f"{level} · {text}") for level, text in sorted(scenario.levels.items())
                 ]
                 self.fields[scenario.id] = forms.ChoiceField(
-                    label=f"S{scenario.number} {scenario.name_zh} · {scenario.name_en}",
+                    label=f"S{scenario.number} {choose(scenario.name_zh, scenario.name_en)}",
                     choices=choices,
                     required=False,
                     widget=forms.RadioSelect,
@@ -28,7 +29,8 @@ class SectionForm(forms.Form):
                 )
             return
         for item in questionnaire.items_of(section):
-            label = f"Q{item.number} {item.title_zh}"
+            # The official wording is Chinese; an English reader also gets the gloss.
+            label = f"Q{item.number} {item.title_zh}" + ("" if is_chinese() else f" — {item.title_en}")
             if item.kind == ItemKind.BAND:
                 self.fields[item.id] = forms.DecimalField(
                     label=label,

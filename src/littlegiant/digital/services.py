@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from littlegiant.audit import SYSTEM
+from littlegiant.bilingual import choose, label_of
 from littlegiant.digital import scoring
 from littlegiant.digital.models import Evaluation, EvaluationEvent, EvaluationSource, EvaluationStatus
 from littlegiant.digital.questionnaire import CURRENT_ID, Questionnaire, load
@@ -460,13 +461,13 @@ def mark_provisional_level(explanations: Mapping[str, dict]) -> None:
 
 def section_labels(questionnaire: Questionnaire) -> list[tuple[str, str]]:
     """(section, label) in page order: the three scored dimensions, then the scenarios."""
-    labels = [(d.id, f"{d.label_zh} · {d.label_en}") for d in questionnaire.dimensions]
+    labels = [(d.id, choose(d.label_zh, d.label_en)) for d in questionnaire.dimensions]
     return [*labels, ("operations", _("数字化经营 · Digital operations (16 scenarios, unscored)"))]
 
 
 def dimension_labels(questionnaire_id: str = CURRENT_ID) -> dict[str, str]:
     """Dimension id -> its Chinese and English name."""
-    return {d.id: f"{d.label_zh} · {d.label_en}" for d in load(questionnaire_id).dimensions}
+    return {d.id: choose(d.label_zh, d.label_en) for d in load(questionnaire_id).dimensions}
 
 
 def transformation_request_text(evaluation: Evaluation, result: scoring.Score) -> dict[str, str]:
@@ -514,7 +515,7 @@ def result_context(evaluation: Evaluation, user: User) -> dict[str, object]:
     dims = [
         {
             "id": d.id,
-            "label": f"{questionnaire.dimension(d.id).label_zh} · {questionnaire.dimension(d.id).label_en}",
+            "label": label_of(questionnaire.dimension(d.id)),
             "points": points_text(d.points),
             "max": points_text(d.max_points),
             "share": round(float(d.points / d.max_points) * 100),
