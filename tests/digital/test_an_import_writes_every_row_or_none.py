@@ -1,6 +1,7 @@
 """Issue 17 item 7 and the brief: "imports all or nothing with a row-by-row report"."""
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
 
 from littlegiant.digital import importing
 from littlegiant.digital.models import Evaluation, EvaluationEvent
@@ -39,9 +40,10 @@ def test_one_bad_row_writes_nothing_and_the_report_names_line_and_field(
 
 
 def test_an_enterprise_outside_the_jurisdiction_is_refused(beta, hangzhou_reviewer) -> None:
-    report = importing.import_results(
-        upload(HEADER + ROW.format(code=beta.credit_code, year=2025)), by=hangzhou_reviewer
-    )
+    with translation.override("en"):
+        report = importing.import_results(
+            upload(HEADER + ROW.format(code=beta.credit_code, year=2025)), by=hangzhou_reviewer
+        )
     assert not report.ok
     assert "outside your jurisdiction" in report.rows[0].errors[0]
     assert not Evaluation.objects.exists()

@@ -1,7 +1,7 @@
 """CSV and XLSX downloads of the tracker: every enterprise of the tier in the focus, its level and its source.
 
-Cells a spreadsheet would read as a formula are neutralised (a leading apostrophe), since names come from
-enterprises themselves.
+Cells a spreadsheet would read as a formula are made inert by the platform's one rule (spreadsheet_cells), since
+names come from enterprises themselves.
 """
 
 from __future__ import annotations
@@ -18,17 +18,10 @@ from django.utils.translation import gettext as _
 from littlegiant.digital import tracker as tracking
 from littlegiant.digital.services import dimension_labels
 from littlegiant.reference.models import Region
+from littlegiant.spreadsheet_cells import inert_row
 
 ExportFormat = Literal["csv", "xlsx"]
 FORMATS: tuple[ExportFormat, ...] = ("csv", "xlsx")
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(value: object) -> object:
-    """A text cell that starts like a formula is prefixed with an apostrophe; numbers pass unchanged."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
 
 
 def header() -> list[str]:
@@ -94,7 +87,7 @@ def tracker_response(fmt: str, *, tier: str, year: int, focus: Region | None) ->
             yield "\ufeff"  # Excel reads UTF-8 CSV as Chinese only with a byte-order mark
             yield writer.writerow(header())
             for row in rows(tier=tier, year=year, focus=focus):
-                yield writer.writerow([neutralise(cell) for cell in row])
+                yield writer.writerow(inert_row(row))
 
         response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{name}-{stamp}.csv"'
@@ -105,7 +98,7 @@ def tracker_response(fmt: str, *, tier: str, year: int, focus: Region | None) ->
     sheet = workbook.create_sheet(str(year))
     sheet.append(header())
     for row in rows(tier=tier, year=year, focus=focus):
-        sheet.append([neutralise(cell) for cell in row])
+        sheet.append(inert_row(row))
     buffer = io.BytesIO()
     workbook.save(buffer)
     response = HttpResponse(
