@@ -31,7 +31,7 @@ from littlegiant.enterprises.filing_values import (
 from littlegiant.enterprises.models import AnnualFiling, DataImport, Enterprise, Membership
 from littlegiant.enterprises.services import flag_possible_duplicates
 from littlegiant.reference.models import IndustryClass, Region
-from littlegiant.rules.schema import DATA_FIELDS, FIELDS_BY_NAME, IDENTITY_FIELDS
+from littlegiant.rules.schema import APPLICATION_FIELDS, DATA_FIELDS, FIELDS_BY_NAME, IDENTITY_FIELDS
 
 if TYPE_CHECKING:
     from littlegiant.accounts.models import User
@@ -376,6 +376,11 @@ def _check_header(cells: tuple[object, ...], report: ImportReport) -> _Header:
             columns.append("")
         elif name not in FIELDS_BY_NAME:
             report.add(HEADER_ROW, name, name, _("unknown column: use the canonical field names"))
+            columns.append("")
+        elif name in APPLICATION_FIELDS:
+            report.add(
+                HEADER_ROW, name, name, _("describes an application, not a yearly filing: leave it out")
+            )
             columns.append("")
         elif name in seen:
             report.add(HEADER_ROW, name, name, _("this column appears twice"))

@@ -11,7 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import urlencode
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -205,6 +205,12 @@ def filing_edit(request: HttpRequest, pk: int, year: int) -> HttpResponse:
                 (_("Data for %(year)s added.") if created else _("Data for %(year)s saved."))
                 % {"year": year},
             )
+            # Back to where the edit was asked for (the self-assessment's gap links), if that is this site.
+            back = request.GET.get("next") or ""
+            if back and url_has_allowed_host_and_scheme(
+                back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+            ):
+                return redirect(back)
             return redirect(f"{reverse('enterprises:detail', args=[enterprise.pk])}#year-{year}")
     return render(
         request,
