@@ -46,6 +46,7 @@ def test_it_saves_each_page_resumes_at_the_next_and_submits_under_the_pledge(cli
     assert evaluation.provisional_level == 1
     page = client.get(response.url).content.decode()
     assert "38.1" in page and "+1.9" in page  # 1.9 points to level 2
+    assert "+8.4" in page  # Q4: 10 - 1.6 points still open, written as a decimal, never a fraction
 
 
 def test_a_bad_percentage_is_refused_naming_the_item(client, alpha, alice) -> None:

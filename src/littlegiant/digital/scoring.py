@@ -135,6 +135,10 @@ class Score:
     def total(self) -> Fraction | None:
         return self.total_low if not self.missing else None
 
+    @property
+    def decided(self) -> bool:
+        return self.status == DECIDED
+
 
 def q4_equal_split(item: Item, answer: object) -> Fraction | None:
     """Q4 as sources B and D score it: the 10 points split equally over the 14 links."""

@@ -400,6 +400,10 @@ class Opportunity:
     dimension: str
     available: Fraction
 
+    @property
+    def available_text(self) -> str:
+        return points_text(self.available)
+
 
 def opportunities(evaluation: Evaluation, result: scoring.Score) -> list[Opportunity]:
     """Answered items ordered by the points still available in them, most first."""
