@@ -47,3 +47,20 @@ def test_an_enterprise_outside_the_jurisdiction_is_refused(beta, hangzhou_review
     assert not report.ok
     assert "outside your jurisdiction" in report.rows[0].errors[0]
     assert not Evaluation.objects.exists()
+
+
+def test_an_xlsx_file_is_read_like_a_csv(alpha, provincial_reviewer) -> None:
+    import io
+
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    for line in (HEADER + ROW.format(code=alpha.credit_code, year=2024)).strip().split("\n"):
+        sheet.append(line.split(","))
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    file = SimpleUploadedFile("results.xlsx", buffer.getvalue())
+    report = importing.import_results(file, by=provincial_reviewer)
+    assert report.ok, [row.errors for row in report.rows] + report.problems
+    assert str(Evaluation.objects.get(enterprise=alpha, year=2024).total_points) == "38.100"

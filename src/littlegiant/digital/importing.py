@@ -20,6 +20,7 @@ from littlegiant.accounts.jurisdiction import covers_region
 from littlegiant.digital import services
 from littlegiant.digital.questionnaire import ItemKind, load
 from littlegiant.enterprises.models import Enterprise
+from littlegiant.upload_limits import UploadRefused, check_sheet_rows, check_workbook, size_refusal
 
 if TYPE_CHECKING:
     from django.core.files.uploadedfile import UploadedFile
@@ -62,13 +63,21 @@ class ImportReport:
 
 def _read(file: UploadedFile) -> list[dict[str, str]]:
     name = (file.name or "").lower()
+    refusal = size_refusal(file.size)
+    if refusal:
+        raise ValidationError({"file": refusal})
     if name.endswith(".xlsx"):
         from openpyxl import load_workbook
 
-        sheet = load_workbook(file, read_only=True, data_only=True).worksheets[0]
-        values = [
-            ["" if c is None else str(c).strip() for c in row] for row in sheet.iter_rows(values_only=True)
-        ]
+        try:
+            check_workbook(file)  # refused before openpyxl unpacks a byte (security review F5)
+            sheet = load_workbook(file, read_only=True, data_only=True).worksheets[0]
+            values = []
+            for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
+                check_sheet_rows(number)
+                values.append(["" if c is None else str(c).strip() for c in row])
+        except UploadRefused as error:
+            raise ValidationError({"file": str(error)}) from None
     elif name.endswith(".csv"):
         text = file.read().decode("utf-8-sig")
         values = [[c.strip() for c in row] for row in csv.reader(io.StringIO(text))]
