@@ -27,7 +27,7 @@ from littlegiant.recognition.models import (
     ReviewStage,
     SpotCheck,
 )
-from littlegiant.recognition.views import queue_queryset
+from littlegiant.recognition.queue import queue_queryset
 
 router = Router()
 

@@ -217,12 +217,56 @@ class RejectionReason(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-# The statuses an application waits in for a reviewer: the queue's default filter.
+class ApplicationAction(models.TextChoices):
+    """The moves that change an application's status; `TRANSITIONS` says from which status each is made."""
+
+    SUBMIT = "submit", _("Submit")
+    RESUBMIT = "resubmit", _("Resubmit after correction")
+    PASS_TO_NOTICE = "pass_to_notice", _("Pass the stage, to await public notice")
+    NEXT_STAGE = "next_stage", _("Move on to the next review stage")
+    COMPLETE_REVIEW = "complete_review", _("Complete the review, to await recognition")
+    PUBLISH_NOTICE = "publish_notice", _("Publish for public notice")
+    RETURN = "return", _("Return for correction")
+    REJECT = "reject", _("Reject")
+    RECOGNISE = "recognise", _("Recognise")
+
+
+_S, _A = ApplicationStatus, ApplicationAction
+
+# The application's status graph, whole: (status, action) → the status it leads to. Every service moves an
+# application through `transition_target` and nothing else, so a move missing here cannot happen.
+TRANSITIONS: dict[tuple[str, str], str] = {
+    (_S.DRAFT, _A.SUBMIT): _S.IN_REVIEW,
+    (_S.RETURNED, _A.RESUBMIT): _S.IN_REVIEW,
+    # A stage with a public notice holds its passed applications until the notice is published.
+    (_S.IN_REVIEW, _A.PASS_TO_NOTICE): _S.STAGE_PASSED,
+    (_S.STAGE_PASSED, _A.PUBLISH_NOTICE): _S.ON_NOTICE,
+    # Leaving a stage: directly (no notice) or when its notice concludes; after the last stage, passed.
+    (_S.IN_REVIEW, _A.NEXT_STAGE): _S.IN_REVIEW,
+    (_S.ON_NOTICE, _A.NEXT_STAGE): _S.IN_REVIEW,
+    (_S.IN_REVIEW, _A.COMPLETE_REVIEW): _S.PASSED,
+    (_S.ON_NOTICE, _A.COMPLETE_REVIEW): _S.PASSED,
+    # A passed application is not returned: it awaits recognition, or it is rejected.
+    (_S.IN_REVIEW, _A.RETURN): _S.RETURNED,
+    (_S.STAGE_PASSED, _A.RETURN): _S.RETURNED,
+    (_S.ON_NOTICE, _A.RETURN): _S.RETURNED,
+    (_S.IN_REVIEW, _A.REJECT): _S.REJECTED,
+    (_S.STAGE_PASSED, _A.REJECT): _S.REJECTED,
+    (_S.ON_NOTICE, _A.REJECT): _S.REJECTED,
+    (_S.PASSED, _A.REJECT): _S.REJECTED,
+    (_S.PASSED, _A.RECOGNISE): _S.RECOGNISED,
+}
+
+
+def transition_target(status: str, action: str) -> str | None:
+    """The status this action leads to from `status`, or None when the graph has no such edge."""
+    return TRANSITIONS.get((status, action))
+
+
+# The statuses an application waits in for a reviewer (the queue's default filter): those a reviewer may
+# still reject it from, read off the graph.
 AWAITING_REVIEW = [
-    ApplicationStatus.IN_REVIEW,
-    ApplicationStatus.STAGE_PASSED,
-    ApplicationStatus.ON_NOTICE,
-    ApplicationStatus.PASSED,
+    status for status in ApplicationStatus if (status, ApplicationAction.REJECT) in TRANSITIONS
 ]
 
 

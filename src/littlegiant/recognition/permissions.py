@@ -14,21 +14,15 @@ from django.utils.translation import gettext as _
 
 from littlegiant.accounts.models import ReviewerAssignment
 from littlegiant.accounts.permissions import ALLOWED, Decision, enterprise_decision
-from littlegiant.recognition.models import Application, ApplicationStatus
+from littlegiant.recognition.models import AWAITING_REVIEW, Application, ApplicationStatus
 
 if TYPE_CHECKING:
     from littlegiant.accounts.models import User
     from littlegiant.recognition.models import Recognition, ReviewStage
     from littlegiant.reference.models import Region
 
-REVIEWABLE = frozenset(
-    {
-        ApplicationStatus.IN_REVIEW,
-        ApplicationStatus.STAGE_PASSED,
-        ApplicationStatus.ON_NOTICE,
-        ApplicationStatus.PASSED,
-    }
-)
+# The statuses a reviewer decides on: read off the status graph, as the queue is.
+REVIEWABLE = frozenset(AWAITING_REVIEW)
 
 
 def acting_assignment(user: User, level: str, region: Region | None) -> ReviewerAssignment | None:

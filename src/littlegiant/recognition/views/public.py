@@ -1,0 +1,159 @@
+"""Public pages, no sign-in: notices and objections, the recognised list, certificate verification."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Prefetch, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from littlegiant.recognition import forms, services
+from littlegiant.recognition.models import (
+    NoticeEntry,
+    PublicNotice,
+    Recognition,
+    RecognitionBatch,
+)
+from littlegiant.recognition.queue import (
+    page_of,
+)
+
+
+@require_GET
+def public_notices(request: HttpRequest) -> HttpResponse:
+    """Every notice running now or ended in the last 60 days, with the enterprises listed."""
+    today = timezone.localdate()
+    notices = list(
+        PublicNotice.objects.filter(ends_on__gte=today - dt.timedelta(days=60), starts_on__lte=today)
+        .select_related("programme", "region", "stage")
+        .prefetch_related(
+            Prefetch(
+                "entries",
+                queryset=NoticeEntry.objects.select_related(
+                    "application__enterprise__region", "application__enterprise__industry"
+                ),
+            )
+        )
+        .order_by("-starts_on", "-pk")[:50]
+    )
+    return render(request, "recognition/public_notices.html", {"notices": notices, "today": today})
+
+
+def public_notice(request: HttpRequest, pk: int) -> HttpResponse:
+    """One notice, with an objection form for each listed enterprise while it runs."""
+    notice = get_object_or_404(PublicNotice.objects.select_related("programme", "region", "stage"), pk=pk)
+    entries = list(
+        notice.entries.select_related("application__enterprise__region", "application__enterprise__industry")
+    )
+    form = forms.ObjectionForm()
+    status = 200
+    if request.method == "POST":
+        form = forms.ObjectionForm(request.POST)
+        entry = get_object_or_404(NoticeEntry, pk=request.POST.get("entry") or 0, notice=notice)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                services.lodge_objection(
+                    entry,
+                    name=data["name"],
+                    contact=data["contact"],
+                    text=data["text"],
+                    address=request.META.get("REMOTE_ADDR"),
+                )
+            except services.TooManyObjections as error:
+                messages.error(request, error.messages[0])
+                status = 429
+            except (PermissionDenied, ValidationError) as error:
+                messages.error(
+                    request, str(error) if isinstance(error, PermissionDenied) else error.messages[0]
+                )
+                status = 400
+            else:
+                messages.success(
+                    request,
+                    _("Your objection was recorded. The reviewer will look into it and may contact you."),
+                )
+                return redirect("recognition:public_notice", pk=pk)
+        else:
+            status = 400
+    elif request.method != "GET":
+        return HttpResponse(status=405)
+    return render(
+        request,
+        "recognition/public_notice.html",
+        {
+            "notice": notice,
+            "entries": entries,
+            "form": form,
+            "running": notice.is_running(),
+        },
+        status=status,
+    )
+
+
+@require_GET
+def recognised_list(request: HttpRequest) -> HttpResponse:
+    """The public list of recognised enterprises, by batch, searchable; paginated without counting."""
+    batches = list(RecognitionBatch.objects.select_related("programme").order_by("-decided_on", "-pk")[:200])
+    form = forms.RecognisedFilterForm(request.GET, batches=batches)
+    queryset = Recognition.objects.select_related("enterprise__region", "batch").order_by(
+        "-batch__decided_on", "enterprise__name", "pk"
+    )
+    page = 1
+    if form.is_valid():
+        data = form.cleaned_data
+        page = data.get("page") or 1
+        if data.get("q"):
+            queryset = queryset.filter(
+                Q(enterprise__name__icontains=data["q"]) | Q(enterprise__credit_code=data["q"])
+            )
+        if data.get("tier"):
+            queryset = queryset.filter(tier=data["tier"])
+        if data.get("batch"):
+            queryset = queryset.filter(batch=data["batch"])
+    rows, has_next = page_of(queryset, page)
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "recognition/recognised_list.html",
+        {
+            "form": form,
+            "rows": rows,
+            "page": page,
+            "has_next": has_next,
+            "query": query.urlencode(),
+            "today": timezone.localdate(),
+        },
+    )
+
+
+@require_GET
+def verify(request: HttpRequest) -> HttpResponse:
+    """Confirm a certificate by its verification code."""
+    form = forms.VerifyForm(request.GET or None)
+    recognition = None
+    searched = False
+    if form.is_bound and form.is_valid():
+        searched = True
+        recognition = (
+            Recognition.objects.select_related("enterprise__region", "batch")
+            .filter(certificate_code=form.cleaned_data["code"])
+            .first()
+        )
+    return render(
+        request,
+        "recognition/verify.html",
+        {
+            "form": form,
+            "recognition": recognition,
+            "searched": searched,
+            "state": recognition.state() if recognition else None,
+        },
+    )

@@ -1,0 +1,189 @@
+"""Stage work for reviewers: spot checks, publishing and managing public notices, objections."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Prefetch, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from littlegiant.recognition import forms, services
+from littlegiant.recognition.models import (
+    Application,
+    ApplicationStatus,
+    Objection,
+    PublicNotice,
+    ReviewStage,
+    SpotCheck,
+)
+from littlegiant.recognition.permissions import (
+    acting_assignment,
+)
+from littlegiant.recognition.views._common import act
+
+
+def _stage(request: HttpRequest, pk: int) -> ReviewStage:
+    stage = get_object_or_404(ReviewStage.objects.select_related("programme"), pk=pk)
+    if acting_assignment(request.user, stage.level, None) is None:
+        raise PermissionDenied(
+            _("Only %(level)s reviewers act at this stage.") % {"level": stage.get_level_display()}
+        )
+    return stage
+
+
+@login_required
+def stage_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """A reviewer's view of one stage: what awaits, spot-check draws and findings, notices."""
+    stage = _stage(request, pk)
+    mine = Application.objects.for_user(request.user).at_stages_of(request.user).filter(current_stage=stage)
+    counts = {row["status"]: row["n"] for row in mine.values("status").annotate(n=Count("pk"))}
+    checks = list(
+        SpotCheck.objects.filter(draw__stage=stage, application__in=mine.values("pk"))
+        .select_related("application__enterprise", "draw", "recorded_by")
+        .order_by("-draw__drawn_at", "pk")
+    )
+    notices = list(
+        PublicNotice.objects.filter(stage=stage)
+        .select_related("region")
+        .annotate(
+            entries_count=Count("entries", distinct=True),
+            open_objections=Count(
+                "entries__objections", filter=Q(entries__objections__resolved_at__isnull=True)
+            ),
+        )
+        .order_by("-starts_on")
+    )
+    return render(
+        request,
+        "recognition/stage.html",
+        {
+            "stage": stage,
+            "counts": counts,
+            "checks": checks,
+            "notices": notices,
+            "statuses": ApplicationStatus,
+            "draw_form": forms.SpotCheckDrawForm(),
+            "record_form": forms.SpotCheckRecordForm(),
+        },
+    )
+
+
+@login_required
+@require_POST
+def spot_check_draw(request: HttpRequest, pk: int) -> HttpResponse:
+    stage = _stage(request, pk)
+    form = forms.SpotCheckDrawForm(request.POST)
+    if form.is_valid():
+        act(
+            request,
+            lambda: services.draw_spot_checks(
+                stage,
+                by=request.user,
+                sample_size=form.cleaned_data["sample_size"],
+                seed=form.cleaned_data["seed"],
+            ),
+            _("Spot checks drawn."),
+        )
+    else:
+        messages.error(request, _("Say how many applications to draw."))
+    return redirect("recognition:stage", pk=pk)
+
+
+@login_required
+@require_POST
+def spot_check_record(request: HttpRequest, pk: int) -> HttpResponse:
+    check = get_object_or_404(
+        SpotCheck.objects.filter(application__in=Application.objects.for_user(request.user)).select_related(
+            "draw"
+        ),
+        pk=pk,
+    )
+    form = forms.SpotCheckRecordForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        act(
+            request,
+            lambda: services.record_spot_check(
+                check,
+                by=request.user,
+                result=data["result"],
+                findings=data["findings"],
+                visited_on=data["visited_on"],
+            ),
+            _("Spot-check findings recorded."),
+        )
+    else:
+        messages.error(request, _("Give the result and the findings."))
+    return redirect("recognition:stage", pk=check.draw.stage_id)
+
+
+@login_required
+@require_POST
+def notice_publish(request: HttpRequest, pk: int) -> HttpResponse:
+    stage = _stage(request, pk)
+    published: list[PublicNotice] = []
+    if act(
+        request,
+        lambda: published.append(services.publish_notice(stage, by=request.user)),
+        _("Public notice published."),
+    ):
+        return redirect("recognition:notice_manage", pk=published[0].pk)
+    return redirect("recognition:stage", pk=pk)
+
+
+@login_required
+def notice_manage(request: HttpRequest, pk: int) -> HttpResponse:
+    """The reviewer's side of a notice: the objections, their resolution, and concluding the notice."""
+    notice = get_object_or_404(PublicNotice.objects.select_related("stage", "programme", "region"), pk=pk)
+    if acting_assignment(request.user, notice.stage.level, notice.region) is None:
+        raise PermissionDenied(_("Only the reviewers who published this notice manage it."))
+    entries = list(
+        notice.entries.select_related("application__enterprise__region").prefetch_related(
+            Prefetch("objections", queryset=Objection.objects.select_related("resolved_by"))
+        )
+    )
+    return render(
+        request,
+        "recognition/notice_manage.html",
+        {
+            "notice": notice,
+            "entries": entries,
+            "resolution_form": forms.ObjectionResolutionForm(),
+            "today": timezone.localdate(),
+            "events": list(notice.events.select_related("actor")),
+        },
+    )
+
+
+@login_required
+@require_POST
+def objection_resolve(request: HttpRequest, pk: int) -> HttpResponse:
+    objection = get_object_or_404(Objection.objects.select_related("entry"), pk=pk)
+    form = forms.ObjectionResolutionForm(request.POST)
+    if form.is_valid():
+        act(
+            request,
+            lambda: services.resolve_objection(
+                objection,
+                by=request.user,
+                resolution=form.cleaned_data["resolution"],
+                upheld=form.cleaned_data["upheld"],
+            ),
+            _("Objection resolved."),
+        )
+    else:
+        messages.error(request, _("Say how the objection was resolved and whether it was upheld."))
+    return redirect("recognition:notice_manage", pk=objection.entry.notice_id)
+
+
+@login_required
+@require_POST
+def notice_conclude(request: HttpRequest, pk: int) -> HttpResponse:
+    notice = get_object_or_404(PublicNotice, pk=pk)
+    act(request, lambda: services.conclude_notice(notice, by=request.user), _("Notice concluded."))
+    return redirect("recognition:notice_manage", pk=pk)
