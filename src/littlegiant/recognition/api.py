@@ -388,8 +388,8 @@ def certificate(request: HttpRequest, code: str) -> dict:
     )
     return {
         "code": recognition.certificate_code,
-        "enterprise": recognition.enterprise.name,
-        "credit_code": recognition.enterprise.credit_code,
+        "enterprise": recognition.enterprise_name,
+        "credit_code": recognition.credit_code,
         "tier": recognition.tier,
         "valid_from": recognition.valid_from,
         "valid_until": recognition.valid_until,

@@ -193,6 +193,9 @@ def submit(
         application.submitted_at = now
         application.reviewed_explanation = None
         application.return_note = ""
+        if not resubmission:
+            # The jurisdiction is fixed here, at the first submission, to the enterprise's region of today.
+            application.region = filing.enterprise.region
         _move(
             application,
             action=ApplicationAction.RESUBMIT if resubmission else ApplicationAction.SUBMIT,

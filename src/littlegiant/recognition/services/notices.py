@@ -25,6 +25,7 @@ from littlegiant.recognition.permissions import (
     acting_assignment,
     ensure,
     stage_decision,
+    within_assignment,
 )
 from littlegiant.recognition.services._steps import (
     OBJECTIONS_PER_ADDRESS_PER_HOUR,
@@ -53,10 +54,10 @@ def publish_notice(stage: ReviewStage, *, by: User, starts_on: dt.date | None = 
             raise PermissionDenied(_("This stage has no public notice."))
         assignment = acting_assignment(by, stage.level, None)
         waiting = Application.objects.select_for_update().filter(
-            current_stage=stage, status=ApplicationStatus.STAGE_PASSED
+            within_assignment(assignment, path_field="region_path"),
+            current_stage=stage,
+            status=ApplicationStatus.STAGE_PASSED,
         )
-        if assignment.region_id:
-            waiting = waiting.filter(enterprise__region__path__startswith=assignment.region.path)
         applications = list(waiting.order_by("pk"))
         if not applications:
             raise PermissionDenied(_("No application has passed this stage and awaits a notice."))
@@ -176,7 +177,7 @@ def resolve_objection(objection: Objection, *, by: User, resolution: str, upheld
             .get(pk=objection.pk)
         )
         application = objection.entry.application
-        assignment = acting_assignment(by, objection.entry.notice.stage.level, application.enterprise.region)
+        assignment = acting_assignment(by, objection.entry.notice.stage.level, application.region)
         if assignment is None:
             raise PermissionDenied(
                 _("Only the reviewers of this notice's stage and region resolve its objections.")

@@ -22,6 +22,7 @@ from littlegiant.recognition.permissions import (
     acting_assignment,
     ensure,
     stage_decision,
+    within_assignment,
 )
 from littlegiant.recognition.services._steps import (
     _draw_sample,
@@ -46,8 +47,7 @@ def draw_spot_checks(
         population_qs = Application.objects.filter(
             current_stage=stage, status__in=[ApplicationStatus.IN_REVIEW, ApplicationStatus.STAGE_PASSED]
         ).exclude(spot_checks__draw__stage=stage)
-        if assignment.region_id:
-            population_qs = population_qs.filter(enterprise__region__path__startswith=assignment.region.path)
+        population_qs = population_qs.filter(within_assignment(assignment, path_field="region_path"))
         population = list(population_qs.values_list("pk", flat=True))
         if not population:
             raise PermissionDenied(_("No application at this stage is waiting for a spot-check draw."))
@@ -88,7 +88,7 @@ def record_spot_check(
     with transaction.atomic():
         check = SpotCheck.objects.select_for_update().get(pk=check.pk)
         application = check.application
-        assignment = acting_assignment(by, check.draw.stage.level, application.enterprise.region)
+        assignment = acting_assignment(by, check.draw.stage.level, application.region)
         if assignment is None:
             raise PermissionDenied(_("Only the reviewers of this stage and region record its spot checks."))
         check.result, check.findings = result, findings.strip()

@@ -30,12 +30,14 @@ from littlegiant.recognition.models import (
     RecognitionBatch,
     ReviewStage,
     RevocationCause,
+    Tier,
 )
 from littlegiant.recognition.permissions import (
     acting_assignment,
     ensure,
     member_decision,
     recognition_decision,
+    within_assignment,
 )
 from littlegiant.recognition.services._steps import (
     _add_months,
@@ -50,6 +52,16 @@ from littlegiant.recognition.services._steps import (
 
 if TYPE_CHECKING:
     from littlegiant.accounts.models import User
+
+
+TIER_PREFIX = {Tier.INNOVATIVE_SME: "CX", Tier.SRDI_SME: "ZJTX", Tier.LITTLE_GIANT: "XJR"}
+
+
+def certificate_number(recognition: Recognition) -> str:
+    """The certificate's printed number: tier initials (创新, 专精特新, 小巨人), year of the decision, the deciding
+    region's code, and the title's own id, so that it is unique and says where it came from."""
+    batch = recognition.batch
+    return f"{TIER_PREFIX[recognition.tier]}-{batch.decided_on.year}-{batch.region_id or '000000'}-{recognition.pk:06d}"
 
 
 def recognising_stage(programme: Programme) -> ReviewStage | None:
@@ -73,8 +85,7 @@ def recognise(programme: Programme, *, by: User, title: str = "") -> Recognition
         passed = Application.objects.select_for_update().filter(
             programme=programme, status=ApplicationStatus.PASSED
         )
-        if assignment.region_id:
-            passed = passed.filter(enterprise__region__path__startswith=assignment.region.path)
+        passed = passed.filter(within_assignment(assignment, path_field="region_path"))
         applications = list(passed.order_by("pk"))
         if not applications:
             raise PermissionDenied(
@@ -109,9 +120,14 @@ def recognise(programme: Programme, *, by: User, title: str = "") -> Recognition
                 )
                 if renews is not None and renews.valid_until >= today:
                     valid_from = renews.valid_until + dt.timedelta(days=1)
+            # The title carries the name and credit code the reviewers reviewed (the submitted snapshot), not
+            # whatever the enterprise is called later.
+            granted = application.latest_version().values
             recognition = Recognition.objects.create(
                 application=application,
                 enterprise=application.enterprise,
+                enterprise_name=str(granted.get("name") or application.enterprise.name),
+                credit_code=str(granted.get("credit_code") or application.enterprise.credit_code),
                 batch=batch,
                 tier=programme.tier,
                 renews=renews,
@@ -119,6 +135,8 @@ def recognise(programme: Programme, *, by: User, title: str = "") -> Recognition
                 valid_until=_add_years(valid_from, VALIDITY_YEARS) - dt.timedelta(days=1),
                 certificate_code=certificate_code(),
             )
+            recognition.certificate_number = certificate_number(recognition)
+            recognition.save(update_fields=["certificate_number"])
             before = _state(application)
             _move(application, action=ApplicationAction.RECOGNISE)
             _record(

@@ -103,16 +103,14 @@ def recognised_list(request: HttpRequest) -> HttpResponse:
     batches = list(RecognitionBatch.objects.select_related("programme").order_by("-decided_on", "-pk")[:200])
     form = forms.RecognisedFilterForm(request.GET, batches=batches)
     queryset = Recognition.objects.select_related("enterprise__region", "batch").order_by(
-        "-batch__decided_on", "enterprise__name", "pk"
+        "-batch__decided_on", "enterprise_name", "pk"
     )
     page = 1
     if form.is_valid():
         data = form.cleaned_data
         page = data.get("page") or 1
         if data.get("q"):
-            queryset = queryset.filter(
-                Q(enterprise__name__icontains=data["q"]) | Q(enterprise__credit_code=data["q"])
-            )
+            queryset = queryset.filter(Q(enterprise_name__icontains=data["q"]) | Q(credit_code=data["q"]))
         if data.get("tier"):
             queryset = queryset.filter(tier=data["tier"])
         if data.get("batch"):

@@ -23,6 +23,7 @@ from littlegiant.recognition.models import (
 )
 from littlegiant.recognition.permissions import (
     acting_assignment,
+    assignment_scope,
 )
 from littlegiant.recognition.views._common import act
 
@@ -48,7 +49,10 @@ def stage_detail(request: HttpRequest, pk: int) -> HttpResponse:
         .order_by("-draw__drawn_at", "pk")
     )
     notices = list(
-        PublicNotice.objects.filter(stage=stage)
+        # Only the notices this reviewer published or could manage: another city's objections are not theirs.
+        PublicNotice.objects.filter(
+            assignment_scope(request.user, stage.level, path_field="region__path"), stage=stage
+        )
         .select_related("region")
         .annotate(
             entries_count=Count("entries", distinct=True),
