@@ -36,7 +36,7 @@ from littlegiant.recognition.services._steps import (
     assess,
     filing_values,
 )
-from littlegiant.web.uploads import check_upload, store_upload
+from littlegiant.uploads import check_upload, store_upload
 
 if TYPE_CHECKING:
     from littlegiant.accounts.models import User

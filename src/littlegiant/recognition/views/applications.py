@@ -30,7 +30,7 @@ from littlegiant.recognition.permissions import (
     review_decision,
 )
 from littlegiant.recognition.views._common import act, field_label
-from littlegiant.web.uploads import stored_path
+from littlegiant.uploads import stored_path
 
 
 @login_required
