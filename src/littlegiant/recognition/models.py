@@ -16,9 +16,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from littlegiant.accounts.jurisdiction import NOTHING, is_administrator, region_scope, reviewer_region_paths
+from littlegiant.accounts.jurisdiction import NOTHING, region_scope, sees_everywhere
 from littlegiant.accounts.models import ReviewLevel
-from littlegiant.enterprises.models import Membership
+from littlegiant.enterprises.permissions import EVERY_MEMBER, enterprise_scope
+from littlegiant.permissions import is_signed_in
 
 if TYPE_CHECKING:
     from littlegiant.accounts.models import User
@@ -281,12 +282,12 @@ AWAITING_REVIEW = [
 def _jurisdiction_or_membership(user: User, *, region_field: str, enterprise_field: str) -> Q | None:
     """Rows whose region lies in the user's reviewer jurisdiction, or of the enterprises the user is a member
     of; None when the user sees every row (an administrator or a national reviewer)."""
-    if is_administrator(user) or (user.is_authenticated and reviewer_region_paths(user) is None):
+    if sees_everywhere(user):
         return None
-    if not (user.is_authenticated and user.is_active):
+    if not is_signed_in(user):
         return NOTHING
-    mine = Membership.objects.filter(user=user).values("enterprise_id")
-    return region_scope(user, region_field=region_field) | Q(**{f"{enterprise_field}__in": mine})
+    members = enterprise_scope(user, prefix=f"{enterprise_field}__", roles=EVERY_MEMBER)
+    return region_scope(user, region_field=region_field) | members
 
 
 class ApplicationQuerySet(models.QuerySet["Application"]):

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from littlegiant.accounts.jurisdiction import NOTHING
 from littlegiant.accounts.models import ReviewerAssignment
-from littlegiant.accounts.permissions import ALLOWED, Decision, enterprise_decision
+from littlegiant.enterprises.permissions import enterprise_decision
+from littlegiant.permissions import ALLOWED, Decision
 from littlegiant.recognition.models import AWAITING_REVIEW, Application, ApplicationStatus
 
 if TYPE_CHECKING:
@@ -52,12 +52,6 @@ def assignment_scope(user: User, level: str, *, path_field: str) -> Q:
     for assignment in user.reviewer_assignments.filter(level=level).select_related("region"):
         condition |= within_assignment(assignment, path_field=path_field)
     return condition
-
-
-def ensure(decision: Decision) -> None:
-    """Raise PermissionDenied with the reason unless the decision allows."""
-    if not decision:
-        raise PermissionDenied(decision.reason)
 
 
 def apply_decision(user: User, application: Application) -> Decision:

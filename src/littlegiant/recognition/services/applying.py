@@ -13,6 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from littlegiant.enterprises.models import AnnualFiling, Enterprise
+from littlegiant.enterprises.permissions import enterprise_decision
+from littlegiant.permissions import ensure
 from littlegiant.recognition.models import (
     Application,
     ApplicationAction,
@@ -25,7 +27,6 @@ from littlegiant.recognition.models import (
 )
 from littlegiant.recognition.permissions import (
     apply_decision,
-    ensure,
 )
 from littlegiant.recognition.services._steps import (
     _lock,
@@ -47,9 +48,7 @@ def start_application(programme: Programme, enterprise: Enterprise, *, by: User)
     today = timezone.localdate()
     with transaction.atomic():
         enterprise = Enterprise.objects.select_for_update().get(pk=enterprise.pk)
-        from littlegiant.accounts.permissions import ensure_can
-
-        ensure_can(by, "apply", enterprise)
+        ensure(enterprise_decision(by, "apply", enterprise))
         if not programme.is_open(today):
             raise PermissionDenied(
                 _("“%(programme)s” takes applications from %(start)s to %(end)s.")

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from littlegiant.permissions import ensure
 from littlegiant.recognition.models import (
     Application,
     ApplicationAction,
@@ -19,7 +20,6 @@ from littlegiant.recognition.models import (
     SpotCheck,
 )
 from littlegiant.recognition.permissions import (
-    ensure,
     review_decision,
 )
 from littlegiant.recognition.services._steps import (

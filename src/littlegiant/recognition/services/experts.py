@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from littlegiant.permissions import ensure
 from littlegiant.recognition.models import (
     Application,
     ApplicationStatus,
@@ -23,7 +24,6 @@ from littlegiant.recognition.models import (
     ReviewStage,
 )
 from littlegiant.recognition.permissions import (
-    ensure,
     review_decision,
 )
 from littlegiant.recognition.services._steps import (

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from littlegiant.permissions import ensure
 from littlegiant.recognition.models import (
     Application,
     ApplicationStatus,
@@ -20,7 +21,6 @@ from littlegiant.recognition.models import (
 )
 from littlegiant.recognition.permissions import (
     acting_assignment,
-    ensure,
     stage_decision,
     within_assignment,
 )

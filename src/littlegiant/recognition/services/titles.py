@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from littlegiant.enterprises.models import AnnualFiling
+from littlegiant.permissions import ensure
 from littlegiant.recognition.models import (
     ANNUAL_UPDATE_DUE,
     BLOCKING_CAUSES,
@@ -34,7 +35,6 @@ from littlegiant.recognition.models import (
 )
 from littlegiant.recognition.permissions import (
     acting_assignment,
-    ensure,
     member_decision,
     recognition_decision,
     within_assignment,
