@@ -18,6 +18,7 @@ from simple_history.models import HistoricalRecords
 
 from littlegiant.accounts.jurisdiction import NOTHING, region_scope, sees_everywhere
 from littlegiant.accounts.models import ReviewLevel
+from littlegiant.audit import AuditEvent
 from littlegiant.enterprises.permissions import EVERY_MEMBER, enterprise_scope
 from littlegiant.permissions import is_signed_in
 
@@ -1013,8 +1014,9 @@ class ChangeReport(models.Model):
         return f"{self.recognition.enterprise} · {self.get_kind_display()}"
 
 
-class Event(models.Model):
-    """One entry of the event log: who, in which role and region, moved what from which state to which."""
+class Event(AuditEvent):
+    """One entry of the recognition trail (the platform's audit-event base): about an application, a title or a
+    notice."""
 
     application = models.ForeignKey(
         Application, on_delete=models.CASCADE, null=True, blank=True, related_name="events"
@@ -1025,21 +1027,7 @@ class Event(models.Model):
     notice = models.ForeignKey(
         PublicNotice, on_delete=models.CASCADE, null=True, blank=True, related_name="events"
     )
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
-    role = models.CharField(_("role"), max_length=64)
-    region = models.CharField(_("region"), max_length=6, blank=True)
-    action = models.CharField(_("action"), max_length=32)
-    from_state = models.CharField(_("from"), max_length=64, blank=True)
-    to_state = models.CharField(_("to"), max_length=64, blank=True)
-    comment = models.TextField(_("comment"), blank=True)
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
 
-    class Meta:
-        ordering = ["created_at", "pk"]
+    class Meta(AuditEvent.Meta):
         verbose_name = _("event")
         verbose_name_plural = _("events")
-
-    def __str__(self) -> str:
-        return f"{self.action}: {self.from_state} → {self.to_state}"

@@ -9,14 +9,15 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mass_mail
-from django.db import transaction
-from django.utils import translation
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from littlegiant.enterprises.models import AnnualFiling, Enterprise
+from littlegiant.accounts.models import User
+from littlegiant.calendar import add_months, add_years
+from littlegiant.conflicts import Conflict
+from littlegiant.enterprises.models import AnnualFiling
+from littlegiant.notifications.services import notify
 from littlegiant.recognition.models import (
     Application,
     ApplicationAction,
@@ -32,14 +33,14 @@ from littlegiant.recognition.permissions import (
 from littlegiant.rules.schema import DATA_FIELDS, FIELDS_BY_NAME, FieldKind
 
 if TYPE_CHECKING:
-    from littlegiant.accounts.models import ReviewerAssignment, User
+    from littlegiant.accounts.models import ReviewerAssignment
 
 
 OBJECTIONS_PER_ADDRESS_PER_HOUR = 5
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I: codes are read aloud and typed
 
 
-class StaleApplication(PermissionDenied):
+class StaleApplication(Conflict, PermissionDenied):
     """The application changed after the page was opened: the second of two simultaneous decisions."""
 
 
@@ -61,10 +62,7 @@ def _record(
     role: tuple[str, str] | None = None,
 ) -> Event:
     role_name, region = role or role_of(actor, application)
-    return Event.objects.create(
-        application=application,
-        recognition=recognition,
-        notice=notice,
+    return Event.record(
         actor=actor,
         role=role_name,
         region=region,
@@ -72,6 +70,9 @@ def _record(
         from_state=from_state,
         to_state=to_state,
         comment=comment,
+        application=application,
+        recognition=recognition,
+        notice=notice,
     )
 
 
@@ -124,44 +125,25 @@ def reviewer_role(assignment: ReviewerAssignment) -> tuple[str, str]:
     return f"reviewer:{assignment.level}", assignment.region_id or ""
 
 
-def _notify(recipients: Iterable[str], subject: str, body: str) -> None:
-    """Email after the transaction commits, so nobody hears of a decision that was rolled back."""
-    to = sorted({address for address in recipients if address})
-    if not to:
-        return
-    message = (subject, body, settings.DEFAULT_FROM_EMAIL, to)
-    transaction.on_commit(lambda: send_mass_mail([message], fail_silently=False))
-
-
-def _member_emails(enterprise: Enterprise) -> list[str]:
-    return list(enterprise.memberships.values_list("user__email", flat=True))
+def _notify(recipients: Iterable[User], subject: str, body: str, *, link: str = "") -> None:
+    """An in-app notice now and a mail after the transaction commits (the platform's one `notify()`)."""
+    notify(recipients, subject=subject, body=body, link=link)
 
 
 def _notify_enterprise(application: Application, subject: str, body: str) -> None:
-    with translation.override(settings.LANGUAGE_CODE):
-        _notify(
-            _member_emails(application.enterprise),
-            f"[{_('Little Giant')}] {subject}",
-            f"{application.enterprise.name}\n{application.programme.title}\n\n{body}",
-        )
+    """Tell the enterprise's members about their application, with a link to it."""
+    members = User.objects.filter(memberships__enterprise=application.enterprise_id).distinct()
+    _notify(
+        members,
+        subject,
+        f"{application.enterprise.name}\n{application.programme.title}\n\n{body}",
+        link=reverse("recognition:application", args=[application.pk]),
+    )
 
 
-def _add_years(day: dt.date, years: int) -> dt.date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + years, day=28)
-
-
-def _add_months(day: dt.date, months: int) -> dt.date:
-    month = day.month - 1 + months
-    year, month = day.year + month // 12, month % 12 + 1
-    for last in (31, 30, 29, 28):
-        try:
-            return dt.date(year, month, min(day.day, last))
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
+# Kept under the old names for the callers (and tests) that use them; the arithmetic lives in one place.
+_add_years = add_years
+_add_months = add_months
 
 
 def _json_value(value: object) -> object:

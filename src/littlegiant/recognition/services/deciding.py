@@ -32,6 +32,7 @@ from littlegiant.recognition.services._steps import (
     can_move,
 )
 from littlegiant.recognition.services.experts import expert_aggregate
+from littlegiant.rules.records import InputError, coerce_value
 from littlegiant.rules.schema import FIELDS_BY_NAME, FieldKind
 
 if TYPE_CHECKING:
@@ -174,31 +175,27 @@ def reject(
 
 
 def _parse_confirmed(field: str, raw: object) -> object:
+    """The reviewer's value read by the engine's own parser (`rules.records.coerce_value`), as JSON."""
     spec = FIELDS_BY_NAME.get(field)
     if spec is None:
         raise ValidationError({"field": _("Unknown field “%(f)s”.") % {"f": field}})
-    if raw is None or raw == "":
-        return None
-    text = str(raw).strip().lower()
-    if spec.kind == FieldKind.BOOLEAN:
-        if text in {"true", "1", "yes", "是"}:
-            return True
-        if text in {"false", "0", "no", "否"}:
-            return False
-        raise ValidationError({"value": _("Answer yes or no.")})
-    if spec.kind == FieldKind.ENUM:
-        if text not in spec.choices:
-            raise ValidationError({"value": _("Choose one of: %(c)s.") % {"c": ", ".join(spec.choices)}})
-        return text
     try:
-        number = Decimal(text)
-    except ArithmeticError:
-        raise ValidationError({"value": _("Enter a number.")}) from None
-    if spec.kind in {FieldKind.COUNT, FieldKind.INTEGER}:
-        if number != number.to_integral_value():
-            raise ValidationError({"value": _("Enter a whole number.")})
-        return int(number)
-    return str(number)
+        value = coerce_value(spec, raw)
+    except InputError:
+        if spec.kind == FieldKind.BOOLEAN:
+            message = _("Answer yes or no.")
+        elif spec.kind == FieldKind.ENUM:
+            message = _("Choose one of: %(c)s.") % {"c": ", ".join(spec.choices)}
+        else:
+            message = _("Enter a number.")
+        raise ValidationError({"value": message}) from None
+    if isinstance(value, Decimal):
+        if spec.kind in {FieldKind.COUNT, FieldKind.INTEGER}:
+            if value != value.to_integral_value():
+                raise ValidationError({"value": _("Enter a whole number.")})
+            return int(value)
+        return str(value)
+    return value
 
 
 def confirm_criterion(

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -95,7 +96,7 @@ def draw_experts(application: Application, *, by: User, seed: int | None = None)
         enterprise = application.enterprise
         linked = set(enterprise.linked_experts.values_list("pk", flat=True))
         members = set(enterprise.memberships.values_list("user_id", flat=True))
-        pool = list(Expert.objects.filter(active=True).select_related("region").order_by("pk"))
+        pool = list(Expert.objects.filter(active=True).select_related("region", "user").order_by("pk"))
         excluded: list[dict[str, object]] = []
         for expert in pool:
             if expert.pk in linked or (expert.user_id is not None and expert.user_id in members):
@@ -132,12 +133,14 @@ def draw_experts(application: Application, *, by: User, seed: int | None = None)
             comment=_("seed %(s)s; drawn %(d)s") % {"s": seed, "d": drawn},
             application=application,
         )
+        # Experts without an account cannot sign in to score, so only those with one are told.
         with translation.override(settings.LANGUAGE_CODE):
             _notify(
-                [by_pk[pk].email for pk in drawn],
-                f"[{_('Little Giant')}] {_('Expert review assigned')}",
+                [by_pk[pk].user for pk in drawn if by_pk[pk].user is not None],
+                _("Expert review assigned"),
                 _("You were drawn to review an application: %(name)s. Sign in to score it.")
                 % {"name": enterprise.name},
+                link=reverse("recognition:home"),
             )
     return draw
 

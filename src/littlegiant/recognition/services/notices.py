@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -156,12 +157,12 @@ def lodge_objection(
             notice=notice,
             role=("public", ""),
         )
-        reviewers = notice.published_by.email
         with translation.override(settings.LANGUAGE_CODE):
             _notify(
-                [reviewers],
-                f"[{_('Little Giant')}] {_('Objection lodged')}",
+                [notice.published_by],
+                _("Objection lodged"),
                 f"{entry.application.enterprise.name}\n\n{text.strip()}",
+                link=reverse("recognition:notice_manage", args=[notice.pk]),
             )
     return objection
 
