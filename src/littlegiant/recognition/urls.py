@@ -28,6 +28,7 @@ urlpatterns = [
     path("spot-checks/<int:pk>/", stages.spot_check_record, name="spot_check_record"),
     path("notices/<int:pk>/manage/", stages.notice_manage, name="notice_manage"),
     path("notices/<int:pk>/conclude/", stages.notice_conclude, name="notice_conclude"),
+    path("notices/<int:pk>/demo-end/", stages.notice_demo_end, name="notice_demo_end"),
     path("objections/<int:pk>/resolve/", stages.objection_resolve, name="objection_resolve"),
     path("programmes/<int:pk>/", titles.programme_detail, name="programme"),
     path("programmes/<int:pk>/recognise/", titles.programme_recognise, name="programme_recognise"),

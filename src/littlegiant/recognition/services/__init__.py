@@ -39,6 +39,7 @@ from littlegiant.recognition.services.experts import (
 )
 from littlegiant.recognition.services.notices import (
     conclude_notice,
+    end_notice_period_for_demo,
     lodge_objection,
     publish_notice,
     resolve_objection,
@@ -75,6 +76,7 @@ __all__ = [
     "confirm_criterion",
     "draw_experts",
     "draw_spot_checks",
+    "end_notice_period_for_demo",
     "expert_aggregate",
     "filing_values",
     "flag_missed_annual_updates",

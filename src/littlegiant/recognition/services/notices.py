@@ -201,6 +201,42 @@ def resolve_objection(objection: Objection, *, by: User, resolution: str, upheld
     return objection
 
 
+def end_notice_period_for_demo(notice: PublicNotice, *, by: User) -> PublicNotice:
+    """Demo only: move a running notice's period, its length kept, so that it ended yesterday.
+
+    A newcomer trying the demo cannot wait out a five-day notice; this lets them conclude it today and walk the
+    journey to the certificate. Refused outside the demo (LITTLEGIANT_DEMO), and recorded in the notice's
+    history like any other change.
+    """
+    if not settings.DEMO:
+        raise PermissionDenied(_("A notice's dates can be moved only in the demo."))
+    today = timezone.localdate()
+    with transaction.atomic():
+        notice = PublicNotice.objects.select_for_update().get(pk=notice.pk)
+        assignment = acting_assignment(by, notice.stage.level, notice.region)
+        if assignment is None:
+            raise PermissionDenied(_("Only the reviewers who published this notice manage it."))
+        if notice.concluded_at is not None:
+            raise PermissionDenied(_("This notice is already concluded."))
+        if notice.ends_on < today:
+            raise PermissionDenied(_("This notice has already run its course; conclude it."))
+        before = f"{notice.starts_on}–{notice.ends_on}"
+        length = notice.ends_on - notice.starts_on
+        notice.ends_on = today - dt.timedelta(days=1)
+        notice.starts_on = notice.ends_on - length
+        notice.save(update_fields=["starts_on", "ends_on"])
+        _record(
+            actor=by,
+            action="demo_clock",
+            from_state=before,
+            to_state=f"{notice.starts_on}–{notice.ends_on}",
+            comment=_("Demo: the notice period was moved so that it ended yesterday."),
+            notice=notice,
+            role=reviewer_role(assignment),
+        )
+    return notice
+
+
 def conclude_notice(notice: PublicNotice, *, by: User) -> PublicNotice:
     """After the notice has run, with every objection resolved, its applications leave the stage."""
     today = timezone.localdate()

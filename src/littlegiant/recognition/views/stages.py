@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -159,6 +160,7 @@ def notice_manage(request: HttpRequest, pk: int) -> HttpResponse:
             "entries": entries,
             "resolution_form": forms.ObjectionResolutionForm(),
             "today": timezone.localdate(),
+            "demo": settings.DEMO,
             "events": list(notice.events.select_related("actor")),
         },
     )
@@ -183,6 +185,19 @@ def objection_resolve(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.error(request, _("Say how the objection was resolved and whether it was upheld."))
     return redirect("recognition:notice_manage", pk=objection.entry.notice_id)
+
+
+@login_required
+@require_POST
+def notice_demo_end(request: HttpRequest, pk: int) -> HttpResponse:
+    """Demo only: end the notice period yesterday, so that it can be concluded now."""
+    notice = get_object_or_404(PublicNotice, pk=pk)
+    act(
+        request,
+        lambda: services.end_notice_period_for_demo(notice, by=request.user),
+        _("Demo: the notice period now ended yesterday; it can be concluded."),
+    )
+    return redirect("recognition:notice_manage", pk=pk)
 
 
 @login_required
