@@ -75,6 +75,7 @@ class DecisionIn(Schema):
     decision: str = Field(..., pattern="^(pass|return|reject)$")
     comment: str = ""
     reason: str = ""
+    override_reason: str = ""
     version: int
 
 
@@ -207,7 +208,11 @@ def decide(request: HttpRequest, pk: int, payload: DecisionIn) -> Done:
     application, user = _application(request, pk), request.user
     if payload.decision == "pass":
         result = services.pass_stage(
-            application, by=user, comment=payload.comment, expected_version=payload.version
+            application,
+            by=user,
+            comment=payload.comment,
+            override_reason=payload.override_reason,
+            expected_version=payload.version,
         )
     elif payload.decision == "return":
         result = services.return_for_correction(

@@ -108,6 +108,14 @@ def _programme(
     return programme
 
 
+def _pass(application: Application, *, by: User, comment: str) -> Application:
+    """Pass as a reviewer would, giving the override reason the platform asks for when the assessment does not
+    qualify (the demo keeps a few such cases so that the flag and the reason can be seen)."""
+    application.refresh_from_db()
+    override = "经实地核查，研发投入口径调整后符合条件。" if application.qualifies is False else ""
+    return services.pass_stage(application, by=by, comment=comment, override_reason=override)
+
+
 def _reviewer(level: str, region: str | None) -> User:
     assignment = (
         ReviewerAssignment.objects.filter(level=level, region_id=region)
@@ -226,7 +234,7 @@ def _build(*, seed: int, log: Callable[[str], None]) -> list[DemoAccount]:
     # Ningbo: a notice under way with an open objection; then some at the province; then passed.
     on_notice = [start_and_submit(enterprise, Tier.SRDI_SME) for enterprise in ningbo[3:5]]
     for application in on_notice:
-        services.pass_stage(application, by=city[NINGBO], comment="推荐")
+        _pass(application, by=city[NINGBO], comment="推荐")
     stage = srdi.stages.get(order=1)
     if on_notice:
         draw = services.draw_spot_checks(stage, by=city[NINGBO], sample_size=1, seed=seed)
@@ -245,7 +253,7 @@ def _build(*, seed: int, log: Callable[[str], None]) -> list[DemoAccount]:
     made += len(on_notice)
     past = [start_and_submit(enterprise, Tier.SRDI_SME) for enterprise in hangzhou[9:14]]
     for application in past:
-        services.pass_stage(application, by=city[HANGZHOU], comment="推荐")
+        _pass(application, by=city[HANGZHOU], comment="推荐")
     if past:
         # Published ten days ago and run its course: these show the path beyond the notice.
         old_notice = services.publish_notice(
@@ -254,11 +262,11 @@ def _build(*, seed: int, log: Callable[[str], None]) -> list[DemoAccount]:
         services.conclude_notice(old_notice, by=city[HANGZHOU])
     for application in past[:2]:
         application.refresh_from_db()
-        services.pass_stage(application, by=province, comment="同意认定")  # passed, awaiting recognition
+        _pass(application, by=province, comment="同意认定")  # passed, awaiting recognition
     made += len(past)
     for enterprise in hangzhou[6:8]:
         application = start_and_submit(enterprise, Tier.SRDI_SME)
-        services.pass_stage(application, by=city[HANGZHOU], comment="材料齐全，待公示")  # awaits the notice
+        _pass(application, by=city[HANGZHOU], comment="材料齐全，待公示")  # awaits the notice
         made += 1
 
     # The showcase enterprise's own SRDI application, kept as a draft for the demo owner to finish.
@@ -277,13 +285,13 @@ def _build(*, seed: int, log: Callable[[str], None]) -> list[DemoAccount]:
     # Little giants: two at the ministry, experts drawn; the demo expert has a review to score.
     for enterprise in _candidates(rng, HANGZHOU, reference_year, 2, used):
         application = start_and_submit(enterprise, Tier.LITTLE_GIANT)
-        services.pass_stage(application, by=city[HANGZHOU], comment="推荐")
+        _pass(application, by=city[HANGZHOU], comment="推荐")
         application.refresh_from_db()
         services.draw_spot_checks(application.current_stage, by=province, sample_size=1, seed=seed)
         for check in application.spot_checks.filter(recorded_at__isnull=True):
             services.record_spot_check(check, by=province, result="consistent", findings="生产线与申报一致。")
         application.refresh_from_db()
-        services.pass_stage(application, by=province, comment="推荐至工业和信息化部")
+        _pass(application, by=province, comment="推荐至工业和信息化部")
         application.refresh_from_db()
         # A seed whose draw includes the demo expert, so that the demo account has a review to score; the draw
         # itself is the ordinary recorded one.
@@ -417,7 +425,7 @@ def _run_stage(
                     services.submit_expert_review(
                         review, by=review.expert.user, scores=scores, comment="同意推荐。"
                     )
-            services.pass_stage(application, by=reviewer, comment="同意")
+            _pass(application, by=reviewer, comment="同意")
         notices = []
         if stage.public_notice:
             notices = [

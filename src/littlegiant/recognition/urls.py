@@ -43,4 +43,7 @@ urlpatterns = [
     path("notices/<int:pk>/", public.public_notice, name="public_notice"),
     path("recognised/", public.recognised_list, name="recognised_list"),
     path("verify/", public.verify, name="verify"),
+    path("objections/status/", public.objection_status, name="objection_status"),
+    path("notices/<int:pk>/notice.pdf", public.notice_pdf, name="notice_pdf"),
+    path("batches/<int:pk>/decision.pdf", public.decision_pdf, name="decision_pdf"),
 ]

@@ -41,6 +41,7 @@ from littlegiant.recognition.services.notices import (
     conclude_notice,
     end_notice_period_for_demo,
     lodge_objection,
+    notice_candidates,
     publish_notice,
     resolve_objection,
 )
@@ -52,6 +53,7 @@ from littlegiant.recognition.services.titles import (
     flag_missed_annual_updates,
     recognise,
     recognising_stage,
+    recognition_candidates,
     report_change,
     revoke,
 )
@@ -81,10 +83,12 @@ __all__ = [
     "filing_values",
     "flag_missed_annual_updates",
     "lodge_objection",
+    "notice_candidates",
     "pass_stage",
     "publish_notice",
     "recognise",
     "recognising_stage",
+    "recognition_candidates",
     "record_from_values",
     "record_spot_check",
     "reject",

@@ -64,9 +64,15 @@ def _leave_stage(application: Application, *, by: User, comment: str) -> None:
 
 
 def pass_stage(
-    application: Application, *, by: User, comment: str = "", expected_version: int | None = None
+    application: Application,
+    *,
+    by: User,
+    comment: str = "",
+    override_reason: str = "",
+    expected_version: int | None = None,
 ) -> Application:
-    """The current stage's reviewer passes the application up (or to the public notice, where one applies)."""
+    """The current stage's reviewer passes the application up (or to the public notice, where one applies); an
+    application whose assessment does not qualify passes only with a written reason for overriding it."""
     with transaction.atomic():
         application = _lock(application, expected_version=expected_version)
         ensure(review_decision(by, application))
@@ -76,6 +82,21 @@ def pass_stage(
                 % {"status": application.get_status_display()}
             )
         stage = application.current_stage
+        if application.qualifies is False:
+            if not override_reason.strip():
+                raise ValidationError(
+                    {
+                        "override_reason": _(
+                            "This application's assessment does not qualify: give the reason for passing it "
+                            "anyway."
+                        )
+                    }
+                )
+            application.override_reason = override_reason.strip()
+            overridden = _("Passed although the assessment does not qualify: %(reason)s") % {
+                "reason": application.override_reason
+            }
+            comment = f"{comment.strip()}\n{overridden}".strip()
         if stage.expert_review:
             aggregate = expert_aggregate(application, stage)
             if aggregate is None:

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import secrets
+from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -29,6 +32,7 @@ from littlegiant.recognition.permissions import (
     within_assignment,
 )
 from littlegiant.recognition.services._steps import (
+    CODE_ALPHABET,
     OBJECTIONS_PER_ADDRESS_PER_HOUR,
     TooManyObjections,
     _move,
@@ -44,8 +48,30 @@ if TYPE_CHECKING:
     from littlegiant.accounts.models import User
 
 
-def publish_notice(stage: ReviewStage, *, by: User, starts_on: dt.date | None = None) -> PublicNotice:
-    """Publish the applications that passed this stage in the reviewer's region for public notice."""
+def notice_candidates(stage: ReviewStage, *, by: User) -> QuerySet[Application]:
+    """The applications this reviewer may publish at this stage: passed it, in their region, awaiting a notice."""
+    ensure(stage_decision(by, stage))
+    assignment = acting_assignment(by, stage.level, None)
+    return Application.objects.filter(
+        within_assignment(assignment, path_field="region_path"),
+        current_stage=stage,
+        status=ApplicationStatus.STAGE_PASSED,
+    ).order_by("pk")
+
+
+def publish_notice(
+    stage: ReviewStage,
+    *,
+    by: User,
+    starts_on: dt.date | None = None,
+    selected: Collection[int] | None = None,
+    issuer: str = "",
+    contact_phone: str = "",
+    objection_address: str = "",
+    body: str = "",
+) -> PublicNotice:
+    """Publish the applications that passed this stage in the reviewer's region (all of them, or those
+    `selected`) for public notice, with its issuing body, contact phone, objection address and text."""
     with transaction.atomic():
         stage = (
             ReviewStage.objects.select_for_update(of=("self",)).select_related("programme").get(pk=stage.pk)
@@ -54,12 +80,21 @@ def publish_notice(stage: ReviewStage, *, by: User, starts_on: dt.date | None = 
         if not stage.public_notice:
             raise PermissionDenied(_("This stage has no public notice."))
         assignment = acting_assignment(by, stage.level, None)
-        waiting = Application.objects.select_for_update().filter(
-            within_assignment(assignment, path_field="region_path"),
-            current_stage=stage,
-            status=ApplicationStatus.STAGE_PASSED,
-        )
-        applications = list(waiting.order_by("pk"))
+        waiting = notice_candidates(stage, by=by).select_for_update()
+        applications = list(waiting)
+        if selected is not None:
+            chosen = set(selected)
+            if not chosen:
+                raise ValidationError({"selected": _("Select at least one application.")})
+            if chosen - {application.pk for application in applications}:
+                raise ValidationError(
+                    {
+                        "selected": _(
+                            "Some selected applications no longer await this notice; reload the page."
+                        )
+                    }
+                )
+            applications = [application for application in applications if application.pk in chosen]
         if not applications:
             raise PermissionDenied(_("No application has passed this stage and awaits a notice."))
         pending = SpotCheck.objects.filter(
@@ -79,10 +114,16 @@ def publish_notice(stage: ReviewStage, *, by: User, starts_on: dt.date | None = 
             region=region,
             title=_("%(programme)s: public notice, %(where)s")
             % {"programme": stage.programme.title, "where": where},
+            issuer=issuer.strip()[:200],
+            contact_phone=contact_phone.strip()[:64],
+            objection_address=objection_address.strip()[:300],
+            body=body.strip(),
             starts_on=starts_on,
             ends_on=starts_on + dt.timedelta(days=stage.notice_days - 1),
             published_by=by,
         )
+        notice.number = f"GS-{starts_on.year}-{region.pk if region else '000000'}-{notice.pk:05d}"
+        notice.save(update_fields=["number"])
         role = reviewer_role(assignment)
         _record(
             actor=by,
@@ -112,6 +153,11 @@ def publish_notice(stage: ReviewStage, *, by: User, starts_on: dt.date | None = 
                 % {"a": notice.starts_on, "b": notice.ends_on},
             )
     return notice
+
+
+def objection_reference() -> str:
+    """An objection's reference number: 12 random characters (60 bits), unguessable, read aloud without 0/O."""
+    return "".join(secrets.choice(CODE_ALPHABET) for _unused in range(12))
 
 
 def lodge_objection(
@@ -144,6 +190,7 @@ def lodge_objection(
                 )
         objection = Objection.objects.create(
             entry=entry,
+            reference=objection_reference(),
             name=name.strip()[:64],
             contact=contact.strip()[:128],
             text=text.strip(),

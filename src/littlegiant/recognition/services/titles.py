@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -69,8 +71,30 @@ def recognising_stage(programme: Programme) -> ReviewStage | None:
     return programme.stages.order_by("-order").first()
 
 
-def recognise(programme: Programme, *, by: User, title: str = "") -> RecognitionBatch:
-    """Batch decision: recognise every passed application of the programme in the reviewer's region."""
+def recognition_candidates(programme: Programme, *, by: User) -> QuerySet[Application]:
+    """The passed applications of the programme this reviewer may recognise (their level and region)."""
+    stage = recognising_stage(programme)
+    assignment = acting_assignment(by, stage.level, None) if stage is not None else None
+    if assignment is None:
+        return Application.objects.none()
+    return Application.objects.filter(
+        within_assignment(assignment, path_field="region_path"),
+        programme=programme,
+        status=ApplicationStatus.PASSED,
+    ).order_by("pk")
+
+
+def recognise(
+    programme: Programme,
+    *,
+    by: User,
+    title: str = "",
+    selected: Collection[int] | None = None,
+    issuer: str = "",
+    number: str = "",
+) -> RecognitionBatch:
+    """Batch decision: recognise the passed applications of the programme in the reviewer's region (all of
+    them, or those `selected`), issued by `issuer` under a decision number."""
     today = timezone.localdate()
     with transaction.atomic():
         programme = Programme.objects.select_for_update().get(pk=programme.pk)
@@ -87,6 +111,19 @@ def recognise(programme: Programme, *, by: User, title: str = "") -> Recognition
         )
         passed = passed.filter(within_assignment(assignment, path_field="region_path"))
         applications = list(passed.order_by("pk"))
+        if selected is not None:
+            chosen = set(selected)
+            if not chosen:
+                raise ValidationError({"selected": _("Select at least one application.")})
+            if chosen - {application.pk for application in applications}:
+                raise ValidationError(
+                    {
+                        "selected": _(
+                            "Some selected applications no longer await recognition; reload the page."
+                        )
+                    }
+                )
+            applications = [application for application in applications if application.pk in chosen]
         if not applications:
             raise PermissionDenied(
                 _("No application of this programme has passed review and awaits recognition.")
@@ -105,7 +142,12 @@ def recognise(programme: Programme, *, by: User, title: str = "") -> Recognition
             title=title.strip()
             or _("%(programme)s: recognised enterprises, %(where)s")
             % {"programme": programme.title, "where": where},
+            issuer=issuer.strip()[:200],
         )
+        batch.number = number.strip()[:64] or (
+            f"RD-{today.year}-{assignment.region_id or '000000'}-{batch.pk:05d}"
+        )
+        batch.save(update_fields=["number"])
         role = reviewer_role(assignment)
         for application in applications:
             renews = None

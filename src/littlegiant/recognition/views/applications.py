@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -19,6 +20,7 @@ from littlegiant.enterprises.models import Enterprise
 from littlegiant.recognition import forms, services
 from littlegiant.recognition.models import (
     Application,
+    ApplicationAction,
     ApplicationStatus,
     Evidence,
     ExpertReview,
@@ -146,8 +148,18 @@ def _application_context(request: HttpRequest, application: Application, **forms
         preview = services.assess(
             services.filing_values(filing), application.programme.pack_id, timezone.localdate()
         ).get(application.programme.pack_id)
+    decisions = _decisions(application) if may_review else []
+    decision_form = forms_given.get("decision_form") or forms.DecisionForm(
+        initial={"version": application.version}
+    )
+    decision_form.fields["decision"].choices = [
+        choice for choice in forms.DecisionForm.DECISIONS if choice[0] in decisions
+    ]
     return {
         "preview": preview,
+        "statuses": ApplicationStatus,
+        "decisions": decisions,
+        "next_step": _next_step(request, application) if may_review else None,
         "application": application,
         "versions": versions,
         "history": history,
@@ -163,8 +175,7 @@ def _application_context(request: HttpRequest, application: Application, **forms
         "declared": declared,
         "evidence_form": forms_given.get("evidence_form") or forms.EvidenceForm(criteria=criteria),
         "submit_form": forms.SubmitForm(initial={"version": application.version}),
-        "decision_form": forms_given.get("decision_form")
-        or forms.DecisionForm(initial={"version": application.version}),
+        "decision_form": decision_form,
         "confirmations": list(application.confirmations.select_related("by", "stage")),
         "spot_checks": list(application.spot_checks.select_related("draw__stage", "recorded_by")),
         "notice_entries": list(
@@ -179,6 +190,36 @@ def _application_context(request: HttpRequest, application: Application, **forms
             for name, value in (latest.values.items() if latest else [])
         ],
     }
+
+
+def _decisions(application: Application) -> list[str]:
+    """The decisions the status graph leaves open: pass only while in review; return and reject while the
+    graph allows them (a notice's upheld objection is answered by returning or rejecting)."""
+    moves = {
+        "pass": ApplicationAction.PASS_TO_NOTICE,
+        "return": ApplicationAction.RETURN,
+        "reject": ApplicationAction.REJECT,
+    }
+    return [decision for decision, action in moves.items() if services.can_move(application, action)]
+
+
+def _next_step(request: HttpRequest, application: Application) -> tuple[str, str] | None:
+    """Where the reviewer goes next once the application has left their decision: the notice to publish, the
+    running notice, or the recognition decision."""
+    stage = application.current_stage
+    if application.status == ApplicationStatus.STAGE_PASSED and stage is not None:
+        return _("Next: publish the public notice"), reverse("recognition:notice_publish", args=[stage.pk])
+    if application.status == ApplicationStatus.ON_NOTICE:
+        entry = application.notice_entries.order_by("-notice__starts_on").first()
+        if entry is not None:
+            return _("Next: the public notice, its objections and its conclusion"), reverse(
+                "recognition:notice_manage", args=[entry.notice_id]
+            )
+    if application.status == ApplicationStatus.PASSED:
+        return _("Next: the recognition decision"), reverse(
+            "recognition:programme_recognise", args=[application.programme_id]
+        )
+    return None
 
 
 @login_required
@@ -281,7 +322,12 @@ def application_decide(request: HttpRequest, pk: int) -> HttpResponse:
     call: Callable[[], object]
     if decision == "pass":
         call = partial(
-            services.pass_stage, application, by=user, comment=data["comment"], expected_version=version
+            services.pass_stage,
+            application,
+            by=user,
+            comment=data["comment"],
+            override_reason=data["override_reason"],
+            expected_version=version,
         )
         done = _("Application passed.")
     elif decision == "return":

@@ -9,13 +9,15 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from littlegiant.recognition import forms, services
+from littlegiant.recognition import documents, forms, services
 from littlegiant.recognition.models import (
     NoticeEntry,
+    Objection,
     PublicNotice,
     Recognition,
     RecognitionBatch,
@@ -59,7 +61,7 @@ def public_notice(request: HttpRequest, pk: int) -> HttpResponse:
         if form.is_valid():
             data = form.cleaned_data
             try:
-                services.lodge_objection(
+                lodged = services.lodge_objection(
                     entry,
                     name=data["name"],
                     contact=data["contact"],
@@ -77,9 +79,13 @@ def public_notice(request: HttpRequest, pk: int) -> HttpResponse:
             else:
                 messages.success(
                     request,
-                    _("Your objection was recorded. The reviewer will look into it and may contact you."),
+                    _(
+                        "Your objection was recorded under the reference %(ref)s. The reviewer will look into it "
+                        "and may contact you; follow it up on the objection status page with this reference."
+                    )
+                    % {"ref": lodged.reference},
                 )
-                return redirect("recognition:public_notice", pk=pk)
+                return redirect(f"{reverse('recognition:objection_status')}?reference={lodged.reference}")
         else:
             status = 400
     elif request.method != "GET":
@@ -94,6 +100,45 @@ def public_notice(request: HttpRequest, pk: int) -> HttpResponse:
             "running": notice.is_running(),
         },
         status=status,
+    )
+
+
+def _pdf(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+@require_GET
+def notice_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    """The public notice as a PDF document (public, as the notice is)."""
+    notice = get_object_or_404(PublicNotice, pk=pk)
+    return _pdf(documents.notice_pdf(notice), f"notice-{notice.number or notice.pk}.pdf")
+
+
+@require_GET
+def decision_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    """The recognition decision as a PDF document (public, as the recognised list is)."""
+    batch = get_object_or_404(RecognitionBatch, pk=pk)
+    return _pdf(documents.decision_pdf(batch), f"decision-{batch.number or batch.pk}.pdf")
+
+
+@require_GET
+def objection_status(request: HttpRequest) -> HttpResponse:
+    """The public status of an objection, looked up by the reference number its objector was given."""
+    form = forms.ObjectionStatusForm(request.GET or None)
+    objection = None
+    searched = form.is_bound and form.is_valid()
+    if searched:
+        objection = (
+            Objection.objects.select_related("entry__notice", "entry__application__enterprise")
+            .filter(reference=form.cleaned_data["reference"])
+            .first()
+        )
+    return render(
+        request,
+        "recognition/objection_status.html",
+        {"form": form, "objection": objection, "searched": searched},
     )
 
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Prefetch, Q
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -127,18 +129,72 @@ def spot_check_record(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("recognition:stage", pk=check.draw.stage_id)
 
 
+def _default_notice_text(stage: ReviewStage, starts_on: dt.date) -> str:
+    ends_on = starts_on + dt.timedelta(days=stage.notice_days - 1)
+    return _(
+        "The enterprises below passed the %(level)s review of %(programme)s and are published for public "
+        "notice from %(start)s to %(end)s. Anyone who objects may do so during the notice, in writing and "
+        "under their real name, at the address below or on this page, giving a way to reach them."
+    ) % {
+        "level": stage.get_level_display(),
+        "programme": stage.programme.title,
+        "start": starts_on,
+        "end": ends_on,
+    }
+
+
 @login_required
-@require_POST
 def notice_publish(request: HttpRequest, pk: int) -> HttpResponse:
+    """Preview, select, confirm: the applications to list (flagged where the assessment does not qualify), the
+    notice text, the issuing body, the contact phone and the objection address; then publish."""
     stage = _stage(request, pk)
-    published: list[PublicNotice] = []
-    if act(
+    if not stage.public_notice:
+        raise Http404(_("This stage has no public notice."))
+    candidates = list(services.notice_candidates(stage, by=request.user).select_related("enterprise__region"))
+    choices = [(application.pk, application.enterprise.name) for application in candidates]
+    today = timezone.localdate()
+    previewing = False
+    if request.method == "POST":
+        form = forms.NoticeForm(request.POST, candidates=choices)
+        if form.is_valid():
+            data = form.cleaned_data
+            if data["confirm"]:
+                published: list[PublicNotice] = []
+                if act(
+                    request,
+                    lambda: published.append(
+                        services.publish_notice(
+                            stage,
+                            by=request.user,
+                            selected=data["selected"],
+                            issuer=data["issuer"],
+                            contact_phone=data["contact_phone"],
+                            objection_address=data["objection_address"],
+                            body=data["body"],
+                        )
+                    ),
+                    _("Public notice published."),
+                    form,
+                ):
+                    return redirect("recognition:notice_manage", pk=published[0].pk)
+            else:
+                previewing = True
+    else:
+        form = forms.NoticeForm(candidates=choices, initial={"body": _default_notice_text(stage, today)})
+    chosen = set(form.cleaned_data.get("selected", [])) if previewing else set()
+    return render(
         request,
-        lambda: published.append(services.publish_notice(stage, by=request.user)),
-        _("Public notice published."),
-    ):
-        return redirect("recognition:notice_manage", pk=published[0].pk)
-    return redirect("recognition:stage", pk=pk)
+        "recognition/notice_publish.html",
+        {
+            "stage": stage,
+            "form": form,
+            "candidates": candidates,
+            "selected": [application for application in candidates if application.pk in chosen],
+            "previewing": previewing,
+            "starts_on": today,
+            "ends_on": today + dt.timedelta(days=stage.notice_days - 1),
+        },
+    )
 
 
 @login_required

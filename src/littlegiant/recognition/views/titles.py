@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -21,6 +22,7 @@ from littlegiant.recognition.models import (
     Event,
     Programme,
     Recognition,
+    RecognitionBatch,
     RejectionReason,
 )
 from littlegiant.recognition.permissions import (
@@ -57,24 +59,63 @@ def programme_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "reasons": reasons,
             "statuses": ApplicationStatus.choices,
             "may_recognise": may_recognise,
-            "recognise_form": forms.RecogniseForm(),
             "batches": list(programme.batches.annotate(n=Count("recognitions"))),
         },
     )
 
 
 @login_required
-@require_POST
 def programme_recognise(request: HttpRequest, pk: int) -> HttpResponse:
+    """Preview, select, confirm: the passed applications to recognise (flagged where the assessment does not
+    qualify, with the reviewers' override reasons), the issuing body and the decision number; then decide."""
     programme = get_object_or_404(Programme, pk=pk)
-    form = forms.RecogniseForm(request.POST)
-    form.is_valid()
-    act(
-        request,
-        lambda: services.recognise(programme, by=request.user, title=form.cleaned_data.get("title", "")),
-        _("Recognition decided; certificates issued."),
+    stage = services.recognising_stage(programme)
+    if stage is None or acting_assignment(request.user, stage.level, None) is None:
+        raise PermissionDenied(_("Only the reviewers of the recognising level decide on recognition."))
+    candidates = list(
+        services.recognition_candidates(programme, by=request.user).select_related("enterprise__region")
     )
-    return redirect("recognition:programme", pk=pk)
+    choices = [(application.pk, application.enterprise.name) for application in candidates]
+    previewing = False
+    if request.method == "POST":
+        form = forms.RecogniseForm(request.POST, candidates=choices)
+        if form.is_valid():
+            data = form.cleaned_data
+            if data["confirm"]:
+                batches: list[RecognitionBatch] = []
+                if act(
+                    request,
+                    lambda: batches.append(
+                        services.recognise(
+                            programme,
+                            by=request.user,
+                            title=data["title"],
+                            selected=data["selected"],
+                            issuer=data["issuer"],
+                            number=data["number"],
+                        )
+                    ),
+                    _("Recognition decided; certificates issued."),
+                    form,
+                ):
+                    return redirect("recognition:programme", pk=pk)
+            else:
+                previewing = True
+    else:
+        form = forms.RecogniseForm(candidates=choices)
+    chosen = set(form.cleaned_data.get("selected", [])) if previewing else set()
+    return render(
+        request,
+        "recognition/recognise.html",
+        {
+            "programme": programme,
+            "form": form,
+            "candidates": candidates,
+            "selected": [application for application in candidates if application.pk in chosen],
+            "previewing": previewing,
+            "today": timezone.localdate(),
+        },
+    )
 
 
 def _recognition(request: HttpRequest, pk: int) -> Recognition:
