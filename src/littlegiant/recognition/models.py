@@ -872,6 +872,14 @@ BLOCKING_CAUSES = frozenset(
 )
 
 
+class RecognitionState(models.TextChoices):
+    """Where a title stands on a day."""
+
+    VALID = "valid", _("Valid")
+    EXPIRED = "expired", _("Expired")
+    REVOKED = "revoked", _("Revoked")
+
+
 class RecognitionQuerySet(models.QuerySet["Recognition"]):
     def for_user(self, user: User) -> RecognitionQuerySet:
         """Recognitions in the user's jurisdiction (the application's, fixed at submission) or of their
@@ -945,12 +953,13 @@ class Recognition(models.Model):
         return f"{self.enterprise} · {self.get_tier_display()}"
 
     def state(self, day: dt.date | None = None) -> str:
+        """Valid, expired or revoked on that day (today by default)."""
         day = day or timezone.localdate()
         if self.revoked_at:
-            return "revoked"
+            return RecognitionState.REVOKED
         if day > self.valid_until:
-            return "expired"
-        return "valid"
+            return RecognitionState.EXPIRED
+        return RecognitionState.VALID
 
 
 class AnnualUpdate(models.Model):

@@ -244,6 +244,15 @@ def annual_update_due(year: int) -> dt.date:
     return dt.date(year, *ANNUAL_UPDATE_DUE)
 
 
+def next_annual_update_due(recognition: Recognition, *, today: dt.date | None = None) -> dt.date:
+    """The next 30 April by which the title's yearly update is due: never one before the title was granted."""
+    today = today or timezone.localdate()
+    due = annual_update_due(today.year)
+    if due < today or recognition.valid_from >= due:
+        due = annual_update_due(max(today.year, recognition.valid_from.year) + 1)
+    return due
+
+
 def confirm_annual_update(recognition: Recognition, *, by: User, year: int | None = None) -> AnnualUpdate:
     """The enterprise confirms its yearly data update (the filing for last year), due by 30 April."""
     today = timezone.localdate()

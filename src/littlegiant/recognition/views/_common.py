@@ -7,9 +7,9 @@ from collections.abc import Callable
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from littlegiant.bilingual import label_of
 from littlegiant.rules.schema import FIELDS_BY_NAME
 
 
@@ -34,7 +34,6 @@ def act(request: HttpRequest, call: Callable[[], object], done: str, form: objec
 
 
 def field_label(field: str) -> str:
+    """A canonical field's name in the reader's language (the id itself for an unknown field)."""
     spec = FIELDS_BY_NAME.get(field)
-    if spec is None:
-        return field
-    return spec.label_zh if (get_language() or "").startswith("zh") else spec.label_en
+    return field if spec is None else label_of(spec)

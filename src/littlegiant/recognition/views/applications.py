@@ -12,16 +12,17 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from littlegiant.bilingual import choose, label_of
 from littlegiant.enterprises.models import Enterprise
 from littlegiant.recognition import forms, services
 from littlegiant.recognition.models import (
     Application,
     ApplicationAction,
     ApplicationStatus,
+    CriterionConfirmation,
     Evidence,
     ExpertReview,
     Programme,
@@ -32,6 +33,7 @@ from littlegiant.recognition.permissions import (
     review_decision,
 )
 from littlegiant.recognition.views._common import act, field_label
+from littlegiant.rules import registry
 from littlegiant.uploads import stored_path
 
 
@@ -121,13 +123,10 @@ def _application_context(request: HttpRequest, application: Application, **forms
     aggregate = services.expert_aggregate(application, stage) if stage and stage.expert_review else None
     criteria: list[tuple[str, str]] = []
     if may_apply or evidence:
-        from littlegiant.rules import registry
-
-        zh = (get_language() or "").startswith("zh")
-        criteria = [
-            (item.id, item.label_zh if zh else item.label_en)
-            for item in registry.get(application.programme.pack_id).criteria
-        ]
+        criteria = _criteria(application)
+        labels = dict(criteria)
+        for item in evidence:
+            item.criterion_label = labels.get(item.criterion, item.criterion)  # type: ignore[attr-defined]
     declared = []
     if may_review and latest:
         for item in latest.explanation.get("criteria", []):
@@ -136,6 +135,9 @@ def _application_context(request: HttpRequest, application: Application, **forms
                     declared.append(
                         {
                             "criterion": item,
+                            "criterion_label": choose(
+                                str(item.get("label_zh") or ""), str(item.get("label_en") or "")
+                            ),
                             "field": field,
                             "label": field_label(field),
                             "declared": latest.values.get(field),
@@ -176,7 +178,10 @@ def _application_context(request: HttpRequest, application: Application, **forms
         "evidence_form": forms_given.get("evidence_form") or forms.EvidenceForm(criteria=criteria),
         "submit_form": forms.SubmitForm(initial={"version": application.version}),
         "decision_form": decision_form,
-        "confirmations": list(application.confirmations.select_related("by", "stage")),
+        "confirmations": [
+            _with_field_label(confirmation)
+            for confirmation in application.confirmations.select_related("by", "stage")
+        ],
         "spot_checks": list(application.spot_checks.select_related("draw__stage", "recorded_by")),
         "notice_entries": list(
             application.notice_entries.select_related("notice").prefetch_related("objections")
@@ -190,6 +195,16 @@ def _application_context(request: HttpRequest, application: Application, **forms
             for name, value in (latest.values.items() if latest else [])
         ],
     }
+
+
+def _with_field_label(confirmation: CriterionConfirmation) -> CriterionConfirmation:
+    confirmation.field_label = field_label(confirmation.field)  # type: ignore[attr-defined]
+    return confirmation
+
+
+def _criteria(application: Application) -> list[tuple[str, str]]:
+    """The programme's criteria as (id, label in the reader's language), for the evidence form and table."""
+    return [(item.id, label_of(item)) for item in registry.get(application.programme.pack_id).criteria]
 
 
 def _decisions(application: Application) -> list[str]:
@@ -226,9 +241,7 @@ def _next_step(request: HttpRequest, application: Application) -> tuple[str, str
 @require_POST
 def evidence_add(request: HttpRequest, pk: int) -> HttpResponse:
     application = _application(request, pk)
-    from littlegiant.rules import registry
-
-    criteria = [(item.id, item.id) for item in registry.get(application.programme.pack_id).criteria]
+    criteria = _criteria(application)
     form = forms.EvidenceForm(request.POST, request.FILES, criteria=criteria)
     if form.is_valid():
         data = form.cleaned_data

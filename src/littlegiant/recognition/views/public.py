@@ -21,6 +21,7 @@ from littlegiant.recognition.models import (
     PublicNotice,
     Recognition,
     RecognitionBatch,
+    RecognitionState,
 )
 from littlegiant.recognition.queue import (
     page_of,
@@ -198,5 +199,6 @@ def verify(request: HttpRequest) -> HttpResponse:
             "recognition": recognition,
             "searched": searched,
             "state": recognition.state() if recognition else None,
+            "states": RecognitionState,
         },
     )

@@ -23,6 +23,7 @@ from littlegiant.recognition.models import (
     Programme,
     Recognition,
     RecognitionBatch,
+    RecognitionState,
     RejectionReason,
 )
 from littlegiant.recognition.permissions import (
@@ -146,7 +147,8 @@ def recognition_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "change_form": forms.ChangeReportForm(),
             "assess_form": forms.ChangeAssessmentForm(),
             "today": timezone.localdate(),
-            "due": services.annual_update_due(timezone.localdate().year),
+            "due": services.next_annual_update_due(recognition),
+            "states": RecognitionState,
         },
     )
 
