@@ -32,7 +32,15 @@ from littlegiant.assessment.models import ScreeningEvent, ScreeningRun, Screenin
 from littlegiant.enterprises.models import AnnualFiling, Enterprise
 from littlegiant.rules import InputError, assess_file, assess_record, registry
 from littlegiant.rules.records import coerce_value
-from littlegiant.rules.schema import COLUMN_NAMES, DATA_FIELDS, FIELDS, FIELDS_BY_NAME, FieldKind
+from littlegiant.rules.schema import (
+    APPLICATION_FIELDS,
+    COLUMN_NAMES,
+    DATA_FIELDS,
+    FIELDS,
+    FIELDS_BY_NAME,
+    FieldKind,
+)
+from littlegiant.spreadsheet_cells import inert_sql
 
 if TYPE_CHECKING:
     from littlegiant.accounts.models import User
@@ -57,6 +65,7 @@ OUTCOME_LABELS = {
     "micro": gettext_lazy("Micro enterprise"),
 }
 SCREENING_CHUNK = 2000
+APPLICATION_DEFAULTS = tuple({"application_kind": "new"}[name] for name in APPLICATION_FIELDS)
 SCREENING_DIR = "screenings"
 RESULT_FORMATS = ("xlsx", "csv", "parquet")
 
@@ -76,6 +85,8 @@ def filing_record(filing: AnnualFiling) -> dict[str, object]:
     }
     for name in DATA_FIELDS:
         record[name] = getattr(filing, name)
+    # Decision D21: a self-assessment is of a new application unless it says otherwise.
+    record["application_kind"] = "new"
     return record
 
 
@@ -172,7 +183,8 @@ class TierLadder:
     reached: TierStep | None
     next: TierStep | None
     # Each lack carries text in both languages: label_zh/label_en, message_zh/message_en.
-    lacks: tuple[dict[str, str], ...] = field(default_factory=tuple)
+    lacks: tuple[dict[str, Any], ...] = field(default_factory=tuple)
+    year: int | None = None  # the reference year of the filing read, for the years of its figures
 
     @property
     def size_label(self) -> str:
@@ -191,7 +203,9 @@ class TierLadder:
         }
 
 
-def tier_ladder(explanations: Mapping[str, Mapping[str, Any]], evaluation_date: date) -> TierLadder:
+def tier_ladder(
+    explanations: Mapping[str, Mapping[str, Any]], evaluation_date: date, year: int | None = None
+) -> TierLadder:
     """Read the tier ladder off the explanations of the packs applicable on the date."""
     size = explanations.get(SIZE_PACK_ID, {}).get("outcome")
     steps: list[TierStep] = []
@@ -210,13 +224,13 @@ def tier_ladder(explanations: Mapping[str, Mapping[str, Any]], evaluation_date: 
     start = steps.index(reached) + 1 if reached else 0
     next_step = steps[start] if start < len(steps) else None
     lacks = _lacks(explanations[next_step.pack_id]) if next_step else ()
-    return TierLadder(size, tuple(steps), reached, next_step, lacks)
+    return TierLadder(size, tuple(steps), reached, next_step, lacks, year)
 
 
-def _lacks(document: Mapping[str, Any]) -> tuple[dict[str, str], ...]:
+def _lacks(document: Mapping[str, Any]) -> tuple[dict[str, Any], ...]:
     """What stands between the enterprise and a pack: gaps in plain words, failed conditions, unknowns."""
     by_id = {c["id"]: c for c in document.get("criteria", [])}
-    lacks: list[dict[str, str]] = []
+    lacks: list[dict[str, Any]] = []
     covered: set[str] = set()
     for gap in document.get("gaps", []):
         criterion = by_id.get(gap.get("criterion"), {})
@@ -227,6 +241,7 @@ def _lacks(document: Mapping[str, Any]) -> tuple[dict[str, str], ...]:
                 "label_en": criterion.get("label_en", ""),
                 "message_zh": gap.get("message_zh", ""),
                 "message_en": gap.get("message_en", ""),
+                "figures": criterion.get("figures", []),
             }
         )
     for criterion in document.get("criteria", []):
@@ -242,6 +257,7 @@ def _lacks(document: Mapping[str, Any]) -> tuple[dict[str, str], ...]:
                 "label_en": criterion.get("label_en", ""),
                 "message_zh": f"未满足：{criterion.get('threshold') or criterion.get('label_zh', '')}",
                 "message_en": f"Not met: {criterion.get('threshold') or criterion.get('label_en', '')}",
+                "figures": criterion.get("figures", []),
             }
         )
     for name in document.get("missing_inputs", []):
@@ -267,7 +283,7 @@ def enterprise_tier_ladder(user: User, enterprise_id: int) -> TierLadder | None:
     if filing is None:
         return None
     today = timezone.localdate()
-    return tier_ladder(assess_filing(filing, evaluation_date=today), today)
+    return tier_ladder(assess_filing(filing, evaluation_date=today), today, filing.year)
 
 
 # --- Batch screening -------------------------------------------------------------------------------------
@@ -483,7 +499,9 @@ def _write_records(run: ScreeningRun, path: Path) -> None:
     with pq.ParquetWriter(path, schema) as writer:
         batch: list[tuple] = []
         for row in _filing_rows(run):
-            batch.append(row)
+            # The application fields close the schema (rules/schema.py): a screening asks about new
+            # applications (decision D21).
+            batch.append((*row, *APPLICATION_DEFAULTS))
             if len(batch) >= SCREENING_CHUNK:
                 writer.write_batch(_record_batch(batch, names, schema, pa))
                 processed += len(batch)
@@ -530,8 +548,16 @@ def _write_downloads(
             f"TO {literal(final)} (FORMAT parquet, COMPRESSION zstd)"
         )
         source = f"read_parquet({literal(final)})"
-        connection.execute(f"COPY (SELECT * FROM {source}) TO {literal(plain_csv)} (HEADER)")
-        columns = [row[0] for row in connection.execute(f"DESCRIBE SELECT * FROM {source}").fetchall()]
+        described = connection.execute(f"DESCRIBE SELECT * FROM {source}").fetchall()
+        columns = [row[0] for row in described]
+        # Text cells that would start a formula are made inert in the CSV (security review F3); numbers stay.
+        cells = ", ".join(
+            f"{inert_sql(quoted)} AS {quoted}" if kind == "VARCHAR" else quoted
+            for quoted, kind in (
+                ('"' + name.replace('"', '""') + '"', kind) for name, kind, *_rest in described
+            )
+        )
+        connection.execute(f"COPY (SELECT {cells} FROM {source}) TO {literal(plain_csv)} (HEADER)")
         rows = int(connection.execute(f"SELECT count(*) FROM {source}").fetchall()[0][0])
         if rows <= workbook.MAX_ROWS:
             batches = connection.sql(f"SELECT * FROM {source}").to_arrow_reader(workbook.BATCH_ROWS)

@@ -17,7 +17,8 @@ from django.utils.translation import gettext as _
 from littlegiant.enterprises.filing_values import format_value
 from littlegiant.enterprises.models import AnnualFiling, Enterprise
 from littlegiant.reference.models import Region
-from littlegiant.rules.schema import COLUMN_NAMES, DATA_FIELDS
+from littlegiant.rules.schema import DATA_FIELDS, FILING_COLUMNS
+from littlegiant.spreadsheet_cells import inert
 
 if TYPE_CHECKING:
     from littlegiant.accounts.models import User
@@ -59,7 +60,7 @@ def _filings(enterprises, year: int | None, region_code: str | None):
 
 
 def _rows(filings) -> Iterator[tuple]:
-    yield COLUMN_NAMES
+    yield FILING_COLUMNS
     # values_list and a server-side cursor: a large export never holds model instances in memory.
     yield from (
         filings.order_by("enterprise__credit_code", "year")
@@ -74,7 +75,7 @@ def csv_lines(rows: Iterator[tuple]) -> Iterator[str]:
     writer = csv.writer(buffer, lineterminator="\r\n")
     yield "\ufeff"
     for row in rows:
-        writer.writerow([format_value(value) for value in row])
+        writer.writerow([format_value(inert(value)) for value in row])
         yield buffer.getvalue()
         buffer.seek(0)
         buffer.truncate()
@@ -90,6 +91,7 @@ def write_csv(rows: Iterator[tuple], out: BinaryIO) -> int:
 
 
 def _xlsx_cell(value: object) -> object:
+    value = inert(value)
     if isinstance(value, Decimal):
         # A spreadsheet number is a binary float: keep it a number when the float reads back exactly,
         # otherwise write the exact decimal as text (the importer reads both).

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from littlegiant.enterprises.models import Enterprise
+from littlegiant.paging import page_number
 from littlegiant.recognition import forms
 from littlegiant.recognition.models import (
     Application,
@@ -91,7 +92,7 @@ def home(request: HttpRequest) -> HttpResponse:
 def queue(request: HttpRequest) -> HttpResponse:
     """The reviewer's queue: applications at their stages and in their region, never counting the table."""
     form = forms.QueueFilterForm(request.GET)
-    page = (form.cleaned_data.get("page") if form.is_valid() else None) or 1
+    page = page_number(request.GET.get("page"))
     ordering = QUEUE_ORDERINGS[queue_sort(form)]
     after = before = None
     try:

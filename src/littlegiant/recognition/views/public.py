@@ -14,6 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from littlegiant.accounts.addresses import client_address
+from littlegiant.paging import page_number
 from littlegiant.recognition import documents, forms, services
 from littlegiant.recognition.models import (
     NoticeEntry,
@@ -67,7 +69,7 @@ def public_notice(request: HttpRequest, pk: int) -> HttpResponse:
                     name=data["name"],
                     contact=data["contact"],
                     text=data["text"],
-                    address=request.META.get("REMOTE_ADDR"),
+                    address=client_address(request),
                 )
             except services.TooManyObjections as error:
                 messages.error(request, error.messages[0])
@@ -151,10 +153,9 @@ def recognised_list(request: HttpRequest) -> HttpResponse:
     queryset = Recognition.objects.select_related("enterprise__region", "batch").order_by(
         "-batch__decided_on", "enterprise_name", "pk"
     )
-    page = 1
+    page = page_number(request.GET.get("page"))
     if form.is_valid():
         data = form.cleaned_data
-        page = data.get("page") or 1
         if data.get("q"):
             queryset = queryset.filter(Q(enterprise_name__icontains=data["q"]) | Q(credit_code=data["q"]))
         if data.get("tier"):
