@@ -379,12 +379,14 @@ def _last_years_recognitions(
 
 
 def recognising_level(programme: Programme) -> str:
+    """The level whose reviewers take the programme's recognition decision."""
     stage = services.recognising_stage(programme)
     assert stage is not None
     return stage.level
 
 
 def _reviewer_of(reviewers: dict[str, object], level: str, application: Application) -> User:
+    """The reviewer acting at this level for the application: its city's at the municipal level."""
     by_level = reviewers[level]
     if isinstance(by_level, dict):
         return by_level[application.region_path.split("/")[1]]
