@@ -32,6 +32,7 @@ from littlegiant.enterprises.models import AnnualFiling, DataImport, Enterprise,
 from littlegiant.enterprises.services import flag_possible_duplicates
 from littlegiant.reference.models import IndustryClass, Region
 from littlegiant.rules.schema import APPLICATION_FIELDS, DATA_FIELDS, FIELDS_BY_NAME, IDENTITY_FIELDS
+from littlegiant.upload_limits import UploadRefused, check_sheet_rows, check_workbook
 
 if TYPE_CHECKING:
     from littlegiant.accounts.models import User
@@ -160,6 +161,10 @@ def _read_xlsx(file: BinaryIO) -> Iterator[tuple[int, tuple[object, ...]]]:
     from openpyxl import load_workbook
 
     try:
+        check_workbook(file)
+    except UploadRefused as refusal:
+        raise ImportFileError(str(refusal)) from None
+    try:
         workbook = load_workbook(file, read_only=True, data_only=True)
     except (BadZipFile, KeyError, OSError, ValueError) as error:
         raise ImportFileError(
@@ -168,6 +173,10 @@ def _read_xlsx(file: BinaryIO) -> Iterator[tuple[int, tuple[object, ...]]]:
     try:
         sheet = workbook.worksheets[0]
         for number, cells in enumerate(sheet.iter_rows(values_only=True), start=1):
+            try:
+                check_sheet_rows(number)
+            except UploadRefused as refusal:
+                raise ImportFileError(str(refusal)) from None
             yield number, tuple(cells)
     finally:
         workbook.close()

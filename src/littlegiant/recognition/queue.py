@@ -12,7 +12,6 @@ import json
 
 from django.db.models import F, Q, QuerySet
 
-from littlegiant.paging import page_start
 from littlegiant.recognition import forms
 from littlegiant.recognition.models import (
     AWAITING_REVIEW,
@@ -45,7 +44,7 @@ QUEUE_ORDERINGS: dict[str, list[tuple[str, bool, bool]]] = {
 
 def page_of(queryset: QuerySet, page: int, size: int = PAGE_SIZE) -> tuple[list, bool]:
     """One page and whether another follows, fetching size + 1 rows instead of counting the table."""
-    start = page_start(page, size)
+    start = (page - 1) * size
     rows = list(queryset[start : start + size + 1])
     return rows[:size], len(rows) > size
 

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from littlegiant.enterprises.models import Enterprise
-from littlegiant.paging import page_number
+from littlegiant.pagination import page_number
 from littlegiant.recognition import forms
 from littlegiant.recognition.models import (
     Application,

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from littlegiant.accounts.addresses import client_address
-from littlegiant.paging import page_number
+from littlegiant.pagination import page_number
 from littlegiant.recognition import documents, forms, services
 from littlegiant.recognition.models import (
     NoticeEntry,
