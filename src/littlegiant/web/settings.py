@@ -149,6 +149,7 @@ INSTALLED_APPS = [
     "littlegiant.recognition",
     "littlegiant.services",
     "littlegiant.techtransfer",
+    "littlegiant.digital",
 ]
 
 MIDDLEWARE = [
