@@ -11,6 +11,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from littlegiant.enterprises.models import MembershipRole
+
 if TYPE_CHECKING:
     from littlegiant.accounts.models import User
 
@@ -659,6 +661,18 @@ class RequestEvent(models.Model):
     @property
     def action_label(self) -> str:
         return str(EVENT_ACTIONS.get(self.action, self.action))
+
+    @property
+    def role_label(self) -> str:
+        """The stored role ("manager · 西湖区服务站") with its code named in the reader's language."""
+        code, separator, where = self.role.partition(" · ")
+        labels = {
+            **dict(StaffRole.choices),
+            **dict(MembershipRole.choices),
+            "administrator": _("Administrator"),
+            "unknown": _("Unknown role"),
+        }
+        return f"{labels.get(code, code)}{separator}{where}"
 
     @property
     def from_label(self) -> str:

@@ -472,7 +472,15 @@ def log_session(
             role=_role_label(by, request),
             action="session",
             from_status=request.status,
-            comment=f"{held_on} · {session.get_mode_display()} · {contact_minutes}+{preparation_minutes} min",
+            comment=_(
+                "%(date)s · %(mode)s · %(contact)s min with the enterprise, %(preparation)s min preparing"
+            )
+            % {
+                "date": held_on,
+                "mode": session.get_mode_display(),
+                "contact": contact_minutes,
+                "preparation": preparation_minutes,
+            },
         )
     return session
 

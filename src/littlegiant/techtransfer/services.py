@@ -271,7 +271,11 @@ def pass_on_listing(
         feedback.full_clean()
         feedback.save()
         record_event(
-            listing, actor=by, role="enterprise", action="pass", comment=f"{category}: {comment.strip()}"
+            listing,
+            actor=by,
+            role="enterprise",
+            action="pass",
+            comment=f"{feedback.get_category_display()}: {comment.strip()}",
         )
     return feedback
 
