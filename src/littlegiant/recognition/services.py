@@ -67,7 +67,7 @@ from littlegiant.recognition.permissions import (
     stage_decision,
 )
 from littlegiant.rules.schema import DATA_FIELDS, FIELDS_BY_NAME, FieldKind
-from littlegiant.web.uploads import check_upload, store_upload
+from littlegiant.uploads import check_upload, store_upload
 
 if TYPE_CHECKING:
     from littlegiant.accounts.models import User

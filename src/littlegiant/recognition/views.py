@@ -52,7 +52,7 @@ from littlegiant.recognition.permissions import (
     review_decision,
 )
 from littlegiant.rules.schema import FIELDS_BY_NAME
-from littlegiant.web.uploads import stored_path
+from littlegiant.uploads import stored_path
 
 PAGE_SIZE = 50
 # What the queue page shows of each application: its columns are all it reads.

@@ -42,7 +42,7 @@ from littlegiant.services.models import (
     Urgency,
 )
 from littlegiant.services.permissions import ensure_can, filing_decision, member_role, staff_role
-from littlegiant.web.uploads import check_upload, store_upload
+from littlegiant.uploads import check_upload, store_upload
 
 if TYPE_CHECKING:
     from littlegiant.accounts.models import User

@@ -41,7 +41,7 @@ from littlegiant.services.permissions import (
     request_decision,
 )
 from littlegiant.services.scorecards import scorecards
-from littlegiant.web.uploads import stored_path
+from littlegiant.uploads import stored_path
 
 if TYPE_CHECKING:
     from littlegiant.accounts.models import User

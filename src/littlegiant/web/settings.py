@@ -128,9 +128,11 @@ INSTALLED_APPS = [
     "simple_history",
     "rules.apps.AutodiscoverRulesConfig",
     "django_tasks_db",
+    "ninja",  # serves Swagger UI from our static files, so /api/docs needs no foreign CDN
     "littlegiant.web",
     "littlegiant.reference",
     "littlegiant.accounts",
+    "littlegiant.notifications",
     "littlegiant.enterprises",
     "littlegiant.assessment",
     "littlegiant.recognition",
@@ -178,6 +180,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "littlegiant.web.context.site",
+                "littlegiant.notifications.context.unread_notifications",
             ],
         },
     }
