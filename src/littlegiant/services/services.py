@@ -17,14 +17,18 @@ from typing import TYPE_CHECKING
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from littlegiant.accounts.jurisdiction import is_administrator
+from littlegiant.notifications.services import notify
 from littlegiant.services.models import (
     AssignmentOutcome,
+    InstitutionKind,
     InstitutionLevel,
+    InstitutionStaff,
     OutcomeKind,
     RequestAssignment,
     RequestAttachment,
@@ -59,16 +63,34 @@ SYSTEM_ROLE = "system"
 def routing_candidates(
     region: Region, category: str, *, at: datetime | None = None
 ) -> list[ServiceInstitution]:
-    """Active institutions serving this region and category, nearest level first, then most spare capacity."""
+    """Active, staffed institutions serving this region and category: nearest level first, the comprehensive
+    (one-stop) centre before specialised ones at a level, then most spare capacity.
+
+    An institution nobody staffs would hold a request that no one can answer (UX review 2026-12, defect 4).
+    """
     codes = [code for code in region.path.split("/") if code]
     month_start = (at or timezone.now()).replace(day=1, hour=0, minute=0, second=0, microsecond=0)
     candidates = list(
         ServiceInstitution.objects.filter(is_active=True, categories__category=category)
         .filter(Q(region_id__in=codes) | Q(level=InstitutionLevel.NATIONAL))
+        .filter(pk__in=staffed_institutions())
         .annotate(taken=Count("assignments", filter=Q(assignments__routed_at__gte=month_start)))
     )
     # A handful of rows (one per level and a few siblings): ordering them here keeps the rule readable.
-    return sorted(candidates, key=lambda inst: (inst.rank, inst.taken / inst.capacity, inst.pk))
+    return sorted(
+        candidates,
+        key=lambda inst: (
+            inst.rank,
+            inst.kind != InstitutionKind.ONE_STOP,
+            inst.taken / inst.capacity,
+            inst.pk,
+        ),
+    )
+
+
+def staffed_institutions() -> QuerySet[InstitutionStaff, int]:
+    """Ids of the institutions at least one active person works at."""
+    return InstitutionStaff.objects.filter(user__is_active=True).values("institution_id")
 
 
 def _next_institution(
@@ -98,6 +120,18 @@ def _route(
     request.respond_by = at + timedelta(hours=institution.first_response_hours)
     request.resolve_by = None
     RequestAssignment.objects.create(request=request, institution=institution, reason=reason, routed_at=at)
+    notify(
+        [staff.user for staff in institution.staff.select_related("user")],
+        subject=_("A service request was routed to %(institution)s"),
+        body=_("%(enterprise)s asks for help: %(category)s. Answer by %(respond_by)s."),
+        params={
+            "institution": institution.name,
+            "enterprise": request.enterprise.name,
+            "category": request.get_category_display(),
+            "respond_by": timezone.localtime(request.respond_by).strftime("%Y-%m-%d %H:%M"),
+        },
+        link=reverse("services:request", args=[request.pk]),
+    )
 
 
 def _current_assignment(request: ServiceRequest) -> RequestAssignment | None:
@@ -401,6 +435,10 @@ def transfer(request: ServiceRequest, *, by: User, to: ServiceInstitution, reaso
                     "to": _("%(institution)s does not offer %(category)s.")
                     % {"institution": to, "category": request.get_category_display()}
                 }
+            )
+        if not to.staff.filter(user__is_active=True).exists():
+            raise ValidationError(
+                {"to": _("%(institution)s has no staff on the platform to answer it.") % {"institution": to}}
             )
         role, before = _role_label(by, request), request.status
         _end_assignment(request, outcome=AssignmentOutcome.TRANSFERRED, at=now, comment=reason)
