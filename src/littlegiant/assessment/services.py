@@ -21,7 +21,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from littlegiant.accounts.jurisdiction import covers_region, is_administrator, reviewer_region_paths
+from littlegiant.accounts.jurisdiction import (
+    covers_region,
+    is_administrator,
+    is_official,
+    reviewer_region_paths,
+)
 from littlegiant.assessment import workbook
 from littlegiant.assessment.models import ScreeningEvent, ScreeningRun, ScreeningStatus
 from littlegiant.enterprises.models import AnnualFiling, Enterprise
@@ -278,7 +283,7 @@ class ScreeningInvalid(ValueError):
 
 def can_screen(user: User) -> bool:
     """Reviewers and administrators may screen their jurisdiction."""
-    return is_administrator(user) or reviewer_region_paths(user) != []
+    return is_official(user)
 
 
 def start_screening(

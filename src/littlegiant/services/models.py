@@ -11,7 +11,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from littlegiant.enterprises.models import MembershipRole
+from littlegiant.enterprises.permissions import MembershipRole
 
 if TYPE_CHECKING:
     from littlegiant.accounts.models import User
