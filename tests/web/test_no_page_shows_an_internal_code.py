@@ -18,11 +18,9 @@ from django.apps import apps
 from django.test import Client
 
 from littlegiant.accounts.demo import DEMO_PASSWORD
-from littlegiant.demo.build import build_demo
 
 pytestmark = pytest.mark.django_db(transaction=False)
 
-SMALL = 300
 PAGES_PER_SHAPE = 2
 PAGES_PER_ACCOUNT = 160
 SKIPPED = re.compile(
@@ -134,16 +132,12 @@ def walk(client: Client, codes: re.Pattern[str]) -> tuple[dict[str, list[str]], 
     return findings, read
 
 
-@pytest.fixture
-def demo(db):
-    return build_demo(enterprises=SMALL, log=lambda line: None)
-
-
 def known(path: str, finding: str) -> bool:
     return any(re.search(pattern, f"{path} {finding}") for pattern in KNOWN_IN_RECOGNITION)
 
 
-def test_no_page_shows_a_raw_code_to_any_demo_account_or_a_visitor(demo, settings):
+def test_no_page_shows_a_raw_code_to_any_demo_account_or_a_visitor(small_demo_with_apps):
+    demo = small_demo_with_apps
     codes = re.compile(
         r"(?<![\w./-])(" + "|".join(sorted(choice_codes(), key=len, reverse=True)) + r")(?![\w/-])"
     )

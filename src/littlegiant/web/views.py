@@ -9,7 +9,9 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
 from littlegiant.accounts.roles import roles_of
+from littlegiant.notifications.models import Notification
 from littlegiant.web.home import section_for
+from littlegiant.web.todo import to_dos
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -21,8 +23,14 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def _home(request: HttpRequest) -> HttpResponse:
-    sections = [(role, section_for(request.user, role)) for role in roles_of(request.user)]
-    return render(request, "web/home.html", {"sections": sections})
+    roles = roles_of(request.user)
+    sections = [(role, section_for(request.user, role)) for role in roles]
+    unread = Notification.objects.for_user(request.user).unread()[:5]
+    return render(
+        request,
+        "web/home.html",
+        {"sections": sections, "to_dos": to_dos(request.user, roles), "unread": unread},
+    )
 
 
 @require_GET
