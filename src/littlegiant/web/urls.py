@@ -10,6 +10,7 @@ web_patterns = (
     [
         path("", views.home, name="home"),
         path("healthz", views.health, name="health"),
+        path("discovery/", views.discovery, name="discovery"),
     ],
     "web",
 )
