@@ -18,6 +18,7 @@ from django.apps import apps
 from django.test import Client
 
 from littlegiant.accounts.demo import DEMO_PASSWORD
+from littlegiant.rules.pack import INSUFFICIENT, SIZE_OUTCOMES, TIER_OUTCOMES
 
 pytestmark = pytest.mark.django_db(transaction=False)
 
@@ -38,9 +39,38 @@ RAW_PATTERNS = {
     "state arrow between codes": re.compile(r"\b[a-z_]+ → [a-z_]+\b|— → [a-z_]+"),
 }
 
-# Findings that remain in the recognition app, whose helper owns those templates (issue 11, items 2 and 4):
-# listed so that this test passes for everything else and the lead can close them after merging recognition.
-KNOWN_IN_RECOGNITION: dict[str, str] = {}
+# Findings that remain in the recognition app, whose templates its own helper is rewriting (issue 11, items 2 and
+# 4): listed, each with its source, so that this test holds everything else to the rule now and the lead can
+# delete these lines once recognition's branch is merged (the test must then pass with the dict empty).
+KNOWN_IN_RECOGNITION: dict[str, str] = {
+    r"^/recognition/ pack id: ": "programme table prints Programme.pack_id (recognition/home.html)",
+    r"^/recognition/applications/\d+/ (stage code|state arrow between codes): ": (
+        "history prints from_state/to_state codes such as in_review@municipal (recognition/_events.html)"
+    ),
+    r"^/recognition/applications/\d+/ (choice code|snake_case id \(status, rule id, field\)): "
+    r"(draft|in_review|stage_passed|on_notice|passed|municipal|provincial|national)$": (
+        "the same history states, split by the other patterns (recognition/_events.html)"
+    ),
+    r"^/recognition/applications/\d+/ boolean or None: (True|False)$": (
+        "declared values and the confirmation form print Python booleans (recognition/application.html)"
+    ),
+    r"^/recognition/applications/\d+/ (choice code|snake_case id \(status, rule id, field\)): "
+    r"(foundation_or_supplier|key_link_results|none|below_municipal|consistent|minor_issues|inconsistent)$": (
+        "declared enum values and spot-check results as codes (recognition/application.html)"
+    ),
+    r"^/recognition/(applications|expert-reviews)/\d+/ choice code: (large|medium|small|micro)$": (
+        "the criteria table prints the size class code as the value (recognition/_explanation.html)"
+    ),
+}
+# Not recognition's, and not this branch's either: the self-assessment's value column belongs to helper packs,
+# whose branch (commit f6a4acb, `shown_value`) names size classes. Delete this once packs is merged.
+KNOWN_IN_PACKS = {
+    r"^/assessment/enterprises/\d+/(\?year=\d+)? choice code: (large|medium|small|micro)$": (
+        "size class code in the value column (assessment/_pack_card.html), fixed on the packs branch"
+    ),
+}
+# The rule engine's outcome and size-class codes, which no model field lists as a choice.
+ENGINE_CODES = {*SIZE_OUTCOMES, *TIER_OUTCOMES, INSUFFICIENT}
 
 
 def choice_codes() -> set[str]:
@@ -53,7 +83,7 @@ def choice_codes() -> set[str]:
             for value, _label in getattr(field, "choices", None) or ():
                 if isinstance(value, str) and re.fullmatch(r"[a-z][a-z_]{2,}", value):
                     codes.add(value)
-    return codes
+    return codes | ENGINE_CODES
 
 
 class VisibleText(HTMLParser):
@@ -133,7 +163,8 @@ def walk(client: Client, codes: re.Pattern[str]) -> tuple[dict[str, list[str]], 
 
 
 def known(path: str, finding: str) -> bool:
-    return any(re.search(pattern, f"{path} {finding}") for pattern in KNOWN_IN_RECOGNITION)
+    known_findings = {**KNOWN_IN_RECOGNITION, **KNOWN_IN_PACKS}
+    return any(re.search(pattern, f"{path} {finding}") for pattern in known_findings)
 
 
 def test_no_page_shows_a_raw_code_to_any_demo_account_or_a_visitor(small_demo_with_apps):
@@ -149,6 +180,7 @@ def test_no_page_shows_a_raw_code_to_any_demo_account_or_a_visitor(small_demo_wi
             assert client.login(username=username, password=DEMO_PASSWORD), username
         findings, read = walk(client, codes)
         assert read > 3, f"{username} reached only {read} pages"
+        print(f"{username or 'visitor'}: {read} pages")  # shown with -s: how far the walk went
         for path, found in sorted(findings.items()):
             for finding in sorted(set(found)):
                 if not known(path, finding):
