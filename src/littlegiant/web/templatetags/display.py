@@ -56,6 +56,13 @@ def money(value: object) -> str:
 
 
 @register.filter
+def yuan(value: object) -> str:
+    """An amount in yuan with separators and two decimals, for a column whose header names the unit."""
+    number = _decimal(value)
+    return EMPTY if number is None else f"{number:,.2f}"
+
+
+@register.filter
 def yes_no(value: object) -> str:
     """A boolean as 是/否 (Yes/No); unknown as a dash, never "None"."""
     if value is None or value == "":
