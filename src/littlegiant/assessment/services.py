@@ -33,6 +33,7 @@ from littlegiant.enterprises.models import AnnualFiling, Enterprise
 from littlegiant.rules import InputError, assess_file, assess_record, registry
 from littlegiant.rules.records import coerce_value
 from littlegiant.rules.schema import COLUMN_NAMES, DATA_FIELDS, FIELDS, FIELDS_BY_NAME, FieldKind
+from littlegiant.spreadsheet_cells import inert_sql
 
 if TYPE_CHECKING:
     from littlegiant.accounts.models import User
@@ -530,8 +531,16 @@ def _write_downloads(
             f"TO {literal(final)} (FORMAT parquet, COMPRESSION zstd)"
         )
         source = f"read_parquet({literal(final)})"
-        connection.execute(f"COPY (SELECT * FROM {source}) TO {literal(plain_csv)} (HEADER)")
-        columns = [row[0] for row in connection.execute(f"DESCRIBE SELECT * FROM {source}").fetchall()]
+        described = connection.execute(f"DESCRIBE SELECT * FROM {source}").fetchall()
+        columns = [row[0] for row in described]
+        # Text cells that would start a formula are made inert in the CSV (security review F3); numbers stay.
+        cells = ", ".join(
+            f"{inert_sql(quoted)} AS {quoted}" if kind == "VARCHAR" else quoted
+            for quoted, kind in (
+                ('"' + name.replace('"', '""') + '"', kind) for name, kind, *_rest in described
+            )
+        )
+        connection.execute(f"COPY (SELECT {cells} FROM {source}) TO {literal(plain_csv)} (HEADER)")
         rows = int(connection.execute(f"SELECT count(*) FROM {source}").fetchall()[0][0])
         if rows <= workbook.MAX_ROWS:
             batches = connection.sql(f"SELECT * FROM {source}").to_arrow_reader(workbook.BATCH_ROWS)
