@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -130,8 +130,11 @@ def reviewer_to_dos(user: User, role: Role) -> list[ToDo]:
     """Applications waiting at the reviewer's stage, objections to resolve, notices to conclude."""
     today = timezone.localdate()
     items: list[ToDo] = []
-    waiting = Application.objects.at_stages_of(user)
-    in_review = waiting.filter(status=ApplicationStatus.IN_REVIEW).count()
+    counts = Application.objects.at_stages_of(user).aggregate(
+        in_review=Count("pk", filter=Q(status=ApplicationStatus.IN_REVIEW)),
+        passed=Count("pk", filter=Q(status=ApplicationStatus.STAGE_PASSED)),
+    )
+    in_review, passed = counts["in_review"], counts["passed"]
     if in_review:
         items.append(
             ToDo(
@@ -145,7 +148,6 @@ def reviewer_to_dos(user: User, role: Role) -> list[ToDo]:
                 urgent=True,
             )
         )
-    passed = waiting.filter(status=ApplicationStatus.STAGE_PASSED).count()
     if passed:
         items.append(
             ToDo(
