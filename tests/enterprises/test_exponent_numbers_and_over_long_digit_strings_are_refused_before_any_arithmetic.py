@@ -11,6 +11,7 @@ import json
 from decimal import Decimal
 
 import pytest
+from django.utils import translation
 
 from littlegiant.enterprises import filing_values
 from littlegiant.enterprises.filing_values import parse_filing_values
@@ -48,7 +49,9 @@ def no_huge_conversion(monkeypatch):
     "raw", [EXPONENT, DIGITS, "-1e19", 10**5000], ids=["1e300000", "5000 digits", "-1e19", "int"]
 )
 def test_the_parser_refuses_them_naming_the_field(raw):
-    values, problems = parse_filing_values({"employees": raw, "operating_revenue": raw})
+    # English messages, whatever language an earlier test in this worker left active.
+    with translation.override("en"):
+        values, problems = parse_filing_values({"employees": raw, "operating_revenue": raw})
     assert values == {}
     assert set(problems) == {"employees", "operating_revenue"}
     assert all("too" in message for message in problems.values()), problems
