@@ -62,11 +62,13 @@ KNOWN_IN_RECOGNITION: dict[str, str] = {
         "the criteria table prints the size class code as the value (recognition/_explanation.html)"
     ),
 }
-# Not recognition's, and not this branch's either: the self-assessment's value column belongs to helper packs,
-# whose branch (commit f6a4acb, `shown_value`) names size classes. Delete this once packs is merged.
+# Not recognition's, and not this branch's either: the self-assessment's value column belongs to helper packs.
+# Its `shown_value` (assessment/templatetags/assessment.py) names numbers and size classes, but prints the codes of
+# declared choices: rd_institution_level ("municipal") and D21's application_kind ("new"). Found after packs was
+# merged into main at 05:10; for packs (or the lead) to name them through enterprises.labels.CHOICE_LABELS.
 KNOWN_IN_PACKS = {
-    r"^/assessment/enterprises/\d+/(\?year=\d+)? choice code: (large|medium|small|micro)$": (
-        "size class code in the value column (assessment/_pack_card.html), fixed on the packs branch"
+    r"^/assessment/enterprises/\d+/(\?year=\d+)? choice code: (below_municipal|municipal|provincial|national|new|review)$": (
+        "declared choice codes in the value column (assessment/_pack_card.html via shown_value)"
     ),
 }
 # The rule engine's outcome and size-class codes, which no model field lists as a choice.
