@@ -13,12 +13,14 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Sum
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from littlegiant.notifications.services import notify
 from littlegiant.numbers import NumberError, bounded_decimal
 from littlegiant.techtransfer.models import (
     ACTIVE_LICENCE,
@@ -273,7 +275,11 @@ def pass_on_listing(
         feedback.full_clean()
         feedback.save()
         record_event(
-            listing, actor=by, role="enterprise", action="pass", comment=f"{category}: {comment.strip()}"
+            listing,
+            actor=by,
+            role="enterprise",
+            action="pass",
+            comment=f"{feedback.get_category_display()}: {comment.strip()}",
         )
     return feedback
 
@@ -509,11 +515,12 @@ def follow_up_licences(*, today: date) -> FollowUp:
         )
     ):
         with transaction.atomic():
-            licence = Licence.objects.select_for_update().select_related("listing").get(pk=pk)
+            licence = Licence.objects.select_for_update().select_related("listing", "enterprise").get(pk=pk)
             if licence.status != LicenceStatus.TRIAL:
                 continue
             licence.status = LicenceStatus.PAYING
             licence.save(update_fields=["status"])
+            _tell_paying_started(licence)
             record_event(
                 licence.listing,
                 licence=licence,
@@ -550,26 +557,44 @@ def follow_up_licences(*, today: date) -> FollowUp:
     return done
 
 
+def _members_to_tell(licence: Licence) -> list:
+    return [
+        membership.user
+        for membership in licence.enterprise.memberships.filter(
+            role__in=["owner", "delegate"]
+        ).select_related("user")
+    ]
+
+
 def _send_reminder(licence: Licence) -> None:
-    recipients = list(
-        licence.enterprise.memberships.filter(role__in=["owner", "delegate"])
-        .exclude(user__email="")
-        .values_list("user__email", flat=True)
+    """Tell the enterprise, on its home page and by mail, that royalties start soon (licence payment due)."""
+    notify(
+        _members_to_tell(licence),
+        subject=gettext_lazy("Free period of your patent licence ends on %(day)s"),
+        body=gettext_lazy(
+            "%(enterprise)s uses patent %(number)s (%(title)s) under a use-first-pay-later licence. "
+            "The free period ends on %(day)s; from then on, report sales or profit each period on the platform "
+            "and pay the statements."
+        ),
+        params={
+            "enterprise": licence.enterprise.name,
+            "number": licence.listing.application_number,
+            "title": licence.listing.title,
+            "day": licence.paying_from,
+        },
+        link=reverse("techtransfer:licence", args=[licence.pk]),
     )
-    if not recipients:
-        return
-    subject = _("Free period of your patent licence ends on %(day)s") % {"day": licence.paying_from}
-    body = _(
-        "%(enterprise)s uses patent %(number)s (%(title)s) under a use-first-pay-later licence. "
-        "The free period ends on %(day)s; from then on, report sales or profit each period on the platform "
-        "and pay the statements."
-    ) % {
-        "enterprise": licence.enterprise.name,
-        "number": licence.listing.application_number,
-        "title": licence.listing.title,
-        "day": licence.paying_from,
-    }
-    send_mail(subject, body, None, recipients, fail_silently=True)
+
+
+def _tell_paying_started(licence: Licence) -> None:
+    """Tell the enterprise that royalties are now due on the licence (in-app and by mail)."""
+    notify(
+        _members_to_tell(licence),
+        subject=gettext_lazy("Royalties are now due on your licence of %(title)s"),
+        body=gettext_lazy("Report each period's sales or profit on the platform and pay the statements."),
+        params={"title": licence.listing.title},
+        link=reverse("techtransfer:licence", args=[licence.pk]),
+    )
 
 
 # Statements and payments

@@ -9,6 +9,7 @@ from littlegiant.web.api import api
 web_patterns = (
     [
         path("", views.home, name="home"),
+        path("discovery/", views.discovery, name="discovery"),
     ],
     "web",
 )
