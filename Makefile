@@ -8,10 +8,11 @@ PYTEST_WORKERS ?= 2
 CHROMIUM := /usr/bin/chromium
 export LITTLEGIANT_HOME := $(CURDIR)
 
-.PHONY: help demo serve test test-sqlite test-postgres lint bench clean browser messages
+.PHONY: help demo serve test test-sqlite test-postgres lint bench clean browser messages pg-client
 
 help:
 	@echo "make demo   - install, build the demo province in SQLite and serve it at http://127.0.0.1:8000"
+	@echo "make serve  - the production server (littlegiant serve: gunicorn, task workers, scheduler) on DATABASE_URL"
 	@echo "make test   - install, lint, and run the whole test suite on SQLite and PostgreSQL (with browser tests)"
 	@echo "make bench  - run the benchmarks under bench/ and print their tables"
 	@echo "make lint   - ruff"
@@ -33,19 +34,27 @@ browser:
 demo: $(BIN)/.installed messages
 	@mkdir -p var/static
 	LITTLEGIANT_DEMO=true $(BIN)/littlegiant demo
-	@$(MAKE) --no-print-directory serve
-
-serve: $(BIN)/.installed
 	@echo "Little Giant demo: http://127.0.0.1:8000  (demo accounts are listed on the sign-in page)"
 	LITTLEGIANT_DEMO=true $(BIN)/python manage.py db_worker --queue-name '*' & worker=$$!; \
 	trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
 	LITTLEGIANT_DEMO=true $(BIN)/python manage.py runserver 127.0.0.1:8000 --noreload
 
+# Production serving (docs/operations.md): set DATABASE_URL, SECRET_KEY, ALLOWED_HOSTS (or LITTLEGIANT_DEMO=true).
+SERVE_PORT ?= 8000
+SERVE_WORKERS ?= 4
+SERVE_TASK_WORKERS ?= 2
+serve: $(BIN)/.installed messages
+	$(BIN)/littlegiant serve --migrate --port $(SERVE_PORT) --workers $(SERVE_WORKERS) --task-workers $(SERVE_TASK_WORKERS)
+
+# pg_dump/pg_restore for `littlegiant backup` and `restore` (and their test).
+pg-client:
+	@command -v pg_dump >/dev/null || (apt-get update -qq && apt-get install -y -qq postgresql-client >/dev/null)
+
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-test: $(BIN)/.installed messages browser lint
+test: $(BIN)/.installed messages browser pg-client lint
 	@$(MAKE) --no-print-directory test-sqlite
 	@$(MAKE) --no-print-directory test-postgres
 

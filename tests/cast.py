@@ -207,14 +207,24 @@ def oscar(ningbo_institute):
 
 
 def make_institution(
-    name: str, level: str, region: str | None, categories=("financing", "policy"), **extra: object
+    name: str,
+    level: str,
+    region: str | None,
+    categories=("financing", "policy"),
+    staffed: bool = True,
+    **extra: object,
 ):
-    from littlegiant.services.models import InstitutionCategory, ServiceInstitution
+    """An institution; staffed (by a counsellor `desk<pk>`) unless told otherwise, as routing needs a person."""
+    from littlegiant.services.models import InstitutionCategory, InstitutionStaff, ServiceInstitution
 
     institution = ServiceInstitution.objects.create(name=name, level=level, region_id=region, **extra)
     InstitutionCategory.objects.bulk_create(
         [InstitutionCategory(institution=institution, category=category) for category in categories]
     )
+    if staffed:
+        InstitutionStaff.objects.create(
+            user=make_user(f"desk{institution.pk}"), institution=institution, role="counsellor"
+        )
     return institution
 
 

@@ -15,6 +15,7 @@ pytest_plugins = ["tests.cast"]
 # migration, so they are put back before any test that finds them gone.
 MIGRATION_DATA = [
     ("reference", "Region", "littlegiant.reference.migrations.0002_load_reference_data", "load"),
+    ("reference", "IndustryGroup", "littlegiant.reference.migrations.0004_reload_industry_names", "reload"),
     (
         "techtransfer",
         "LicenceText",

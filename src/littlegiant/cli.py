@@ -10,6 +10,7 @@ import typer
 
 from littlegiant.demo.cli import register as register_demo
 from littlegiant.enterprises.cli import register as register_enterprises
+from littlegiant.operations.cli import register as register_operations
 from littlegiant.rules.cli import register as register_rules
 
 app = typer.Typer(
@@ -24,6 +25,7 @@ def _mount() -> None:
     register_enterprises(app)
     register_rules(app)
     register_demo(app)
+    register_operations(app)
 
 
 def main() -> None:

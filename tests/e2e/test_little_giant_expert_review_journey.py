@@ -7,7 +7,7 @@ import pytest
 
 from tests.cast import PASSWORD
 from tests.e2e.conftest import sign_in
-from tests.e2e.test_srdi_application_journey import decide, person
+from tests.e2e.test_srdi_application_journey import decide, person, recognise
 from tests.recognition.conftest import ensure_reference_data, make_programme
 
 
@@ -81,8 +81,6 @@ def test_a_little_giant_is_recognised_after_the_expert_draw(
     assert ministry.inner_text("#expert-mean") == "80.00"
     decide(ministry, application.pk, "pass", "专家评审通过")
     ministry.wait_for_selector("#application-status.status-passed")
-    ministry.goto(f"/recognition/programmes/{programme.pk}/")
-    ministry.click("form.recognise button[type=submit]")
-    ministry.wait_for_selector(".messages li.success")
+    recognise(ministry, programme.pk, "工业和信息化部")
     recognition = Recognition.objects.get(enterprise=alpha)
     assert recognition.tier == "little_giant"

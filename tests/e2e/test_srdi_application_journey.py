@@ -33,8 +33,34 @@ def decide(page, application_id: int, decision: str, comment: str = "") -> None:
     page.goto(f"/recognition/applications/{application_id}/")
     page.check(f"form.decide input[name=decision][value={decision}]")
     page.fill("form.decide textarea[name=comment]", comment)
+    if decision == "pass" and page.locator("form.decide textarea[name=override_reason]").count():
+        # An assessment that does not qualify passes only with a written reason.
+        page.fill("form.decide textarea[name=override_reason]", "经核查，予以推荐。")
     page.click("form.decide button[type=submit]")
     page.wait_for_load_state()
+
+
+def publish_notice(page) -> None:
+    """From a stage page: select, write the notice's furniture, preview, confirm."""
+    page.click("a.publish-notice")
+    page.fill("form.notice-form input[name=issuer]", "杭州市经济和信息化局")
+    page.fill("form.notice-form input[name=contact_phone]", "0571-87000000")
+    page.fill("form.notice-form input[name=objection_address]", "杭州市解放东路18号")
+    page.click("button.preview-notice")
+    page.wait_for_selector("section.notice-preview")
+    page.click("button.confirm-notice")
+    page.wait_for_url("**/notices/*/manage/")
+
+
+def recognise(page, programme_id: int, issuer: str) -> None:
+    """From a programme page: select, preview and confirm the recognition decision."""
+    page.goto(f"/recognition/programmes/{programme_id}/")
+    page.click("a.recognise")
+    page.fill("form.recognise-form input[name=issuer]", issuer)
+    page.click("button.preview-recognition")
+    page.wait_for_selector("section.decision-preview")
+    page.click("button.confirm-recognition")
+    page.wait_for_selector(".messages li.success")
 
 
 def test_an_srdi_application_goes_from_draft_to_a_verified_certificate(
@@ -100,8 +126,7 @@ def test_an_srdi_application_goes_from_draft_to_a_verified_certificate(
     city.fill("form.record-spot-check textarea[name=findings]", "现场核查研发台账与申报一致。")
     city.click("form.record-spot-check button[type=submit]")
     city.wait_for_selector("text=现场核查研发台账与申报一致。")
-    city.click("button.publish-notice")
-    city.wait_for_url("**/notices/*/manage/")
+    publish_notice(city)
     notice = PublicNotice.objects.get()
 
     # An anonymous visitor lodges an objection on the public page.
@@ -134,9 +159,7 @@ def test_an_srdi_application_goes_from_draft_to_a_verified_certificate(
     province = person(browser, live_server, "provincial_reviewer")
     decide(province, application.pk, "pass", "同意认定")
     province.wait_for_selector("#application-status.status-passed")
-    province.goto(f"/recognition/programmes/{programme.pk}/")
-    province.click("form.recognise button[type=submit]")
-    province.wait_for_selector(".messages li.success")
+    recognise(province, programme.pk, "浙江省经济和信息化厅")
     recognition = Recognition.objects.get(enterprise=alpha)
 
     # The certificate verifies on the public page.

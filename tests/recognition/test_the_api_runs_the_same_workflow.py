@@ -18,7 +18,9 @@ def test_apply_submit_and_pass_through_the_api(client, srdi_programme, alice, al
         {"pledge": False, "version": 0},
         content_type="application/json",
     )
-    assert refused.status_code == 422 and "pledge" in refused.json()["detail"]
+    # The one error body of the API: the field at fault is named in `errors`.
+    assert refused.status_code == 422
+    assert [item["field"] for item in refused.json()["errors"]] == ["pledge"]
     submitted = client.post(
         f"/api/recognition/applications/{pk}/submission",
         {"pledge": True, "version": 0},

@@ -2,7 +2,7 @@
 
 from littlegiant.recognition.forms import QueueFilterForm
 from littlegiant.recognition.models import Application
-from littlegiant.recognition.views import queue_queryset
+from littlegiant.recognition.queue import queue_queryset
 from tests.recognition.conftest import through_the_city_stage
 
 

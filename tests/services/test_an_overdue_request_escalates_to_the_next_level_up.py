@@ -5,12 +5,13 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
+from typer.testing import CliRunner
 
 from littlegiant.services import services
 from littlegiant.services.models import AssignmentOutcome, RequestStatus, RoutingReason, ServiceRequest
 from littlegiant.services.tasks import escalate_overdue_requests
+from tests.operations.cli_app import app as littlegiant_cli
 
 
 @pytest.fixture
@@ -73,9 +74,10 @@ def test_at_the_top_it_stays_and_the_clock_stops(alice, alpha, national_centre):
     assert request.institution == national_centre and request.respond_by is None
 
 
-def test_the_management_command_runs_the_same_sweep(filed, hangzhou_centre):
+def test_the_manual_trigger_runs_the_same_sweep(filed, hangzhou_centre):
     ServiceRequest.objects.filter(pk=filed.pk).update(respond_by=timezone.now() - timedelta(minutes=1))
-    call_command("escalate_overdue_requests")
+    result = CliRunner().invoke(littlegiant_cli, ["jobs", "run", "services.escalate_overdue_requests"])
+    assert result.exit_code == 0, result.output
     filed.refresh_from_db()
     assert filed.institution == hangzhou_centre
 

@@ -9,6 +9,7 @@ import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
 
+from littlegiant.notifications.models import Notification
 from littlegiant.techtransfer import services
 from littlegiant.techtransfer.models import LicenceStatus
 from tests.techtransfer.conftest import click_through
@@ -43,6 +44,9 @@ def test_the_sme_is_reminded_once_before_the_free_period_ends(licence, django_ca
     assert len(mail.outbox) == 1
     assert licence.enterprise.memberships.get().user.notifications.count() == 1
     assert "2027-01-05" in mail.outbox[0].subject
+    # The same notice waits on the enterprise's home page, linking to the licence (issue 11, item 5).
+    notice = Notification.objects.get(recipient__memberships__enterprise=licence.enterprise)
+    assert notice.link == f"/techtransfer/licences/{licence.pk}/"
 
 
 def test_the_licence_starts_paying_when_the_free_period_ends(licence):
@@ -52,6 +56,7 @@ def test_the_licence_starts_paying_when_the_free_period_ends(licence):
     services.follow_up_licences(today=date(2027, 1, 5))
     licence.refresh_from_db()
     assert licence.status == LicenceStatus.PAYING
+    assert Notification.objects.filter(subject__contains=licence.listing.title).count() >= 1
 
 
 def test_figures_cannot_be_reported_during_the_free_period(licence, alice):

@@ -33,7 +33,10 @@ def pack_choices() -> list[tuple[str, str]]:
     )
     choices = []
     for pack in packs:
-        label = f"{pack.title_zh if chinese else pack.title_en} ({pack.id})"
+        # The document's year tells two versions of a standard apart; the pack id stays in the value only.
+        title = pack.title_zh if chinese else pack.title_en
+        year = str(pack.effective_from.year) if pack.effective_from else ""
+        label = title if year in title else (f"{title}（{year}）" if chinese else f"{title} ({year})")
         if pack.provisional:
             label += f" · {_('provisional: secondary sources')}"
         choices.append((pack.id, label))

@@ -28,6 +28,7 @@ from littlegiant.accounts.jurisdiction import (
 )
 from littlegiant.assessment import workbook
 from littlegiant.assessment.models import ScreeningEvent, ScreeningRun, ScreeningStatus
+from littlegiant.digital import services as digital_services
 from littlegiant.engine_labels import OUTCOME_LABELS, TIER_LABELS
 from littlegiant.enterprises.models import AnnualFiling, Enterprise
 from littlegiant.rules import InputError, assess_file, assess_record, registry
@@ -71,6 +72,9 @@ def filing_record(filing: AnnualFiling) -> dict[str, object]:
     }
     for name in DATA_FIELDS:
         record[name] = getattr(filing, name)
+    if record.get("digital_level") is None:
+        # No MIIT result entered: the year's submitted questionnaire gives a provisional level (D17).
+        record["digital_level"] = digital_services.level_for_year(enterprise.pk, filing.year).level
     # Decision D21: a self-assessment is of a new application unless it says otherwise.
     record["application_kind"] = "new"
     return record
@@ -131,7 +135,10 @@ def assess_filing(
     """Explanations of a filing against the given packs (default: those applicable on the date)."""
     when = evaluation_date or timezone.localdate()
     packs = list(pack_ids) if pack_ids else applicable_pack_ids(when)
-    return assess_record(filing_record(filing), packs, evaluation_date=when)
+    explanations = assess_record(filing_record(filing), packs, evaluation_date=when)
+    if filing.digital_level is None:
+        digital_services.mark_provisional_level(explanations)
+    return explanations
 
 
 def latest_filing(enterprise: Enterprise, year: int | None = None) -> AnnualFiling | None:

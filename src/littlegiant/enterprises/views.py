@@ -85,7 +85,10 @@ def enterprise_list(request: HttpRequest) -> HttpResponse:
 def enterprise_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """An enterprise's profile: identity and every year's data, grouped and labelled as in the schema."""
     enterprise = get_object_or_404(
-        Enterprise.objects.for_user(request.user).select_related("region", "industry__division"), pk=pk
+        Enterprise.objects.for_user(request.user).select_related(
+            "region", "industry__division", "industry__group"
+        ),
+        pk=pk,
     )
     filings = list(enterprise.filings.order_by("-year"))
     groups = [

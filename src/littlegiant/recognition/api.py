@@ -1,19 +1,17 @@
 """Recognition API: the same services and permissions as the web pages, in the OpenAPI schema.
 
-A refusal answers 403 with the reason, a decision on a page that has moved on answers 409, bad input 422.
+Errors take the one body and status per kind of `littlegiant.api_errors` (handled once in `web/api.py`): a
+refusal answers 403 with the reason, a decision on a page that has moved on 409, bad input 422.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema, Status
-from ninja.errors import HttpError
 
 from littlegiant.enterprises.models import Enterprise
 from littlegiant.pagination import page_number
@@ -28,26 +26,9 @@ from littlegiant.recognition.models import (
     ReviewStage,
     SpotCheck,
 )
-from littlegiant.recognition.views import queue_queryset
+from littlegiant.recognition.queue import queue_queryset
 
 router = Router()
-
-
-def _call[T](call: Callable[[], T]) -> T:
-    """Run a service; turn its refusals into HTTP errors that carry the reason."""
-    try:
-        return call()
-    except services.StaleApplication as stale:
-        raise HttpError(409, str(stale)) from None
-    except PermissionDenied as refusal:
-        raise HttpError(403, str(refusal) or "Permission denied.") from None
-    except ValidationError as error:
-        detail = (
-            "; ".join(f"{field}: {' '.join(problems)}" for field, problems in error.message_dict.items())
-            if hasattr(error, "error_dict")
-            else " ".join(error.messages)
-        )
-        raise HttpError(422, detail) from None
 
 
 class ProgrammeOut(Schema):
@@ -95,6 +76,7 @@ class DecisionIn(Schema):
     decision: str = Field(..., pattern="^(pass|return|reject)$")
     comment: str = ""
     reason: str = ""
+    override_reason: str = ""
     version: int
 
 
@@ -207,7 +189,7 @@ def application_detail(request: HttpRequest, pk: int) -> Application:
 def start(request: HttpRequest, payload: StartIn) -> Status[Done]:
     programme = get_object_or_404(Programme, pk=payload.programme_id)
     enterprise = get_object_or_404(Enterprise.objects.for_user(request.user), pk=payload.enterprise_id)
-    application = _call(lambda: services.start_application(programme, enterprise, by=request.user))
+    application = services.start_application(programme, enterprise, by=request.user)
     return Status(201, _done(application))
 
 
@@ -215,11 +197,7 @@ def start(request: HttpRequest, payload: StartIn) -> Status[Done]:
 def submit(request: HttpRequest, pk: int, payload: SubmitIn) -> Done:
     application = _application(request, pk)
     return _done(
-        _call(
-            lambda: services.submit(
-                application, by=request.user, pledge=payload.pledge, expected_version=payload.version
-            )
-        )
+        services.submit(application, by=request.user, pledge=payload.pledge, expected_version=payload.version)
     )
 
 
@@ -229,26 +207,24 @@ def submit(request: HttpRequest, pk: int, payload: SubmitIn) -> Done:
 def decide(request: HttpRequest, pk: int, payload: DecisionIn) -> Done:
     application, user = _application(request, pk), request.user
     if payload.decision == "pass":
-        result = _call(
-            lambda: services.pass_stage(
-                application, by=user, comment=payload.comment, expected_version=payload.version
-            )
+        result = services.pass_stage(
+            application,
+            by=user,
+            comment=payload.comment,
+            override_reason=payload.override_reason,
+            expected_version=payload.version,
         )
     elif payload.decision == "return":
-        result = _call(
-            lambda: services.return_for_correction(
-                application, by=user, note=payload.comment, expected_version=payload.version
-            )
+        result = services.return_for_correction(
+            application, by=user, note=payload.comment, expected_version=payload.version
         )
     else:
-        result = _call(
-            lambda: services.reject(
-                application,
-                by=user,
-                reason=payload.reason,
-                comment=payload.comment,
-                expected_version=payload.version,
-            )
+        result = services.reject(
+            application,
+            by=user,
+            reason=payload.reason,
+            comment=payload.comment,
+            expected_version=payload.version,
         )
     return _done(result)
 
@@ -258,8 +234,8 @@ def decide(request: HttpRequest, pk: int, payload: DecisionIn) -> Done:
 )
 def confirm(request: HttpRequest, pk: int, payload: ConfirmationIn) -> Done:
     application = _application(request, pk)
-    _call(
-        lambda: services.confirm_criterion(
+    (
+        services.confirm_criterion(
             application,
             by=request.user,
             criterion=payload.criterion,
@@ -275,28 +251,22 @@ def confirm(request: HttpRequest, pk: int, payload: ConfirmationIn) -> Done:
 @router.post("/applications/{pk}/expert-draw", response=Done, summary="Draw experts at random (双随机)")
 def draw_experts(request: HttpRequest, pk: int) -> Done:
     application = _application(request, pk)
-    draw = _call(lambda: services.draw_experts(application, by=request.user))
+    draw = services.draw_experts(application, by=request.user)
     return Done(id=draw.pk, status="drawn")
 
 
 @router.post("/expert-reviews/{pk}", response=Done, summary="A drawn expert submits scores")
 def score(request: HttpRequest, pk: int, payload: ScoresIn) -> Done:
     review = get_object_or_404(ExpertReview, pk=pk, expert__user=request.user)
-    _call(
-        lambda: services.submit_expert_review(
-            review, by=request.user, scores=payload.scores, comment=payload.comment
-        )
-    )
+    (services.submit_expert_review(review, by=request.user, scores=payload.scores, comment=payload.comment))
     return Done(id=review.pk, status="submitted")
 
 
 @router.post("/stages/{pk}/spot-check-draws", response=Done, summary="Draw applications for on-site checks")
 def draw_spot_checks(request: HttpRequest, pk: int, payload: SpotCheckDrawIn) -> Done:
     stage = get_object_or_404(ReviewStage, pk=pk)
-    draw = _call(
-        lambda: services.draw_spot_checks(
-            stage, by=request.user, sample_size=payload.sample_size, seed=payload.seed
-        )
+    draw = services.draw_spot_checks(
+        stage, by=request.user, sample_size=payload.sample_size, seed=payload.seed
     )
     return Done(id=draw.pk, status="drawn")
 
@@ -306,8 +276,8 @@ def record_spot_check(request: HttpRequest, pk: int, payload: SpotCheckIn) -> Do
     check = get_object_or_404(
         SpotCheck.objects.filter(application__in=Application.objects.for_user(request.user)), pk=pk
     )
-    _call(
-        lambda: services.record_spot_check(
+    (
+        services.record_spot_check(
             check,
             by=request.user,
             result=payload.result,
@@ -321,15 +291,15 @@ def record_spot_check(request: HttpRequest, pk: int, payload: SpotCheckIn) -> Do
 @router.post("/stages/{pk}/notices", response={201: Done}, summary="Publish a public notice (公示)")
 def publish_notice(request: HttpRequest, pk: int) -> Status[Done]:
     stage = get_object_or_404(ReviewStage, pk=pk)
-    notice = _call(lambda: services.publish_notice(stage, by=request.user))
+    notice = services.publish_notice(stage, by=request.user)
     return Status(201, Done(id=notice.pk, status="running"))
 
 
 @router.post("/objections/{pk}/resolution", response=Done, summary="Resolve an objection")
 def resolve_objection(request: HttpRequest, pk: int, payload: ResolutionIn) -> Done:
     objection = get_object_or_404(Objection, pk=pk)
-    _call(
-        lambda: services.resolve_objection(
+    (
+        services.resolve_objection(
             objection, by=request.user, resolution=payload.resolution, upheld=payload.upheld
         )
     )
@@ -339,21 +309,21 @@ def resolve_objection(request: HttpRequest, pk: int, payload: ResolutionIn) -> D
 @router.post("/notices/{pk}/conclusion", response=Done, summary="Conclude a notice that has run")
 def conclude_notice(request: HttpRequest, pk: int) -> Done:
     notice = get_object_or_404(PublicNotice, pk=pk)
-    _call(lambda: services.conclude_notice(notice, by=request.user))
+    (services.conclude_notice(notice, by=request.user))
     return Done(id=notice.pk, status="concluded")
 
 
 @router.post("/programmes/{pk}/recognition", response={201: Done}, summary="Batch decision: recognise")
 def recognise(request: HttpRequest, pk: int, payload: RecogniseIn) -> Status[Done]:
     programme = get_object_or_404(Programme, pk=pk)
-    batch = _call(lambda: services.recognise(programme, by=request.user, title=payload.title))
+    batch = services.recognise(programme, by=request.user, title=payload.title)
     return Status(201, Done(id=batch.pk, status="recognised"))
 
 
 @router.post("/recognitions/{pk}/revocation", response=Done, summary="Revoke a title (§5.3 causes)")
 def revoke(request: HttpRequest, pk: int, payload: RevokeIn) -> Done:
     recognition = get_object_or_404(Recognition.objects.for_user(request.user), pk=pk)
-    _call(lambda: services.revoke(recognition, by=request.user, cause=payload.cause, comment=payload.comment))
+    (services.revoke(recognition, by=request.user, cause=payload.cause, comment=payload.comment))
     return Done(id=recognition.pk, status="revoked")
 
 
@@ -388,8 +358,8 @@ def certificate(request: HttpRequest, code: str) -> dict:
     )
     return {
         "code": recognition.certificate_code,
-        "enterprise": recognition.enterprise.name,
-        "credit_code": recognition.enterprise.credit_code,
+        "enterprise": recognition.enterprise_name,
+        "credit_code": recognition.credit_code,
         "tier": recognition.tier,
         "valid_from": recognition.valid_from,
         "valid_until": recognition.valid_until,

@@ -25,7 +25,8 @@ TIER_TITLES_ZH = {
 }
 
 
-def _font() -> str:
+def chinese_font() -> str:
+    """The CID font for Chinese text, registered with reportlab on first use."""
     if FONT not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(UnicodeCIDFont(FONT))
     return FONT
@@ -33,10 +34,10 @@ def _font() -> str:
 
 def certificate_pdf(recognition: Recognition, *, verify_url: str) -> bytes:
     """The certificate as PDF bytes; `verify_url` is the public page its QR code points to."""
-    font = _font()
+    font = chinese_font()
     buffer = io.BytesIO()
     pdf = canvas.Canvas(buffer, pagesize=A4)
-    pdf.setTitle(f"{recognition.enterprise.name} · {TIER_TITLES_ZH[recognition.tier]}")
+    pdf.setTitle(f"{recognition.enterprise_name} · {TIER_TITLES_ZH[recognition.tier]}")
     width, height = A4
     pdf.setLineWidth(2)
     pdf.rect(15 * mm, 15 * mm, width - 30 * mm, height - 30 * mm)
@@ -49,11 +50,9 @@ def certificate_pdf(recognition: Recognition, *, verify_url: str) -> bytes:
     pdf.drawCentredString(width / 2, height - 70 * mm, "CERTIFICATE OF RECOGNITION")
 
     pdf.setFont(font, 20)
-    pdf.drawCentredString(width / 2, height - 100 * mm, recognition.enterprise.name)
+    pdf.drawCentredString(width / 2, height - 100 * mm, recognition.enterprise_name)
     pdf.setFont(font, 12)
-    pdf.drawCentredString(
-        width / 2, height - 110 * mm, f"统一社会信用代码：{recognition.enterprise.credit_code}"
-    )
+    pdf.drawCentredString(width / 2, height - 110 * mm, f"统一社会信用代码：{recognition.credit_code}")
     pdf.setFont(font, 16)
     pdf.drawCentredString(width / 2, height - 130 * mm, "经审核，被认定为")
     pdf.setFont(font, 24)
@@ -62,15 +61,17 @@ def certificate_pdf(recognition: Recognition, *, verify_url: str) -> bytes:
     pdf.setFont(font, 12)
     batch = recognition.batch
     lines = [
+        f"证书编号：{recognition.certificate_number or '—'}",
+        f"发证单位：{batch.issuer or '—'}" + (f"（{batch.number}）" if batch.number else ""),
         f"认定批次：{batch.title}",
         f"有效期：{recognition.valid_from:%Y年%m月%d日} 至 {recognition.valid_until:%Y年%m月%d日}",
         f"认定日期：{batch.decided_on:%Y年%m月%d日}",
         f"验证码：{recognition.certificate_code}",
     ]
-    y = height - 175 * mm
+    y = height - 168 * mm
     for line in lines:
         pdf.drawString(35 * mm, y, line)
-        y -= 9 * mm
+        y -= 8 * mm
 
     qr = io.BytesIO()
     segno.make(verify_url, error="m").save(qr, kind="png", scale=6, border=2)

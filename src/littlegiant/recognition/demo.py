@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from unittest import mock
 
 from django.utils import timezone
 
@@ -18,13 +20,10 @@ from littlegiant.enterprises.models import AnnualFiling, Enterprise, Membership
 from littlegiant.recognition import services
 from littlegiant.recognition.models import (
     Application,
-    ApplicationStatus,
-    ApplicationVersion,
     Expert,
     Programme,
     ProgrammeKind,
     Recognition,
-    RecognitionBatch,
     ReviewStage,
     Tier,
 )
@@ -109,6 +108,14 @@ def _programme(
     return programme
 
 
+def _pass(application: Application, *, by: User, comment: str) -> Application:
+    """Pass as a reviewer would, giving the override reason the platform asks for when the assessment does not
+    qualify (the demo keeps a few such cases so that the flag and the reason can be seen)."""
+    application.refresh_from_db()
+    override = "经实地核查，研发投入口径调整后符合条件。" if application.qualifies is False else ""
+    return services.pass_stage(application, by=by, comment=comment, override_reason=override)
+
+
 def _reviewer(level: str, region: str | None) -> User:
     assignment = (
         ReviewerAssignment.objects.filter(level=level, region_id=region)
@@ -156,7 +163,8 @@ def _candidates(rng: random.Random, city: str, year: int, count: int, exclude: s
 
 
 def build(*, seed: int, log: Callable[[str], None]) -> list[DemoAccount]:
-    """Open programmes for this year, applications in every state, experts, and last year's recognitions."""
+    """Open programmes for this year, applications in every state, experts, last year's recognitions and a
+    login for a recognised enterprise."""
     return _build(seed=seed, log=log)
 
 
@@ -174,19 +182,25 @@ def _build(*, seed: int, log: Callable[[str], None]) -> list[DemoAccount]:
 
     experts = []
     for index, (region, field) in enumerate(zip(EXPERT_REGIONS, EXPERT_FIELDS, strict=True), start=1):
-        user = None
+        # Every pool member has an account: a drawn expert signs in to score. The first is the demo's expert.
         if index == 1:
             user = User(username="expert", display_name="刘建国 教授", email="expert@demo.littlegiant.cn")
-            user.set_unusable_password()
-            user.save()
+        else:
+            user = User(username=f"expert{index:02d}", display_name=f"专家{index:02d}")
+        user.set_unusable_password()
+        user.save()
         experts.append(Expert.objects.create(
-            user=user, name=user.display_name if user else f"专家{index:02d}",
+            user=user, name=user.display_name,
             organisation="评审专家库（合成）",
             region_id=region, fields=field, email=f"expert{index}@demo.littlegiant.cn",
         ))  # fmt: skip
 
     used: set[int] = set()
     reference_year = year - 1
+    accounts = [DemoAccount(
+        username="expert", role_en="Expert (little-giant review)", role_zh="评审专家",
+        note="为“小巨人”申请评分（双随机抽取） · Scores little-giant applications drawn to you.",
+    )]  # fmt: skip
 
     def start_and_submit(enterprise: Enterprise, tier: str) -> Application:
         applicant = _applicant(enterprise)
@@ -220,7 +234,7 @@ def _build(*, seed: int, log: Callable[[str], None]) -> list[DemoAccount]:
     # Ningbo: a notice under way with an open objection; then some at the province; then passed.
     on_notice = [start_and_submit(enterprise, Tier.SRDI_SME) for enterprise in ningbo[3:5]]
     for application in on_notice:
-        services.pass_stage(application, by=city[NINGBO], comment="推荐")
+        _pass(application, by=city[NINGBO], comment="推荐")
     stage = srdi.stages.get(order=1)
     if on_notice:
         draw = services.draw_spot_checks(stage, by=city[NINGBO], sample_size=1, seed=seed)
@@ -239,7 +253,7 @@ def _build(*, seed: int, log: Callable[[str], None]) -> list[DemoAccount]:
     made += len(on_notice)
     past = [start_and_submit(enterprise, Tier.SRDI_SME) for enterprise in hangzhou[9:14]]
     for application in past:
-        services.pass_stage(application, by=city[HANGZHOU], comment="推荐")
+        _pass(application, by=city[HANGZHOU], comment="推荐")
     if past:
         # Published ten days ago and run its course: these show the path beyond the notice.
         old_notice = services.publish_notice(
@@ -248,11 +262,11 @@ def _build(*, seed: int, log: Callable[[str], None]) -> list[DemoAccount]:
         services.conclude_notice(old_notice, by=city[HANGZHOU])
     for application in past[:2]:
         application.refresh_from_db()
-        services.pass_stage(application, by=province, comment="同意认定")  # passed, awaiting recognition
+        _pass(application, by=province, comment="同意认定")  # passed, awaiting recognition
     made += len(past)
     for enterprise in hangzhou[6:8]:
         application = start_and_submit(enterprise, Tier.SRDI_SME)
-        services.pass_stage(application, by=city[HANGZHOU], comment="材料齐全，待公示")  # awaits the notice
+        _pass(application, by=city[HANGZHOU], comment="材料齐全，待公示")  # awaits the notice
         made += 1
 
     # The showcase enterprise's own SRDI application, kept as a draft for the demo owner to finish.
@@ -271,13 +285,13 @@ def _build(*, seed: int, log: Callable[[str], None]) -> list[DemoAccount]:
     # Little giants: two at the ministry, experts drawn; the demo expert has a review to score.
     for enterprise in _candidates(rng, HANGZHOU, reference_year, 2, used):
         application = start_and_submit(enterprise, Tier.LITTLE_GIANT)
-        services.pass_stage(application, by=city[HANGZHOU], comment="推荐")
+        _pass(application, by=city[HANGZHOU], comment="推荐")
         application.refresh_from_db()
         services.draw_spot_checks(application.current_stage, by=province, sample_size=1, seed=seed)
         for check in application.spot_checks.filter(recorded_at__isnull=True):
             services.record_spot_check(check, by=province, result="consistent", findings="生产线与申报一致。")
         application.refresh_from_db()
-        services.pass_stage(application, by=province, comment="推荐至工业和信息化部")
+        _pass(application, by=province, comment="推荐至工业和信息化部")
         application.refresh_from_db()
         # A seed whose draw includes the demo expert, so that the demo account has a review to score; the draw
         # itself is the ordinary recorded one.
@@ -290,73 +304,138 @@ def _build(*, seed: int, log: Callable[[str], None]) -> list[DemoAccount]:
     log(f"  {made} applications this year, in every state")
 
     # Last year's recognitions, with certificates: the public list and verification have something to show.
-    recognised = _last_years_recognitions(rng, year - 1, province, ministry, used)
+    recognised = _last_years_recognitions(rng, year - 1, city, province, ministry, experts, used)
     log(f"  {recognised} recognitions from {year - 1}")
+    accounts.append(_recognised_login())
 
-    return [DemoAccount(
-        username="expert", role_en="Expert (little-giant review)", role_zh="评审专家",
-        note="为“小巨人”申请评分（双随机抽取） · Scores little-giant applications drawn to you.",
-    )]  # fmt: skip
+    return accounts
+
+
+@contextmanager
+def _as_of(day: dt.date) -> Iterator[None]:
+    """Run the services as on `day` at 10:00: last year's round is replayed at last year's dates, through the
+    same service functions as today's, so its rows, events and notices are ones the platform can reach."""
+    moment = timezone.make_aware(dt.datetime.combine(day, dt.time(10, 0)))
+    with mock.patch("django.utils.timezone.now", return_value=moment):
+        yield
+
+
+def _recognised_login() -> DemoAccount:
+    """A demo login acting for a Hangzhou enterprise recognised last year: its title, certificate and yearly
+    update are seen from the enterprise's side."""
+    title = (
+        Recognition.objects.filter(
+            tier=Tier.SRDI_SME, application__region_path__startswith=f"{DEMO_PROVINCE}/{HANGZHOU}/"
+        )
+        .select_related("enterprise")
+        .order_by("pk")
+        .first()
+    )
+    if title is None:
+        raise LookupError("the demo recognised no SRDI enterprise in Hangzhou")
+    user = User(username="recognised", display_name="周敏", email="recognised@demo.littlegiant.cn")
+    user.set_unusable_password()
+    user.save()
+    Membership.objects.create(user=user, enterprise=title.enterprise, role="owner")
+    return DemoAccount(
+        username="recognised",
+        role_en="Owner of a recognised enterprise",
+        role_zh="已认定企业负责人",
+        note=f"{title.enterprise.name}：查看证书、年度更新 · Sees its title, certificate and yearly update.",
+    )
 
 
 def _last_years_recognitions(
-    rng: random.Random, year: int, province: User, ministry: User, used: set[int]
+    rng: random.Random,
+    year: int,
+    city: dict[str, User],
+    province: User,
+    ministry: User,
+    experts: list[Expert],
+    used: set[int],
 ) -> int:
-    """Recognised applications of last year's programmes, written directly (those programmes are closed)."""
-    decided_on = dt.date(year, 9, 30)
+    """Last year's round, replayed through the services: applications in May, each stage in turn (spot checks,
+    expert scores, public notices), recognition on 30 September; the titles are valid today."""
+    reviewers = {"municipal": city, "provincial": province, "national": ministry}
     count = 0
-    for tier, recogniser, size in [
-        (Tier.SRDI_SME, province, 12),
-        (Tier.INNOVATIVE_SME, province, 12),
-        (Tier.LITTLE_GIANT, ministry, 3),
-    ]:
+    for tier, size in [(Tier.SRDI_SME, 12), (Tier.INNOVATIVE_SME, 12), (Tier.LITTLE_GIANT, 3)]:
         programme = _programme(tier, year, dt.date(year, 4, 1), dt.date(year, 5, 31))
-        stage = programme.stages.order_by("-order").first()
-        batch = RecognitionBatch.objects.create(
-            programme=programme,
-            region_id=None if tier == Tier.LITTLE_GIANT else DEMO_PROVINCE,
-            title=f"{programme.title} 认定名单",
-            decided_by=recogniser,
-            decided_on=decided_on,
-        )
         enterprises = _candidates(rng, HANGZHOU, year - 1, size // 2, used) + _candidates(
             rng, NINGBO, year - 1, size - size // 2, used
         )
-        for enterprise in enterprises:
-            filing = AnnualFiling.objects.get(enterprise=enterprise, year=year - 1)
-            values = services.filing_values(filing)
-            explanations = services.assess(values, programme.pack_id, dt.date(year, 5, 1))
-            own = explanations.get(programme.pack_id, {})
-            application = Application.objects.create(
-                programme=programme,
-                enterprise=enterprise,
-                filing=filing,
-                status=ApplicationStatus.RECOGNISED,
-                current_stage=stage,
-                version=4,
-                created_by=recogniser,
-                outcome=str(own.get("outcome") or ""),
-                submitted_at=timezone.make_aware(dt.datetime(year, 5, 10, 10, 0)),
-            )
-            ApplicationVersion.objects.create(
-                application=application,
-                number=1,
-                filing_year=filing.year,
-                values=values,
-                evidence=[],
-                explanations=explanations,
-                pack_id=programme.pack_id,
-                submitted_by=recogniser,
-                submitted_at=application.submitted_at,
-            )
-            Recognition.objects.create(
-                application=application,
-                enterprise=enterprise,
-                batch=batch,
-                tier=tier,
-                valid_from=decided_on,
-                valid_until=dt.date(year + 3, 9, 29),
-                certificate_code=services.certificate_code(rng),
-            )
-            count += 1
+        with _as_of(dt.date(year, 5, 10)):
+            applications = []
+            for enterprise in enterprises:
+                applicant = _applicant(enterprise)
+                draft = services.start_application(programme, enterprise, by=applicant)
+                applications.append(services.submit(draft, by=applicant, pledge=True))
+        day = dt.date(year, 6, 1)
+        for stage in programme.stages.order_by("order"):
+            day = _run_stage(stage, applications, reviewers, experts, day)
+        with _as_of(dt.date(year, 9, 30)):
+            batch = services.recognise(programme, by=reviewers[recognising_level(programme)])
+        count += batch.recognitions.count()
     return count
+
+
+def recognising_level(programme: Programme) -> str:
+    """The level whose reviewers take the programme's recognition decision."""
+    stage = services.recognising_stage(programme)
+    assert stage is not None
+    return stage.level
+
+
+def _reviewer_of(reviewers: dict[str, object], level: str, application: Application) -> User:
+    """The reviewer acting at this level for the application: its city's at the municipal level."""
+    by_level = reviewers[level]
+    if isinstance(by_level, dict):
+        return by_level[application.region_path.split("/")[1]]
+    return by_level  # type: ignore[return-value]
+
+
+def _run_stage(
+    stage: ReviewStage,
+    applications: list[Application],
+    reviewers: dict[str, object],
+    experts: list[Expert],
+    day: dt.date,
+) -> dt.date:
+    """Take every application through one stage as its reviewers would, from `day`; the day after it."""
+    with _as_of(day):
+        for application in applications:
+            application.refresh_from_db()
+        acting = {_reviewer_of(reviewers, stage.level, a) for a in applications}
+        if stage.spot_check:
+            for reviewer in sorted(acting, key=lambda user: user.pk):
+                draw = services.draw_spot_checks(stage, by=reviewer, sample_size=1)
+                for check in draw.checks.all():
+                    services.record_spot_check(
+                        check,
+                        by=reviewer,
+                        result="consistent",
+                        findings="现场核查研发台账、专利证书与申报一致。",
+                    )
+        for application in applications:
+            reviewer = _reviewer_of(reviewers, stage.level, application)
+            if stage.expert_review:
+                draw = services.draw_experts(application, by=reviewer)
+                for review in draw.reviews.select_related("expert__user"):
+                    scores = {
+                        str(item["key"]): int(item["max"]) * 4 // 5
+                        for item in application.programme.review_form
+                    }
+                    services.submit_expert_review(
+                        review, by=review.expert.user, scores=scores, comment="同意推荐。"
+                    )
+            _pass(application, by=reviewer, comment="同意")
+        notices = []
+        if stage.public_notice:
+            notices = [
+                services.publish_notice(stage, by=reviewer) for reviewer in sorted(acting, key=lambda u: u.pk)
+            ]
+    if notices:
+        day = max(notice.ends_on for notice in notices) + dt.timedelta(days=1)
+        with _as_of(day):
+            for notice in notices:
+                services.conclude_notice(notice, by=notice.published_by)
+    return day + dt.timedelta(days=7)

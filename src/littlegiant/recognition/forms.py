@@ -62,6 +62,11 @@ class DecisionForm(forms.Form):
     reason = forms.ChoiceField(
         label=_("Rejection reason"), choices=[("", "—"), *RejectionReason.choices], required=False
     )
+    override_reason = forms.CharField(
+        label=_("Why pass it although its assessment does not qualify"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+    )
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 
@@ -129,8 +134,45 @@ class ObjectionResolutionForm(forms.Form):
     )
 
 
-class RecogniseForm(forms.Form):
+class _SelectionForm(forms.Form):
+    """Preview, select, confirm: the first post previews the selection, the second (`confirm`) acts on it."""
+
+    selected = forms.TypedMultipleChoiceField(
+        label=_("Applications"), coerce=int, widget=forms.CheckboxSelectMultiple
+    )
+    confirm = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args: object, candidates: list[tuple[int, str]], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["selected"].choices = candidates
+        if not self.is_bound:
+            self.initial.setdefault("selected", [pk for pk, _label in candidates])
+
+
+class ObjectionStatusForm(forms.Form):
+    reference = forms.CharField(label=_("Reference number"), max_length=16)
+
+    def clean_reference(self) -> str:
+        return self.cleaned_data["reference"].strip().upper()
+
+
+class NoticeForm(_SelectionForm):
+    """A public notice before it is published: who is listed, who issues it, how to object."""
+
+    issuer = forms.CharField(label=_("Issuing body (发布单位)"), max_length=200)
+    contact_phone = forms.CharField(label=_("Contact phone"), max_length=64)
+    objection_address = forms.CharField(label=_("Address for written objections"), max_length=300)
+    body = forms.CharField(label=_("Notice text"), widget=forms.Textarea(attrs={"rows": 5}))
+
+
+class RecogniseForm(_SelectionForm):
+    """The recognition decision before it is issued: who is recognised, by whom, under which number."""
+
     title = forms.CharField(label=_("Batch title (as published)"), max_length=200, required=False)
+    issuer = forms.CharField(label=_("Issuing body"), max_length=200)
+    number = forms.CharField(
+        label=_("Decision number (文号; left empty, the platform numbers it)"), max_length=64, required=False
+    )
 
 
 class RevokeForm(forms.Form):

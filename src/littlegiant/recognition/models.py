@@ -16,8 +16,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from littlegiant.accounts.jurisdiction import NOTHING, region_scope, sees_everywhere
 from littlegiant.accounts.models import ReviewLevel
-from littlegiant.enterprises.permissions import enterprise_scope
+from littlegiant.audit import AuditEvent
+from littlegiant.enterprises.permissions import EVERY_MEMBER, enterprise_scope
+from littlegiant.permissions import is_signed_in
 
 if TYPE_CHECKING:
     from littlegiant.accounts.models import User
@@ -157,7 +160,13 @@ class ReviewStage(models.Model):
         _("exclude experts from the enterprise's province"), default=False
     )
     public_notice = models.BooleanField(_("public notice (公示)"), default=False)
-    notice_days = models.PositiveSmallIntegerField(_("notice length in days"), default=5)
+    # Calendar days: criteria.md states no notice length nor how it is counted, so the programme's own notice
+    # sets the number and nothing here turns it into working days.
+    notice_days = models.PositiveSmallIntegerField(
+        _("notice length in days"),
+        default=5,
+        help_text=_("Calendar days, including the first day, as the programme's notice sets them."),
+    )
     opens_on = models.DateField(_("review opens on"))
     closes_on = models.DateField(_("review closes on"))
 
@@ -218,20 +227,75 @@ class RejectionReason(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-# The statuses an application waits in for a reviewer: the queue's default filter.
+class ApplicationAction(models.TextChoices):
+    """The moves that change an application's status; `TRANSITIONS` says from which status each is made."""
+
+    SUBMIT = "submit", _("Submit")
+    RESUBMIT = "resubmit", _("Resubmit after correction")
+    PASS_TO_NOTICE = "pass_to_notice", _("Pass the stage, to await public notice")
+    NEXT_STAGE = "next_stage", _("Move on to the next review stage")
+    COMPLETE_REVIEW = "complete_review", _("Complete the review, to await recognition")
+    PUBLISH_NOTICE = "publish_notice", _("Publish for public notice")
+    RETURN = "return", _("Return for correction")
+    REJECT = "reject", _("Reject")
+    RECOGNISE = "recognise", _("Recognise")
+
+
+_S, _A = ApplicationStatus, ApplicationAction
+
+# The application's status graph, whole: (status, action) → the status it leads to. Every service moves an
+# application through `transition_target` and nothing else, so a move missing here cannot happen.
+TRANSITIONS: dict[tuple[str, str], str] = {
+    (_S.DRAFT, _A.SUBMIT): _S.IN_REVIEW,
+    (_S.RETURNED, _A.RESUBMIT): _S.IN_REVIEW,
+    # A stage with a public notice holds its passed applications until the notice is published.
+    (_S.IN_REVIEW, _A.PASS_TO_NOTICE): _S.STAGE_PASSED,
+    (_S.STAGE_PASSED, _A.PUBLISH_NOTICE): _S.ON_NOTICE,
+    # Leaving a stage: directly (no notice) or when its notice concludes; after the last stage, passed.
+    (_S.IN_REVIEW, _A.NEXT_STAGE): _S.IN_REVIEW,
+    (_S.ON_NOTICE, _A.NEXT_STAGE): _S.IN_REVIEW,
+    (_S.IN_REVIEW, _A.COMPLETE_REVIEW): _S.PASSED,
+    (_S.ON_NOTICE, _A.COMPLETE_REVIEW): _S.PASSED,
+    # A passed application is not returned: it awaits recognition, or it is rejected.
+    (_S.IN_REVIEW, _A.RETURN): _S.RETURNED,
+    (_S.STAGE_PASSED, _A.RETURN): _S.RETURNED,
+    (_S.ON_NOTICE, _A.RETURN): _S.RETURNED,
+    (_S.IN_REVIEW, _A.REJECT): _S.REJECTED,
+    (_S.STAGE_PASSED, _A.REJECT): _S.REJECTED,
+    (_S.ON_NOTICE, _A.REJECT): _S.REJECTED,
+    (_S.PASSED, _A.REJECT): _S.REJECTED,
+    (_S.PASSED, _A.RECOGNISE): _S.RECOGNISED,
+}
+
+
+def transition_target(status: str, action: str) -> str | None:
+    """The status this action leads to from `status`, or None when the graph has no such edge."""
+    return TRANSITIONS.get((status, action))
+
+
+# The statuses an application waits in for a reviewer (the queue's default filter): those a reviewer may
+# still reject it from, read off the graph.
 AWAITING_REVIEW = [
-    ApplicationStatus.IN_REVIEW,
-    ApplicationStatus.STAGE_PASSED,
-    ApplicationStatus.ON_NOTICE,
-    ApplicationStatus.PASSED,
+    status for status in ApplicationStatus if (status, ApplicationAction.REJECT) in TRANSITIONS
 ]
+
+
+def _jurisdiction_or_membership(user: User, *, region_field: str, enterprise_field: str) -> Q | None:
+    """Rows whose region lies in the user's reviewer jurisdiction, or of the enterprises the user is a member
+    of; None when the user sees every row (an administrator or a national reviewer)."""
+    if sees_everywhere(user):
+        return None
+    if not is_signed_in(user):
+        return NOTHING
+    members = enterprise_scope(user, prefix=f"{enterprise_field}__", roles=EVERY_MEMBER)
+    return region_scope(user, region_field=region_field) | members
 
 
 class ApplicationQuerySet(models.QuerySet["Application"]):
     def for_user(self, user: User) -> ApplicationQuerySet:
         """Applications this user may see: their enterprises', their jurisdiction's, or theirs to score."""
-        scope = enterprise_scope(user, prefix="enterprise__")
-        if scope == Q():
+        scope = _jurisdiction_or_membership(user, region_field="region", enterprise_field="enterprise")
+        if scope is None:
             return self.all()
         if user.is_authenticated:
             assigned = ExpertReview.objects.filter(expert__user=user).values("draw__application_id")
@@ -241,7 +305,7 @@ class ApplicationQuerySet(models.QuerySet["Application"]):
     def at_stages_of(self, user: User) -> ApplicationQuerySet:
         """Applications whose current stage this reviewer acts at: their level, inside their region."""
         # Read from the application's own copies of the stage level and region path, so that the queue's
-        # indexes apply; `for_user()` still checks the enterprise's live region.
+        # indexes apply; `for_user()` checks the same fixed region through its foreign key.
         condition = Q(pk__in=[])
         for level, path in user.reviewer_assignments.values_list("level", "region__path"):
             if path is None:
@@ -291,11 +355,26 @@ class Application(models.Model):
     reviewed_explanation = models.JSONField(
         _("explanation after reviewers' confirmations"), null=True, blank=True
     )
+    override_reason = models.TextField(
+        _("why it was passed although its assessment does not qualify"), blank=True
+    )
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
-    # Copies of the current stage's level and the enterprise's region path, kept by save(): the review queue
-    # filters on them through its own indexes instead of joining the stage and the enterprise's region.
+    # The jurisdiction the application is reviewed in: the enterprise's region until it is submitted, then fixed,
+    # so that an enterprise that moves (or is moved by an edit) cannot take a submitted application away from
+    # its reviewers. Every scope and decision reads this, never the enterprise's live region.
+    region = models.ForeignKey(
+        "reference.Region",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("jurisdiction"),
+    )
+    # Copies of the current stage's level and the region's path, kept by save(): the review queue filters on
+    # them through its own indexes instead of joining the stage and the region.
     stage_level = models.CharField(
         _("current stage level"), max_length=16, choices=ReviewLevel.choices, blank=True, editable=False
     )
@@ -360,12 +439,25 @@ class Application(models.Model):
 
     def save(self, *args: object, **kwargs: object) -> None:
         update_fields = kwargs.get("update_fields")
-        if update_fields is None or {"current_stage", "enterprise"} & set(update_fields):
+        if update_fields is None or {"current_stage", "enterprise", "status"} & set(update_fields):
             self.stage_level = self.current_stage.level if self.current_stage_id else ""
-            self.region_path = self.enterprise.region.path
+            if self.status == ApplicationStatus.DRAFT or self.region_id is None:
+                self.region = self.enterprise.region
+            self.region_path = self.region.path
             if update_fields is not None:
-                kwargs["update_fields"] = {*update_fields, "stage_level", "region_path"}
+                kwargs["update_fields"] = {*update_fields, "stage_level", "region", "region_path"}
         super().save(*args, **kwargs)
+
+    @property
+    def qualifies(self) -> bool | None:
+        """Whether its (reviewed) assessment qualifies; None before submission or when the data cannot say."""
+        if not self.outcome:
+            return None
+        if self.outcome == "qualified":
+            return True
+        if self.outcome == "insufficient_data":
+            return None
+        return False
 
     def latest_version(self) -> ApplicationVersion | None:
         return self.versions.order_by("-number").first()
@@ -642,6 +734,11 @@ class PublicNotice(models.Model):
         verbose_name=_("region"),
     )
     title = models.CharField(_("title"), max_length=200)
+    number = models.CharField(_("notice number"), max_length=64, blank=True)
+    issuer = models.CharField(_("issuing body"), max_length=200, blank=True)
+    contact_phone = models.CharField(_("contact phone"), max_length=64, blank=True)
+    objection_address = models.CharField(_("address for objections"), max_length=300, blank=True)
+    body = models.TextField(_("notice text"), blank=True)
     starts_on = models.DateField(_("from"))
     ends_on = models.DateField(_("until"))
     published_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
@@ -695,6 +792,9 @@ class Objection(models.Model):
     """An objection anyone lodged against an enterprise under notice, and how the reviewer resolved it."""
 
     entry = models.ForeignKey(NoticeEntry, on_delete=models.CASCADE, related_name="objections")
+    # Given to the objector to follow the objection up on the public status page; unguessable, so that the
+    # page shows a status only to whoever holds the number.
+    reference = models.CharField(_("reference number"), max_length=16, unique=True, null=True, blank=True)
     name = models.CharField(_("your name"), max_length=64)
     contact = models.CharField(_("phone or email"), max_length=128)
     text = models.TextField(_("objection"), max_length=4000)
@@ -731,6 +831,8 @@ class RecognitionBatch(models.Model):
         "reference.Region", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     title = models.CharField(_("title"), max_length=200)
+    number = models.CharField(_("decision number"), max_length=64, blank=True)
+    issuer = models.CharField(_("issuing body"), max_length=200, blank=True)
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     decided_on = models.DateField(_("decided on"))
     created_at = models.DateTimeField(auto_now_add=True)
@@ -770,10 +872,22 @@ BLOCKING_CAUSES = frozenset(
 )
 
 
+class RecognitionState(models.TextChoices):
+    """Where a title stands on a day."""
+
+    VALID = "valid", _("Valid")
+    EXPIRED = "expired", _("Expired")
+    REVOKED = "revoked", _("Revoked")
+
+
 class RecognitionQuerySet(models.QuerySet["Recognition"]):
     def for_user(self, user: User) -> RecognitionQuerySet:
-        """Recognitions of the enterprises this user may see."""
-        return self.filter(enterprise_scope(user, prefix="enterprise__"))
+        """Recognitions in the user's jurisdiction (the application's, fixed at submission) or of their
+        enterprises."""
+        scope = _jurisdiction_or_membership(
+            user, region_field="application__region", enterprise_field="enterprise"
+        )
+        return self.all() if scope is None else self.filter(scope)
 
     def valid_on(self, day: dt.date) -> RecognitionQuerySet:
         return self.filter(revoked_at__isnull=True, valid_from__lte=day, valid_until__gte=day)
@@ -787,6 +901,13 @@ class Recognition(models.Model):
         "enterprises.Enterprise", on_delete=models.PROTECT, related_name="recognitions"
     )
     batch = models.ForeignKey(RecognitionBatch, on_delete=models.PROTECT, related_name="recognitions")
+    # The name and credit code the title was granted under: the certificate and its verification show these,
+    # so that renaming the enterprise afterwards cannot make a certificate vouch for another name.
+    enterprise_name = models.CharField(_("enterprise name as granted"), max_length=200, blank=True)
+    credit_code = models.CharField(_("credit code as granted"), max_length=18, blank=True)
+    certificate_number = models.CharField(
+        _("certificate number"), max_length=40, unique=True, null=True, blank=True
+    )
     tier = models.CharField(_("tier"), max_length=20, choices=Tier.choices)
     renews = models.ForeignKey(
         "self",
@@ -832,12 +953,13 @@ class Recognition(models.Model):
         return f"{self.enterprise} · {self.get_tier_display()}"
 
     def state(self, day: dt.date | None = None) -> str:
+        """Valid, expired or revoked on that day (today by default)."""
         day = day or timezone.localdate()
         if self.revoked_at:
-            return "revoked"
+            return RecognitionState.REVOKED
         if day > self.valid_until:
-            return "expired"
-        return "valid"
+            return RecognitionState.EXPIRED
+        return RecognitionState.VALID
 
 
 class AnnualUpdate(models.Model):
@@ -901,8 +1023,9 @@ class ChangeReport(models.Model):
         return f"{self.recognition.enterprise} · {self.get_kind_display()}"
 
 
-class Event(models.Model):
-    """One entry of the event log: who, in which role and region, moved what from which state to which."""
+class Event(AuditEvent):
+    """One entry of the recognition trail (the platform's audit-event base): about an application, a title or a
+    notice."""
 
     application = models.ForeignKey(
         Application, on_delete=models.CASCADE, null=True, blank=True, related_name="events"
@@ -913,21 +1036,7 @@ class Event(models.Model):
     notice = models.ForeignKey(
         PublicNotice, on_delete=models.CASCADE, null=True, blank=True, related_name="events"
     )
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
-    role = models.CharField(_("role"), max_length=64)
-    region = models.CharField(_("region"), max_length=6, blank=True)
-    action = models.CharField(_("action"), max_length=32)
-    from_state = models.CharField(_("from"), max_length=64, blank=True)
-    to_state = models.CharField(_("to"), max_length=64, blank=True)
-    comment = models.TextField(_("comment"), blank=True)
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
 
-    class Meta:
-        ordering = ["created_at", "pk"]
+    class Meta(AuditEvent.Meta):
         verbose_name = _("event")
         verbose_name_plural = _("events")
-
-    def __str__(self) -> str:
-        return f"{self.action}: {self.from_state} → {self.to_state}"

@@ -9,26 +9,22 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from littlegiant.accounts.jurisdiction import NOTHING
 from littlegiant.accounts.models import ReviewerAssignment
 from littlegiant.enterprises.permissions import enterprise_decision
 from littlegiant.permissions import ALLOWED, Decision
-from littlegiant.recognition.models import Application, ApplicationStatus
+from littlegiant.recognition.models import AWAITING_REVIEW, Application, ApplicationStatus
 
 if TYPE_CHECKING:
     from littlegiant.accounts.models import User
     from littlegiant.recognition.models import Recognition, ReviewStage
     from littlegiant.reference.models import Region
 
-REVIEWABLE = frozenset(
-    {
-        ApplicationStatus.IN_REVIEW,
-        ApplicationStatus.STAGE_PASSED,
-        ApplicationStatus.ON_NOTICE,
-        ApplicationStatus.PASSED,
-    }
-)
+# The statuses a reviewer decides on: read off the status graph, as the queue is.
+REVIEWABLE = frozenset(AWAITING_REVIEW)
 
 
 def acting_assignment(user: User, level: str, region: Region | None) -> ReviewerAssignment | None:
@@ -39,6 +35,23 @@ def acting_assignment(user: User, level: str, region: Region | None) -> Reviewer
         if assignment.region_id is None or region is None or region.path.startswith(assignment.region.path):
             return assignment
     return None
+
+
+def within_assignment(assignment: ReviewerAssignment, *, path_field: str) -> Q:
+    """Rows whose region path (`path_field`) lies inside this assignment's region (all rows for a national
+    one): the one spelling of a reviewer's jurisdiction as a filter in recognition."""
+    if assignment.region_id is None:
+        return Q()
+    return Q(**{f"{path_field}__startswith": assignment.region.path})
+
+
+def assignment_scope(user: User, level: str, *, path_field: str) -> Q:
+    """Rows inside any of the user's assignments at this level: what a reviewer sees at a stage of that level.
+    Nothing for a user without one."""
+    condition = NOTHING
+    for assignment in user.reviewer_assignments.filter(level=level).select_related("region"):
+        condition |= within_assignment(assignment, path_field=path_field)
+    return condition
 
 
 def apply_decision(user: User, application: Application) -> Decision:
@@ -68,7 +81,7 @@ def review_decision(user: User, application: Application) -> Decision:
         )
     if not user.reviewer_assignments.exists():
         return Decision(False, _("Only reviewers decide on applications."))
-    if acting_assignment(user, stage.level, application.enterprise.region) is None:
+    if acting_assignment(user, stage.level, application.region) is None:
         if user.reviewer_assignments.filter(level=stage.level).exists():
             return Decision(
                 False,
@@ -97,7 +110,7 @@ def stage_decision(user: User, stage: ReviewStage) -> Decision:
 def recognition_decision(user: User, recognition: Recognition) -> Decision:
     """Whether the user manages (assesses changes, revokes) this title: the recognising reviewer."""
     stage = recognition.application.programme.stages.order_by("-order").first()
-    if stage is None or acting_assignment(user, stage.level, recognition.enterprise.region) is None:
+    if stage is None or acting_assignment(user, stage.level, recognition.application.region) is None:
         return Decision(
             False, _("Only the reviewers of the recognising level, in this region, manage this title.")
         )
@@ -120,10 +133,10 @@ def role_of(user: User | None, application: Application | None = None) -> tuple[
         return "system", ""
     if application is not None:
         if application.enterprise.memberships.filter(user=user).exists():
-            return "enterprise", application.enterprise.region_id
+            return "enterprise", application.region_id or application.enterprise.region_id
         stage = application.current_stage
         if stage is not None:
-            assignment = acting_assignment(user, stage.level, application.enterprise.region)
+            assignment = acting_assignment(user, stage.level, application.region)
             if assignment is not None:
                 return f"reviewer:{assignment.level}", assignment.region_id or ""
     assignment = user.reviewer_assignments.first() if user.is_authenticated else None

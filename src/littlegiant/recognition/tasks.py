@@ -1,4 +1,8 @@
-"""Background work of dynamic management: flag titles whose yearly data update is overdue (after 30 April)."""
+"""Background work of dynamic management: flag titles whose yearly data update is overdue (after 30 April).
+
+Declared as a daily periodic job in apps.py; `littlegiant jobs run recognition.flag_missed_annual_updates`
+runs it by hand.
+"""
 
 from __future__ import annotations
 

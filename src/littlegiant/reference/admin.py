@@ -7,6 +7,7 @@ from django.contrib import admin
 from littlegiant.reference.models import (
     IndustryClass,
     IndustryDivision,
+    IndustryGroup,
     IndustrySection,
     Region,
     StrategicEmergingIndustry,
@@ -46,12 +47,19 @@ class IndustryDivisionAdmin(ReadOnlyAdmin):
     search_fields = ["code", "name"]
 
 
-@admin.register(IndustryClass)
-class IndustryClassAdmin(ReadOnlyAdmin):
-    list_display = ["code", "name", "division", "size_industry"]
-    list_filter = ["size_industry"]
+@admin.register(IndustryGroup)
+class IndustryGroupAdmin(ReadOnlyAdmin):
+    list_display = ["code", "name", "division"]
     search_fields = ["code", "name"]
     list_select_related = ["division"]
+
+
+@admin.register(IndustryClass)
+class IndustryClassAdmin(ReadOnlyAdmin):
+    list_display = ["code", "name", "group", "division", "size_industry"]
+    list_filter = ["size_industry"]
+    search_fields = ["code", "name"]
+    list_select_related = ["division", "group"]
 
 
 @admin.register(StrategicEmergingIndustry)

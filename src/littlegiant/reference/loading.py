@@ -12,6 +12,8 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 REGIONS_FILE = DATA_DIR / "regions_gbt2260_2026-09.csv"
 SECTIONS_FILE = DATA_DIR / "gbt4754_2017_sections.csv"
 CLASSES_FILE = DATA_DIR / "gbt4754_2017_classes.csv"
+DIVISIONS_FILE = DATA_DIR / "gbt4754_2017_divisions.csv"
+GROUPS_FILE = DATA_DIR / "gbt4754_2017_groups.csv"
 SEI_FILE = DATA_DIR / "sei2018_levels1_2.csv"
 
 
@@ -64,6 +66,7 @@ def load_industries(apps) -> None:  # noqa: ANN001
         for row in _rows(SECTIONS_FILE)
     ]
     Section.objects.bulk_create(sections)
+    division_names = {row["division_code"]: row["division_name"] for row in _rows(DIVISIONS_FILE)}
 
     def section_of(division: str) -> str:
         for section in sections:
@@ -73,9 +76,11 @@ def load_industries(apps) -> None:  # noqa: ANN001
 
     classes = list(_rows(CLASSES_FILE))
     divisions = sorted({row["division_code"] for row in classes})
-    # The data files name classes, not divisions: pages label a division by its first class.
     Division.objects.bulk_create(
-        [Division(code=code, name="", section_id=section_of(code)) for code in divisions]
+        [
+            Division(code=code, name=division_names.get(code, ""), section_id=section_of(code))
+            for code in divisions
+        ]
     )
     IndustryClass.objects.bulk_create(
         [
@@ -90,6 +95,47 @@ def load_industries(apps) -> None:  # noqa: ANN001
         ],
         batch_size=1000,
     )
+
+
+def reload_industry_names(apps) -> None:  # noqa: ANN001
+    """Give every division and group its own name and every class its whole name (the 2026-12 files).
+
+    Idempotent: rows are matched by code, so it brings an existing database and a fresh one to the same state.
+    """
+    Division = apps.get_model("reference", "IndustryDivision")
+    Group = apps.get_model("reference", "IndustryGroup")
+    IndustryClass = apps.get_model("reference", "IndustryClass")
+    divisions = {division.code: division for division in Division.objects.all()}
+    for row in _rows(DIVISIONS_FILE):
+        division = divisions.get(row["division_code"])
+        if division is None:
+            Division.objects.create(
+                code=row["division_code"], name=row["division_name"], section_id=row["section_code"]
+            )
+        elif division.name != row["division_name"]:
+            division.name = row["division_name"]
+            division.save(update_fields=["name"])
+    existing_groups = {group.code: group for group in Group.objects.all()}
+    for row in _rows(GROUPS_FILE):
+        group = existing_groups.get(row["group_code"])
+        if group is None:
+            Group.objects.create(
+                code=row["group_code"], name=row["group_name"], division_id=row["division_code"]
+            )
+        elif group.name != row["group_name"]:
+            group.name = row["group_name"]
+            group.save(update_fields=["name"])
+    classes = {row["class_code_2017"]: row for row in _rows(CLASSES_FILE)}
+    changed = []
+    for industry_class in IndustryClass.objects.all():
+        row = classes.get(industry_class.code)
+        if row is None:
+            continue
+        industry_class.name = row["class_name_2017"]
+        industry_class.group_id = industry_class.code[:3]
+        industry_class.name_possibly_truncated = row["name_possibly_truncated"] == "1"
+        changed.append(industry_class)
+    IndustryClass.objects.bulk_update(changed, ["name", "group", "name_possibly_truncated"], batch_size=500)
 
 
 def load_strategic_emerging_industries(apps) -> None:  # noqa: ANN001

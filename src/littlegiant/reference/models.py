@@ -93,8 +93,24 @@ class IndustryDivision(models.Model):
         return f"{self.code} {self.name}".strip()
 
 
+class IndustryGroup(models.Model):
+    """A group (中类) of GB/T 4754-2017, three digits; its first two digits are the division."""
+
+    code = models.CharField(_("group"), max_length=3, primary_key=True)
+    name = models.CharField(_("name"), max_length=64)
+    division = models.ForeignKey(IndustryDivision, on_delete=models.PROTECT, related_name="groups")
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("industry group")
+        verbose_name_plural = _("industry groups")
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.name}"
+
+
 class IndustryClass(models.Model):
-    """A class (小类) of GB/T 4754-2017, four digits; its first two digits are the division.
+    """A class (小类) of GB/T 4754-2017, four digits; its first two digits are the division, three the group.
 
     `size_industry` is the industry of the 2011 size classification it falls in (criteria.md §1.4b).
     """
@@ -102,6 +118,9 @@ class IndustryClass(models.Model):
     code = models.CharField(_("class"), max_length=4, primary_key=True)
     name = models.CharField(_("name"), max_length=128)
     division = models.ForeignKey(IndustryDivision, on_delete=models.PROTECT, related_name="classes")
+    group = models.ForeignKey(
+        IndustryGroup, on_delete=models.PROTECT, null=True, blank=True, related_name="classes"
+    )
     size_industry = models.CharField(_("size-classification industry"), max_length=32)
     name_possibly_truncated = models.BooleanField(default=False)
 

@@ -1,5 +1,9 @@
+from datetime import timedelta
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+
+from littlegiant import periodic
 
 
 class ServicesConfig(AppConfig):
@@ -13,7 +17,14 @@ class ServicesConfig(AppConfig):
         from littlegiant.accounts.roles import register_role_provider
         from littlegiant.services.roles import service_roles_of
         from littlegiant.services.scorecards import register_sqlite_median
+        from littlegiant.services.tasks import escalate_overdue_requests
 
         register_role_provider("institution_staff", service_roles_of, order=30)
 
         connection_created.connect(register_sqlite_median, dispatch_uid="littlegiant_services_sqlite_median")
+        periodic.declare(
+            "services.escalate_overdue_requests",
+            escalate_overdue_requests,
+            every=timedelta(minutes=15),
+            description="Service requests not answered or resolved in time go up a level.",
+        )

@@ -11,6 +11,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from littlegiant.enterprises.permissions import MembershipRole
+
 if TYPE_CHECKING:
     from littlegiant.accounts.models import User
 
@@ -325,9 +327,20 @@ class ServiceRequestQuerySet(models.QuerySet["ServiceRequest"]):
         # Subqueries rather than joins, so that a request is never repeated for several roles.
         mine = Membership.objects.filter(user=user).values("enterprise_id")
         staffed = InstitutionStaff.objects.filter(user=user).values("institution_id")
+        # The comprehensive centre of a city follows every request routed inside its city (UX review, defect 4).
+        centre_paths = InstitutionStaff.objects.filter(
+            user=user,
+            institution__level=InstitutionLevel.MUNICIPAL,
+            institution__kind=InstitutionKind.ONE_STOP,
+            institution__region__isnull=False,
+        ).values_list("institution__region__path", flat=True)
+        in_city = Q(pk__in=[])
+        for path in centre_paths:
+            in_city |= Q(institution__region__path__startswith=path)
         return self.filter(
             Q(enterprise_id__in=mine)
             | Q(institution_id__in=staffed)
+            | in_city
             | region_scope(user, region_field="enterprise__region")
         )
 
@@ -659,6 +672,18 @@ class RequestEvent(models.Model):
     @property
     def action_label(self) -> str:
         return str(EVENT_ACTIONS.get(self.action, self.action))
+
+    @property
+    def role_label(self) -> str:
+        """The stored role ("manager · 西湖区服务站") with its code named in the reader's language."""
+        code, separator, where = self.role.partition(" · ")
+        labels = {
+            **dict(StaffRole.choices),
+            **dict(MembershipRole.choices),
+            "administrator": _("Administrator"),
+            "unknown": _("Unknown role"),
+        }
+        return f"{labels.get(code, code)}{separator}{where}"
 
     @property
     def from_label(self) -> str:

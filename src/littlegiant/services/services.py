@@ -17,16 +17,20 @@ from typing import TYPE_CHECKING
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from littlegiant.accounts.jurisdiction import is_administrator
 from littlegiant.enterprises.permissions import member_role
+from littlegiant.notifications.services import notify
 from littlegiant.permissions import ensure
 from littlegiant.services.models import (
     AssignmentOutcome,
+    InstitutionKind,
     InstitutionLevel,
+    InstitutionStaff,
     OutcomeKind,
     RequestAssignment,
     RequestAttachment,
@@ -66,16 +70,34 @@ SYSTEM_ROLE = "system"
 def routing_candidates(
     region: Region, category: str, *, at: datetime | None = None
 ) -> list[ServiceInstitution]:
-    """Active institutions serving this region and category, nearest level first, then most spare capacity."""
+    """Active, staffed institutions serving this region and category: nearest level first, the comprehensive
+    (one-stop) centre before specialised ones at a level, then most spare capacity.
+
+    An institution nobody staffs would hold a request that no one can answer (UX review 2026-12, defect 4).
+    """
     codes = [code for code in region.path.split("/") if code]
     month_start = (at or timezone.now()).replace(day=1, hour=0, minute=0, second=0, microsecond=0)
     candidates = list(
         ServiceInstitution.objects.filter(is_active=True, categories__category=category)
         .filter(Q(region_id__in=codes) | Q(level=InstitutionLevel.NATIONAL))
+        .filter(pk__in=staffed_institutions())
         .annotate(taken=Count("assignments", filter=Q(assignments__routed_at__gte=month_start)))
     )
     # A handful of rows (one per level and a few siblings): ordering them here keeps the rule readable.
-    return sorted(candidates, key=lambda inst: (inst.rank, inst.taken / inst.capacity, inst.pk))
+    return sorted(
+        candidates,
+        key=lambda inst: (
+            inst.rank,
+            inst.kind != InstitutionKind.ONE_STOP,
+            inst.taken / inst.capacity,
+            inst.pk,
+        ),
+    )
+
+
+def staffed_institutions() -> QuerySet[InstitutionStaff, int]:
+    """Ids of the institutions at least one active person works at."""
+    return InstitutionStaff.objects.filter(user__is_active=True).values("institution_id")
 
 
 def _next_institution(
@@ -105,6 +127,18 @@ def _route(
     request.respond_by = at + timedelta(hours=institution.first_response_hours)
     request.resolve_by = None
     RequestAssignment.objects.create(request=request, institution=institution, reason=reason, routed_at=at)
+    notify(
+        [staff.user for staff in institution.staff.select_related("user")],
+        subject=_("A service request was routed to %(institution)s"),
+        body=_("%(enterprise)s asks for help: %(category)s. Answer by %(respond_by)s."),
+        params={
+            "institution": institution.name,
+            "enterprise": request.enterprise.name,
+            "category": request.get_category_display(),
+            "respond_by": timezone.localtime(request.respond_by).strftime("%Y-%m-%d %H:%M"),
+        },
+        link=reverse("services:request", args=[request.pk]),
+    )
 
 
 def _current_assignment(request: ServiceRequest) -> RequestAssignment | None:
@@ -407,6 +441,10 @@ def transfer(request: ServiceRequest, *, by: User, to: ServiceInstitution, reaso
                     % {"institution": to, "category": request.get_category_display()}
                 }
             )
+        if not to.staff.filter(user__is_active=True).exists():
+            raise ValidationError(
+                {"to": _("%(institution)s has no staff on the platform to answer it.") % {"institution": to}}
+            )
         role, before = _role_label(by, request), request.status
         _end_assignment(request, outcome=AssignmentOutcome.TRANSFERRED, at=now, comment=reason)
         _route(request, to, reason=RoutingReason.TRANSFERRED, at=now)
@@ -477,7 +515,15 @@ def log_session(
             role=_role_label(by, request),
             action="session",
             from_status=request.status,
-            comment=f"{held_on} · {session.get_mode_display()} · {contact_minutes}+{preparation_minutes} min",
+            comment=_(
+                "%(date)s · %(mode)s · %(contact)s min with the enterprise, %(preparation)s min preparing"
+            )
+            % {
+                "date": held_on,
+                "mode": session.get_mode_display(),
+                "contact": contact_minutes,
+                "preparation": preparation_minutes,
+            },
         )
     return session
 

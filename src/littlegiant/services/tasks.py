@@ -9,6 +9,6 @@ from littlegiant.services.services import escalate_overdue
 
 @task
 def escalate_overdue_requests() -> dict[str, int]:
-    """Periodic sweep: overdue requests go up a level (also `manage.py escalate_overdue_requests`)."""
+    """Periodic sweep (every 15 minutes, declared in apps.py): overdue requests go up a level."""
     report = escalate_overdue()
     return {"escalated": report.escalated, "stuck_at_top": report.stuck_at_top}

@@ -31,11 +31,12 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 def _division_label(division: IndustryDivision) -> str:
-    if division.name:
-        return f"{division.code} {division.name}"
-    # Some reference loads carry no division names: show the first class of the division as a hint.
-    classes = list(division.classes.all())
-    return f"{division.code} {classes[0].name}…" if classes else division.code
+    """A division by its own name (reference migration 0004 names all 97)."""
+    return f"{division.code} {division.name}"
+
+
+def _divisions():
+    return IndustryDivision.objects.order_by("code")
 
 
 class DivisionChoiceField(forms.ModelMultipleChoiceField):

@@ -611,6 +611,33 @@ class Payment(models.Model):
         return f"{self.amount} · {self.paid_on}"
 
 
+# How each entry of the audit trail reads on a page; the stored action stays a code (and so does an export).
+TRANSFER_ACTIONS = {
+    "create": _("Listing created"),
+    "edit": _("Listing edited"),
+    "import": _("Listing imported"),
+    "publish": _("Listing published"),
+    "withdraw": _("Listing withdrawn"),
+    "interest": _("Interest expressed"),
+    "question": _("Question asked"),
+    "answer": _("Question answered"),
+    "pass": _("Passed on, with a reason"),
+    "accept": _("Licence accepted"),
+    "offer_variation": _("Varied terms offered"),
+    "end": _("Licence ended"),
+    "remind": _("Reminder sent"),
+    "free_period_ended": _("Free period ended"),
+    "patent_expired": _("Patent expired"),
+    "report": _("Royalty report filed"),
+    "payment": _("Payment recorded"),
+}
+
+
+def _state_label(state: str) -> str:
+    labels = {**dict(LicenceStatus.choices), **dict(ListingStatus.choices)}
+    return str(labels.get(state, state))
+
+
 class TransferEvent(AuditEvent):
     """The audit trail of technology transfer: who did what, in which role, from which state to which."""
 
@@ -626,3 +653,15 @@ class TransferEvent(AuditEvent):
 
     def __str__(self) -> str:
         return f"{self.action} · {self.created_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def action_label(self) -> str:
+        return str(TRANSFER_ACTIONS.get(self.action, self.action))
+
+    @property
+    def from_label(self) -> str:
+        return _state_label(self.from_state) if self.from_state else ""
+
+    @property
+    def to_label(self) -> str:
+        return _state_label(self.to_state) if self.to_state else ""

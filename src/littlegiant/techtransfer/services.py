@@ -20,7 +20,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from littlegiant.enterprises.permissions import SPEAKS_FOR
 from littlegiant.notifications.services import notify
 from littlegiant.numbers import NumberError, bounded_decimal
 from littlegiant.techtransfer.models import (
@@ -276,7 +275,11 @@ def pass_on_listing(
         feedback.full_clean()
         feedback.save()
         record_event(
-            listing, actor=by, role="enterprise", action="pass", comment=f"{category}: {comment.strip()}"
+            listing,
+            actor=by,
+            role="enterprise",
+            action="pass",
+            comment=f"{feedback.get_category_display()}: {comment.strip()}",
         )
     return feedback
 
@@ -479,7 +482,7 @@ def follow_up_licences(*, today: date) -> FollowUp:
     """Remind SMEs before their free period ends, start the paying stage, and end licences whose patent
     expired.
 
-    Run daily by the `send_licence_reminders` command and task; safe to run twice on the same day.
+    Run daily as the periodic job `techtransfer.follow_up_licences`; safe to run twice on the same day.
     """
     done = FollowUp()
     remind_until = today + timedelta(days=REMINDER_DAYS_BEFORE_PAYING)
@@ -512,11 +515,12 @@ def follow_up_licences(*, today: date) -> FollowUp:
         )
     ):
         with transaction.atomic():
-            licence = Licence.objects.select_for_update().select_related("listing").get(pk=pk)
+            licence = Licence.objects.select_for_update().select_related("listing", "enterprise").get(pk=pk)
             if licence.status != LicenceStatus.TRIAL:
                 continue
             licence.status = LicenceStatus.PAYING
             licence.save(update_fields=["status"])
+            _tell_paying_started(licence)
             record_event(
                 licence.listing,
                 licence=licence,
@@ -553,14 +557,19 @@ def follow_up_licences(*, today: date) -> FollowUp:
     return done
 
 
-def _send_reminder(licence: Licence) -> None:
-    """Tell the people who speak for the enterprise that the free period ends (in-app and by mail)."""
-    recipients = [
+def _members_to_tell(licence: Licence) -> list:
+    return [
         membership.user
-        for membership in licence.enterprise.memberships.filter(role__in=SPEAKS_FOR).select_related("user")
+        for membership in licence.enterprise.memberships.filter(
+            role__in=["owner", "delegate"]
+        ).select_related("user")
     ]
+
+
+def _send_reminder(licence: Licence) -> None:
+    """Tell the enterprise, on its home page and by mail, that royalties start soon (licence payment due)."""
     notify(
-        recipients,
+        _members_to_tell(licence),
         subject=gettext_lazy("Free period of your patent licence ends on %(day)s"),
         body=gettext_lazy(
             "%(enterprise)s uses patent %(number)s (%(title)s) under a use-first-pay-later licence. "
@@ -573,6 +582,17 @@ def _send_reminder(licence: Licence) -> None:
             "title": licence.listing.title,
             "day": licence.paying_from,
         },
+        link=reverse("techtransfer:licence", args=[licence.pk]),
+    )
+
+
+def _tell_paying_started(licence: Licence) -> None:
+    """Tell the enterprise that royalties are now due on the licence (in-app and by mail)."""
+    notify(
+        _members_to_tell(licence),
+        subject=gettext_lazy("Royalties are now due on your licence of %(title)s"),
+        body=gettext_lazy("Report each period's sales or profit on the platform and pay the statements."),
+        params={"title": licence.listing.title},
         link=reverse("techtransfer:licence", args=[licence.pk]),
     )
 

@@ -119,6 +119,34 @@ def administrator_section() -> AdministratorSection:
     )
 
 
+def expert_roles(user: User) -> list[Role]:
+    """The expert role, for a person in the expert pool (registered from `WebConfig.ready()`).
+
+    `web` registers it because the pool lives in `recognition`, whose own roles are the reviewers' (in accounts).
+    """
+    from django.utils.translation import gettext as _
+
+    from littlegiant.recognition.models import Expert
+
+    expert = Expert.objects.filter(user=user, active=True).first() if user.is_authenticated else None
+    if expert is None:
+        return []
+    return [Role("expert", _("Expert reviewer"), expert.organisation or expert.name, expert.pk)]
+
+
+def expert_section(user: User) -> list[object]:
+    """The reviews drawn to the expert, the unscored ones first."""
+    from django.db.models import F
+
+    from littlegiant.recognition.models import ExpertReview
+
+    return list(
+        ExpertReview.objects.filter(expert__user=user)
+        .select_related("draw__application__enterprise", "draw__application__programme", "draw__stage")
+        .order_by(F("submitted_at").desc(nulls_first=True), "draw__stage__closes_on")[:20]
+    )
+
+
 def section_for(user: User, role: Role) -> object | None:
     """The data the role's home template shows; None for roles whose app fills its own section."""
     if role.kind == "enterprise":
@@ -127,4 +155,6 @@ def section_for(user: User, role: Role) -> object | None:
         return reviewer_section(role)
     if role.kind == "administrator":
         return administrator_section()
+    if role.kind == "expert":
+        return expert_section(user)
     return None

@@ -149,9 +149,12 @@ INSTALLED_APPS = [
     "littlegiant.recognition",
     "littlegiant.services",
     "littlegiant.techtransfer",
+    "littlegiant.digital",
+    "littlegiant.operations",
 ]
 
 MIDDLEWARE = [
+    "littlegiant.operations.requestlog.RequestLogMiddleware",
     "littlegiant.web.middleware.refuse_oversized_bodies",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -280,6 +283,7 @@ if not (DEBUG or DEMO or TESTING):
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]  # probes call the server directly, over HTTP
 
 SECURE_CSP = {
     "default-src": [CSP.SELF],
@@ -307,12 +311,25 @@ NINJA_PAGINATION_PER_PAGE = 50
 # Outside production, whitenoise serves static files straight from the apps (no collectstatic step).
 WHITENOISE_USE_FINDERS = DEBUG or DEMO or TESTING
 
+# Operations (docs/operations.md): a worker silent this long has died; a task waiting this long is late.
+LITTLEGIANT_WORKER_LOST_AFTER_SECONDS = _env_int("LITTLEGIANT_WORKER_LOST_AFTER_SECONDS", 60, minimum=1)
+LITTLEGIANT_QUEUE_LATE_SECONDS = _env_int("LITTLEGIANT_QUEUE_LATE_SECONDS", 600, minimum=1)
+
+# One JSON line per request and per task event (littlegiant.operations.requestlog); LOG_FORMAT=text for humans.
+_log_json = os.environ.get("LOG_FORMAT", "json" if not (DEBUG or DEMO) else "text").strip().lower() == "json"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"json": {"()": "littlegiant.operations.requestlog.JsonLineFormatter"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", **({"formatter": "json"} if _log_json else {})}
+    },
     "root": {
         "handlers": ["console"],
         "level": _env_choice("LOG_LEVEL", "WARNING", ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")),
+    },
+    "loggers": {
+        name: {"level": "WARNING" if TESTING else "INFO"}
+        for name in ("littlegiant.requests", "littlegiant.tasks", "django_tasks_db", "django.tasks")
     },
 }

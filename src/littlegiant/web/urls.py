@@ -9,13 +9,14 @@ from littlegiant.web.api import api
 web_patterns = (
     [
         path("", views.home, name="home"),
-        path("healthz", views.health, name="health"),
+        path("discovery/", views.discovery, name="discovery"),
     ],
     "web",
 )
 
 urlpatterns = [
     path("", include(web_patterns)),
+    path("", include("littlegiant.operations.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("littlegiant.accounts.urls")),
     path("notifications/", include("littlegiant.notifications.urls")),
@@ -24,6 +25,7 @@ urlpatterns = [
     path("recognition/", include("littlegiant.recognition.urls")),
     path("services/", include("littlegiant.services.urls")),
     path("techtransfer/", include("littlegiant.techtransfer.urls")),
+    path("digital/", include("littlegiant.digital.urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -6,7 +6,15 @@ from django import template
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from littlegiant.recognition.models import Application, ApplicationStatus
+from littlegiant.accounts.models import ReviewLevel
+from littlegiant.recognition.models import (
+    AWAITING_REVIEW,
+    Application,
+    ApplicationStatus,
+    ChangeKind,
+    RecognitionState,
+    SpotCheck,
+)
 
 register = template.Library()
 
@@ -17,14 +25,7 @@ def reviewer_summary(user: object) -> dict[str, object]:
     rows = (
         Application.objects.for_user(user)
         .at_stages_of(user)
-        .filter(
-            status__in=[
-                ApplicationStatus.IN_REVIEW,
-                ApplicationStatus.STAGE_PASSED,
-                ApplicationStatus.ON_NOTICE,
-                ApplicationStatus.PASSED,
-            ]
-        )
+        .filter(status__in=AWAITING_REVIEW)
         .values("status")
         .annotate(n=Count("pk"))
         .order_by("status")
@@ -77,6 +78,22 @@ ACTIONS = {
     "annual_update_missed": _("annual data update missed"),
     "report_change": _("change reported"),
     "assess_change": _("change assessed"),
+    "demo_clock": _("notice period moved (demo)"),
+}
+# The other words an event's from/to column holds, besides statuses, levels and dates.
+STATES = {
+    "open": _("open"),
+    "upheld": _("upheld"),
+    "dismissed": _("dismissed"),
+    "running": _("running"),
+    "concluded": _("concluded"),
+    "review_eligible": _("eligible for review"),
+    "not_review_eligible": _("not eligible for review"),
+    "eligible": _("still eligible"),
+    "not_eligible": _("no longer eligible"),
+    **dict(RecognitionState.choices),
+    **dict(SpotCheck.Result.choices),
+    **dict(ChangeKind.choices),
 }
 ROLES = {
     "enterprise": _("enterprise"),
@@ -109,4 +126,19 @@ def action_label(value: str) -> str:
 
 @register.filter
 def role_label(value: str) -> str:
+    """An event's role code in the reader's language."""
     return str(ROLES.get(value, value))
+
+
+@register.filter
+def state_label(value: str) -> str:
+    """An event's from/to state in the reader's language: "in_review@municipal" reads "In review · Municipal"."""
+    if not value:
+        return ""
+    status, _at, level = value.partition("@")
+    statuses = dict(ApplicationStatus.choices)
+    if status in statuses:
+        label = str(statuses[status])
+        levels = dict(ReviewLevel.choices)
+        return f"{label} · {levels.get(level, level)}" if level else label
+    return str(STATES.get(value, value))

@@ -1,0 +1,208 @@
+"""The steps every recognition service shares: lock, move along the status graph, record, notify."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import secrets
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from littlegiant.accounts.models import User
+from littlegiant.calendar import add_months, add_years
+from littlegiant.conflicts import Conflict
+from littlegiant.enterprises.models import AnnualFiling
+from littlegiant.notifications.services import notify
+from littlegiant.recognition.models import (
+    Application,
+    ApplicationAction,
+    Event,
+    PublicNotice,
+    Recognition,
+    ReviewStage,
+    transition_target,
+)
+from littlegiant.recognition.permissions import (
+    role_of,
+)
+from littlegiant.rules.schema import DATA_FIELDS, FIELDS_BY_NAME, FieldKind
+
+if TYPE_CHECKING:
+    from littlegiant.accounts.models import ReviewerAssignment
+
+
+OBJECTIONS_PER_ADDRESS_PER_HOUR = 5
+CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I: codes are read aloud and typed
+
+
+class StaleApplication(Conflict, PermissionDenied):
+    """The application changed after the page was opened: the second of two simultaneous decisions."""
+
+
+class TooManyObjections(ValidationError):
+    """Objections from one address are rate-limited."""
+
+
+# ----------------------------------------------------------------------------------------------------
+def _record(
+    *,
+    actor: User | None,
+    action: str,
+    from_state: str = "",
+    to_state: str = "",
+    comment: str = "",
+    application: Application | None = None,
+    recognition: Recognition | None = None,
+    notice: PublicNotice | None = None,
+    role: tuple[str, str] | None = None,
+) -> Event:
+    role_name, region = role or role_of(actor, application)
+    return Event.record(
+        actor=actor,
+        role=role_name,
+        region=region,
+        action=action,
+        from_state=from_state,
+        to_state=to_state,
+        comment=comment,
+        application=application,
+        recognition=recognition,
+        notice=notice,
+        # The services' clock, not the row's default: the demo replays last year's round at last year's dates.
+        created_at=timezone.now(),
+    )
+
+
+def _state(application: Application) -> str:
+    stage = application.current_stage
+    return f"{application.status}@{stage.level}" if stage else application.status
+
+
+def _lock(application: Application, *, expected_version: int | None = None) -> Application:
+    """Lock the application row and refuse if it moved on since the caller read it."""
+    locked = Application.objects.select_for_update().get(pk=application.pk)
+    version = application.version if expected_version is None else expected_version
+    if locked.version != version:
+        raise StaleApplication(
+            _(
+                "This application changed while you were looking at it (it is now %(status)s). "
+                "Reload the page."
+            )
+            % {"status": locked.get_status_display()}
+        )
+    return locked
+
+
+class InvalidTransition(PermissionDenied):
+    """The status graph (`models.TRANSITIONS`) has no such move from the application's status."""
+
+
+def can_move(application: Application, action: str) -> bool:
+    """Whether the status graph allows this action from the application's status."""
+    return transition_target(application.status, action) is not None
+
+
+def _move(application: Application, *, action: str, stage: ReviewStage | None = None) -> None:
+    """Move the application along one edge of the status graph; refuse a move the graph does not have."""
+    target = transition_target(application.status, action)
+    if target is None:
+        raise InvalidTransition(
+            _("An application that is “%(status)s” cannot be moved by “%(action)s”.")
+            % {"status": application.get_status_display(), "action": ApplicationAction(action).label}
+        )
+    application.status = target
+    if stage is not None:
+        application.current_stage = stage
+    application.version += 1
+    application.save()
+
+
+def reviewer_role(assignment: ReviewerAssignment) -> tuple[str, str]:
+    """The role and region an event records for a reviewer acting through this assignment."""
+    return f"reviewer:{assignment.level}", assignment.region_id or ""
+
+
+def _notify(recipients: Iterable[User], subject: str, body: str, *, link: str = "") -> None:
+    """An in-app notice now and a mail after the transaction commits (the platform's one `notify()`)."""
+    notify(recipients, subject=subject, body=body, link=link)
+
+
+def _notify_enterprise(application: Application, subject: str, body: str) -> None:
+    """Tell the enterprise's members about their application, with a link to it."""
+    members = User.objects.filter(memberships__enterprise=application.enterprise_id).distinct()
+    _notify(
+        members,
+        subject,
+        f"{application.enterprise.name}\n{application.programme.title}\n\n{body}",
+        link=reverse("recognition:application", args=[application.pk]),
+    )
+
+
+# Kept under the old names for the callers (and tests) that use them; the arithmetic lives in one place.
+_add_years = add_years
+_add_months = add_months
+
+
+def _json_value(value: object) -> object:
+    if isinstance(value, Decimal):
+        return str(value)
+    return value
+
+
+def filing_values(filing: AnnualFiling) -> dict[str, object]:
+    """The filing's canonical values as JSON (Decimals as exact strings, unknowns as null)."""
+    values: dict[str, object] = {
+        "credit_code": filing.enterprise.credit_code,
+        "name": filing.enterprise.name,
+        "region_code": filing.enterprise.region_id,
+        "industry_code": filing.enterprise.industry_id,
+        "year": filing.year,
+    }
+    for name in DATA_FIELDS:
+        values[name] = _json_value(getattr(filing, name, None))
+    return values
+
+
+def record_from_values(values: Mapping[str, object]) -> dict[str, object]:
+    """Turn snapshot JSON back into the engine's record (money and fractions as Decimal)."""
+    record: dict[str, object] = {}
+    for name, value in values.items():
+        field = FIELDS_BY_NAME.get(name)
+        if (
+            value is not None
+            and field is not None
+            and field.kind
+            in {
+                FieldKind.MONEY,
+                FieldKind.FRACTION,
+                FieldKind.NUMBER,
+            }
+        ):
+            value = Decimal(str(value))
+        record[name] = value
+    return record
+
+
+def assess(values: Mapping[str, object], pack_id: str, day: dt.date) -> dict[str, dict]:
+    """The engine's explanation documents for these values under the pack (dependencies included)."""
+    from littlegiant.rules import assess_record
+
+    return assess_record(record_from_values(values), [pack_id], evaluation_date=day)
+
+
+def certificate_code(rng: random.Random | None = None) -> str:
+    """A random, unguessable 16-character verification code (80 bits); `rng` only for demo data."""
+    if rng is not None:
+        return "".join(rng.choice(CODE_ALPHABET) for _unused in range(16))
+    return "".join(secrets.choice(CODE_ALPHABET) for _unused in range(16))
+
+
+def _draw_sample(seed: int, population: list[int], size: int) -> list[int]:
+    """The documented draw: Python's Mersenne Twister seeded with `seed`, sampling from the sorted ids."""
+    return random.Random(seed).sample(sorted(population), size)
