@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from django.test import Client
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import URLPattern, URLResolver, get_resolver
 
 from tests.endpoint_world import YEAR, Side
 
@@ -27,6 +27,8 @@ PUBLIC = frozenset(
     {
         "recognition:public_notices",
         "recognition:public_notice",
+        "recognition:notice_pdf",
+        "recognition:decision_pdf",
         "recognition:recognised_list",
         "recognition:verify",
         "api:notices",
@@ -99,6 +101,9 @@ PATH_PARAMETERS: dict[str, Callable[[Side, dict], dict]] = {
         for name in ("recognition", "certificate", "annual_update", "change_report", "revoke")
     },
     "recognition:change_assess": _object("change"),
+    "recognition:notice_demo_end": _object("notice"),
+    "recognition:notice_pdf": _object("notice"),
+    "recognition:decision_pdf": _shared("batch"),
     "services:institution": _object("institution"),
     "services:offering_add": _object("institution"),
     "services:offering_publish": _object("offering"),
@@ -151,6 +156,14 @@ PATH_PARAMETERS: dict[str, Callable[[Side, dict], dict]] = {
     "api:get_listing": _object("listing", "listing_id"),
     "api:accept_listing": _object("listing", "listing_id"),
     "api:report_figures": _object("licence", "licence_id"),
+    "digital:result": _object("evaluation"),
+    "digital:section": _with(_object("evaluation"), section="foundation"),
+    "digital:pledge": _object("evaluation"),
+    "digital:tracker_export": lambda side, shared: {"fmt": "csv"},
+    "api:get_evaluation": _object("evaluation"),
+    "api:save_section": _with(_object("evaluation"), section="foundation"),
+    "api:submit api/digital/evaluations/<pk>/submit": _object("evaluation"),
+    "api:level": lambda side, shared: {"enterprise_id": side.objects["enterprise"].pk, "year": YEAR},
 }
 
 
@@ -194,19 +207,27 @@ def _walk(patterns: list, prefix: str = "", namespace: str = "") -> Iterator[tup
 def endpoints() -> list[Endpoint]:
     """Every named page and API operation the project serves (admin and the language switch aside)."""
     api_methods = _api_methods()
-    found: dict[str, Endpoint] = {}
+    found: dict[tuple[str, str], Endpoint] = {}
     for route, name in _walk(get_resolver().url_patterns):
-        if name.startswith(SKIPPED_PREFIXES) or name in found:
+        # Keyed by route as well: two API operations may share a name (each app has its own "submit").
+        if name.startswith(SKIPPED_PREFIXES) or (name, route) in found:
             continue
         parameters = tuple(re.findall(r"<(?:\w+:)?(\w+)>", route))
         methods = api_methods.get(name, ("GET", "POST")) if route.startswith("api/") else ("GET", "POST")
-        found[name] = Endpoint(name, route, parameters, methods)
+        found[(name, route)] = Endpoint(name, route, parameters, methods)
     return list(found.values())
 
 
 def url_of(endpoint: Endpoint, side: Side, shared: dict) -> str:
-    kwargs = PATH_PARAMETERS[endpoint.name](side, shared) if endpoint.parameters else {}
-    return reverse(endpoint.name, kwargs=kwargs)
+    """The endpoint's URL with the side's objects in its path (built from the route: names may repeat)."""
+    kwargs = PATH_PARAMETERS[_key(endpoint)](side, shared) if endpoint.parameters else {}
+    return "/" + re.sub(r"<(?:\w+:)?(\w+)>", lambda match: str(kwargs[match.group(1)]), endpoint.route)
+
+
+def _key(endpoint: Endpoint) -> str:
+    """An endpoint's entry in PATH_PARAMETERS: its name, or `name route` when the name is shared."""
+    with_route = f"{endpoint.name} {endpoint.route}"
+    return with_route if with_route in PATH_PARAMETERS else endpoint.name
 
 
 def ask(client: Client, endpoint: Endpoint, method: str, url: str):
@@ -240,7 +261,7 @@ def sweep(
     for endpoint in endpoints():
         if only is not None and not only(endpoint):
             continue
-        if endpoint.parameters and endpoint.name not in PATH_PARAMETERS:
+        if endpoint.parameters and _key(endpoint) not in PATH_PARAMETERS:
             failures.append(f"{endpoint.name} ({endpoint.route}): no fixture for {endpoint.parameters}")
             continue
         for mine, theirs in ((a, b), (b, a)):

@@ -118,6 +118,13 @@ def _screening(side: Side, reviewer) -> None:
     side.objects["screening"] = execute_screening(run.pk)
 
 
+def _evaluation(enterprise, owner):
+    """A digital-transformation self-evaluation, opened by the owner."""
+    from littlegiant.digital.services import open_evaluation
+
+    return open_evaluation(enterprise, by=owner, year=YEAR)
+
+
 def _expert_review(side: Side, programme, expert_user) -> None:
     """An expert review row for the side's application (the draw itself is the national stage's business)."""
     from littlegiant.recognition.models import Expert, ExpertDraw, ExpertReview
@@ -161,6 +168,7 @@ def build_world(cast: dict[str, object]) -> tuple[Side, Side, dict[str, object]]
             side, officer=cast[officer], institution=cast[institution], owner=person, enterprise=firm
         )
         _screening(side, checker)
+        side.objects["evaluation"] = _evaluation(firm, person)
         cast[f"expert_{side.name.lower()}"] = make_user(f"expert_{side.name.lower()}")
         _expert_review(side, programme, cast[f"expert_{side.name.lower()}"])
     provincial = cast["provincial_reviewer"]
@@ -176,5 +184,5 @@ def build_world(cast: dict[str, object]) -> tuple[Side, Side, dict[str, object]]
         )
         side.objects.update(recognition=title, change=change)
         side.objects["notification"] = notify([owner], subject=f"通知 {side.name}", mail=False)[0]
-    shared = {"programme": programme, "stage": programme.stages.order_by("order").first()}
+    shared = {"programme": programme, "stage": programme.stages.order_by("order").first(), "batch": batch}
     return a, b, shared
