@@ -10,6 +10,7 @@ from django import template
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from littlegiant.enterprises.labels import CHOICE_LABELS
 from littlegiant.rules.schema import FIELDS_BY_NAME
 
 register = template.Library()
@@ -154,7 +155,7 @@ def _shown(value: object, display: str) -> str:
         return _("yes") if truth else _("no")
     number = _decimal(value)
     if number is None:
-        return str(value)
+        return str(CHOICE_LABELS.get(str(value), value))
     if display == "percent":
         return f"{(number * 100).quantize(Decimal('0.01'), rounding=ROUND_HALF_UP)}%"
     if display == "money":
