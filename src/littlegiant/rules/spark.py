@@ -78,8 +78,7 @@ def evaluate_records_on_spark(
 ) -> list[dict[str, PackResult]]:
     """evaluate_records on Spark: pack id -> PackResult per record, dependencies included.
 
-    The records travel as literal rows of the query (a local relation: no Python worker, no data source), and
-    whole-stage code generation is off for it: compiling Java for a handful of rows costs seconds.
+    The records travel as literal rows of the query (a local relation: no Python worker, no data source).
     """
     packs = registry.with_dependencies(list(pack_ids))
     compiled = compile_packs(packs)
@@ -94,7 +93,9 @@ def evaluate_records_on_spark(
     previous = session.conf.get("spark.sql.codegen.wholeStage")
     session.conf.set("spark.sql.codegen.wholeStage", "false")
     try:
-        found = session.sql(to_spark(compiled.query(source) + " ORDER BY __position")).collect()
+        found = session.sql(
+            to_spark(compiled.query(source) + " ORDER BY __position", exact_comparisons=True)
+        ).collect()
     finally:
         session.conf.set("spark.sql.codegen.wholeStage", previous)
     return [
@@ -215,8 +216,12 @@ def assess_file_on_spark(
         )
         relation = f"(SELECT {typed} FROM {view}) AS records"
         # Spark has no ENUM: the statuses are plain strings, the same words.
-        selected = [s.replace(f"::{STATUS_TYPE}", "") for s in output_columns(compiled, requested, output_format)]
-        result = session.sql(to_spark(compiled.query(relation, final=", ".join(selected))))
+        selected = [
+            s.replace(f"::{STATUS_TYPE}", "") for s in output_columns(compiled, requested, output_format)
+        ]
+        result = session.sql(
+            to_spark(compiled.query(relation, final=", ".join(selected)), exact_comparisons=True)
+        )
         return _write(result, target, output_format)
 
 
@@ -261,7 +266,9 @@ def _check_values(
         f"SELECT count_if({any_bad}) AS bad, count(*) - count(DISTINCT credit_code) AS repeated FROM {cleaned}"
     ).collect()[0]
     if found["bad"]:
-        numbered = session.sql(f"SELECT * FROM {view}").selectExpr("*", "monotonically_increasing_id() AS `__id`")
+        numbered = session.sql(f"SELECT * FROM {view}").selectExpr(
+            "*", "monotonically_increasing_id() AS `__id`"
+        )
         numbered.createOrReplaceTempView("littlegiant_numbered")
         inner = cleaned.replace(f"FROM {view})", "FROM littlegiant_numbered)").replace(
             "(SELECT ", "(SELECT `__id`, ", 1
