@@ -8,7 +8,7 @@ PYTEST_WORKERS ?= 2
 CHROMIUM := /usr/bin/chromium
 export LITTLEGIANT_HOME := $(CURDIR)
 
-.PHONY: help demo serve test test-sqlite test-postgres lint bench clean browser messages
+.PHONY: help demo serve test test-sqlite test-postgres lint bench clean browser messages java
 
 help:
 	@echo "make demo   - install, build the demo province in SQLite and serve it at http://127.0.0.1:8000"
@@ -19,7 +19,7 @@ help:
 $(BIN)/.installed: pyproject.toml
 	@test -x $(BIN)/python || "$$(.ci/find-python)" -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,spark]'
 	@touch $@
 
 messages: $(BIN)/.installed
@@ -45,7 +45,12 @@ lint: $(BIN)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-test: $(BIN)/.installed messages browser lint
+# The Spark engine's tests need a Java runtime: Debian's, when the machine has none.
+java:
+	@command -v java >/dev/null || (echo "Installing Debian's Java runtime for the Spark engine's tests" && \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null)
+
+test: $(BIN)/.installed messages browser java lint
 	@$(MAKE) --no-print-directory test-sqlite
 	@$(MAKE) --no-print-directory test-postgres
 

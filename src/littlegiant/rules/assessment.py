@@ -502,9 +502,11 @@ STATUS_TYPE = "criterion_status"
 STATUS_TYPE_SQL = f"CREATE TYPE {STATUS_TYPE} AS ENUM ('met', 'unmet', 'unknown')"
 
 
-def output_columns(compiled: CompiledPacks, requested: list[RulePack], output_format: str) -> list[str]:
-    """The SELECT list of the result file: credit_code, then per pack its outcome, score and one column per
-    criterion."""
+def output_columns(
+    compiled: CompiledPacks, requested: list[RulePack], output_format: str, *, detail: bool = True
+) -> list[str]:
+    """The SELECT list of the result file: credit_code, then per pack its outcome, score and (with `detail`)
+    one column per criterion."""
     single = len(requested) == 1
     columns = [f"{quote('credit_code')} AS {quote('credit_code')}"]
 
@@ -530,7 +532,7 @@ def output_columns(compiled: CompiledPacks, requested: list[RulePack], output_fo
                 f"CAST(NULL AS {POINTS_TYPE if output_format == '.parquet' else 'VARCHAR'}) "
                 f"AS {named(pack, 'score')}"
             )
-        for criterion in pack.criteria:
+        for criterion in pack.criteria if detail else ():
             if criterion.kind == Kind.INDICATOR:
                 columns.append(
                     f"{number(quote(p + '__c__' + criterion.id + '__pts'))} AS {named(pack, criterion.id)}"
@@ -556,11 +558,13 @@ def assess_file(
     evaluation_date: dt.date | None = None,
     engine: str = "duckdb",
     master: str | None = None,
+    detail: bool = True,
 ) -> int:
     """Assess every enterprise of a CSV, XLSX or Parquet file; write CSV, Parquet or JSON Lines; return the
     row count.
 
-    Nothing is written when the input is bad: the error names the row and the column. engine "duckdb" (on
+    Nothing is written when the input is bad: the error names the row and the column. `detail` False writes
+    only each pack's outcome and score, not its per-criterion columns. engine "duckdb" (on
     this machine) or "spark" (rules/spark.py: a local session, `master`, or Spark Connect at SPARK_REMOTE;
     without --explain, whose documents are built here in Python).
     """
@@ -569,7 +573,7 @@ def assess_file(
             raise BatchError("--explain is for the duckdb engine: explanations are built one row at a time")
         from littlegiant.rules.spark import assess_file_on_spark
 
-        return assess_file_on_spark(input_path, output_path, pack_ids, master=master)
+        return assess_file_on_spark(input_path, output_path, pack_ids, master=master, detail=detail)
     if engine != "duckdb":
         raise BatchError(f"engine must be duckdb or spark, not {engine!r}")
     source, target = Path(input_path), Path(output_path)
@@ -619,7 +623,7 @@ def assess_file(
             proven = _proven_by_statistics(connection, source, columns, source_types)
             guard = _value_guard(columns, source_types, proven)
             relation = f"(SELECT {typed} FROM {reader} WHERE {guard}) AS records"
-            selected = output_columns(compiled, requested, output_format)
+            selected = output_columns(compiled, requested, output_format, detail=detail or explain)
             handle, temporary = tempfile.mkstemp(
                 prefix=f".{target.name}.", suffix=".part", dir=target.parent or "."
             )

@@ -160,6 +160,7 @@ def assess_file_on_spark(
     *,
     master: str | None = None,
     session: Any = None,
+    detail: bool = True,
 ) -> int:
     """Assess every enterprise of a CSV, XLSX or Parquet file on Spark; write CSV, Parquet or JSON Lines with
     the DuckDB engine's columns; return the row count. Nothing is written when the input is bad."""
@@ -217,7 +218,8 @@ def assess_file_on_spark(
         relation = f"(SELECT {typed} FROM {view}) AS records"
         # Spark has no ENUM: the statuses are plain strings, the same words.
         selected = [
-            s.replace(f"::{STATUS_TYPE}", "") for s in output_columns(compiled, requested, output_format)
+            s.replace(f"::{STATUS_TYPE}", "")
+            for s in output_columns(compiled, requested, output_format, detail=detail)
         ]
         result = session.sql(
             to_spark(compiled.query(relation, final=", ".join(selected)), exact_comparisons=True)
