@@ -6,9 +6,11 @@ this module mounts them. Commands that need the database set Django up first; th
 
 from __future__ import annotations
 
-import os
-
 import typer
+
+from littlegiant.demo.cli import register as register_demo
+from littlegiant.enterprises.cli import register as register_enterprises
+from littlegiant.rules.cli import register as register_rules
 
 app = typer.Typer(
     name="littlegiant",
@@ -18,19 +20,7 @@ app = typer.Typer(
 )
 
 
-def setup_django() -> None:
-    """Configure Django for commands that touch the database."""
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "littlegiant.web.settings")
-    import django
-
-    django.setup()
-
-
 def _mount() -> None:
-    from littlegiant.demo.cli import register as register_demo
-    from littlegiant.enterprises.cli import register as register_enterprises
-    from littlegiant.rules.cli import register as register_rules
-
     register_enterprises(app)
     register_rules(app)
     register_demo(app)

@@ -1,4 +1,5 @@
-"""After LOGIN_FAILURE_LIMIT failures for one user name in the window, even the right password is refused."""
+"""After LOGIN_FAILURE_LIMIT failures for one user name from one address in the window, even the right password
+is refused there (other addresses: test_a_stranger_cannot_keep_a_known_user_locked_out.py)."""
 
 import pytest
 
@@ -24,14 +25,6 @@ def test_the_right_password_is_refused_with_a_clear_message(client, alice, limit
     assert response.status_code == 200
     assert "_auth_user_id" not in client.session
     assert "Sign-in is locked: try again in 10 minutes." in response.content.decode()
-
-
-def test_the_lock_follows_the_user_name_to_another_address(client, alice, limit):
-    for index in range(limit):
-        _sign_in(client, "alice", "wrong", address=f"10.0.0.{index + 1}")
-    response = _sign_in(client, "alice", PASSWORD, address="10.9.9.9")
-    assert "_auth_user_id" not in client.session
-    assert "locked" in response.content.decode()
 
 
 def test_the_chinese_page_says_so_in_chinese(client, alice, limit):

@@ -8,6 +8,7 @@ from tests.cast import PASSWORD
 @pytest.fixture(autouse=True)
 def limit(settings):
     settings.LOGIN_FAILURE_LIMIT = 3
+    settings.LOGIN_FAILURE_ADDRESS_LIMIT = 3
     settings.LOGIN_FAILURE_WINDOW_SECONDS = 900
 
 

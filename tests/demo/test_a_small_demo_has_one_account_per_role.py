@@ -2,8 +2,8 @@
 
 from littlegiant.accounts.demo import DEMO_PASSWORD, demo_accounts
 from littlegiant.accounts.models import User
+from littlegiant.accounts.roles import roles_of
 from littlegiant.enterprises.models import Enterprise
-from littlegiant.web.roles import roles_of
 
 
 def test_one_account_per_role(small_demo):

@@ -6,7 +6,11 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
+from littlegiant.accounts.forms import AdminSignInForm
 from littlegiant.accounts.models import DemoAccount, LoginFailure, ReviewerAssignment, User
+
+# The admin's sign-in goes through the site's throttle (security review F4: ten guesses, then the right one).
+admin.site.login_form = AdminSignInForm
 
 
 class ReviewerAssignmentInline(admin.TabularInline):

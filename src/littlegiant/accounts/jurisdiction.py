@@ -1,7 +1,8 @@
-"""Who may see what: the jurisdiction behind every `for_user()` queryset.
+"""Who may see what by region: the jurisdiction behind every `for_user()` queryset.
 
 A reviewer sees what lies inside the region of one of their assignments (a national reviewer: everything);
-an enterprise member sees the enterprises they act for; an administrator sees everything.
+an administrator sees everything. What a person sees because they act for an enterprise is the enterprise's
+business (`enterprises.permissions`), which builds on this module and not the other way round.
 """
 
 from __future__ import annotations
@@ -9,6 +10,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from django.db.models import Q
+
+from littlegiant.permissions import is_signed_in
 
 if TYPE_CHECKING:
     from littlegiant.accounts.models import User
@@ -18,12 +21,13 @@ NOTHING = Q(pk__in=[])
 
 
 def is_administrator(user: User) -> bool:
-    return bool(user.is_authenticated and user.is_active and user.is_superuser)
+    """Whether the user is an active platform administrator."""
+    return bool(is_signed_in(user) and user.is_superuser)
 
 
 def reviewer_region_paths(user: User) -> list[str] | None:
     """Region paths a reviewer covers; None means the whole country; [] means not a reviewer."""
-    if not (user.is_authenticated and user.is_active):
+    if not is_signed_in(user):
         return []
     paths: list[str] = []
     for level, path in user.reviewer_assignments.values_list("level", "region__path"):
@@ -31,6 +35,16 @@ def reviewer_region_paths(user: User) -> list[str] | None:
             return None
         paths.append(path)
     return paths
+
+
+def is_official(user: User) -> bool:
+    """Reviewers and administrators: the officials who oversee (screen, see coverage) within a jurisdiction."""
+    return is_administrator(user) or reviewer_region_paths(user) != []
+
+
+def sees_everywhere(user: User) -> bool:
+    """Administrators and national reviewers: their region scope is the whole country."""
+    return is_administrator(user) or reviewer_region_paths(user) is None
 
 
 def region_scope(user: User, *, region_field: str) -> Q:
@@ -48,23 +62,6 @@ def region_scope(user: User, *, region_field: str) -> Q:
     for path in paths:
         condition |= Q(**{f"{region_field}__path__startswith": path})
     return condition
-
-
-def enterprise_scope(user: User, *, prefix: str) -> Q:
-    """A filter keeping enterprises (reached through `prefix`, e.g. "enterprise__") the user may see."""
-    if not (user.is_authenticated and user.is_active):
-        return NOTHING
-    if is_administrator(user):
-        return Q()
-    by_region = region_scope(user, region_field=f"{prefix}region")
-    # A subquery rather than a join, so that rows are never repeated for several memberships.
-    from littlegiant.enterprises.models import Membership
-
-    mine = Membership.objects.filter(user=user).values("enterprise_id")
-    by_membership = Q(**{f"{prefix}pk__in": mine})
-    if by_region == Q():
-        return Q()
-    return by_region | by_membership
 
 
 def covers_region(user: User, region: Region) -> bool:

@@ -20,21 +20,26 @@ def _window() -> timedelta:
 def sign_in_locked_until(
     username: str, address: str | None, *, now: datetime | None = None
 ) -> datetime | None:
-    """When sign-in opens again for this user name or address, or None if it is not locked.
+    """When sign-in opens again for this user name from this address, or None if it is not locked.
 
-    Locked when LOGIN_FAILURE_LIMIT failures with this user name, or from this address, fall within the
-    window; it opens again when the oldest of those failures leaves the window.
+    Locked when LOGIN_FAILURE_LIMIT failures of this user name from this address, or LOGIN_FAILURE_ADDRESS_LIMIT
+    failures from this address under any names, fall within the window; it opens again when the oldest of
+    those failures leaves the window. Failures from elsewhere never lock a name here (security review F6:
+    anyone could keep a known user locked out by failing under their name every 15 minutes).
     """
     now = now or timezone.now()
-    since = now - _window()
-    recent = LoginFailure.objects.filter(created_at__gte=since)
-    limit = settings.LOGIN_FAILURE_LIMIT
+    recent = LoginFailure.objects.filter(created_at__gte=now - _window())
+    same_address = Q(address=address) if address else Q(address__isnull=True)
     opens_at: datetime | None = None
-    for condition in (Q(username__iexact=username), Q(address=address) if address else None):
+    for condition, limit in (
+        (Q(username__iexact=username) & same_address, settings.LOGIN_FAILURE_LIMIT),
+        (same_address if address else None, settings.LOGIN_FAILURE_ADDRESS_LIMIT),
+    ):
         if condition is None:
             continue
-        rows = recent.filter(condition)
-        times = list(rows.order_by("-created_at").values_list("created_at", flat=True)[:limit])
+        times = list(
+            recent.filter(condition).order_by("-created_at").values_list("created_at", flat=True)[:limit]
+        )
         if len(times) >= limit:
             # The lock lifts when failures in the window drop below the limit: the limit-th newest one leaves.
             candidate = times[limit - 1] + _window()
@@ -55,10 +60,12 @@ def record_sign_in_failure(username: str, address: str | None) -> LoginFailure:
         return LoginFailure.objects.create(username=username[:150], address=address or None)
 
 
-def clear_sign_in_failures(username: str) -> int:
-    """A successful sign-in forgets the failures under that user name.
+def clear_sign_in_failures(username: str, address: str | None) -> int:
+    """A successful sign-in forgets the failures under that user name from that address.
 
-    Failures from the address stay: a guesser who also holds an account must not reset the address count.
+    Failures from other addresses stay (they may be a guesser's), and so do the address's failures under other
+    names: a guesser who also holds an account must not reset the address count.
     """
-    deleted, _ = LoginFailure.objects.filter(username__iexact=username).delete()
+    same_address = Q(address=address) if address else Q(address__isnull=True)
+    deleted, _ = LoginFailure.objects.filter(same_address, username__iexact=username).delete()
     return deleted

@@ -21,13 +21,19 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from littlegiant.accounts.jurisdiction import covers_region, is_administrator, reviewer_region_paths
+from littlegiant.accounts.jurisdiction import (
+    covers_region,
+    is_administrator,
+    is_official,
+    reviewer_region_paths,
+)
 from littlegiant.assessment import workbook
 from littlegiant.assessment.models import ScreeningEvent, ScreeningRun, ScreeningStatus
 from littlegiant.enterprises.models import AnnualFiling, Enterprise
 from littlegiant.rules import InputError, assess_file, assess_record, registry
 from littlegiant.rules.records import coerce_value
 from littlegiant.rules.schema import COLUMN_NAMES, DATA_FIELDS, FIELDS, FIELDS_BY_NAME, FieldKind
+from littlegiant.spreadsheet_cells import inert_sql
 
 if TYPE_CHECKING:
     from littlegiant.accounts.models import User
@@ -278,7 +284,7 @@ class ScreeningInvalid(ValueError):
 
 def can_screen(user: User) -> bool:
     """Reviewers and administrators may screen their jurisdiction."""
-    return is_administrator(user) or reviewer_region_paths(user) != []
+    return is_official(user)
 
 
 def start_screening(
@@ -531,8 +537,16 @@ def _write_downloads(
             f"TO {literal(final)} (FORMAT parquet, COMPRESSION zstd)"
         )
         source = f"read_parquet({literal(final)})"
-        connection.execute(f"COPY (SELECT * FROM {source}) TO {literal(plain_csv)} (HEADER)")
-        columns = [row[0] for row in connection.execute(f"DESCRIBE SELECT * FROM {source}").fetchall()]
+        described = connection.execute(f"DESCRIBE SELECT * FROM {source}").fetchall()
+        columns = [row[0] for row in described]
+        # Text cells that would start a formula are made inert in the CSV (security review F3); numbers stay.
+        cells = ", ".join(
+            f"{inert_sql(quoted)} AS {quoted}" if kind == "VARCHAR" else quoted
+            for quoted, kind in (
+                ('"' + name.replace('"', '""') + '"', kind) for name, kind, *_rest in described
+            )
+        )
+        connection.execute(f"COPY (SELECT {cells} FROM {source}) TO {literal(plain_csv)} (HEADER)")
         rows = int(connection.execute(f"SELECT count(*) FROM {source}").fetchall()[0][0])
         if rows <= workbook.MAX_ROWS:
             batches = connection.sql(f"SELECT * FROM {source}").to_arrow_reader(workbook.BATCH_ROWS)

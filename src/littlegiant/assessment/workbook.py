@@ -18,6 +18,7 @@ from typing import Any
 from littlegiant.rules import registry
 from littlegiant.rules.pack import Kind, RulePack
 from littlegiant.rules.schema import FIELDS_BY_NAME
+from littlegiant.spreadsheet_cells import inert
 
 # An Excel sheet holds 1,048,576 rows; three of them are the header.
 MAX_ROWS = 1_048_573
@@ -107,7 +108,8 @@ def write_workbook(
     import xlsxwriter
 
     notes = column_notes(columns, pack_ids)
-    workbook = xlsxwriter.Workbook(str(target), {"constant_memory": True})
+    # No text becomes a formula, whatever inert() lets through (XlsxWriter also reads "{=…}" as one).
+    workbook = xlsxwriter.Workbook(str(target), {"constant_memory": True, "strings_to_formulas": False})
     rows = 0
     try:
         formats = {
@@ -193,4 +195,4 @@ def _cell(value: object) -> object:
     # Points and scores are exact decimals of at most six places: a float shows them unchanged in Excel.
     if isinstance(value, Decimal):
         return float(value)
-    return value
+    return inert(value)

@@ -7,6 +7,8 @@ from typing import Annotated
 
 import typer
 
+from littlegiant.django_setup import setup_django
+
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the `littlegiant` command."""
@@ -25,8 +27,6 @@ def demo(
     """Migrate the database and build the synthetic demo province of Zhejiang with its demo accounts."""
     from rich.console import Console
     from rich.table import Table
-
-    from littlegiant.cli import setup_django
 
     setup_django()
     from littlegiant.accounts.demo import DEMO_PASSWORD

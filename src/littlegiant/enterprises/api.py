@@ -13,14 +13,15 @@ from django.shortcuts import get_object_or_404
 from ninja import File, Form, Query, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.files import UploadedFile
-from ninja.pagination import CursorPagination, paginate
+from ninja.pagination import paginate
 from pydantic import ConfigDict, Field, create_model
 
 from littlegiant.enterprises.exporting import CONTENT_TYPES, csv_lines, export_rows, write_xlsx
 from littlegiant.enterprises.filing_values import parse_filing_values
 from littlegiant.enterprises.importing import import_filings, import_refusal
 from littlegiant.enterprises.models import AnnualFiling, Enterprise
-from littlegiant.enterprises.services import save_filing
+from littlegiant.enterprises.services import filing_edit_refusal, save_filing
+from littlegiant.paging import BoundedCursorPagination
 from littlegiant.rules.schema import DATA_FIELDS, FIELDS_BY_NAME, FieldKind
 
 router = Router()
@@ -117,7 +118,7 @@ def _filing_out(filing: AnnualFiling) -> dict[str, object]:
 
 
 @router.get("/", response=list[EnterpriseOut], summary="Enterprises you may see")
-@paginate(CursorPagination, ordering=("credit_code",))
+@paginate(BoundedCursorPagination, ordering=("credit_code",))
 def list_enterprises(request: HttpRequest, filters: Query[EnterpriseFilters]):
     """Filtered, ordered by credit code, a page at a time (cursor pagination: the table is never counted)."""
     return Enterprise.objects.for_user(request.user).matching(
@@ -188,6 +189,10 @@ def enterprise_detail(request: HttpRequest, pk: int):
 def upsert_filing(request: HttpRequest, pk: int, year: int, values: FilingValuesIn):  # type: ignore[valid-type]
     """The same checks as an import; errors name each field. Fields left out keep their stored values."""
     enterprise = get_object_or_404(Enterprise.objects.for_user(request.user), pk=pk)
+    # Refuse before reading the values: seeing an enterprise is not a right to make the server parse for it.
+    refusal = filing_edit_refusal(request.user, enterprise)
+    if refusal:
+        return Status(403, {"detail": refusal})
     sent = values.model_dump(include=values.model_fields_set)  # type: ignore[attr-defined]
     parsed, problems = parse_filing_values(sent)
     if problems:

@@ -7,6 +7,8 @@ from typing import Annotated
 
 import typer
 
+from littlegiant.django_setup import setup_django
+
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the `littlegiant` command."""
@@ -36,8 +38,6 @@ def import_command(
     ] = None,
 ) -> None:
     """Import annual filings (canonical columns): all rows or, if any row is bad, none."""
-    from littlegiant.cli import setup_django
-
     setup_django()
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -98,8 +98,6 @@ def export_command(
     ] = None,
 ) -> None:
     """Export annual filings in the import format."""
-    from littlegiant.cli import setup_django
-
     setup_django()
     from django.core.exceptions import ValidationError
 

@@ -18,6 +18,7 @@ from littlegiant.enterprises.filing_values import format_value
 from littlegiant.enterprises.models import AnnualFiling, Enterprise
 from littlegiant.reference.models import Region
 from littlegiant.rules.schema import COLUMN_NAMES, DATA_FIELDS
+from littlegiant.spreadsheet_cells import inert
 
 if TYPE_CHECKING:
     from littlegiant.accounts.models import User
@@ -74,7 +75,7 @@ def csv_lines(rows: Iterator[tuple]) -> Iterator[str]:
     writer = csv.writer(buffer, lineterminator="\r\n")
     yield "\ufeff"
     for row in rows:
-        writer.writerow([format_value(value) for value in row])
+        writer.writerow([format_value(inert(value)) for value in row])
         yield buffer.getvalue()
         buffer.seek(0)
         buffer.truncate()
@@ -90,6 +91,7 @@ def write_csv(rows: Iterator[tuple], out: BinaryIO) -> int:
 
 
 def _xlsx_cell(value: object) -> object:
+    value = inert(value)
     if isinstance(value, Decimal):
         # A spreadsheet number is a binary float: keep it a number when the float reads back exactly,
         # otherwise write the exact decimal as text (the importer reads both).

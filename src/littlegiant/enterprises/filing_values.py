@@ -8,12 +8,19 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from littlegiant.enterprises.models import AnnualFiling
+from littlegiant.numbers import (
+    LARGEST_MAGNITUDE,
+    LARGEST_MAGNITUDE_EXPONENT,
+    NumberError,
+    bounded_decimal,
+    bounded_text,
+)
 from littlegiant.rules.schema import DATA_FIELDS, FALSE_WORDS, FIELDS_BY_NAME, TRUE_WORDS, Field, FieldKind
 
 
@@ -73,10 +80,12 @@ def parse_value(field: Field, raw: object) -> object | None:
     """The typed value of one cell for this field (None when empty: unknown), or FilingValueError."""
     if is_empty(raw):
         return None
+    if isinstance(raw, int) and not isinstance(raw, bool) and abs(raw) >= LARGEST_MAGNITUDE:
+        raise FilingValueError(_("is too large"))
     if field.kind == FieldKind.BOOLEAN:
         return _parse_boolean(raw)
     if field.kind == FieldKind.ENUM:
-        text = str(raw).strip()
+        text = _bounded_text(raw, _("is too long for one of the choices (%(length)s characters)"))
         if text not in field.choices:
             raise FilingValueError(_("must be one of: %(choices)s") % {"choices": ", ".join(field.choices)})
         return text
@@ -107,7 +116,7 @@ def check_value(field: Field, value: object | None) -> None:
         raise FilingValueError(_("must be at least %(minimum)s") % {"minimum": _plain(field.minimum)})  # type: ignore[arg-type]
     if maximum is not None and number > maximum:  # type: ignore[operator]
         raise FilingValueError(_("must be at most %(maximum)s") % {"maximum": _plain(field.maximum)})  # type: ignore[arg-type]
-    if field.kind == FieldKind.COUNT and number > LARGEST_COUNT:
+    if field.kind in WHOLE_NUMBER_KINDS and abs(number) > LARGEST_COUNT:  # type: ignore[arg-type]
         raise FilingValueError(_("is too large"))
 
 
@@ -145,7 +154,7 @@ def _parse_boolean(raw: object) -> bool:
         return raw
     if isinstance(raw, int | float | Decimal) and raw in (0, 1):
         return bool(raw)
-    text = str(raw).strip().lower()
+    text = _bounded_text(raw, _("is too long for true or false (%(length)s characters)")).lower()
     if text in TRUE_WORDS:
         return True
     if text in FALSE_WORDS:
@@ -153,33 +162,44 @@ def _parse_boolean(raw: object) -> bool:
     raise FilingValueError(_("is not true or false (also accepted: 1/0, yes/no, 是/否; empty means unknown)"))
 
 
+def _bounded_text(raw: object, too_long: str) -> str:
+    """The text of a cell that should hold a short value: refused by its size before anything reads it."""
+    try:
+        return bounded_text(raw, too_long=too_long, too_large=_("is too large"))
+    except NumberError as error:
+        raise FilingValueError(str(error)) from None
+
+
+def _bounded_decimal(raw: object, not_a_number: str) -> Decimal:
+    try:
+        return bounded_decimal(
+            raw,
+            not_a_number=not_a_number,
+            too_long=_("is too long to be a number (%(length)s characters)"),
+            too_large=_("is too large"),
+        )
+    except NumberError as error:
+        raise FilingValueError(str(error)) from None
+
+
 def _parse_whole_number(raw: object) -> int:
     # Most cells of a CSV file are plain digits: read them without a detour through Decimal.
-    if isinstance(raw, str) and raw.isascii() and raw.isdigit():
+    if isinstance(raw, str) and len(raw) <= LARGEST_MAGNITUDE_EXPONENT and raw.isascii() and raw.isdigit():
         return int(raw)
     if isinstance(raw, (bool, date | datetime)):
         raise FilingValueError(_("is not a whole number"))
     if isinstance(raw, int):
+        if abs(raw) >= LARGEST_MAGNITUDE:
+            raise FilingValueError(_("is too large"))
         return raw
-    try:
-        number = Decimal(repr(raw)) if isinstance(raw, float) else Decimal(str(raw).strip().replace(",", ""))
-    except InvalidOperation:
-        raise FilingValueError(_("is not a whole number")) from None
-    if not number.is_finite() or number != number.to_integral_value():
+    number = _bounded_decimal(raw, _("is not a whole number"))
+    if number != number.to_integral_value():
         raise FilingValueError(_("is not a whole number"))
     return int(number)
 
 
 def _parse_decimal(field: Field, raw: object) -> Decimal:
-    if isinstance(raw, (bool, date | datetime)):
-        raise FilingValueError(_("is not a number"))
-    try:
-        # repr() of a float is the shortest text that reads back as the same float: what a spreadsheet shows.
-        number = Decimal(repr(raw)) if isinstance(raw, float) else Decimal(str(raw).strip().replace(",", ""))
-    except InvalidOperation:
-        raise FilingValueError(_("is not a number")) from None
-    if not number.is_finite():
-        raise FilingValueError(_("is not a number"))
+    number = _bounded_decimal(raw, _("is not a number"))
     places = DECIMAL_LIMITS[field.name][1]
     exponent = number.as_tuple().exponent
     # Only a number written with more places than allowed needs normalising: 1.500 has two places, not three.

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from littlegiant.enterprises.filing_values import (
     DECIMAL_LIMITS,
+    LARGEST_COUNT,
     FilingValueError,
     check_value,
     cross_field_problems,
@@ -92,7 +93,10 @@ def _form_field(field: Field) -> forms.Field:
             choices=[("", _("Unknown")), *[(c, CHOICE_LABELS.get(c, c)) for c in field.choices]],
         )
     if field.kind in {FieldKind.COUNT, FieldKind.INTEGER}:
-        return forms.IntegerField(label=label, required=False)
+        # Bounded like the database column, so Django refuses a huge number before our checks run.
+        return forms.IntegerField(
+            label=label, required=False, min_value=-LARGEST_COUNT, max_value=LARGEST_COUNT
+        )
     max_digits, places = DECIMAL_LIMITS[field.name]
     return forms.DecimalField(label=label, required=False, max_digits=max_digits, decimal_places=places)
 

@@ -202,6 +202,11 @@ class _Authority:
     def covers(self, path: str) -> bool:
         return any(path.startswith(prefix) for prefix in self.reviewer_paths or ())
 
+    def may_change_identity(self, stored_path: str, new_path: str) -> bool:
+        """Only an administrator, the operator, or a reviewer of both the old and the new region may change an
+        enterprise's registered name, region or industry (kept in its history); never a member."""
+        return self.everything or (self.is_reviewer and self.covers(stored_path) and self.covers(new_path))
+
     def refusal(self, existing: tuple[int, str] | None, new_path: str) -> str | None:
         if self.everything:
             return None
@@ -503,15 +508,40 @@ def _check_authority(
     rows: list[FilingRow], authority: _Authority, lookups: _Lookups, report: ImportReport
 ) -> None:
     existing = {
-        code: (pk, path)
-        for code, pk, path in Enterprise.objects.filter(
+        code: (pk, path, (name, region_code, industry_code))
+        for code, pk, path, name, region_code, industry_code in Enterprise.objects.filter(
             credit_code__in={row.credit_code for row in rows}
-        ).values_list("credit_code", "pk", "region__path")
+        ).values_list("credit_code", "pk", "region__path", "name", "region_id", "industry_id")
     }
     for row in rows:
-        refusal = authority.refusal(existing.get(row.credit_code), lookups.region_levels[row.region_code][1])
+        stored = existing.get(row.credit_code)
+        new_path = lookups.region_levels[row.region_code][1]
+        refusal = authority.refusal(stored[:2] if stored else None, new_path)
         if refusal:
             report.add(row.number, "credit_code", row.credit_code, refusal)
+        elif stored is not None and not authority.may_change_identity(stored[1], new_path):
+            _check_identity_unchanged(row, stored[2], report)
+
+
+def _check_identity_unchanged(row: FilingRow, stored: tuple[str, str, str], report: ImportReport) -> None:
+    """A member's row must repeat the registered identity: each column that differs is a row error (F1)."""
+    for column, registered, given in zip(
+        ("name", "region_code", "industry_code"),
+        stored,
+        (row.name, row.region_code, row.industry_code),
+        strict=True,
+    ):
+        if registered != given:
+            report.add(
+                row.number,
+                column,
+                given,
+                _(
+                    "differs from the registered %(column)s “%(registered)s”: an enterprise's registered "
+                    "identity is changed by a reviewer of its region, not by a data import of its members"
+                )
+                % {"column": column, "registered": registered},
+            )
 
 
 class _Rollback(Exception):

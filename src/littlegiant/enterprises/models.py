@@ -10,7 +10,10 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from littlegiant.accounts.jurisdiction import is_administrator
 from littlegiant.enterprises.credit_code import validate_credit_code
+from littlegiant.enterprises.permissions import MembershipRole, enterprise_scope
+from littlegiant.reference.models import Region
 
 if TYPE_CHECKING:
     from littlegiant.accounts.models import User
@@ -19,8 +22,6 @@ if TYPE_CHECKING:
 class EnterpriseQuerySet(models.QuerySet["Enterprise"]):
     def for_user(self, user: User) -> EnterpriseQuerySet:
         """The enterprises this user may see: the start of every list, page, export and API call."""
-        from littlegiant.accounts.jurisdiction import enterprise_scope
-
         return self.filter(enterprise_scope(user, prefix=""))
 
     def matching(
@@ -36,8 +37,6 @@ class EnterpriseQuerySet(models.QuerySet["Enterprise"]):
         if text := text.strip():
             queryset = queryset.filter(Q(name__icontains=text) | Q(credit_code__startswith=text.upper()))
         if region_code := region_code.strip():
-            from littlegiant.reference.models import Region
-
             path = Region.objects.filter(code=region_code).values_list("path", flat=True).first()
             queryset = queryset.filter(region__path__startswith=path) if path else queryset.none()
         if industry_code := industry_code.strip():
@@ -290,12 +289,6 @@ class AnnualFiling(models.Model):
         return f"{self.enterprise} · {self.year}"
 
 
-class MembershipRole(models.TextChoices):
-    OWNER = "owner", _("Owner")
-    DELEGATE = "delegate", _("Delegate")
-    CONTRIBUTOR = "contributor", _("Contributor")
-
-
 class Membership(models.Model):
     """A person acting for an enterprise: the owner, a delegate who applies, a contributor who edits data."""
 
@@ -322,8 +315,6 @@ class Membership(models.Model):
 class DataImportQuerySet(models.QuerySet["DataImport"]):
     def for_user(self, user: User) -> DataImportQuerySet:
         """Imports a person may see: their own; an administrator sees all."""
-        from littlegiant.accounts.jurisdiction import is_administrator
-
         if is_administrator(user):
             return self
         if not (user.is_authenticated and user.is_active):

@@ -16,28 +16,19 @@ from django.utils.translation import gettext as _
 
 from littlegiant.accounts.jurisdiction import covers_region, is_administrator
 from littlegiant.enterprises.filing_values import FilingValueError, check_value, cross_field_problems
-from littlegiant.enterprises.models import AnnualFiling, Enterprise, Membership, MembershipRole
+from littlegiant.enterprises.models import AnnualFiling, Enterprise
+from littlegiant.enterprises.permissions import enterprise_decision
 from littlegiant.rules.schema import DATA_FIELDS, FIELDS_BY_NAME
 
 if TYPE_CHECKING:
     from littlegiant.accounts.models import User
     from littlegiant.reference.models import IndustryClass, Region
 
-FILING_EDITOR_ROLES = frozenset({MembershipRole.OWNER, MembershipRole.DELEGATE, MembershipRole.CONTRIBUTOR})
-
 
 def filing_edit_refusal(user: User, enterprise: Enterprise) -> str | None:
     """Why this person may not change the enterprise's annual data, or None when they may."""
-    if not (user.is_authenticated and user.is_active):
-        return _("Sign in to change enterprise data.")
-    if is_administrator(user):
-        return None
-    role = Membership.objects.filter(user=user, enterprise=enterprise).values_list("role", flat=True).first()
-    if role in FILING_EDITOR_ROLES:
-        return None
-    return _(
-        "Only the enterprise's owner, delegates and contributors, or an administrator, may change its data."
-    )
+    decision = enterprise_decision(user, "change", enterprise)
+    return None if decision else decision.reason
 
 
 def register_refusal(user: User | None, region: Region) -> str | None:

@@ -22,6 +22,7 @@ from littlegiant.enterprises.importing import import_filings, import_refusal
 from littlegiant.enterprises.labels import display_value, field_label, fields_by_group
 from littlegiant.enterprises.models import AnnualFiling, Enterprise, EnterpriseQuerySet
 from littlegiant.enterprises.services import filing_edit_refusal, save_filing
+from littlegiant.paging import page_number, page_start
 from littlegiant.rules.schema import DATA_FIELDS
 
 PAGE_SIZE = 50
@@ -56,11 +57,10 @@ def enterprise_list(request: HttpRequest) -> HttpResponse:
     if not request.GET and (own := _lands_on_own_profile(request)):
         return redirect("enterprises:detail", pk=own)
     enterprises = Enterprise.objects.none()
-    page = 1
+    page = page_number(request.GET.get("page"))
     if form.is_valid():
         enterprises = filter_enterprises(Enterprise.objects.for_user(request.user), form)
-        page = form.cleaned_data.get("page") or 1
-    offset = (page - 1) * PAGE_SIZE
+    offset = page_start(page, PAGE_SIZE)
     rows = list(enterprises.select_related("region", "industry")[offset : offset + PAGE_SIZE + 1])
     has_next = len(rows) > PAGE_SIZE
     query = request.GET.copy()

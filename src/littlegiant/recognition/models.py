@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from littlegiant.accounts.models import ReviewLevel
+from littlegiant.enterprises.permissions import enterprise_scope
 
 if TYPE_CHECKING:
     from littlegiant.accounts.models import User
@@ -229,8 +230,6 @@ AWAITING_REVIEW = [
 class ApplicationQuerySet(models.QuerySet["Application"]):
     def for_user(self, user: User) -> ApplicationQuerySet:
         """Applications this user may see: their enterprises', their jurisdiction's, or theirs to score."""
-        from littlegiant.accounts.jurisdiction import enterprise_scope
-
         scope = enterprise_scope(user, prefix="enterprise__")
         if scope == Q():
             return self.all()
@@ -774,8 +773,6 @@ BLOCKING_CAUSES = frozenset(
 class RecognitionQuerySet(models.QuerySet["Recognition"]):
     def for_user(self, user: User) -> RecognitionQuerySet:
         """Recognitions of the enterprises this user may see."""
-        from littlegiant.accounts.jurisdiction import enterprise_scope
-
         return self.filter(enterprise_scope(user, prefix="enterprise__"))
 
     def valid_on(self, day: dt.date) -> RecognitionQuerySet:

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
 from littlegiant.accounts.models import ReviewerAssignment
-from littlegiant.accounts.permissions import ALLOWED, Decision, enterprise_decision
+from littlegiant.enterprises.permissions import enterprise_decision
+from littlegiant.permissions import ALLOWED, Decision
 from littlegiant.recognition.models import Application, ApplicationStatus
 
 if TYPE_CHECKING:
@@ -39,12 +39,6 @@ def acting_assignment(user: User, level: str, region: Region | None) -> Reviewer
         if assignment.region_id is None or region is None or region.path.startswith(assignment.region.path):
             return assignment
     return None
-
-
-def ensure(decision: Decision) -> None:
-    """Raise PermissionDenied with the reason unless the decision allows."""
-    if not decision:
-        raise PermissionDenied(decision.reason)
 
 
 def apply_decision(user: User, application: Application) -> Decision:

@@ -25,6 +25,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from littlegiant.enterprises.models import AnnualFiling, Enterprise
+from littlegiant.enterprises.permissions import enterprise_decision
+from littlegiant.permissions import ensure
 from littlegiant.recognition.models import (
     ANNUAL_UPDATE_DUE,
     BLOCKING_CAUSES,
@@ -59,7 +61,6 @@ from littlegiant.recognition.models import (
 from littlegiant.recognition.permissions import (
     acting_assignment,
     apply_decision,
-    ensure,
     member_decision,
     recognition_decision,
     review_decision,
@@ -67,7 +68,7 @@ from littlegiant.recognition.permissions import (
     stage_decision,
 )
 from littlegiant.rules.schema import DATA_FIELDS, FIELDS_BY_NAME, FieldKind
-from littlegiant.web.uploads import check_upload, store_upload
+from littlegiant.uploads import check_upload, store_upload
 
 if TYPE_CHECKING:
     from littlegiant.accounts.models import User
@@ -246,9 +247,7 @@ def start_application(programme: Programme, enterprise: Enterprise, *, by: User)
     today = timezone.localdate()
     with transaction.atomic():
         enterprise = Enterprise.objects.select_for_update().get(pk=enterprise.pk)
-        from littlegiant.accounts.permissions import ensure_can
-
-        ensure_can(by, "apply", enterprise)
+        ensure(enterprise_decision(by, "apply", enterprise))
         if not programme.is_open(today):
             raise PermissionDenied(
                 _("“%(programme)s” takes applications from %(start)s to %(end)s.")

@@ -23,7 +23,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from littlegiant.accounts.addresses import client_address
 from littlegiant.enterprises.models import Enterprise
+from littlegiant.paging import page_number, page_start
 from littlegiant.recognition import forms, services
 from littlegiant.recognition.certificates import certificate_pdf
 from littlegiant.recognition.models import (
@@ -52,7 +54,7 @@ from littlegiant.recognition.permissions import (
     review_decision,
 )
 from littlegiant.rules.schema import FIELDS_BY_NAME
-from littlegiant.web.uploads import stored_path
+from littlegiant.uploads import stored_path
 
 PAGE_SIZE = 50
 # What the queue page shows of each application: its columns are all it reads.
@@ -80,7 +82,7 @@ QUEUE_ORDERINGS: dict[str, list[tuple[str, bool, bool]]] = {
 
 def _page(queryset: QuerySet, page: int, size: int = PAGE_SIZE) -> tuple[list, bool]:
     """One page and whether another follows, fetching size + 1 rows instead of counting the table."""
-    start = (page - 1) * size
+    start = page_start(page, size)
     rows = list(queryset[start : start + size + 1])
     return rows[:size], len(rows) > size
 
@@ -298,7 +300,7 @@ def _queue_page(
 def queue(request: HttpRequest) -> HttpResponse:
     """The reviewer's queue: applications at their stages and in their region, never counting the table."""
     form = forms.QueueFilterForm(request.GET)
-    page = (form.cleaned_data.get("page") if form.is_valid() else None) or 1
+    page = page_number(request.GET.get("page"))
     ordering = QUEUE_ORDERINGS[queue_sort(form)]
     after = before = None
     try:
@@ -1052,7 +1054,7 @@ def public_notice(request: HttpRequest, pk: int) -> HttpResponse:
                     name=data["name"],
                     contact=data["contact"],
                     text=data["text"],
-                    address=request.META.get("REMOTE_ADDR"),
+                    address=client_address(request),
                 )
             except services.TooManyObjections as error:
                 messages.error(request, error.messages[0])
@@ -1093,10 +1095,9 @@ def recognised_list(request: HttpRequest) -> HttpResponse:
     queryset = Recognition.objects.select_related("enterprise__region", "batch").order_by(
         "-batch__decided_on", "enterprise__name", "pk"
     )
-    page = 1
+    page = page_number(request.GET.get("page"))
     if form.is_valid():
         data = form.cleaned_data
-        page = data.get("page") or 1
         if data.get("q"):
             queryset = queryset.filter(
                 Q(enterprise__name__icontains=data["q"]) | Q(enterprise__credit_code=data["q"])

@@ -11,9 +11,10 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from littlegiant.enterprises.models import Enterprise
+from littlegiant.paging import BoundedLimitOffsetPagination
 from littlegiant.reference.models import Region
 from littlegiant.services import services
 from littlegiant.services.coverage import coverage_of
@@ -189,7 +190,7 @@ def _act(call):  # noqa: ANN001, ANN202
 
 
 @router.get("/offerings", response=list[OfferingOut])
-@paginate(LimitOffsetPagination)
+@paginate(BoundedLimitOffsetPagination)
 def list_offerings(request: HttpRequest, category: str = "", region: str = "", q: str = ""):  # noqa: ANN201
     """The published catalogue, by category, region (inside it or serving it from above) and text."""
     offerings = ServiceOffering.objects.for_user(request.user).select_related("institution")
@@ -221,7 +222,7 @@ def list_offerings(request: HttpRequest, category: str = "", region: str = "", q
 
 
 @router.get("/institutions", response=list[InstitutionOut])
-@paginate(LimitOffsetPagination)
+@paginate(BoundedLimitOffsetPagination)
 def list_institutions(request: HttpRequest, level: str = ""):  # noqa: ANN201
     """Institutions in the caller's jurisdiction (staff: their own)."""
     institutions = ServiceInstitution.objects.for_user(request.user).order_by("pk")
@@ -231,7 +232,7 @@ def list_institutions(request: HttpRequest, level: str = ""):  # noqa: ANN201
 
 
 @router.get("/requests", response=list[RequestOut])
-@paginate(LimitOffsetPagination)
+@paginate(BoundedLimitOffsetPagination)
 def list_requests(request: HttpRequest, status: str = ""):  # noqa: ANN201
     """Requests the caller may see."""
     requests = ServiceRequest.objects.for_user(request.user).select_related("enterprise").order_by("-pk")
@@ -321,7 +322,7 @@ def rate(request: HttpRequest, request_id: int, payload: RatingIn):  # noqa: ANN
 
 
 @router.get("/scorecards", response=list[ScorecardOut])
-@paginate(LimitOffsetPagination)
+@paginate(BoundedLimitOffsetPagination)
 def list_scorecards(request: HttpRequest, level: str = ""):  # noqa: ANN201
     """Scorecards of the institutions in the caller's jurisdiction, a page at a time."""
     institutions = (

@@ -15,6 +15,7 @@ from openpyxl import Workbook
 
 from littlegiant.services.models import ServiceInstitution, ServiceRequest
 from littlegiant.services.scorecards import scorecards
+from littlegiant.spreadsheet_cells import inert_row
 
 ExportFormat = Literal["csv", "xlsx"]
 FORMATS: tuple[ExportFormat, ...] = ("csv", "xlsx")
@@ -122,18 +123,18 @@ def respond(
 
         def lines() -> Iterator[str]:
             yield "\ufeff"
-            yield writer.writerow(header)
+            yield writer.writerow(inert_row(header))
             for row in rows:
-                yield writer.writerow(row)
+                yield writer.writerow(inert_row(row))
 
         response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{name}-{stamp}.csv"'
         return response
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(name[:31])
-    sheet.append(header)
+    sheet.append(inert_row(header))
     for row in rows:
-        sheet.append(row)
+        sheet.append(inert_row(row))
     buffer = io.BytesIO()
     workbook.save(buffer)
     response = HttpResponse(

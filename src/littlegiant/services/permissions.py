@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal
 
-from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
-from littlegiant.accounts.jurisdiction import is_administrator, reviewer_region_paths
-from littlegiant.accounts.permissions import ALLOWED, Decision
+from littlegiant.accounts.jurisdiction import is_administrator, is_official
+from littlegiant.enterprises.permissions import SPEAKS_FOR, member_role
+from littlegiant.permissions import ALLOWED, Decision, is_signed_in
 from littlegiant.services.models import InstitutionStaff, RequestStatus, StaffRole
 
 if TYPE_CHECKING:
@@ -36,24 +36,18 @@ STAFF_ACTIONS = frozenset(
     {"accept", "decline", "transfer", "refer", "log_session", "record_outcome", "close"}
 )
 # Filing and rating speak for the enterprise: contributors only enter data.
-FILING_ROLES = frozenset({"owner", "delegate"})
+FILING_ROLES = SPEAKS_FOR
 
 
 def staff_role(user: User, institution: ServiceInstitution | None) -> str | None:
     """The user's staff role at this institution, or None."""
-    if institution is None or not (user.is_authenticated and user.is_active):
+    if institution is None or not is_signed_in(user):
         return None
     return (
         InstitutionStaff.objects.filter(user=user, institution=institution)
         .values_list("role", flat=True)
         .first()
     )
-
-
-def member_role(user: User, enterprise: Enterprise) -> str | None:
-    if not (user.is_authenticated and user.is_active):
-        return None
-    return enterprise.memberships.filter(user=user).values_list("role", flat=True).first()
 
 
 def filing_decision(user: User, enterprise: Enterprise) -> Decision:
@@ -123,13 +117,6 @@ def _staff_decision(user: User, action: RequestAction, request: ServiceRequest) 
     return ALLOWED
 
 
-def ensure_can(user: User, action: RequestAction, request: ServiceRequest) -> None:
-    """Raise PermissionDenied with the reason unless the user may take this action on this request."""
-    decision = request_decision(user, action, request)
-    if not decision:
-        raise PermissionDenied(decision.reason)
-
-
 def can_manage_catalogue(user: User, institution: ServiceInstitution) -> Decision:
     """Whether the user may change this institution's offerings (its managers, or an administrator)."""
     if is_administrator(user):
@@ -143,4 +130,4 @@ def can_manage_catalogue(user: User, institution: ServiceInstitution) -> Decisio
 
 def oversees_network(user: User) -> bool:
     """Reviewers and administrators oversee the network (coverage, scorecards) within their jurisdiction."""
-    return is_administrator(user) or reviewer_region_paths(user) != []
+    return is_official(user)

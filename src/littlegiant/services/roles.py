@@ -1,19 +1,18 @@
-"""The roles a person holds in the service network: staff of an institution."""
+"""The roles a person holds in the service network: staff of an institution (registered in `apps.py`)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from littlegiant.accounts.roles import Role
+from littlegiant.services.models import InstitutionStaff
+
 if TYPE_CHECKING:
     from littlegiant.accounts.models import User
-    from littlegiant.web.roles import Role
 
 
 def service_roles_of(user: User) -> list[Role]:
     """Staff roles at service institutions, one per institution."""
-    from littlegiant.services.models import InstitutionStaff
-    from littlegiant.web.roles import Role
-
     if not user.is_authenticated:
         return []
     return [

@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Count, Q
@@ -22,6 +22,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from littlegiant.accounts.jurisdiction import is_administrator
+from littlegiant.enterprises.permissions import member_role
+from littlegiant.permissions import ensure
 from littlegiant.services.models import (
     AssignmentOutcome,
     InstitutionLevel,
@@ -41,8 +43,13 @@ from littlegiant.services.models import (
     SessionMode,
     Urgency,
 )
-from littlegiant.services.permissions import ensure_can, filing_decision, member_role, staff_role
-from littlegiant.web.uploads import check_upload, store_upload
+from littlegiant.services.permissions import (
+    can_manage_catalogue,
+    filing_decision,
+    request_decision,
+    staff_role,
+)
+from littlegiant.uploads import check_upload, store_upload
 
 if TYPE_CHECKING:
     from littlegiant.accounts.models import User
@@ -190,9 +197,7 @@ def file_request(
     attachments: Iterable[UploadedFile] = (),
 ) -> ServiceRequest:
     """An enterprise asks the network for help; the request goes to the nearest institution that serves it."""
-    decision = filing_decision(by, enterprise)
-    if not decision:
-        raise PermissionDenied(decision.reason)
+    ensure(filing_decision(by, enterprise))
     if category not in ServiceCategory.values:
         raise ValidationError({"category": _("Choose one of the service categories.")})
     if urgency not in Urgency.values:
@@ -255,7 +260,7 @@ def attach(request: ServiceRequest, *, by: User, file: UploadedFile) -> RequestA
     """The requesting enterprise adds a document to an open request."""
     with transaction.atomic():
         request = _locked(request)
-        ensure_can(by, "attach", request)
+        ensure(request_decision(by, "attach", request))
         if request.attachments.count() >= MAX_ATTACHMENTS:
             raise ValidationError(
                 {"file": _("A request holds at most %(n)s files.") % {"n": MAX_ATTACHMENTS}}
@@ -281,7 +286,7 @@ def withdraw(request: ServiceRequest, *, by: User, reason: str) -> ServiceReques
     now = timezone.now()
     with transaction.atomic():
         request = _locked(request)
-        ensure_can(by, "withdraw", request)
+        ensure(request_decision(by, "withdraw", request))
         before = request.status
         _end_assignment(request, outcome=AssignmentOutcome.WITHDRAWN, at=now, comment=reason)
         request.status = RequestStatus.WITHDRAWN
@@ -306,7 +311,7 @@ def rate(request: ServiceRequest, *, by: User, score: int, comment: str = "") ->
         raise ValidationError({"score": _("A rating is a whole number from 1 to 5.")})
     with transaction.atomic():
         request = _locked(request)
-        ensure_can(by, "rate", request)
+        ensure(request_decision(by, "rate", request))
         rating = ServiceRating.objects.create(
             request=request,
             institution=request.institution,
@@ -333,7 +338,7 @@ def accept(request: ServiceRequest, *, by: User, comment: str = "") -> ServiceRe
     now = timezone.now()
     with transaction.atomic():
         request = _locked(request)
-        ensure_can(by, "accept", request)
+        ensure(request_decision(by, "accept", request))
         assignment = _current_assignment(request)
         if assignment is not None:
             assignment.responded_at = now
@@ -363,7 +368,7 @@ def decline(request: ServiceRequest, *, by: User, reason: str) -> ServiceRequest
     now = timezone.now()
     with transaction.atomic():
         request = _locked(request)
-        ensure_can(by, "decline", request)
+        ensure(request_decision(by, "decline", request))
         role = _role_label(by, request)
         rank = request.institution.rank
         _end_assignment(request, outcome=AssignmentOutcome.DECLINED, at=now, comment=reason)
@@ -392,7 +397,7 @@ def transfer(request: ServiceRequest, *, by: User, to: ServiceInstitution, reaso
     now = timezone.now()
     with transaction.atomic():
         request = _locked(request)
-        ensure_can(by, "transfer", request)
+        ensure(request_decision(by, "transfer", request))
         if to.pk == request.institution_id:
             raise ValidationError({"to": _("The request is already with this institution.")})
         if not to.is_active or not to.categories.filter(category=request.category).exists():
@@ -416,7 +421,7 @@ def refer_upward(request: ServiceRequest, *, by: User, reason: str) -> ServiceRe
     now = timezone.now()
     with transaction.atomic():
         request = _locked(request)
-        ensure_can(by, "refer", request)
+        ensure(request_decision(by, "refer", request))
         parent = request.institution.parent
         if not parent.is_active:
             raise ValidationError(
@@ -453,7 +458,7 @@ def log_session(
         raise ValidationError({"held_on": _("A session cannot be logged for a future date.")})
     with transaction.atomic():
         request = _locked(request)
-        ensure_can(by, "log_session", request)
+        ensure(request_decision(by, "log_session", request))
         if held_on < timezone.localdate(request.filed_at):
             raise ValidationError({"held_on": _("The session cannot be before the request was filed.")})
         session = ServiceSession.objects.create(
@@ -485,7 +490,7 @@ def record_outcome(
         raise ValidationError({"kind": _("Choose the kind of outcome.")})
     with transaction.atomic():
         request = _locked(request)
-        ensure_can(by, "record_outcome", request)
+        ensure(request_decision(by, "record_outcome", request))
         outcome = ServiceOutcome(
             request=request,
             institution=request.institution,
@@ -516,7 +521,7 @@ def close(request: ServiceRequest, *, by: User, resolution: str, free_of_charge:
     now = timezone.now()
     with transaction.atomic():
         request = _locked(request)
-        ensure_can(by, "close", request)
+        ensure(request_decision(by, "close", request))
         _end_assignment(request, outcome=AssignmentOutcome.CLOSED, at=now)
         request.status = RequestStatus.CLOSED
         request.closed_at = now
@@ -625,11 +630,7 @@ def publish_offering(
     delivery: str,
 ) -> ServiceOffering:
     """A manager publishes a service in the institution's catalogue, in a category the institution serves."""
-    from littlegiant.services.permissions import can_manage_catalogue
-
-    decision = can_manage_catalogue(by, institution)
-    if not decision:
-        raise PermissionDenied(decision.reason)
+    ensure(can_manage_catalogue(by, institution))
     with transaction.atomic():
         institution = ServiceInstitution.objects.select_for_update().get(pk=institution.pk)
         if not institution.categories.filter(category=category).exists():
@@ -656,11 +657,7 @@ def publish_offering(
 
 def set_offering_published(offering: ServiceOffering, *, by: User, published: bool) -> ServiceOffering:
     """A manager withdraws an offering from the catalogue or publishes it again."""
-    from littlegiant.services.permissions import can_manage_catalogue
-
-    decision = can_manage_catalogue(by, offering.institution)
-    if not decision:
-        raise PermissionDenied(decision.reason)
+    ensure(can_manage_catalogue(by, offering.institution))
     with transaction.atomic():
         offering = ServiceOffering.objects.select_for_update().get(pk=offering.pk)
         offering.is_active = published

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from littlegiant.accounts.jurisdiction import is_administrator, reviewer_region_paths
 from littlegiant.enterprises.models import Enterprise
+from littlegiant.paging import page_number
 from littlegiant.reference.loading import DATA_DIR
 from littlegiant.reference.models import Region
 from littlegiant.services import exports, forms, services
@@ -41,7 +42,7 @@ from littlegiant.services.permissions import (
     request_decision,
 )
 from littlegiant.services.scorecards import scorecards
-from littlegiant.web.uploads import stored_path
+from littlegiant.uploads import stored_path
 
 if TYPE_CHECKING:
     from littlegiant.accounts.models import User
@@ -52,10 +53,7 @@ STALE_AFTER = timedelta(days=90)
 
 def _page(queryset, request: HttpRequest, size: int = PAGE_SIZE):  # noqa: ANN001, ANN202
     """One page without counting the whole table: fetch one row more to know if there is a next page."""
-    try:
-        number = max(1, int(request.GET.get("page", "1")))
-    except ValueError:
-        number = 1
+    number = page_number(request.GET.get("page"))
     rows = list(queryset[(number - 1) * size : number * size + 1])
     query = request.GET.copy()
     query.pop("page", None)

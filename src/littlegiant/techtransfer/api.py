@@ -12,6 +12,8 @@ from django.utils import timezone
 from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 
+from littlegiant.accounts.addresses import client_address
+from littlegiant.paging import check_id, page_number
 from littlegiant.techtransfer import services
 from littlegiant.techtransfer.models import Licence, LicenceText, PatentListing
 from littlegiant.techtransfer.search import SearchFilters, search
@@ -126,12 +128,13 @@ def search_listings(
     page: int = 1,
 ):
     """Full-text search of published listings (public), ranked, with highlighted matches."""
+    check_id(institution, field="institution")
     result = search(
         q,
         filters=SearchFilters(
             ipc=ipc, industry=industry, institution=institution, royalty_basis=royalty_basis
         ),
-        page=max(page, 1),
+        page=page_number(page),
     )
     return [
         HitOut(
@@ -167,7 +170,7 @@ def accept_listing(request, listing_id: int, payload: AcceptIn):
     text = get_object_or_404(LicenceText, version=payload.licence_text_version)
     click = services.ClickThrough(
         licence_text=text,
-        ip_address=request.META.get("REMOTE_ADDR"),
+        ip_address=client_address(request),
         user_agent=request.META.get("HTTP_USER_AGENT", ""),
     )
     try:

@@ -3,13 +3,13 @@ refused."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
 from littlegiant.accounts.jurisdiction import covers_region, is_administrator
+from littlegiant.enterprises.permissions import EVERY_MEMBER, SPEAKS_FOR, member_role
+from littlegiant.permissions import ALLOWED, Decision, ensure, is_signed_in
 
 if TYPE_CHECKING:
     from littlegiant.accounts.models import User
@@ -17,47 +17,26 @@ if TYPE_CHECKING:
     from littlegiant.techtransfer.models import Licence, PatentListing, ResearchInstitution
 
 # Owners and delegates commit the enterprise to a licence; any member may ask, pass and report figures.
-COMMITTING_ROLES = frozenset({"owner", "delegate"})
-MEMBER_ROLES = frozenset({"owner", "delegate", "contributor"})
+COMMITTING_ROLES = SPEAKS_FOR
+MEMBER_ROLES = EVERY_MEMBER
 
 ListingAction = Literal["edit", "answer", "offer"]
 EnterpriseAction = Literal["enquire", "accept", "report"]
 LicenceAction = Literal["view", "accept", "report", "manage"]
 
 
-@dataclass(frozen=True, slots=True)
-class Decision:
-    """Allowed or not, and the reason when not."""
-
-    allowed: bool
-    reason: str = ""
-
-    def __bool__(self) -> bool:
-        return self.allowed
-
-
-ALLOWED = Decision(True)
-
-
-def ensure(decision: Decision) -> None:
-    """Raise PermissionDenied with the decision's reason when it refuses."""
-    if not decision:
-        raise PermissionDenied(decision.reason)
-
-
-def _signed_in(user: User) -> bool:
-    return bool(user.is_authenticated and user.is_active)
+__all__ = ["ALLOWED", "Decision", "ensure"]  # re-exported for this app's services, views and imports
 
 
 def is_officer_of(user: User, institution: ResearchInstitution | int) -> bool:
     """Whether the user is a tech-transfer officer of this institution."""
     institution_id = institution if isinstance(institution, int) else institution.pk
-    return _signed_in(user) and user.transfer_offices.filter(institution_id=institution_id).exists()
+    return is_signed_in(user) and user.transfer_offices.filter(institution_id=institution_id).exists()
 
 
 def institution_decision(user: User, institution: ResearchInstitution) -> Decision:
     """Whether the user may list and license this institution's patents."""
-    if not _signed_in(user):
+    if not is_signed_in(user):
         return Decision(False, _("Sign in first."))
     if is_officer_of(user, institution):
         return ALLOWED
@@ -69,20 +48,17 @@ def institution_decision(user: User, institution: ResearchInstitution) -> Decisi
 
 
 def listing_decision(user: User, action: ListingAction, listing: PatentListing) -> Decision:
-    """Edit the listing, answer enquiries on it, offer varied terms: its institution's officers only."""
+    """Edit the listing, answer enquiries on it, offer varied terms: its institution's officers only.
+
+    Every listing action has the same answer today; the action is named so that callers say what they do.
+    """
     return institution_decision(user, listing.institution)
-
-
-def member_role(user: User, enterprise: Enterprise) -> str | None:
-    if not _signed_in(user):
-        return None
-    return enterprise.memberships.filter(user=user).values_list("role", flat=True).first()
 
 
 def enterprise_decision(user: User, action: EnterpriseAction, enterprise: Enterprise) -> Decision:
     """Act for an enterprise: any member may enquire and report figures; only owners and delegates accept
     licences."""
-    if not _signed_in(user):
+    if not is_signed_in(user):
         return Decision(False, _("Sign in first."))
     role = member_role(user, enterprise)
     if role is None:
@@ -98,7 +74,7 @@ def enterprise_decision(user: User, action: EnterpriseAction, enterprise: Enterp
 
 def licence_decision(user: User, action: LicenceAction, licence: Licence) -> Decision:
     """View, accept (an offer), report figures for, or manage (payments, ending) a licence."""
-    if not _signed_in(user):
+    if not is_signed_in(user):
         return Decision(False, _("Sign in first."))
     if action == "manage":
         return institution_decision(user, licence.listing.institution)

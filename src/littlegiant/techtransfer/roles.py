@@ -1,4 +1,4 @@
-"""The tech-transfer officer role, shown on the home page and in the navigation."""
+"""The tech-transfer officer role, shown on the home page and in the navigation (registered in `apps.py`)."""
 
 from __future__ import annotations
 
@@ -6,15 +6,14 @@ from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext as _
 
+from littlegiant.accounts.roles import Role
+
 if TYPE_CHECKING:
     from littlegiant.accounts.models import User
-    from littlegiant.web.roles import Role
 
 
 def transfer_roles_of(user: User) -> list[Role]:
     """Tech-transfer officer roles at universities and research institutes."""
-    from littlegiant.web.roles import Role
-
     if not user.is_authenticated:
         return []
     return [

@@ -19,8 +19,10 @@ from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from littlegiant.numbers import NumberError, bounded_decimal
 from littlegiant.techtransfer.models import (
     ACTIVE_LICENCE,
+    MONEY,
     Enquiry,
     EnquiryKind,
     FeedbackCategory,
@@ -574,6 +576,33 @@ def _send_reminder(licence: Licence) -> None:
 # -------------------------------------------------------------------------------------------
 
 
+# A statement's money columns hold 16 digits, two of them after the point (models.MONEY).
+_LARGEST_REPORTED_AMOUNT = Decimal(10) ** (MONEY["max_digits"] - MONEY["decimal_places"])
+
+
+def _reported_amount(name: str, amount: Decimal | None) -> Decimal | None:
+    """A reported figure bounded before any arithmetic (security review F8), or ValidationError naming it."""
+    if amount is None:
+        return None
+    try:
+        number = bounded_decimal(
+            amount,
+            not_a_number=_("%(field)s: is not a number") % {"field": name},
+            too_long=_("%(field)s: is too long to be a number") % {"field": name},
+            too_large=_("%(field)s: is too large") % {"field": name},
+        )
+    except NumberError as error:
+        raise ValidationError({name: str(error)}) from None
+    if abs(number) >= _LARGEST_REPORTED_AMOUNT:
+        raise ValidationError(
+            {
+                name: _("%(field)s: is larger than a statement can hold (%(digits)s digits before the point)")
+                % {"field": name, "digits": MONEY["max_digits"] - MONEY["decimal_places"]}
+            }
+        )
+    return number
+
+
 def report_period(
     licence: Licence,
     *,
@@ -587,6 +616,8 @@ def report_period(
     """The SME reports a period's sales or profit; the platform computes what is due and issues the
     statement."""
     ensure(licence_decision(by, "report", licence))
+    net_sales = _reported_amount("net_sales", net_sales)
+    profit = _reported_amount("profit", profit)
     with transaction.atomic():
         licence = Licence.objects.select_for_update().get(pk=licence.pk)
         if licence.status != LicenceStatus.PAYING:

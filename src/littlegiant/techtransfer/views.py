@@ -18,6 +18,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from littlegiant.accounts.addresses import client_address
+from littlegiant.paging import page_number, page_start
 from littlegiant.techtransfer import forms, services
 from littlegiant.techtransfer.importing import import_listings
 from littlegiant.techtransfer.models import (
@@ -66,7 +68,7 @@ def _click(request: HttpRequest, version: str):
     text = get_object_or_404(LicenceText, version=version)
     return services.ClickThrough(
         licence_text=text,
-        ip_address=request.META.get("REMOTE_ADDR"),
+        ip_address=client_address(request),
         user_agent=request.META.get("HTTP_USER_AGENT", ""),
     )
 
@@ -80,8 +82,7 @@ def _officer_institutions(user) -> Any:
 def search_page(request: HttpRequest) -> HttpResponse:
     """Find patents to license: full-text search in Chinese and English with filters (public)."""
     form = forms.SearchForm(request.GET or None)
-    raw_page = request.GET.get("page", "1")
-    page_number = max(int(raw_page), 1) if raw_page.isdigit() else 1
+    number = page_number(request.GET.get("page"))
     hits, has_next, newest = [], False, None
     if form.is_valid():
         data = form.cleaned_data
@@ -94,14 +95,14 @@ def search_page(request: HttpRequest) -> HttpResponse:
             exclusive={"yes": True, "no": False}.get(data["exclusive"]),
         )
         if data["q"].strip():
-            result = search(data["q"], filters=filters, page=page_number, page_size=PAGE_SIZE)
+            result = search(data["q"], filters=filters, page=number, page_size=PAGE_SIZE)
             hits, has_next = result.hits, result.has_next
         else:
             newest = list(
                 PatentListing.objects.published()
                 .filter(filters.condition())
                 .select_related("institution")
-                .order_by("-published_at", "-pk")[(page_number - 1) * PAGE_SIZE : page_number * PAGE_SIZE + 1]
+                .order_by("-published_at", "-pk")[page_start(number, PAGE_SIZE) : number * PAGE_SIZE + 1]
             )
             has_next = len(newest) > PAGE_SIZE
             newest = newest[:PAGE_SIZE]
@@ -112,7 +113,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
         "hits": hits,
         "newest": newest,
         "has_next": has_next,
-        "page": page_number,
+        "page": number,
         "query": query.urlencode(),
         "officer_institutions": _officer_institutions(request.user),
     }

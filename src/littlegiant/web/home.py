@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from django.db.models import Count, Max
 from django.utils import timezone
 
-from littlegiant.web.roles import Role
+from littlegiant.accounts.roles import Role
 
 if TYPE_CHECKING:
     from littlegiant.accounts.models import User

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import secrets
 import sys
@@ -33,6 +34,17 @@ def _env_list(name: str, default: list[str]) -> list[str]:
     if raw is None or raw.strip() == "":
         return default
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def _env_addresses(name: str) -> list[str]:
+    """A comma-separated list of IP addresses, normalised (so they compare equal to what the server sees)."""
+    addresses = []
+    for item in _env_list(name, []):
+        try:
+            addresses.append(str(ipaddress.ip_address(item)))
+        except ValueError:
+            raise ImproperlyConfigured(f"{name} must list IP addresses, not {item!r}.") from None
+    return addresses
 
 
 def _env_int(name: str, default: int, *, minimum: int = 0) -> int:
@@ -126,11 +138,12 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_htmx",
     "simple_history",
-    "rules.apps.AutodiscoverRulesConfig",
     "django_tasks_db",
+    "ninja",  # serves Swagger UI from our static files, so /api/docs needs no foreign CDN
     "littlegiant.web",
     "littlegiant.reference",
     "littlegiant.accounts",
+    "littlegiant.notifications",
     "littlegiant.enterprises",
     "littlegiant.assessment",
     "littlegiant.recognition",
@@ -153,10 +166,7 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
-AUTHENTICATION_BACKENDS = [
-    "rules.permissions.ObjectPermissionBackend",
-    "django.contrib.auth.backends.ModelBackend",
-]
+AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "web:home"
@@ -178,6 +188,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "littlegiant.web.context.site",
+                "littlegiant.notifications.context.unread_notifications",
             ],
         },
     }
@@ -278,9 +289,16 @@ SECURE_CSP = {
     "form-action": [CSP.SELF],
 }
 
-# Sign-in throttling: this many failures per user name or address within the window lock it out.
+# Sign-in throttling (security review F4/F6): this many failures for one user name from one address within
+# the window lock that pair out, so a stranger elsewhere cannot keep a known user locked out; and this many
+# failures from one address, whatever the names, lock the address (a ceiling against guessing many names).
 LOGIN_FAILURE_LIMIT = _env_int("LITTLEGIANT_LOGIN_FAILURE_LIMIT", 5, minimum=1)
+LOGIN_FAILURE_ADDRESS_LIMIT = _env_int("LITTLEGIANT_LOGIN_FAILURE_ADDRESS_LIMIT", 30, minimum=1)
 LOGIN_FAILURE_WINDOW_SECONDS = _env_int("LITTLEGIANT_LOGIN_FAILURE_WINDOW_SECONDS", 900, minimum=1)
+# Addresses of our own reverse proxies. Only a request from one of them has its client address taken from
+# CLIENT_ADDRESS_HEADER; without any, REMOTE_ADDR is the client (the header would be anyone's to write).
+TRUSTED_PROXIES = _env_addresses("LITTLEGIANT_TRUSTED_PROXIES")
+CLIENT_ADDRESS_HEADER = os.environ.get("LITTLEGIANT_CLIENT_ADDRESS_HEADER", "X-Forwarded-For")
 
 NINJA_PAGINATION_PER_PAGE = 50
 # Outside production, whitenoise serves static files straight from the apps (no collectstatic step).

@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include(web_patterns)),
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("littlegiant.accounts.urls")),
+    path("notifications/", include("littlegiant.notifications.urls")),
     path("enterprises/", include("littlegiant.enterprises.urls")),
     path("assessment/", include("littlegiant.assessment.urls")),
     path("recognition/", include("littlegiant.recognition.urls")),

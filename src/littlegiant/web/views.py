@@ -8,8 +8,8 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
+from littlegiant.accounts.roles import roles_of
 from littlegiant.web.home import section_for
-from littlegiant.web.roles import roles_of
 
 
 def home(request: HttpRequest) -> HttpResponse:

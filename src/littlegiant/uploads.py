@@ -1,6 +1,7 @@
-"""Uploaded evidence: recognised by content (never by name), size-limited, stored outside the web root.
+"""Uploaded files: recognised by content (never by name), size-limited, stored outside the web root.
 
-Files are kept under `settings.MEDIA_ROOT` and served only through views that check permission first.
+A leaf module (it imports no app) so every app checks, stores and serves files the same way. Files are kept
+under `settings.MEDIA_ROOT` and served only by `serve_upload`, which views call after their permission check.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from pathlib import Path, PurePosixPath
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
+from django.http import FileResponse, Http404
 from django.utils.translation import gettext as _
 
 # Magic bytes of the only kinds of evidence we accept, with the extension we store them under.
@@ -72,3 +74,20 @@ def stored_path(relative: str) -> Path:
     if not target.is_relative_to(root):
         raise ValueError(f"stored upload path leaves MEDIA_ROOT: {relative!r}")
     return target
+
+
+def serve_upload(relative: str, *, content_type: str, filename: str) -> FileResponse:
+    """A stored upload as a download (never shown inline); 404 when the file is missing or out of bounds.
+
+    Call it only with a row fetched through a `for_user()` queryset: this function checks no permission.
+    """
+    try:
+        path = stored_path(relative)
+    except ValueError:
+        raise Http404 from None
+    if not path.is_file():
+        raise Http404(_("The file is missing from storage."))
+    response = FileResponse(path.open("rb"), content_type=content_type, as_attachment=True, filename=filename)
+    # Served as an attachment with its sniffed type: a file that is also HTML is never rendered.
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
