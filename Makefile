@@ -54,9 +54,12 @@ test: $(BIN)/.installed messages browser java lint
 	@$(MAKE) --no-print-directory test-sqlite
 	@$(MAKE) --no-print-directory test-postgres
 
+# Examples of the SQL-versus-reference-evaluator property test: more in CI than on a laptop.
+PROPERTY_EXAMPLES ?= $(if $(filter true,$(CI)),200,15)
+
 test-sqlite: $(BIN)/.installed
 	@echo "== pytest on SQLite =="
-	LITTLEGIANT_TESTING=true DATABASE_URL= $(BIN)/pytest -n $(PYTEST_WORKERS) -q
+	LITTLEGIANT_TESTING=true LITTLEGIANT_PROPERTY_EXAMPLES=$(PROPERTY_EXAMPLES) DATABASE_URL= $(BIN)/pytest -n $(PYTEST_WORKERS) -q
 
 test-postgres: $(BIN)/.installed
 	@echo "== pytest on PostgreSQL ($(PG_URL)) =="

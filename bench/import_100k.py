@@ -70,7 +70,7 @@ def write_csv(path: Path, rows: int) -> None:
     """`rows` filings: rows/2 enterprises in Zhejiang's counties, years 2024 and 2025, every column filled."""
     from littlegiant.identifiers import make_credit_code
     from littlegiant.reference.models import IndustryClass, Region
-    from littlegiant.rules.schema import COLUMN_NAMES, FIELDS_BY_NAME, FieldKind
+    from littlegiant.rules.schema import FIELDS_BY_NAME, FILING_COLUMNS, FieldKind
 
     rng = random.Random(2026)
     counties = list(
@@ -84,7 +84,7 @@ def write_csv(path: Path, rows: int) -> None:
     alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY"
     with path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
-        writer.writerow(COLUMN_NAMES)
+        writer.writerow(FILING_COLUMNS)
         for number in range(rows // 2):
             county = rng.choice(counties)
             body = "MA" + "".join(alphabet[(number // 31**i) % 31] for i in range(6))
@@ -105,7 +105,7 @@ def write_csv(path: Path, rows: int) -> None:
                     "ip_class1_high_value": rng.randint(0, ip_class1),
                 }
                 row = [*identity, year]
-                for name in COLUMN_NAMES[5:]:
+                for name in FILING_COLUMNS[5:]:
                     field = FIELDS_BY_NAME[name]
                     if name in values:
                         row.append(values[name])

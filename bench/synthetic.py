@@ -319,6 +319,19 @@ class EnterpriseGenerator:
         flag("restricted_industry", 0.01, 0.005)
         flag("incident_or_violation_3y", 0.02, 0.005)
 
+        # The 2026 little giant's two-year growth (D20) and the application kind (D21), drawn last so that the
+        # columns above stay as they were. A share sits exactly on the 1.05² edge.
+        growth0 = rng.normal(0.08, 0.22, rows).clip(-0.6, 3.0)
+        revenue_prev2 = np.round(revenue_prev / (1 + growth0)).astype(np.int64)
+        on_edge = rng.random(rows) < 0.01
+        revenue_prev2[on_edge] = revenue[on_edge] * 10000 // 11025
+        columns["operating_revenue_prev2"] = decimal_array(
+            revenue_prev2, self.unknown(rng, rows, 0.01), MONEY
+        )
+        columns["application_kind"] = choice_array(
+            rng, ("new", "review"), (0.9, 0.1), self.unknown(rng, rows, 0.02)
+        )
+
         return pa.table([columns[f.name].cast(SCHEMA.field(f.name).type) for f in FIELDS], schema=SCHEMA)
 
     @staticmethod

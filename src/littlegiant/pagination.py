@@ -21,6 +21,9 @@ from django.core.exceptions import BadRequest
 from django.db.models import F, OrderBy, Q, QuerySet
 from django.http import Http404, HttpRequest, QueryDict
 from django.utils.translation import gettext as _
+from ninja.errors import ValidationError as NinjaValidationError
+from ninja.pagination import CursorPagination, LimitOffsetPagination
+from pydantic import ValidationError as PydanticValidationError
 
 PAGE_SIZE = 50
 # A page number beyond this is not a page anybody reached by clicking "next"; refusing it keeps the
@@ -50,10 +53,16 @@ class Page:
         return self.number - 1
 
 
-def page_number(raw: str | None) -> int:
+def page_number(raw: str | int | None) -> int:
     """The page number a URL asks for (1 when absent); BadRequest (400) when it is not a sensible page."""
     if raw is None or raw == "":
         return 1
+    if isinstance(
+        raw, int
+    ):  # an API's typed parameter: compared, never printed (str() fails past 4,300 digits)
+        if not 1 <= raw <= MAX_PAGE:
+            raise BadRequest(_("The page number must be between 1 and %(max)s.") % {"max": MAX_PAGE})
+        return raw
     text = raw.strip()
     if not text.isdigit() or len(text) > len(str(MAX_PAGE)) or not 1 <= int(text) <= MAX_PAGE:
         raise BadRequest(
@@ -261,3 +270,36 @@ def keyset_page(
         previous_cursor=cursor_of(rows[0], ordering) if rows and after else "",
         ordering=ordering,
     )
+
+
+# The API's ninja paginators, bounded (security review F7): an offset or cursor of 2^63 overflowed SQLite's
+# OFFSET, and ninja's cursor decoding raised pydantic's ValidationError, which nothing caught (500).
+LARGEST_OFFSET = MAX_PAGE * PAGE_SIZE
+# Ids are 64-bit signed integers in PostgreSQL and SQLite alike.
+LARGEST_ID = 2**63 - 1
+
+
+def check_id(value: int | None, *, field: str) -> None:
+    """Refuse (400) an id beyond what the database can hold, naming the field."""
+    if value is not None and not (-LARGEST_ID <= value <= LARGEST_ID):
+        raise BadRequest(_("%(field)s: no such id (out of range).") % {"field": field})
+
+
+class BoundedLimitOffsetPagination(LimitOffsetPagination):
+    """Ninja's limit/offset pagination with an offset every database can hold (400 beyond it)."""
+
+    def paginate_queryset(self, queryset: Any, pagination: Any, request: Any, **params: Any) -> Any:
+        if pagination.offset > LARGEST_OFFSET:
+            raise BadRequest(_("offset: must be at most %(largest)s.") % {"largest": f"{LARGEST_OFFSET:,}"})
+        return super().paginate_queryset(queryset, pagination, request, **params)
+
+
+class BoundedCursorPagination(CursorPagination):
+    """Ninja's cursor pagination answering 400 for a damaged or out-of-range cursor instead of failing."""
+
+    def paginate_queryset(self, queryset: Any, pagination: Any, request: Any, **params: Any) -> Any:
+        try:
+            self.Cursor.from_encoded_param(pagination.cursor)
+        except (PydanticValidationError, NinjaValidationError, ValueError):
+            raise BadRequest(_("cursor: this page link is damaged or out of range.")) from None
+        return super().paginate_queryset(queryset, pagination, request, **params)

@@ -15,6 +15,8 @@ from django.core.files.uploadedfile import UploadedFile
 from django.http import FileResponse, Http404
 from django.utils.translation import gettext as _
 
+from littlegiant.upload_limits import megabytes_apart
+
 # Magic bytes of the only kinds of evidence we accept, with the extension we store them under.
 ACCEPTED_KINDS: tuple[tuple[bytes, str, str], ...] = (
     (b"%PDF-", "application/pdf", ".pdf"),
@@ -30,13 +32,10 @@ def check_upload(file: UploadedFile) -> str:
     if file.size is None or file.size == 0:
         raise ValidationError(_("The file “%(name)s” is empty.") % {"name": file.name}, code="empty")
     if file.size > limit:
+        size, ceiling = megabytes_apart(file.size, limit)
         raise ValidationError(
             _("The file “%(name)s” is %(size)s MB; the limit is %(limit)s MB.")
-            % {
-                "name": file.name,
-                "size": round(file.size / 1_048_576, 1),
-                "limit": round(limit / 1_048_576, 1),
-            },
+            % {"name": file.name, "size": size, "limit": ceiling},
             code="too_large",
         )
     file.seek(0)

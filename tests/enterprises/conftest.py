@@ -8,7 +8,7 @@ import io
 import pytest
 
 from littlegiant.identifiers import make_credit_code
-from littlegiant.rules.schema import COLUMN_NAMES
+from littlegiant.rules.schema import FILING_COLUMNS
 from tests.cast import COUNTY_A, COUNTY_B, good_filing_values
 
 GAMMA_CODE = make_credit_code("91", COUNTY_A, "MA3G9N2P")
@@ -32,7 +32,9 @@ def filing_row(credit_code: str = GAMMA_CODE, **changes: object) -> dict[str, ob
 def csv_bytes(rows: list[dict[str, object]], columns: list[str] | None = None, *, bom: bool = False) -> bytes:
     """A CSV file as Excel's "CSV UTF-8" writes it (with bom=True) or as a script writes it."""
     columns = (
-        columns or [name for name in COLUMN_NAMES if any(name in row for row in rows)] or list(COLUMN_NAMES)
+        columns
+        or [name for name in FILING_COLUMNS if any(name in row for row in rows)]
+        or list(FILING_COLUMNS)
     )
     text = io.StringIO()
     writer = csv.writer(text)

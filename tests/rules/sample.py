@@ -26,6 +26,7 @@ def qualifying_enterprise(**changes: object) -> dict[str, object]:
         "employees": 200,
         "operating_revenue": 12000 * WAN,
         "operating_revenue_prev": 10000 * WAN,
+        "operating_revenue_prev2": 9000 * WAN,
         "main_business_revenue": 11400 * WAN,
         "main_business_revenue_prev": 10000 * WAN,
         "main_business_revenue_prev2": 9000 * WAN,
@@ -72,6 +73,7 @@ def qualifying_enterprise(**changes: object) -> dict[str, object]:
         "listed_abnormal_or_dishonest": False,
         "restricted_industry": False,
         "incident_or_violation_3y": False,
+        "application_kind": "new",
     }
     record.update(changes)
     return record

@@ -29,10 +29,18 @@ from littlegiant.accounts.jurisdiction import (
 )
 from littlegiant.assessment import workbook
 from littlegiant.assessment.models import ScreeningEvent, ScreeningRun, ScreeningStatus
+from littlegiant.digital import services as digital_services
 from littlegiant.enterprises.models import AnnualFiling, Enterprise
 from littlegiant.rules import InputError, assess_file, assess_record, registry
 from littlegiant.rules.records import coerce_value
-from littlegiant.rules.schema import COLUMN_NAMES, DATA_FIELDS, FIELDS, FIELDS_BY_NAME, FieldKind
+from littlegiant.rules.schema import (
+    APPLICATION_FIELDS,
+    COLUMN_NAMES,
+    DATA_FIELDS,
+    FIELDS,
+    FIELDS_BY_NAME,
+    FieldKind,
+)
 from littlegiant.spreadsheet_cells import inert_sql
 
 if TYPE_CHECKING:
@@ -58,6 +66,7 @@ OUTCOME_LABELS = {
     "micro": gettext_lazy("Micro enterprise"),
 }
 SCREENING_CHUNK = 2000
+APPLICATION_DEFAULTS = tuple({"application_kind": "new"}[name] for name in APPLICATION_FIELDS)
 SCREENING_DIR = "screenings"
 RESULT_FORMATS = ("xlsx", "csv", "parquet")
 
@@ -77,6 +86,11 @@ def filing_record(filing: AnnualFiling) -> dict[str, object]:
     }
     for name in DATA_FIELDS:
         record[name] = getattr(filing, name)
+    if record.get("digital_level") is None:
+        # No MIIT result entered: the year's submitted questionnaire gives a provisional level (D17).
+        record["digital_level"] = digital_services.level_for_year(enterprise.pk, filing.year).level
+    # Decision D21: a self-assessment is of a new application unless it says otherwise.
+    record["application_kind"] = "new"
     return record
 
 
@@ -135,7 +149,10 @@ def assess_filing(
     """Explanations of a filing against the given packs (default: those applicable on the date)."""
     when = evaluation_date or timezone.localdate()
     packs = list(pack_ids) if pack_ids else applicable_pack_ids(when)
-    return assess_record(filing_record(filing), packs, evaluation_date=when)
+    explanations = assess_record(filing_record(filing), packs, evaluation_date=when)
+    if filing.digital_level is None:
+        digital_services.mark_provisional_level(explanations)
+    return explanations
 
 
 def latest_filing(enterprise: Enterprise, year: int | None = None) -> AnnualFiling | None:
@@ -173,7 +190,8 @@ class TierLadder:
     reached: TierStep | None
     next: TierStep | None
     # Each lack carries text in both languages: label_zh/label_en, message_zh/message_en.
-    lacks: tuple[dict[str, str], ...] = field(default_factory=tuple)
+    lacks: tuple[dict[str, Any], ...] = field(default_factory=tuple)
+    year: int | None = None  # the reference year of the filing read, for the years of its figures
 
     @property
     def size_label(self) -> str:
@@ -192,7 +210,9 @@ class TierLadder:
         }
 
 
-def tier_ladder(explanations: Mapping[str, Mapping[str, Any]], evaluation_date: date) -> TierLadder:
+def tier_ladder(
+    explanations: Mapping[str, Mapping[str, Any]], evaluation_date: date, year: int | None = None
+) -> TierLadder:
     """Read the tier ladder off the explanations of the packs applicable on the date."""
     size = explanations.get(SIZE_PACK_ID, {}).get("outcome")
     steps: list[TierStep] = []
@@ -211,13 +231,13 @@ def tier_ladder(explanations: Mapping[str, Mapping[str, Any]], evaluation_date: 
     start = steps.index(reached) + 1 if reached else 0
     next_step = steps[start] if start < len(steps) else None
     lacks = _lacks(explanations[next_step.pack_id]) if next_step else ()
-    return TierLadder(size, tuple(steps), reached, next_step, lacks)
+    return TierLadder(size, tuple(steps), reached, next_step, lacks, year)
 
 
-def _lacks(document: Mapping[str, Any]) -> tuple[dict[str, str], ...]:
+def _lacks(document: Mapping[str, Any]) -> tuple[dict[str, Any], ...]:
     """What stands between the enterprise and a pack: gaps in plain words, failed conditions, unknowns."""
     by_id = {c["id"]: c for c in document.get("criteria", [])}
-    lacks: list[dict[str, str]] = []
+    lacks: list[dict[str, Any]] = []
     covered: set[str] = set()
     for gap in document.get("gaps", []):
         criterion = by_id.get(gap.get("criterion"), {})
@@ -228,6 +248,7 @@ def _lacks(document: Mapping[str, Any]) -> tuple[dict[str, str], ...]:
                 "label_en": criterion.get("label_en", ""),
                 "message_zh": gap.get("message_zh", ""),
                 "message_en": gap.get("message_en", ""),
+                "figures": criterion.get("figures", []),
             }
         )
     for criterion in document.get("criteria", []):
@@ -243,6 +264,7 @@ def _lacks(document: Mapping[str, Any]) -> tuple[dict[str, str], ...]:
                 "label_en": criterion.get("label_en", ""),
                 "message_zh": f"未满足：{criterion.get('threshold') or criterion.get('label_zh', '')}",
                 "message_en": f"Not met: {criterion.get('threshold') or criterion.get('label_en', '')}",
+                "figures": criterion.get("figures", []),
             }
         )
     for name in document.get("missing_inputs", []):
@@ -268,7 +290,7 @@ def enterprise_tier_ladder(user: User, enterprise_id: int) -> TierLadder | None:
     if filing is None:
         return None
     today = timezone.localdate()
-    return tier_ladder(assess_filing(filing, evaluation_date=today), today)
+    return tier_ladder(assess_filing(filing, evaluation_date=today), today, filing.year)
 
 
 # --- Batch screening -------------------------------------------------------------------------------------
@@ -490,7 +512,9 @@ def _write_records(run: ScreeningRun, path: Path) -> None:
     with pq.ParquetWriter(path, schema) as writer:
         batch: list[tuple] = []
         for row in _filing_rows(run):
-            batch.append(row)
+            # The application fields close the schema (rules/schema.py): a screening asks about new
+            # applications (decision D21).
+            batch.append((*row, *APPLICATION_DEFAULTS))
             if len(batch) >= SCREENING_CHUNK:
                 writer.write_batch(_record_batch(batch, names, schema, pa))
                 processed += len(batch)

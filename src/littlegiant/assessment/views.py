@@ -62,10 +62,11 @@ def self_assessment(request: HttpRequest, pk: int) -> HttpResponse:
         wanted = applicable + ([pack_id] if pack_id and pack_id not in applicable else [])
         explanations = services.assess_filing(filing, wanted, today)
         shown = [pack_id] if pack_id else applicable
+        documents = [explanations[p] for p in shown if p in explanations]
         context.update(
-            ladder=services.tier_ladder(explanations, today),
+            ladder=services.tier_ladder(explanations, today, filing.year),
             applicable=applicable,
-            documents=[explanations[p] for p in shown if p in explanations],
+            documents=documents,
         )
     template = "assessment/self.html#body" if request.htmx else "assessment/self.html"
     return render(request, template, context)

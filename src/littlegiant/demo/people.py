@@ -38,6 +38,7 @@ def _showcase_values(year: int) -> dict[str, object]:
         "employees": 160 + 12 * step,
         "operating_revenue": revenue[here],
         "operating_revenue_prev": revenue[here - 1],
+        "operating_revenue_prev2": revenue[here - 2],
         "main_business_revenue": revenue[here] * Decimal("0.92"),
         "main_business_revenue_prev": revenue[here - 1] * Decimal("0.92"),
         "main_business_revenue_prev2": revenue[here - 2] * Decimal("0.92"),

@@ -308,6 +308,7 @@ class ProvinceGenerator:
                 "employees": employees,
                 "operating_revenue": _yuan(revenue[year]),
                 "operating_revenue_prev": _yuan(revenue[year - 1]),
+                "operating_revenue_prev2": _yuan(revenue[year - 2]),
                 "main_business_revenue": _yuan(revenue[year] * main_share_by_year[year]),
                 "main_business_revenue_prev": _yuan(revenue[year - 1] * main_share_by_year[year - 1]),
                 "main_business_revenue_prev2": _yuan(revenue[year - 2] * main_share_by_year[year - 2]),

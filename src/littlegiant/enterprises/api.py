@@ -21,8 +21,9 @@ from littlegiant.enterprises.filing_values import parse_filing_values
 from littlegiant.enterprises.importing import import_filings, import_refusal
 from littlegiant.enterprises.models import AnnualFiling, Enterprise
 from littlegiant.enterprises.services import filing_edit_refusal, save_filing
-from littlegiant.paging import BoundedCursorPagination
+from littlegiant.pagination import BoundedCursorPagination
 from littlegiant.rules.schema import DATA_FIELDS, FIELDS_BY_NAME, FieldKind
+from littlegiant.upload_limits import size_refusal
 
 router = Router()
 
@@ -151,7 +152,7 @@ def export_file(
 
 @router.post(
     "/import",
-    response={200: ImportReportOut, 403: RefusalOut, 422: ImportReportOut},
+    response={200: ImportReportOut, 403: RefusalOut, 413: RefusalOut, 422: ImportReportOut},
     summary="Import a data file",
 )
 def import_file(request: HttpRequest, file: File[UploadedFile], dry_run: Form[bool] = False):
@@ -159,6 +160,9 @@ def import_file(request: HttpRequest, file: File[UploadedFile], dry_run: Form[bo
     refusal = import_refusal(request.user)
     if refusal:
         return Status(403, {"detail": refusal})
+    too_large = size_refusal(file.size)
+    if too_large:
+        return Status(413, {"detail": too_large})
     report = import_filings(file.file, file.name or "upload.csv", by=request.user, dry_run=dry_run)
     return Status(200 if report.ok else 422, report.as_dict())
 

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from littlegiant.enterprises.filing_values import format_value
 from littlegiant.enterprises.models import AnnualFiling, Enterprise
 from littlegiant.reference.models import Region
-from littlegiant.rules.schema import COLUMN_NAMES, DATA_FIELDS
+from littlegiant.rules.schema import DATA_FIELDS, FILING_COLUMNS
 from littlegiant.spreadsheet_cells import inert
 
 if TYPE_CHECKING:
@@ -60,7 +60,7 @@ def _filings(enterprises, year: int | None, region_code: str | None):
 
 
 def _rows(filings) -> Iterator[tuple]:
-    yield COLUMN_NAMES
+    yield FILING_COLUMNS
     # values_list and a server-side cursor: a large export never holds model instances in memory.
     yield from (
         filings.order_by("enterprise__credit_code", "year")

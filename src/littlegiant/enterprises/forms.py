@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 from django import forms
-from django.conf import settings
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from littlegiant.enterprises.filing_values import (
@@ -16,6 +14,7 @@ from littlegiant.enterprises.filing_values import (
 )
 from littlegiant.enterprises.labels import CHOICE_LABELS, field_label, fields_by_group
 from littlegiant.rules.schema import DATA_FIELDS, FIELDS_BY_NAME, Field, FieldKind
+from littlegiant.upload_limits import size_refusal
 
 SORTS = {
     "name": ("name", "pk"),
@@ -61,14 +60,9 @@ class UploadForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if upload.size > settings.MAX_UPLOAD_BYTES:
-            raise forms.ValidationError(
-                _("The file is %(size)s; the limit is %(limit)s."),
-                params={
-                    "size": filesizeformat(upload.size),
-                    "limit": filesizeformat(settings.MAX_UPLOAD_BYTES),
-                },
-            )
+        refusal = size_refusal(upload.size)
+        if refusal:
+            raise forms.ValidationError(refusal, code="too_large")
         if not upload.name.lower().endswith((".csv", ".xlsx")):
             raise forms.ValidationError(_("Only .csv (UTF-8) and .xlsx files can be imported."))
         return upload

@@ -31,7 +31,8 @@ from littlegiant.enterprises.filing_values import (
 from littlegiant.enterprises.models import AnnualFiling, DataImport, Enterprise, Membership
 from littlegiant.enterprises.services import flag_possible_duplicates
 from littlegiant.reference.models import IndustryClass, Region
-from littlegiant.rules.schema import DATA_FIELDS, FIELDS_BY_NAME, IDENTITY_FIELDS
+from littlegiant.rules.schema import APPLICATION_FIELDS, DATA_FIELDS, FIELDS_BY_NAME, IDENTITY_FIELDS
+from littlegiant.upload_limits import UploadRefused, check_sheet_rows, check_workbook
 
 if TYPE_CHECKING:
     from littlegiant.accounts.models import User
@@ -160,6 +161,10 @@ def _read_xlsx(file: BinaryIO) -> Iterator[tuple[int, tuple[object, ...]]]:
     from openpyxl import load_workbook
 
     try:
+        check_workbook(file)
+    except UploadRefused as refusal:
+        raise ImportFileError(str(refusal)) from None
+    try:
         workbook = load_workbook(file, read_only=True, data_only=True)
     except (BadZipFile, KeyError, OSError, ValueError) as error:
         raise ImportFileError(
@@ -168,6 +173,10 @@ def _read_xlsx(file: BinaryIO) -> Iterator[tuple[int, tuple[object, ...]]]:
     try:
         sheet = workbook.worksheets[0]
         for number, cells in enumerate(sheet.iter_rows(values_only=True), start=1):
+            try:
+                check_sheet_rows(number)
+            except UploadRefused as refusal:
+                raise ImportFileError(str(refusal)) from None
             yield number, tuple(cells)
     finally:
         workbook.close()
@@ -376,6 +385,11 @@ def _check_header(cells: tuple[object, ...], report: ImportReport) -> _Header:
             columns.append("")
         elif name not in FIELDS_BY_NAME:
             report.add(HEADER_ROW, name, name, _("unknown column: use the canonical field names"))
+            columns.append("")
+        elif name in APPLICATION_FIELDS:
+            report.add(
+                HEADER_ROW, name, name, _("describes an application, not a yearly filing: leave it out")
+            )
             columns.append("")
         elif name in seen:
             report.add(HEADER_ROW, name, name, _("this column appears twice"))

@@ -38,7 +38,7 @@ def fields_by_group(*, include_identity: bool = False) -> list[tuple[str, str, l
     """(group, title, fields) in schema order."""
     groups: dict[str, list[Field]] = {}
     for field in FIELDS:
-        if field.identity and not include_identity:
+        if (field.identity and not include_identity) or not field.filed:
             continue
         groups.setdefault(field.group, []).append(field)
     return [(group, str(GROUP_TITLES.get(group, group)), fields) for group, fields in groups.items()]

@@ -100,6 +100,9 @@ class AnnualFiling(models.Model):
     operating_revenue_prev = models.DecimalField(
         _("Operating revenue, year before"), max_digits=20, decimal_places=2, null=True, blank=True
     )
+    operating_revenue_prev2 = models.DecimalField(
+        _("Operating revenue, two years before"), max_digits=20, decimal_places=2, null=True, blank=True
+    )
     main_business_revenue = models.DecimalField(
         _("Main-business revenue"), max_digits=20, decimal_places=2, null=True, blank=True
     )

@@ -11,7 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import urlencode
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -22,7 +22,7 @@ from littlegiant.enterprises.importing import import_filings, import_refusal
 from littlegiant.enterprises.labels import display_value, field_label, fields_by_group
 from littlegiant.enterprises.models import AnnualFiling, Enterprise, EnterpriseQuerySet
 from littlegiant.enterprises.services import filing_edit_refusal, save_filing
-from littlegiant.paging import page_number, page_start
+from littlegiant.pagination import page_number
 from littlegiant.rules.schema import DATA_FIELDS
 
 PAGE_SIZE = 50
@@ -60,7 +60,7 @@ def enterprise_list(request: HttpRequest) -> HttpResponse:
     page = page_number(request.GET.get("page"))
     if form.is_valid():
         enterprises = filter_enterprises(Enterprise.objects.for_user(request.user), form)
-    offset = page_start(page, PAGE_SIZE)
+    offset = (page - 1) * PAGE_SIZE
     rows = list(enterprises.select_related("region", "industry")[offset : offset + PAGE_SIZE + 1])
     has_next = len(rows) > PAGE_SIZE
     query = request.GET.copy()
@@ -205,6 +205,12 @@ def filing_edit(request: HttpRequest, pk: int, year: int) -> HttpResponse:
                 (_("Data for %(year)s added.") if created else _("Data for %(year)s saved."))
                 % {"year": year},
             )
+            # Back to where the edit was asked for (the self-assessment's gap links), if that is this site.
+            back = request.GET.get("next") or ""
+            if back and url_has_allowed_host_and_scheme(
+                back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+            ):
+                return redirect(back)
             return redirect(f"{reverse('enterprises:detail', args=[enterprise.pk])}#year-{year}")
     return render(
         request,

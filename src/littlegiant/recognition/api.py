@@ -16,7 +16,7 @@ from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
 
 from littlegiant.enterprises.models import Enterprise
-from littlegiant.paging import page_number, page_start
+from littlegiant.pagination import page_number
 from littlegiant.recognition import forms, services
 from littlegiant.recognition.models import (
     Application,
@@ -190,7 +190,7 @@ def list_programmes(request: HttpRequest) -> list[Programme]:
 )
 def queue(request: HttpRequest, filters: Query[QueueFilter]) -> list[Application]:
     form = forms.QueueFilterForm(filters.dict())
-    start = page_start(page_number(filters.page), 50)
+    start = (page_number(filters.page) - 1) * 50
     return list(queue_queryset(request.user, form)[start : start + 50])
 
 

@@ -25,7 +25,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from littlegiant.accounts.addresses import client_address
 from littlegiant.enterprises.models import Enterprise
-from littlegiant.paging import page_number, page_start
+from littlegiant.pagination import page_number
 from littlegiant.recognition import forms, services
 from littlegiant.recognition.certificates import certificate_pdf
 from littlegiant.recognition.models import (
@@ -82,7 +82,7 @@ QUEUE_ORDERINGS: dict[str, list[tuple[str, bool, bool]]] = {
 
 def _page(queryset: QuerySet, page: int, size: int = PAGE_SIZE) -> tuple[list, bool]:
     """One page and whether another follows, fetching size + 1 rows instead of counting the table."""
-    start = page_start(page, size)
+    start = (page - 1) * size
     rows = list(queryset[start : start + size + 1])
     return rows[:size], len(rows) > size
 

@@ -257,6 +257,11 @@ class _PackCompiler:
                 for rule in self.pack.industries
             )
             return [f"(CASE {industry_sql} {whens} END) AS {b}"]
+        if criterion.composition_criterion:
+            used = quote(
+                f"{self.prefixes[criterion.composition_pack]}__c__{criterion.composition_criterion}__b"
+            )
+            return [f"{used} AS {b}"]
         if criterion.composition_pack:
             outcome = quote(f"{self.prefixes[criterion.composition_pack]}__outcome")
             listed = ", ".join(f"'{o}'" for o in criterion.composition_outcomes)

@@ -15,9 +15,9 @@ from decimal import Decimal
 from fractions import Fraction
 from functools import lru_cache
 
-from littlegiant.rules.expressions import NOT_COMPUTABLE, PyValue, zero_denominator
+from littlegiant.rules.expressions import NOT_COMPUTABLE, Expression, PyValue, zero_denominator
 from littlegiant.rules.industries import size_industry
-from littlegiant.rules.pack import INSUFFICIENT, Criterion, Derived, Kind, RulePack
+from littlegiant.rules.pack import INSUFFICIENT, Criterion, Kind, RulePack
 from littlegiant.rules.schema import FIELDS_BY_NAME, FieldKind
 
 MET, UNMET, UNKNOWN, NOT_EVALUATED = "met", "unmet", "unknown", "not_evaluated"
@@ -104,44 +104,11 @@ def combine_and(values: list[bool | None]) -> bool | None:
     return None if any(v is None for v in values) else True
 
 
-# Per-pack and per-criterion data prepared once (packs live as long as the process); keyed by id() and
-# holding the object itself, so a reused id is never mistaken for the old object.
-_PREPARED: dict[int, tuple[object, object]] = {}
-
-
-def _prepared[T](owner: object, build: Callable[[], T]) -> T:
-    entry = _PREPARED.get(id(owner))
-    if entry is None or entry[0] is not owner:
-        entry = _PREPARED[id(owner)] = (owner, build())
-    return entry[1]  # type: ignore[return-value]
-
-
-def _derived_by_name(pack: RulePack) -> dict[str, Derived]:
-    return _prepared(pack, lambda: {derived.id: derived for derived in pack.derived})
-
-
-def _ranked_bands(criterion: Criterion) -> list[tuple[int, Fraction | None, Fraction | None, Fraction]]:
-    """The bands, highest points first, with their edges as Fractions (comparing a Fraction with a Decimal
-    converts the Decimal on every call)."""
-
-    def build() -> list[tuple[int, Fraction | None, Fraction | None, Fraction]]:
-        ranked = sorted(range(len(criterion.bands)), key=lambda i: -criterion.bands[i].points)
-        return [
-            (
-                index,
-                None if criterion.bands[index].low is None else Fraction(criterion.bands[index].low),
-                None if criterion.bands[index].high is None else Fraction(criterion.bands[index].high),
-                Fraction(criterion.bands[index].points),
-            )
-            for index in ranked
-        ]
-
-    return _prepared(criterion, build)
-
-
-def _lookup_for(pack: RulePack, record: Mapping[str, object]) -> object:
+def lookup_for(pack: RulePack, record: Mapping[str, object]) -> object:
+    """Each field and derived value of the pack for this record, computed on first use (the reference
+    semantics)."""
     cache: dict[str, PyValue] = {}
-    derived_by_name = _derived_by_name(pack)
+    derived_by_name = pack.derived_by_id
 
     def lookup(name: str) -> PyValue:
         if name in cache:
@@ -164,17 +131,6 @@ def _industry_of(pack: RulePack, record: Mapping[str, object]) -> object:
     return size_industry(str(code)) if code not in (None, "") else None
 
 
-def evaluate_criterion(
-    pack: RulePack, criterion: Criterion, record: Mapping[str, object], dependencies: Mapping[str, PackResult]
-) -> CriterionResult:
-    """One criterion alone (not a score threshold), for the gap analysis's "what if" (no D4 note)."""
-    lookup = _lookup_for(pack, record)
-    return _evaluate_criterion(pack, criterion, lookup, dependencies, _industry_of(pack, record), notes=False)
-
-
-_CHANGED: dict[tuple[int, str], tuple[RulePack, frozenset[str]]] = {}
-
-
 def criterion_with_change(
     pack: RulePack,
     criterion: Criterion,
@@ -184,15 +140,10 @@ def criterion_with_change(
 ) -> Callable[[object], CriterionResult]:
     """One criterion evaluated again and again with one input changed (the gap analysis's "what if"): the
     inputs and derived values that do not read the changed field are converted and computed once."""
-    base = _lookup_for(pack, record)
+    base = lookup_for(pack, record)
     assert callable(base)
-    derived_by_name = _derived_by_name(pack)
-    entry = _CHANGED.get((id(pack), field_name))
-    if entry is None or entry[0] is not pack:
-        # The changed field and every derived value that reads it, directly or through another.
-        reading = {name for name in derived_by_name if field_name in pack.fields_of(frozenset({name}))}
-        entry = _CHANGED[(id(pack), field_name)] = (pack, frozenset(reading | {field_name}))
-    affected = entry[1]
+    derived_by_name = pack.derived_by_id
+    affected = pack.names_reading(field_name)
     industry = _industry_of(pack, record)
 
     def at(value: object) -> CriterionResult:
@@ -221,7 +172,7 @@ def evaluate_pack(
     """Evaluate one pack for one enterprise, in Python; `dependencies` are the results of the packs it
     uses."""
     dependencies = dependencies or {}
-    lookup = _lookup_for(pack, record)
+    lookup = lookup_for(pack, record)
     result = PackResult(pack.id, INSUFFICIENT)
     industry = _industry_of(pack, record)
 
@@ -273,8 +224,8 @@ def _evaluate_criterion(
 ) -> CriterionResult:
     assert callable(lookup)
 
-    def zero_in(tree: object) -> bool:
-        return notes and zero_denominator(tree, lookup)  # type: ignore[arg-type]
+    def zero_in(expression: Expression) -> bool:
+        return notes and zero_denominator(expression, lookup)  # type: ignore[arg-type]
 
     if not criterion.evaluated:
         return CriterionResult(status=NOT_EVALUATED)
@@ -290,6 +241,10 @@ def _evaluate_criterion(
         truth = rule.tests[criterion.industry_test].evaluate(lookup)
         assert truth is None or isinstance(truth, bool)
         return CriterionResult(truth=truth, status=status_of(truth))
+    if criterion.composition_criterion:
+        used = dependencies[criterion.composition_pack]
+        truth = used.criteria[criterion.composition_criterion].truth
+        return CriterionResult(truth=truth, status=status_of(truth), value=used.outcome)
     if criterion.composition_pack:
         outcome = dependencies[criterion.composition_pack].outcome
         truth = None if outcome == INSUFFICIENT else outcome in criterion.composition_outcomes
@@ -299,7 +254,7 @@ def _evaluate_criterion(
     if criterion.test is not None:
         truth = criterion.test.evaluate(lookup)
         assert truth is None or isinstance(truth, bool)
-        return CriterionResult(truth=truth, status=status_of(truth), zero=zero_in(criterion.test.tree))
+        return CriterionResult(truth=truth, status=status_of(truth), zero=zero_in(criterion.test))
     if criterion.value is not None:
         value = criterion.value.evaluate(lookup)
         if value is NOT_COMPUTABLE:
@@ -308,7 +263,7 @@ def _evaluate_criterion(
             return CriterionResult(value=None)
         assert type(value) is Fraction
         numerator, denominator = value.numerator, value.denominator
-        for index, low, high, points in _ranked_bands(criterion):
+        for index, low, high, points in criterion.ranked_bands:
             # Cross-multiplied integers: the edges are Fractions with positive denominators.
             if (low is None or numerator * low.denominator >= low.numerator * denominator) and (
                 high is None or numerator * high.denominator <= high.numerator * denominator
@@ -318,7 +273,7 @@ def _evaluate_criterion(
                 )
         raise AssertionError("bands cover every value")
     if criterion.options:
-        zero = any(zero_in(o.when.tree) for o in criterion.options)
+        zero = any(zero_in(o.when) for o in criterion.options)
         for index, option in enumerate(criterion.options):
             holds = option.when.evaluate(lookup)
             if holds is None:

@@ -15,14 +15,17 @@ from decimal import ROUND_HALF_EVEN, Decimal
 from fractions import Fraction
 from typing import Any
 
+from sqlglot import exp
+
 from littlegiant.rules.evaluation import (
     NOT_EVALUATED,
     UNKNOWN,
     CriterionResult,
     PackResult,
     criterion_with_change,
+    lookup_for,
 )
-from littlegiant.rules.expressions import NOT_COMPUTABLE
+from littlegiant.rules.expressions import NOT_COMPUTABLE, Expression, ValueType
 from littlegiant.rules.pack import INSUFFICIENT, Criterion, Kind, RulePack
 from littlegiant.rules.schema import FIELDS_BY_NAME, FieldKind
 
@@ -120,7 +123,8 @@ def explain(
     with_gaps: bool = True,
 ) -> dict[str, Any]:
     """The explanation document of one pack for one enterprise."""
-    criteria_docs = [_criterion_doc(pack, c, result, record) for c in pack.criteria]
+    lookup = lookup_for(pack, record)
+    criteria_docs = [_criterion_doc(pack, c, result, record, lookup) for c in pack.criteria]
     document: dict[str, Any] = {
         "schema": SCHEMA,
         "pack": {
@@ -175,8 +179,84 @@ def _subtotal_doc(pack: RulePack, result: PackResult, category_id: str) -> dict[
     }
 
 
+def year_offset(name: str) -> int | None:
+    """How many years before the reference year a field describes (`_prev` 1, `_prev2` 2), None if not a
+    yearly figure of one year."""
+    if name.endswith("_prev2"):
+        return 2
+    if name.endswith("_prev"):
+        return 1
+    field = FIELDS_BY_NAME.get(name)
+    return 0 if field is not None and field.group == "finance" else None
+
+
+def figure_specs(pack: RulePack, criterion: Criterion) -> tuple[dict[str, Any], ...]:
+    """What a criterion's figures are (each field and derived value named in its expressions, its labels, how
+    it reads and the year it describes), the reference year first; the same for every enterprise."""
+    names: list[str] = []
+    for expression in criterion.expressions():
+        for node in expression.tree.find_all(exp.Column):
+            if node.name not in names and (node.name in FIELDS_BY_NAME or pack.derived_value(node.name)):
+                names.append(node.name)
+    specs = []
+    for name in names:
+        derived = pack.derived_value(name)
+        if derived is not None:
+            offsets = {year_offset(f) for f in pack.fields_of(frozenset({name}))}
+            offset = offsets.pop() if len(offsets) == 1 else None
+            label_zh, label_en, display = derived.label_zh, derived.label_en, derived.display
+        else:
+            field = FIELDS_BY_NAME[name]
+            offset = year_offset(name)
+            label_zh, label_en = field.label_zh, field.label_en
+            display = _FIELD_DISPLAY.get(field.kind, "text")
+        specs.append(
+            {
+                "name": name,
+                "label_zh": label_zh,
+                "label_en": label_en,
+                "display": display,
+                "year_offset": offset,
+            }
+        )
+    # The reference year first, then the years before it; a figure spanning years last.
+    specs.sort(key=lambda f: (f["year_offset"] is None, f["year_offset"] or 0))
+    return tuple(specs)
+
+
+def _figures(pack: RulePack, criterion: Criterion, lookup: Callable[[str], object]) -> list[dict[str, Any]]:
+    """The enterprise's own figures a criterion reads, so that a reader sees every year it looks at."""
+    figures = []
+    for spec in pack.prepared(("figures", criterion.id), lambda: figure_specs(pack, criterion)):
+        value = lookup(spec["name"])
+        if value is NOT_COMPUTABLE:
+            text: str | bool | None = None
+        elif isinstance(value, Fraction):
+            text = decimal_text(value)
+        else:
+            text = value  # type: ignore[assignment]
+        figures.append({**spec, "value": text, "not_computable": value is NOT_COMPUTABLE})
+    return figures
+
+
+_FIELD_DISPLAY = {
+    FieldKind.MONEY: "money",
+    FieldKind.FRACTION: "percent",
+    FieldKind.COUNT: "count",
+    FieldKind.INTEGER: "number",
+    FieldKind.NUMBER: "number",
+    FieldKind.BOOLEAN: "boolean",
+    FieldKind.ENUM: "text",
+    FieldKind.TEXT: "text",
+}
+
+
 def _criterion_doc(
-    pack: RulePack, criterion: Criterion, result: PackResult, record: Mapping[str, object]
+    pack: RulePack,
+    criterion: Criterion,
+    result: PackResult,
+    record: Mapping[str, object],
+    lookup: Callable[[str], object],
 ) -> dict:
     outcome = result.criteria[criterion.id]
     fields = pack.criterion_fields(criterion) if criterion.evaluated else []
@@ -208,7 +288,8 @@ def _criterion_doc(
         "label_zh": criterion.label_zh,
         "label_en": criterion.label_en,
         "clause": criterion.clause,
-        "source": criterion.source,
+        "document": criterion.document,
+        "href": criterion.href or None,
         "confidence": criterion.confidence.value,
         "declared": criterion.declared,
         "inputs": {name: input_text(record.get(name)) for name in fields},
@@ -218,6 +299,8 @@ def _criterion_doc(
         "points": json_number(outcome.points) if criterion.kind == Kind.INDICATOR else None,
         "max_points": json_number(criterion.max_points) if criterion.kind == Kind.INDICATOR else None,
         "threshold": _threshold_text(criterion),
+        "display": criterion.display,
+        "figures": _figures(pack, criterion, lookup) if criterion.evaluated else [],
         "note": "; ".join(notes_en) or None,
         "note_zh": "；".join(notes_zh) or None,
     }
@@ -370,6 +453,12 @@ def gaps(
         else:
             if outcome.status != "unmet":
                 continue
+            if criterion.year_gaps:
+                year_gap = _year_gap(pack, criterion, record)
+                if year_gap is not None:
+                    by_criterion[criterion.id] = year_gap
+                    found.append(year_gap)
+                continue
 
             def holds(x: Decimal, changed_to: Callable[[object], CriterionResult] = changed_to) -> bool:
                 return changed_to(x).truth is True
@@ -403,6 +492,121 @@ def gaps(
         found.append(gap)
     found.extend(_score_gaps(pack, result, by_criterion))
     return found
+
+
+def _conjuncts(node: exp.Expression, lookup: Callable[[str], object]) -> list[exp.Expression]:
+    """The parts that must all hold: an AND's operands, or those of the CASE branch that applies."""
+    while isinstance(node, exp.Paren):
+        node = node.this
+    if isinstance(node, exp.And):
+        return [part for operand in node.flatten() for part in _conjuncts(operand, lookup)]
+    if isinstance(node, exp.Case):
+        for branch in node.args["ifs"]:
+            if _part(branch.this).evaluate(lookup) is True:  # type: ignore[arg-type]
+                return _conjuncts(branch.args["true"], lookup)
+    return [node]
+
+
+def _part(node: exp.Expression) -> Expression:
+    names = frozenset(column.name for column in node.find_all(exp.Column))
+    return Expression(node.sql(), node, ValueType.BOOLEAN, names)
+
+
+def year_label(offset: int | None, year: object) -> tuple[str, str]:
+    """ "2025 年" / "前一年度（2024 年）", in Chinese and English, for a figure `offset` years back."""
+    if year is None or isinstance(year, bool) or offset is None:
+        return "", ""
+    try:
+        year = int(str(year))
+    except ValueError:
+        return "", ""
+    if offset == 0:
+        return f"{year} 年", str(year)
+    before_zh = {1: "前一年度", 2: "前两年度"}.get(offset, f"前{offset}年度")
+    before_en = {1: "the year before", 2: "two years before"}.get(offset, f"{offset} years before")
+    return f"{before_zh}（{year - offset} 年）", f"{before_en} ({year - offset})"
+
+
+def _year_gap(pack: RulePack, criterion: Criterion, record: Mapping[str, object]) -> dict[str, Any] | None:
+    """For a condition on several years: the change each year's input needs, e.g. "2025 年研发费用总额需增加
+    19.72 万元；前一年度（2024 年）研发费用总额需增加 26.88 万元".
+
+    Each year first meets the parts of the condition that read it alone (its own ratio, its own floor); a part
+    reading several years (a two-year total) that still fails after that is met by raising the first year.
+    """
+    assert criterion.test is not None
+    fields = [gap.field for gap in criterion.year_gaps]
+    if any(record.get(name) is None for name in fields):
+        return None
+    # Each part is parsed into a closure once per call; the searches below only evaluate them.
+    parts = [_part(node) for node in _conjuncts(criterion.test.tree, lookup_for(pack, record))]  # type: ignore[arg-type]
+    reads = [set(pack.fields_of(part.names)) for part in parts]
+    changed: dict[str, object] = dict(record)
+
+    def holds_with(values: Mapping[str, object], chosen: list[Expression]) -> bool:
+        lookup = lookup_for(pack, values)
+        return all(part.evaluate(lookup) is True for part in chosen)  # type: ignore[arg-type]
+
+    for gap in criterion.year_gaps:
+        own = [
+            p
+            for p, r in zip(parts, reads, strict=True)
+            if gap.field in r and not (r & set(fields)) - {gap.field}
+        ]
+        current = Decimal(str(record[gap.field]))
+        if not own or holds_with(changed, own):
+            continue
+
+        def holds(x: Decimal, name: str = gap.field, own: list = own) -> bool:
+            return holds_with({**changed, name: x}, own)
+
+        delta = _search(current, GAP_STEPS[FIELDS_BY_NAME[gap.field].kind], gap.direction, holds)
+        if delta is None:
+            return None
+        changed[gap.field] = current + delta if gap.direction == "up" else current - delta
+    if not holds_with(changed, parts):
+        first = criterion.year_gaps[0]
+        start = Decimal(str(changed[first.field]))
+
+        def holds_all(x: Decimal) -> bool:
+            return holds_with({**changed, first.field: x}, parts)
+
+        delta = _search(start, GAP_STEPS[FIELDS_BY_NAME[first.field].kind], first.direction, holds_all)
+        if delta is None:
+            return None
+        changed[first.field] = start + delta if first.direction == "up" else start - delta
+    changes = []
+    parts_zh: list[str] = []
+    parts_en: list[str] = []
+    for gap in criterion.year_gaps:
+        before, after = Decimal(str(record[gap.field])), Decimal(str(changed[gap.field]))
+        if before == after:
+            continue
+        field = FIELDS_BY_NAME[gap.field]
+        amount_en, amount_zh = amount_texts(gap.field, abs(after - before))
+        when_zh, when_en = year_label(year_offset(gap.field), record.get("year"))
+        base_zh = field.label_zh.split("（")[0]
+        base_en = field.label_en.split(",")[0]
+        verb_zh, verb_en = ("增加", "rise") if after > before else ("减少", "fall")
+        parts_zh.append(f"{when_zh}{base_zh}需{verb_zh} {amount_zh}")
+        parts_en.append(f"{base_en} of {when_en or 'that year'} must {verb_en} by {amount_en}")
+        changes.append(
+            {
+                "field": gap.field,
+                "from": decimal_text(before),
+                "to": decimal_text(after),
+                "delta": decimal_text(after - before),
+            }
+        )
+    if not changes:
+        return None
+    return {
+        "criterion": criterion.id,
+        "message_zh": f"{'；'.join(parts_zh)}，才能满足\u201c{criterion.label_zh}\u201d",
+        "message_en": f"{'; '.join(parts_en)} to meet \u201c{criterion.label_en}\u201d",
+        "changes": changes,
+        "points_gained": None,
+    }
 
 
 def _apply(current: Decimal, delta: Decimal, criterion: Criterion) -> Decimal:

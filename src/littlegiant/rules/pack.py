@@ -9,9 +9,12 @@ confirmed, [S] secondary, [U] unconfirmed).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
+from fractions import Fraction
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -19,10 +22,12 @@ import yaml
 
 from littlegiant.rules.expressions import Expression, PackError, ValueType, parse_expression
 from littlegiant.rules.industries import SizeIndustry
-from littlegiant.rules.schema import FIELDS_BY_NAME, FieldKind
+from littlegiant.rules.schema import FIELDS_BY_NAME
 
 PACKS_DIR = Path(__file__).parent / "packs"
-DECISIONS = frozenset(f"D{n}" for n in range(1, 12))
+SHARED_DIR = PACKS_DIR / "shared"
+# The project decisions of criteria.md ("Project decisions") a pack may say it relies on.
+DECISIONS = frozenset(f"D{n}" for n in range(1, 22))
 TIERS = ("innovative_sme", "srdi_sme", "little_giant")
 SIZE_OUTCOMES = ("large", "medium", "small", "micro")
 TIER_OUTCOMES = ("qualified", "not_qualified")
@@ -97,7 +102,8 @@ class Criterion:
     label_en: str
     clause: str
     confidence: Confidence
-    source: str = ""
+    document: str = ""  # the official document cited; the pack's own when the criterion does not name one
+    href: str = ""  # where the cited text was read (criteria.md's source register); empty when only in code
     declared: bool = False
     evaluated: bool = True
     note_zh: str = ""
@@ -114,13 +120,31 @@ class Criterion:
     score_at_least: dict[str, Decimal] = field(default_factory=dict)
     composition_pack: str | None = None
     composition_outcomes: tuple[str, ...] = ()
+    composition_criterion: str | None = None  # met when this criterion of the used pack is met
     industry_test: str | None = None  # size pack: "sme", "medium" or "small"
     builtin: str | None = None  # size pack: "size_industry"
     gap: Gap | None = None
+    # A condition on several years names one input per year: the gap then says what each year needs.
+    year_gaps: tuple[Gap, ...] = ()
 
     @property
     def is_boolean(self) -> bool:
         return self.kind != Kind.INDICATOR
+
+    @cached_property
+    def ranked_bands(self) -> tuple[tuple[int, Fraction | None, Fraction | None, Fraction], ...]:
+        """The bands as (index, low, high, points), highest points first, edges as Fractions (the reference
+        evaluator compares rationals; converting a Decimal on every comparison was its slowest step)."""
+        ranked = sorted(range(len(self.bands)), key=lambda i: -self.bands[i].points)
+        return tuple(
+            (
+                index,
+                None if self.bands[index].low is None else Fraction(self.bands[index].low),
+                None if self.bands[index].high is None else Fraction(self.bands[index].high),
+                Fraction(self.bands[index].points),
+            )
+            for index in ranked
+        )
 
     def expressions(self) -> list[Expression]:
         found = [e for e in (self.test, self.value, self.points) if e is not None]
@@ -210,10 +234,33 @@ class RulePack:
         raise KeyError(criterion_id)
 
     def derived_value(self, name: str) -> Derived | None:
-        for derived in self.derived:
-            if derived.id == name:
-                return derived
-        return None
+        return self.derived_by_id.get(name)
+
+    # Built on first use and kept on the pack (packs live as long as the process).
+    @cached_property
+    def derived_by_id(self) -> dict[str, Derived]:
+        return {derived.id: derived for derived in self.derived}
+
+    @cached_property
+    def _prepared(self) -> dict[object, Any]:
+        return {}
+
+    def prepared[T](self, key: object, build: Callable[[], T]) -> T:
+        """Data about the pack that the evaluator and the explanation compute once and keep with the pack
+        (the one place for such caches: they live and die with the pack itself)."""
+        if key not in self._prepared:
+            self._prepared[key] = build()
+        return self._prepared[key]  # type: ignore[no-any-return]
+
+    def names_reading(self, field_name: str) -> frozenset[str]:
+        """The field and every derived value that reads it, directly or through another (the gap search's
+        "what if" recomputes only these)."""
+
+        def build() -> frozenset[str]:
+            reading = {name for name in self.derived_by_id if field_name in self.fields_of(frozenset({name}))}
+            return frozenset(reading | {field_name})
+
+        return self.prepared(("reading", field_name), build)
 
     def fields_of(self, names: frozenset[str] | set[str]) -> list[str]:
         """The canonical fields behind these names, following derived values."""
@@ -259,10 +306,12 @@ class RulePack:
 _PACK_KEYS = {
     "id", "version", "title_zh", "title_en", "document", "document_title_zh", "issuer_zh", "issued",
     "effective_from", "dates_note_en", "tier", "applies", "provisional", "decisions", "uses", "band_edge",
-    "derived", "criteria", "categories", "outcomes", "industries",
+    "derived", "criteria", "categories", "outcomes", "industries", "include", "href",
 }  # fmt: skip
+_FRAGMENT_KEYS = {"id", "title_en", "document", "href", "include", "derived", "criteria"}
+_INCLUDE_KEYS = {"fragment", "confidence", "note_zh", "note_en"}
 _CRITERION_KEYS = {
-    "id", "kind", "label_zh", "label_en", "clause", "confidence", "source", "declared", "evaluated",
+    "id", "kind", "label_zh", "label_en", "clause", "confidence", "document", "href", "declared", "evaluated",
     "note_zh",
     "note_en", "threshold", "display", "category", "max_points", "test", "value", "bands", "options",
     "points",
@@ -302,6 +351,76 @@ def _date(value: object, where: str) -> dt.date | None:
         raise PackError(f"{where}: {value!r} is not a date (YYYY-MM-DD)") from None
 
 
+def _href(value: object, where: str) -> str:
+    if value is None or value == "":
+        return ""
+    if not isinstance(value, str) or not value.startswith(("http://", "https://")):
+        raise PackError(f"{where}: href must be a web address (http:// or https://), not {value!r}")
+    return value
+
+
+def _included(
+    includes: object, where: str, shared_dir: Path, chain: tuple[str, ...]
+) -> tuple[list[Any], list[Any]]:
+    """The derived values and criteria of the shared fragments a pack includes (packs/shared/<id>.yaml),
+    fragments included by fragments first, each criterion carrying its fragment's document and address.
+
+    An include may lower the confidence of what it brings in (a provisional pack relying on a confirmed
+    text's conditions) and add a note; it can never raise it.
+    """
+    derived: list[Any] = []
+    criteria: list[Any] = []
+    for entry in includes or ():
+        spec = {"fragment": entry} if isinstance(entry, str) else entry
+        if not isinstance(spec, dict) or set(spec) - _INCLUDE_KEYS or not spec.get("fragment"):
+            raise PackError(
+                f"{where}: include entries are a fragment id or {{{', '.join(sorted(_INCLUDE_KEYS))}}}"
+            )
+        fragment_id = str(spec["fragment"])
+        if fragment_id in chain:
+            cycle = " → ".join((*chain, fragment_id))
+            raise PackError(f"{where}: fragments include each other in a cycle: {cycle}")
+        path = shared_dir / f"{fragment_id}.yaml"
+        if not path.is_file():
+            raise PackError(
+                f"{where}: includes unknown fragment {fragment_id!r} (no packs/shared/{path.name})"
+            )
+        data = read_pack_file(path)
+        fwhere = f"{where}, fragment {fragment_id}"
+        if not isinstance(data, dict) or data.get("id") != fragment_id:
+            raise PackError(f"{fwhere}: a mapping whose id is the file name")
+        unknown = set(data) - _FRAGMENT_KEYS
+        if unknown:
+            raise PackError(f"{fwhere}: unknown key(s) {', '.join(sorted(unknown))}")
+        inner_derived, inner_criteria = _included(
+            data.get("include"), where, shared_dir, (*chain, fragment_id)
+        )
+        derived += inner_derived + list(data.get("derived") or ())
+        criteria += inner_criteria
+        confidence = spec.get("confidence")
+        if confidence is not None and confidence not in (Confidence.SECONDARY, Confidence.UNCONFIRMED):
+            raise PackError(
+                f"{fwhere}: an include may lower the confidence to S or U only, not {confidence!r}"
+            )
+        for item in data.get("criteria") or ():
+            if not isinstance(item, dict):
+                raise PackError(f"{fwhere}: each criterion must be a mapping")
+            item = dict(item)
+            item.setdefault("document", data.get("document"))
+            item.setdefault("href", data.get("href"))
+            if confidence is not None and item.get("confidence") == Confidence.CONFIRMED:
+                item["confidence"] = confidence
+            for key in ("note_zh", "note_en"):
+                if spec.get(key):
+                    item[key] = (
+                        "；".join(filter(None, (item.get(key), spec[key])))
+                        if key == "note_zh"
+                        else ("; ".join(filter(None, (item.get(key), spec[key]))))
+                    )
+            criteria.append(item)
+    return derived, criteria
+
+
 # libyaml's parser where PyYAML was built with it: reading the six packs took 0.5 s in pure Python, paid by every
 # process that assesses anything.
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -315,7 +434,9 @@ def read_pack_file(path: Path) -> Any:
         raise PackError(f"pack file {path.name}: not valid YAML: {error}") from None
 
 
-def build_pack(data: Any, known_packs: dict[str, RulePack], *, path: Path | None = None) -> RulePack:  # noqa: C901
+def build_pack(
+    data: Any, known_packs: dict[str, RulePack], *, path: Path | None = None, shared_dir: Path = SHARED_DIR
+) -> RulePack:
     """Check pack data and build the pack, or raise PackError naming the pack, the criterion and the
     problem."""
     if not isinstance(data, dict):
@@ -331,7 +452,7 @@ def build_pack(data: Any, known_packs: dict[str, RulePack], *, path: Path | None
     decisions = tuple(str(d) for d in data.get("decisions") or ())
     for decision in decisions:
         if decision not in DECISIONS:
-            raise PackError(f"{where}: unknown decision {decision!r} (D1 to D11)")
+            raise PackError(f"{where}: unknown decision {decision!r} (D1 to D21)")
     uses = tuple(str(u) for u in data.get("uses") or ())
     for used in uses:
         if used not in known_packs:
@@ -350,10 +471,15 @@ def build_pack(data: Any, known_packs: dict[str, RulePack], *, path: Path | None
     if band_edge != "higher_score":
         raise PackError(f"{where}: band_edge must be higher_score (decision D1), not {band_edge!r}")
 
-    # Derived values, each seeing the fields and the earlier ones.
+    pack_document = _text(data, "document", where)
+    pack_href = _href(data.get("href"), where)
+    shared_derived, shared_criteria = _included(data.get("include"), where, shared_dir, ())
+    own_derived_ids = {str(item.get("id")) for item in data.get("derived") or () if isinstance(item, dict)}
+
+    # Derived values, each seeing the fields and the earlier ones; the included ones first.
     names: dict[str, ValueType] = {}
     derived: list[Derived] = []
-    for item in data.get("derived") or ():
+    for item in [*shared_derived, *(data.get("derived") or ())]:
         did = _text(item, "id", f"{where}, derived value")
         dwhere = f"{where}, derived value {did}"
         if did in names or did in FIELDS_BY_NAME:
@@ -400,10 +526,14 @@ def build_pack(data: Any, known_packs: dict[str, RulePack], *, path: Path | None
 
     criteria: list[Criterion] = []
     seen_ids: set[str] = set()
-    for item in data.get("criteria") or ():
+    for item in [*shared_criteria, *(data.get("criteria") or ())]:
         criteria.append(
-            _build_criterion(item, where, names, category_ids, known_packs, uses, provisional, industries)
-        )
+            _build_criterion(
+                item, where, names, category_ids, known_packs, uses, provisional, industries,
+                str(item.get("document") or pack_document) if isinstance(item, dict) else pack_document,
+                pack_href,
+            )
+        )  # fmt: skip
         if criteria[-1].id in seen_ids:
             raise PackError(f"{where}, criterion {criteria[-1].id}: the id is already taken")
         seen_ids.add(criteria[-1].id)
@@ -416,6 +546,20 @@ def build_pack(data: Any, known_packs: dict[str, RulePack], *, path: Path | None
             raise PackError(
                 f"{where}, category {category.id}: its indicators add up to {total}, not {category.max}"
             )
+
+    # An included derived value that none of the pack's criteria reads is left out: the compiled query computes
+    # every derived value it is given, row by row.
+    read: set[str] = set()
+    for criterion in criteria:
+        for expression in criterion.expressions():
+            read |= expression.names
+    for rule in industries:
+        for test in rule.tests.values():
+            read |= test.names
+    for item in reversed(derived):
+        if item.id in read or item.id in own_derived_ids:
+            read |= item.expression.names
+    derived = [item for item in derived if item.id in own_derived_ids or item.id in read]
 
     criterion_types = {c.id: ValueType.BOOLEAN for c in criteria if c.is_boolean and c.evaluated}
     outcomes: list[Outcome] = []
@@ -440,7 +584,7 @@ def build_pack(data: Any, known_packs: dict[str, RulePack], *, path: Path | None
         version=_text(data, "version", where),
         title_zh=_text(data, "title_zh", where),
         title_en=_text(data, "title_en", where),
-        document=_text(data, "document", where),
+        document=pack_document,
         document_title_zh=_text(data, "document_title_zh", where),
         issuer_zh=_text(data, "issuer_zh", where),
         issued=str(data.get("issued") or ""),
@@ -461,7 +605,7 @@ def build_pack(data: Any, known_packs: dict[str, RulePack], *, path: Path | None
     )
 
 
-def _build_criterion(  # noqa: C901
+def _build_criterion(
     item: Any,
     pack_where: str,
     names: dict[str, ValueType],
@@ -470,6 +614,8 @@ def _build_criterion(  # noqa: C901
     uses: tuple[str, ...],
     provisional: bool,
     industries: list[IndustryRule],
+    pack_document: str,
+    pack_href: str,
 ) -> Criterion:
     if not isinstance(item, dict):
         raise PackError(f"{pack_where}: each criterion must be a mapping")
@@ -504,7 +650,8 @@ def _build_criterion(  # noqa: C901
         "label_en": _text(item, "label_en", where),
         "clause": clause.strip(),
         "confidence": confidence,
-        "source": str(item.get("source") or ""),
+        "document": str(item.get("document") or pack_document),
+        "href": _href(item.get("href", pack_href), where),
         "declared": bool(item.get("declared", False)),
         "evaluated": evaluated,
         "note_zh": str(item.get("note_zh") or ""),
@@ -514,12 +661,19 @@ def _build_criterion(  # noqa: C901
     }
     gap = item.get("gap")
     if gap is not None:
-        gap_field = str(gap.get("field"))
-        if gap_field not in FIELDS_BY_NAME or not FIELDS_BY_NAME[gap_field].is_numeric:
-            raise PackError(f"{where}: gap field {gap_field!r} is not a numeric field")
-        if gap.get("direction") not in ("up", "down"):
-            raise PackError(f"{where}: gap direction must be up or down")
-        common["gap"] = Gap(gap_field, gap["direction"])
+        entries = gap if isinstance(gap, list) else [gap]
+        gaps: list[Gap] = []
+        for entry in entries:
+            gap_field = str(entry.get("field")) if isinstance(entry, dict) else "?"
+            if gap_field not in FIELDS_BY_NAME or not FIELDS_BY_NAME[gap_field].is_numeric:
+                raise PackError(f"{where}: gap field {gap_field!r} is not a numeric field")
+            if entry.get("direction") not in ("up", "down"):
+                raise PackError(f"{where}: gap direction must be up or down")
+            gaps.append(Gap(gap_field, entry["direction"]))
+        if len(gaps) > 1 and kind == Kind.INDICATOR:
+            raise PackError(f"{where}: an indicator moves one input to its next band: one gap field")
+        common["gap"] = gaps[0]
+        common["year_gaps"] = tuple(gaps) if len(gaps) > 1 else ()
     if not evaluated:
         if not common["note_en"] or not common["note_zh"]:
             raise PackError(f"{where}: a criterion that is not evaluated must say why (note_zh, note_en)")
@@ -564,6 +718,21 @@ def _build_criterion(  # noqa: C901
         used = composition.get("pack")
         if used not in uses:
             raise PackError(f"{where}: composition pack {used!r} must be listed in the pack's uses")
+        if "criterion" in composition:
+            # Met when the used pack's criterion is met, even while that pack's outcome is undecided (the
+            # size pack's SME ceiling: an enterprise certainly under it is an SME whatever its class).
+            used_id = str(composition["criterion"])
+            used_criteria = {c.id: c for c in known_packs[used].criteria}
+            if (
+                used_id not in used_criteria
+                or not used_criteria[used_id].is_boolean
+                or "outcomes" in composition
+            ):
+                raise PackError(
+                    f"{where}: composition criterion {used_id!r} is not a condition of {used} "
+                    "(name a criterion or outcomes, not both)"
+                )
+            return Criterion(**common, composition_pack=used, composition_criterion=used_id)
         outcomes = tuple(str(o) for o in composition.get("outcomes") or ())
         bad = [o for o in outcomes if o not in known_packs[used].outcome_values]
         if not outcomes or bad:
@@ -625,7 +794,3 @@ def _build_bands(items: Any, where: str, max_points: Decimal) -> tuple[Band, ...
             f"{where}: the best band scores {max(b.points for b in bands)}, not max_points {max_points}"
         )
     return tuple(bands)
-
-
-def field_kind(name: str) -> FieldKind:
-    return FIELDS_BY_NAME[name].kind

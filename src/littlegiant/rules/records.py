@@ -23,7 +23,7 @@ from littlegiant.identifiers import (
 )
 from littlegiant.rules.compiler import COLUMN_TYPES, SCALES, quote
 from littlegiant.rules.industries import size_industry
-from littlegiant.rules.schema import FALSE_WORDS, FIELDS, FIELDS_BY_NAME, TRUE_WORDS, Field, FieldKind
+from littlegiant.rules.schema import FALSE_WORDS, FIELDS, TRUE_WORDS, Field, FieldKind
 
 # Larger amounts are not an enterprise's: the bound keeps every product of the compiled SQL within
 # DECIMAL(38).
@@ -323,11 +323,3 @@ def bad_sql(field: Field, raw: str | None = None) -> str:
     number = f"TRY_CAST({raw} AS DECIMAL(38,{scale}))"
     checks = [f"NOT regexp_full_match({raw}, '{pattern}')", *_range_checks(field, number)]
     return f"({raw} IS NOT NULL AND ({' OR '.join(checks)}))"
-
-
-def is_plain_number(text: str) -> bool:
-    return bool(_PLAIN_NUMBER.fullmatch(text))
-
-
-def field_by_name(name: str) -> Field | None:
-    return FIELDS_BY_NAME.get(name)

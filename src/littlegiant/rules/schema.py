@@ -37,6 +37,7 @@ class Field:
     maximum: float | None = None
     may_be_negative: bool = False
     identity: bool = False
+    filed: bool = True  # part of an annual filing; False for what describes the application (D21)
 
     @property
     def is_numeric(self) -> bool:
@@ -82,6 +83,13 @@ FIELDS: tuple[Field, ...] = (
     _f("operating_revenue", K.MONEY, "Operating revenue", "营业收入", "finance"),
     _f(
         "operating_revenue_prev", K.MONEY, "Operating revenue, year before", "营业收入（前一年度）", "finance"
+    ),
+    _f(
+        "operating_revenue_prev2",
+        K.MONEY,
+        "Operating revenue, two years before",
+        "营业收入（前两年度）",
+        "finance",
     ),
     _f("main_business_revenue", K.MONEY, "Main-business revenue", "主营业务收入", "finance"),
     _f(
@@ -331,12 +339,24 @@ FIELDS: tuple[Field, ...] = (
         "近三年发生重大事故或违法行为",
         "eligibility",
     ),
+    # The application, not the enterprise's year: set by whoever assesses (decision D21), never filed.
+    _f(
+        "application_kind",
+        K.ENUM,
+        "Application kind (new or review)",
+        "申报类型（新申报或复核）",
+        "application",
+        choices=("new", "review"),
+        filed=False,
+    ),
 )
 
 FIELDS_BY_NAME: dict[str, Field] = {field.name: field for field in FIELDS}
 IDENTITY_FIELDS: tuple[str, ...] = tuple(f.name for f in FIELDS if f.identity)
-DATA_FIELDS: tuple[str, ...] = tuple(f.name for f in FIELDS if not f.identity)
+DATA_FIELDS: tuple[str, ...] = tuple(f.name for f in FIELDS if f.filed and not f.identity)
+APPLICATION_FIELDS: tuple[str, ...] = tuple(f.name for f in FIELDS if not f.filed)
 COLUMN_NAMES: tuple[str, ...] = tuple(f.name for f in FIELDS)
+FILING_COLUMNS: tuple[str, ...] = tuple(f.name for f in FIELDS if f.filed)  # an enterprise file's header
 
 TRUE_WORDS = frozenset({"true", "1", "yes", "是", "t", "y"})
 FALSE_WORDS = frozenset({"false", "0", "no", "否", "f", "n"})

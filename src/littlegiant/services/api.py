@@ -14,7 +14,7 @@ from ninja.errors import HttpError
 from ninja.pagination import paginate
 
 from littlegiant.enterprises.models import Enterprise
-from littlegiant.paging import BoundedLimitOffsetPagination
+from littlegiant.pagination import BoundedLimitOffsetPagination
 from littlegiant.reference.models import Region
 from littlegiant.services import services
 from littlegiant.services.coverage import coverage_of

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from littlegiant.accounts.jurisdiction import is_administrator, reviewer_region_paths
 from littlegiant.enterprises.models import Enterprise
-from littlegiant.paging import page_number
+from littlegiant.pagination import page_number
 from littlegiant.reference.loading import DATA_DIR
 from littlegiant.reference.models import Region
 from littlegiant.services import exports, forms, services

@@ -13,7 +13,7 @@ from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 
 from littlegiant.accounts.addresses import client_address
-from littlegiant.paging import check_id, page_number
+from littlegiant.pagination import check_id, page_number
 from littlegiant.techtransfer import services
 from littlegiant.techtransfer.models import Licence, LicenceText, PatentListing
 from littlegiant.techtransfer.search import SearchFilters, search

@@ -22,6 +22,7 @@ from littlegiant.techtransfer.patent_numbers import (
 )
 from littlegiant.techtransfer.permissions import COMMITTING_ROLES, MEMBER_ROLES
 from littlegiant.techtransfer.services import LISTING_FIELDS, TERM_FIELDS
+from littlegiant.upload_limits import size_refusal
 
 if TYPE_CHECKING:
     from littlegiant.accounts.models import User
@@ -278,6 +279,13 @@ class ImportForm(forms.Form):
     def __init__(self, *args, institutions, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["institution"].queryset = institutions
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        refusal = size_refusal(upload.size)
+        if refusal:
+            raise forms.ValidationError(refusal, code="too_large")
+        return upload
 
 
 class NeedForm(EnterpriseChoiceMixin, forms.Form):

@@ -26,6 +26,7 @@ from littlegiant.techtransfer.models import ListingStatus, PatentListing, Resear
 from littlegiant.techtransfer.permissions import ensure, institution_decision
 from littlegiant.techtransfer.search import index_listings
 from littlegiant.techtransfer.services import LISTING_FIELDS, record_event
+from littlegiant.upload_limits import check_sheet_rows, check_workbook
 
 if TYPE_CHECKING:
     from littlegiant.accounts.models import User
@@ -96,8 +97,12 @@ def _rows(upload: BinaryIO, filename: str) -> list[dict[str, str]]:
     if filename.lower().endswith(".xlsx"):
         from openpyxl import load_workbook
 
+        check_workbook(upload)  # UploadRefused before openpyxl unpacks a byte (security review F5)
         sheet = load_workbook(upload, read_only=True, data_only=True).active
-        values = [["" if cell is None else cell for cell in row] for row in sheet.iter_rows(values_only=True)]
+        values = []
+        for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
+            check_sheet_rows(number)
+            values.append(["" if cell is None else cell for cell in row])
     else:
         text = upload.read().decode("utf-8-sig")
         values = list(csv.reader(io.StringIO(text)))

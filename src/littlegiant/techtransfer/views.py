@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from littlegiant.accounts.addresses import client_address
-from littlegiant.paging import page_number, page_start
+from littlegiant.pagination import page_number
 from littlegiant.techtransfer import forms, services
 from littlegiant.techtransfer.importing import import_listings
 from littlegiant.techtransfer.models import (
@@ -102,7 +102,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
                 PatentListing.objects.published()
                 .filter(filters.condition())
                 .select_related("institution")
-                .order_by("-published_at", "-pk")[page_start(number, PAGE_SIZE) : number * PAGE_SIZE + 1]
+                .order_by("-published_at", "-pk")[(number - 1) * PAGE_SIZE : number * PAGE_SIZE + 1]
             )
             has_next = len(newest) > PAGE_SIZE
             newest = newest[:PAGE_SIZE]

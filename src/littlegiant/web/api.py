@@ -23,6 +23,7 @@ APPS: list[tuple[str, str]] = [
     ("recognition", "/recognition/"),
     ("services", "/services/"),
     ("techtransfer", "/techtransfer/"),
+    ("digital", "/digital/"),
 ]
 
 

@@ -149,9 +149,11 @@ INSTALLED_APPS = [
     "littlegiant.recognition",
     "littlegiant.services",
     "littlegiant.techtransfer",
+    "littlegiant.digital",
 ]
 
 MIDDLEWARE = [
+    "littlegiant.web.middleware.refuse_oversized_bodies",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -159,6 +161,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "littlegiant.web.middleware.no_store_for_private_responses",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -228,6 +231,9 @@ ASSESSMENT_ENGINE = os.environ.get("LITTLEGIANT_ENGINE", "duckdb")
 if ASSESSMENT_ENGINE not in ("duckdb", "spark"):
     raise ImproperlyConfigured(f"LITTLEGIANT_ENGINE must be duckdb or spark, not {ASSESSMENT_ENGINE!r}")
 MAX_UPLOAD_BYTES = _env_int("LITTLEGIANT_MAX_UPLOAD_BYTES", 10 * 1024 * 1024, minimum=1)
+# The largest request body read at all: five attachments of a service request, plus the form around them.
+# A larger one is answered 413 before it is read (security review F12).
+MAX_REQUEST_BYTES = 5 * MAX_UPLOAD_BYTES + 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
@@ -268,6 +274,9 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+# A working day, not Django's two weeks (security review F12): a session left open on a shared office computer
+# ends by the next morning. Reviewers and enterprise staff sign in once a day.
+SESSION_COOKIE_AGE = _env_int("LITTLEGIANT_SESSION_SECONDS", 10 * 60 * 60, minimum=300)
 CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the cookie-free meta tag; the cookie stays standard.
 if not (DEBUG or DEMO or TESTING):
     SECURE_SSL_REDIRECT = _env_bool("SECURE_SSL_REDIRECT", True)

@@ -24,6 +24,7 @@ urlpatterns = [
     path("recognition/", include("littlegiant.recognition.urls")),
     path("services/", include("littlegiant.services.urls")),
     path("techtransfer/", include("littlegiant.techtransfer.urls")),
+    path("digital/", include("littlegiant.digital.urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -14,6 +14,7 @@ SRDI = "cn.miit.srdi-sme.2026"
 GIANT = "cn.miit.little-giant.2026"
 # A smaller firm still growing 5% a year and spending 3% on R&D.
 SMALLER = {
+    "operating_revenue_prev2": 4000 * WAN,
     "main_business_revenue_prev2": 4000 * WAN,
     "main_business_revenue_prev": 4500 * WAN,
     "rd_expense": 720 * WAN,
@@ -53,8 +54,9 @@ SMALLER = {
         (GIANT, "revenue", SMALLER | {"operating_revenue": 5000 * WAN, "main_business_revenue": 5000 * WAN},
          SMALLER | {"operating_revenue": 5000 * WAN - FEN, "main_business_revenue": 5000 * WAN - FEN}),
         (GIANT, "main_share", {"main_business_revenue": 10800 * WAN}, {"main_business_revenue": 10800 * WAN - FEN}),  # noqa: E501
-        (GIANT, "revenue_growth", {"main_business_revenue_prev2": 10000 * WAN, "main_business_revenue": 11025 * WAN},  # noqa: E501
-         {"main_business_revenue_prev2": 10000 * WAN, "main_business_revenue": 11025 * WAN - FEN}),
+        # D20: operating revenue, R_y × 10000 ≥ R_y−2 × 11025
+        (GIANT, "revenue_growth", {"operating_revenue_prev2": 10000 * WAN, "operating_revenue": 11025 * WAN},  # noqa: E501
+         {"operating_revenue_prev2": 10000 * WAN, "operating_revenue": 11025 * WAN - FEN}),
         (GIANT, "debt_ratio", {"total_liabilities": 15000 * WAN}, {"total_liabilities": 15000 * WAN + FEN}),
         # (三) R&D over 2 years >= 1200万 and >= 3% each year
         (GIANT, "rd_two_years", {"rd_expense": 600 * WAN, "rd_expense_prev": 600 * WAN},

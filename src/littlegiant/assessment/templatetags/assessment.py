@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import Any
 
 from django import template
 from django.utils.translation import get_language
@@ -119,3 +121,95 @@ def download_formats(run: object) -> list[tuple[str, str]]:
     from littlegiant.assessment.services import result_formats
 
     return [(fmt, FORMAT_LABELS[fmt]) for fmt in result_formats(run)]  # type: ignore[arg-type]
+
+
+def _decimal(value: object) -> Decimal | None:
+    if value is None or isinstance(value, bool):
+        return None
+    try:
+        return Decimal(str(value))
+    except (InvalidOperation, ValueError):
+        return None
+
+
+@register.filter
+def money(value: object) -> str:
+    """An amount in yuan as people read it: 万元 with separators in Chinese (元 below 1万), yuan in English."""
+    amount = _decimal(value)
+    if amount is None:
+        return "–"
+    if not _chinese():
+        return f"{amount:,.2f}".removesuffix(".00") + " yuan"
+    if abs(amount) >= 10000:
+        wan = (amount / 10000).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        return f"{wan:,.2f}".removesuffix(".00") + " 万元"
+    return f"{amount:,.2f}".removesuffix(".00") + " 元"
+
+
+def _shown(value: object, display: str) -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, bool) or display == "boolean":
+        truth = value if isinstance(value, bool) else str(value).lower() == "true"
+        return _("yes") if truth else _("no")
+    number = _decimal(value)
+    if number is None:
+        return str(value)
+    if display == "percent":
+        return f"{(number * 100).quantize(Decimal('0.01'), rounding=ROUND_HALF_UP)}%"
+    if display == "money":
+        return money(number)
+    if display == "years":
+        years = f"{number.quantize(Decimal('0.01'), rounding=ROUND_HALF_UP):,}".removesuffix(".00")
+        return f"{years} 年" if _chinese() else f"{years} years"
+    if number == number.to_integral_value():
+        return f"{number:,.0f}"
+    return f"{number.quantize(Decimal('0.0001'), rounding=ROUND_HALF_UP).normalize():,f}"
+
+
+@register.filter
+def shown_value(criterion: Mapping[str, Any]) -> str:
+    """A criterion's computed value as a person reads it (percentages, 万元, yes/no), never a raw decimal."""
+    value = criterion.get("value")
+    if criterion.get("kind") == "composition":
+        return outcome_label(str(value)) if value else "–"
+    return _shown(value, str(criterion.get("display") or "number"))
+
+
+@register.filter
+def figure_value(figure: Mapping[str, Any]) -> str:
+    """One of the enterprise's figures, formatted by its kind."""
+    if figure.get("not_computable"):
+        return _("not computable: denominator is zero")
+    return _shown(figure.get("value"), str(figure.get("display") or "number"))
+
+
+@register.filter
+def figure_year(figure: Mapping[str, Any], year: object) -> str:
+    """The year a figure describes: "2025", "2024 (year before)"; empty for a figure spanning years."""
+    offset = figure.get("year_offset")
+    if offset is None or year is None:
+        return ""
+    return str(int(str(year)) - int(offset))
+
+
+@register.filter
+def gap_fields(criterion: Mapping[str, Any]) -> list[str]:
+    """The inputs of a criterion an enterprise can edit (those of its filing), for "how to close the gap"."""
+    return [
+        name
+        for name in criterion.get("inputs", {})
+        if name in FIELDS_BY_NAME and FIELDS_BY_NAME[name].filed and not FIELDS_BY_NAME[name].identity
+    ]
+
+
+@register.filter
+def get_item(mapping: Mapping[str, Any] | None, key: str) -> Any:
+    """mapping[key], or None: a dict looked up by a variable key in a template."""
+    return (mapping or {}).get(key)
+
+
+@register.filter
+def gap_criteria(document: Mapping[str, Any]) -> set[str]:
+    """The criteria that already have a computed gap (so they are not listed twice)."""
+    return {gap["criterion"] for gap in document.get("gaps", [])}

@@ -1,0 +1,136 @@
+"""Digital-level evaluations (中小企业数字化水平评测, 2024 edition): one per enterprise and year.
+
+The answers are kept as the enterprise gives them, section by section; the score, the provisional level (D17)
+and the per-dimension points are recomputed by `scoring` on every save and stored, so that the tracker
+counts levels in SQL without reading answers.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from littlegiant.audit import AuditEvent
+from littlegiant.digital.questionnaire import CURRENT_ID
+from littlegiant.enterprises.permissions import enterprise_scope
+
+if TYPE_CHECKING:
+    from littlegiant.accounts.models import User
+
+
+class EvaluationStatus(models.TextChoices):
+    DRAFT = "draft", _("In progress")
+    SUBMITTED = "submitted", _("Submitted")
+
+
+class EvaluationSource(models.TextChoices):
+    SELF = "self", _("Self-evaluation on this platform")
+    IMPORTED = "imported", _("Imported result")
+
+
+class EvaluationQuerySet(models.QuerySet["Evaluation"]):
+    def for_user(self, user: User) -> EvaluationQuerySet:
+        """Evaluations of the enterprises this user may see (members; reviewers inside their jurisdiction)."""
+        return self.filter(enterprise_scope(user, prefix="enterprise__"))
+
+    def submitted(self) -> EvaluationQuerySet:
+        return self.filter(status=EvaluationStatus.SUBMITTED)
+
+
+class Evaluation(models.Model):
+    """An enterprise's digital-level self-evaluation (数字化水平自评) for one year, saved as it goes."""
+
+    enterprise = models.ForeignKey(
+        "enterprises.Enterprise",
+        on_delete=models.PROTECT,
+        related_name="digital_evaluations",
+        verbose_name=_("enterprise"),
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    questionnaire_id = models.CharField(_("questionnaire"), max_length=64, default=CURRENT_ID)
+    status = models.CharField(
+        _("status"), max_length=16, choices=EvaluationStatus.choices, default=EvaluationStatus.DRAFT
+    )
+    source = models.CharField(
+        _("source"), max_length=16, choices=EvaluationSource.choices, default=EvaluationSource.SELF
+    )
+    # item id -> option key, list of keys or percentage text; scenario id -> level 1-4 (see digital/scoring.py).
+    answers = models.JSONField(_("answers"), default=dict, blank=True)
+    sections_saved = models.JSONField(_("sections saved"), default=list, blank=True)
+    # Exact: every option is worth a multiple of 0.001 point, so three places hold any sum exactly.
+    foundation_points = models.DecimalField(
+        _("digital foundation"), max_digits=6, decimal_places=3, default=0
+    )
+    management_points = models.DecimalField(
+        _("digital management"), max_digits=6, decimal_places=3, default=0
+    )
+    results_points = models.DecimalField(_("digital results"), max_digits=6, decimal_places=3, default=0)
+    # Empty until every scored item is answered (D5).
+    total_points = models.DecimalField(_("score"), max_digits=6, decimal_places=3, null=True, blank=True)
+    # The provisional level (D17); empty when below 20 or not yet decided.
+    provisional_level = models.PositiveSmallIntegerField(_("provisional level"), null=True, blank=True)
+    weakest_dimension = models.CharField(_("weakest dimension"), max_length=16, blank=True)
+    pledged_at = models.DateTimeField(_("pledge given at"), null=True, blank=True)
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("submitted by"),
+    )
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = EvaluationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-year", "enterprise_id"]
+        verbose_name = _("digital-level evaluation")
+        verbose_name_plural = _("digital-level evaluations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["enterprise", "year"],
+                name="one_digital_evaluation_per_enterprise_year",
+                violation_error_message=_(
+                    "This enterprise already has a digital-level evaluation for that year."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(provisional_level__isnull=True)
+                | Q(provisional_level__gte=1, provisional_level__lte=4),
+                name="digital_provisional_level_1_to_4",
+                violation_error_message=_("A digital level is 1, 2, 3 or 4."),
+            ),
+            models.CheckConstraint(
+                condition=Q(status="draft") | (Q(total_points__isnull=False) & Q(pledged_at__isnull=False)),
+                name="digital_submitted_is_complete_and_pledged",
+                violation_error_message=_(
+                    "A submitted evaluation answers every item and carries the pledge."
+                ),
+            ),
+        ]
+        indexes = [models.Index(fields=["year", "status", "enterprise"], name="digital_eval_year_status")]
+
+    def __str__(self) -> str:
+        return f"{self.enterprise_id} {self.year}"
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == EvaluationStatus.DRAFT
+
+
+class EvaluationEvent(AuditEvent):
+    """One entry of an evaluation's trail: opened, a section saved, submitted, imported."""
+
+    evaluation = models.ForeignKey(
+        Evaluation, on_delete=models.CASCADE, related_name="events", verbose_name=_("evaluation")
+    )
+
+    class Meta(AuditEvent.Meta):
+        verbose_name = _("evaluation event")
+        verbose_name_plural = _("evaluation events")
