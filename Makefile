@@ -8,7 +8,7 @@ PYTEST_WORKERS ?= 2
 CHROMIUM := /usr/bin/chromium
 export LITTLEGIANT_HOME := $(CURDIR)
 
-.PHONY: help demo serve test test-sqlite test-postgres lint bench clean browser messages pg-client
+.PHONY: help demo serve test test-sqlite test-postgres lint bench clean browser messages pg-client java
 
 help:
 	@echo "make demo   - install, build the demo province in SQLite and serve it at http://127.0.0.1:8000"
@@ -20,7 +20,7 @@ help:
 $(BIN)/.installed: pyproject.toml
 	@test -x $(BIN)/python || "$$(.ci/find-python)" -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,spark]'
 	@touch $@
 
 messages: $(BIN)/.installed
@@ -54,7 +54,12 @@ lint: $(BIN)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-test: $(BIN)/.installed messages browser pg-client lint
+# The Spark engine's tests need a Java runtime: Debian's, when the machine has none.
+java:
+	@command -v java >/dev/null || (echo "Installing Debian's Java runtime for the Spark engine's tests" && \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null)
+
+test: $(BIN)/.installed messages browser pg-client java lint
 	@$(MAKE) --no-print-directory test-sqlite
 	@$(MAKE) --no-print-directory test-postgres
 
@@ -65,13 +70,14 @@ test-sqlite: $(BIN)/.installed
 	@echo "== pytest on SQLite =="
 	LITTLEGIANT_TESTING=true LITTLEGIANT_PROPERTY_EXAMPLES=$(PROPERTY_EXAMPLES) DATABASE_URL= $(BIN)/pytest -n $(PYTEST_WORKERS) -q
 
+# The Spark engine's tests touch no database: the SQLite run has them, the PostgreSQL run leaves them out.
 test-postgres: $(BIN)/.installed
 	@echo "== pytest on PostgreSQL ($(PG_URL)) =="
 	@if ! .ci/check-postgres "$(PG_URL)"; then \
 		if [ "$${CI:-}" = "true" ]; then echo "PostgreSQL is not reachable at $(PG_URL): failing (CI=true)."; exit 1; fi; \
 		echo "PostgreSQL is not reachable at $(PG_URL): SKIPPING the PostgreSQL run (outside CI only)."; exit 0; \
 	fi; \
-	LITTLEGIANT_TESTING=true DATABASE_URL=$(PG_URL) $(BIN)/pytest -n $(PYTEST_WORKERS) -q
+	LITTLEGIANT_TESTING=true DATABASE_URL=$(PG_URL) $(BIN)/pytest -n $(PYTEST_WORKERS) -q -m "not spark"
 
 # The benchmark compares the engine with OpenFisca-Core in an environment of its own (never a littlegiant dependency).
 BENCH_SIZES ?= 1000000,10000000

@@ -49,3 +49,22 @@ def _migration_data(request: pytest.FixtureRequest) -> None:
         for app_label, model_name, module, function in MIGRATION_DATA:
             if not apps.get_model(app_label, model_name).objects.exists():
                 getattr(import_module(module), function)(apps, None)
+
+
+@pytest.fixture(scope="session")
+def spark():
+    """One local Spark session for the whole run (its start-up costs seconds); skipped without pyspark or Java.
+
+    Tests that use it carry the `spark` marker and the xdist group "spark", so one worker runs them all and
+    only it pays for the session.
+    """
+    import shutil
+
+    pytest.importorskip("pyspark")
+    if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
+        pytest.skip("the Spark engine needs a Java runtime")
+    from littlegiant.rules.spark import spark_session
+
+    session = spark_session()
+    yield session
+    session.stop()

@@ -11,6 +11,8 @@ from littlegiant.rules.assessment import evaluate_records
 from littlegiant.rules.evaluation import PackResult
 
 WAN = Decimal(10000)  # 1万元 = 10000 yuan
+# The engine of the compiled SQL in `decide`: "sql" (DuckDB) or "spark"; the golden tests' fixture sets it.
+ENGINE = "sql"
 
 
 def qualifying_enterprise(**changes: object) -> dict[str, object]:
@@ -78,10 +80,10 @@ def qualifying_enterprise(**changes: object) -> dict[str, object]:
 
 
 def decide(pack_id: str, records: list[dict[str, object]]) -> list[PackResult]:
-    """Each record's result for the pack, from the compiled SQL, after checking the reference evaluator
-    agrees.
+    """Each record's result for the pack, from the compiled SQL on ENGINE, after checking the reference
+    evaluator agrees.
     """
-    by_sql = evaluate_records(records, [pack_id], engine="sql")
+    by_sql = evaluate_records(records, [pack_id], engine=ENGINE)
     by_python = evaluate_records(records, [pack_id], engine="python")
     for sql, python in zip(by_sql, by_python, strict=True):
         assert sql[pack_id] == python[pack_id], f"SQL and reference evaluator disagree: {sql} != {python}"

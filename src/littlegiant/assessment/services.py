@@ -379,7 +379,13 @@ def execute_screening(run_id: int) -> ScreeningRun:
         records_path = folder / "records.parquet"
         _write_records(run, records_path)
         results_path = folder / "assessed.parquet"
-        assess_file(records_path, results_path, run.pack_ids, evaluation_date=run.evaluation_date)
+        assess_file(
+            records_path,
+            results_path,
+            run.pack_ids,
+            evaluation_date=run.evaluation_date,
+            engine=settings.ASSESSMENT_ENGINE,
+        )
         summary = _write_downloads(records_path, results_path, folder / "results", run.pack_ids)
         records_path.unlink()
         results_path.unlink()

@@ -7,7 +7,7 @@ from decimal import Decimal
 from django.utils.translation import gettext_lazy as _
 
 from littlegiant.bilingual import label_of
-from littlegiant.rules.schema import FIELDS, Field, FieldKind
+from littlegiant.rules.schema import FIELDS, FIELDS_BY_NAME, TRUE_WORDS, Field, FieldKind
 
 GROUP_TITLES = {
     "identity": _("Identity"),
@@ -26,6 +26,8 @@ CHOICE_LABELS = {
     "municipal": _("Municipal"),
     "provincial": _("Provincial or ministerial"),
     "national": _("National"),
+    "new": _("New application"),
+    "review": _("Review of a title (复核)"),
 }
 
 
@@ -60,3 +62,14 @@ def display_value(field: Field, value: object | None) -> str | None:
     if field.kind in {FieldKind.NUMBER}:
         return format(Decimal(value).normalize(), "f")  # type: ignore[arg-type]
     return str(value)
+
+
+def display_named_value(name: str, value: object | None) -> object | None:
+    """A value of the canonical field `name` as a reader sees it, including snapshot values stored as text
+    ("False" is no, not a true string); a name outside the schema keeps its value."""
+    field = FIELDS_BY_NAME.get(name)
+    if field is None or value is None:
+        return value
+    if field.kind == FieldKind.BOOLEAN and isinstance(value, str):
+        value = value.strip().lower() in TRUE_WORDS
+    return display_value(field, value)

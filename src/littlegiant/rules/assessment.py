@@ -41,6 +41,8 @@ from littlegiant.rules.records import (
     coerce_record,
     coerce_value,
     credit_codes_valid,
+    double_bad_sql,
+    double_typed_sql,
     text_sql,
     typed_bad_sql,
     typed_sql,
@@ -157,11 +159,15 @@ def evaluate_records(
 ) -> list[dict[str, PackResult]]:
     """Evaluate many in-memory records at once: pack id -> PackResult per record, dependencies included.
 
-    engine "sql" runs the compiled SQL once over all the records (an Arrow table); "python" the reference
-    evaluator.
+    engine "sql" runs the compiled SQL once over all the records (an Arrow table) in DuckDB, "spark" the same
+    SQL on Spark (rules/spark.py), "python" the reference evaluator.
     """
     packs = registry.with_dependencies(list(pack_ids))
     typed = [coerce_record(record) for record in records]
+    if engine == "spark":
+        from littlegiant.rules.spark import evaluate_records_on_spark
+
+        return evaluate_records_on_spark(records, pack_ids)
     if engine == "python":
         results: list[dict[str, PackResult]] = []
         for record in typed:
@@ -293,6 +299,12 @@ def _typed_in_file(name: str, source_type: str) -> bool:
     return bool(match) and int(match.group(2)) <= SCALES[field.kind]
 
 
+def _double_in_file(name: str, source_type: str) -> bool:
+    """True for a numeric field stored as a binary double (pandas' and Spark's default for money): checked
+    and converted in floating-point arithmetic (records.double_bad_sql), never through text."""
+    return source_type in ("DOUBLE", "FLOAT") and FIELDS_BY_NAME[name].is_numeric
+
+
 def _register_checks(connection: duckdb.DuckDBPyConnection) -> None:
     """The vectorised credit-code check as a DuckDB function over Arrow batches."""
     connection.create_function(
@@ -302,6 +314,16 @@ def _register_checks(connection: duckdb.DuckDBPyConnection) -> None:
         "BOOLEAN",  # type: ignore[arg-type]
         type="arrow",  # type: ignore[arg-type]
     )
+
+
+def typed_column(name: str, source_type: str) -> str:
+    """SQL for a checked input column as the compiler's type: a cast for a typed column, exact conversion for
+    a double, a cast through trimmed text for the rest."""
+    if _typed_in_file(name, source_type):
+        return f"CAST({quote(name)} AS {column_type(name)})"
+    if _double_in_file(name, source_type):
+        return double_typed_sql(FIELDS_BY_NAME[name], quote(name))
+    return typed_sql(FIELDS_BY_NAME[name])
 
 
 BAD_VALUE = "littlegiant: a value breaks the rules of its field"
@@ -393,6 +415,8 @@ def _value_guard(columns: list[str], source_types: dict[str, str], proven: set[s
         field = FIELDS_BY_NAME[name]
         if _typed_in_file(name, source_types.get(name, "VARCHAR")):
             checks.append(typed_bad_sql(field, quote(name)))
+        elif _double_in_file(name, source_types.get(name, "VARCHAR")):
+            checks.append(double_bad_sql(field, quote(name)))
         else:
             checks.append(bad_sql(field))
     checks = [check for check in checks if check != "FALSE"]
@@ -419,6 +443,9 @@ def _first_bad_value(
         if _typed_in_file(name, source_types.get(name, "VARCHAR")):
             cleaned.append(f"{quote(name)} AS {quote(name)}")
             checks.append((name, typed_bad_sql(field, quote(name))))
+        elif _double_in_file(name, source_types.get(name, "VARCHAR")):
+            cleaned.append(f"{quote(name)} AS {quote(name)}")
+            checks.append((name, double_bad_sql(field, quote(name))))
         elif name == "credit_code":
             cleaned.append(f"upper({text_sql(name)}) AS {quote(name)}")
             # The check characters are computed once per code, vectorised (records.credit_codes_valid).
@@ -475,9 +502,11 @@ STATUS_TYPE = "criterion_status"
 STATUS_TYPE_SQL = f"CREATE TYPE {STATUS_TYPE} AS ENUM ('met', 'unmet', 'unknown')"
 
 
-def output_columns(compiled: CompiledPacks, requested: list[RulePack], output_format: str) -> list[str]:
-    """The SELECT list of the result file: credit_code, then per pack its outcome, score and one column per
-    criterion."""
+def output_columns(
+    compiled: CompiledPacks, requested: list[RulePack], output_format: str, *, detail: bool = True
+) -> list[str]:
+    """The SELECT list of the result file: credit_code, then per pack its outcome, score and (with `detail`)
+    one column per criterion."""
     single = len(requested) == 1
     columns = [f"{quote('credit_code')} AS {quote('credit_code')}"]
 
@@ -503,7 +532,7 @@ def output_columns(compiled: CompiledPacks, requested: list[RulePack], output_fo
                 f"CAST(NULL AS {POINTS_TYPE if output_format == '.parquet' else 'VARCHAR'}) "
                 f"AS {named(pack, 'score')}"
             )
-        for criterion in pack.criteria:
+        for criterion in pack.criteria if detail else ():
             if criterion.kind == Kind.INDICATOR:
                 columns.append(
                     f"{number(quote(p + '__c__' + criterion.id + '__pts'))} AS {named(pack, criterion.id)}"
@@ -527,12 +556,26 @@ def assess_file(
     progress: Progress | None = None,
     *,
     evaluation_date: dt.date | None = None,
+    engine: str = "duckdb",
+    master: str | None = None,
+    detail: bool = True,
 ) -> int:
     """Assess every enterprise of a CSV, XLSX or Parquet file; write CSV, Parquet or JSON Lines; return the
     row count.
 
-    Nothing is written when the input is bad: the error names the row and the column.
+    Nothing is written when the input is bad: the error names the row and the column. `detail` False writes
+    only each pack's outcome and score, not its per-criterion columns. engine "duckdb" (on
+    this machine) or "spark" (rules/spark.py: a local session, `master`, or Spark Connect at SPARK_REMOTE;
+    without --explain, whose documents are built here in Python).
     """
+    if engine == "spark":
+        if explain:
+            raise BatchError("--explain is for the duckdb engine: explanations are built one row at a time")
+        from littlegiant.rules.spark import assess_file_on_spark
+
+        return assess_file_on_spark(input_path, output_path, pack_ids, master=master, detail=detail)
+    if engine != "duckdb":
+        raise BatchError(f"engine must be duckdb or spark, not {engine!r}")
     source, target = Path(input_path), Path(output_path)
     output_format = target.suffix.lower()
     if output_format not in OUTPUT_FORMATS:
@@ -570,19 +613,17 @@ def assess_file(
             present = set(columns)
             typed = ", ".join(
                 (
-                    f"CAST({quote(field.name)} AS {column_type(field.name)})"
-                    if _typed_in_file(field.name, source_types.get(field.name, "VARCHAR"))
-                    else typed_sql(field)
+                    typed_column(field.name, source_types.get(field.name, "VARCHAR"))
+                    if field.name in present
+                    else f"CAST(NULL AS {column_type(field.name)})"
                 )
                 + f" AS {quote(field.name)}"
-                if field.name in present
-                else f"CAST(NULL AS {column_type(field.name)}) AS {quote(field.name)}"
                 for field in FIELDS
             )
             proven = _proven_by_statistics(connection, source, columns, source_types)
             guard = _value_guard(columns, source_types, proven)
             relation = f"(SELECT {typed} FROM {reader} WHERE {guard}) AS records"
-            selected = output_columns(compiled, requested, output_format)
+            selected = output_columns(compiled, requested, output_format, detail=detail or explain)
             handle, temporary = tempfile.mkstemp(
                 prefix=f".{target.name}.", suffix=".part", dir=target.parent or "."
             )

@@ -37,11 +37,26 @@ def assess(
     explain: Annotated[
         bool, typer.Option("--explain", help="Add the explanation document (JSON) per pack.")
     ] = False,
+    engine: Annotated[
+        str, typer.Option("--engine", help="duckdb (this machine) or spark (littlegiant[spark], Java).")
+    ] = "duckdb",
+    master: Annotated[
+        str | None,
+        typer.Option("--master", help="Spark master URL (default local[*]; SPARK_REMOTE for Spark Connect)."),
+    ] = None,
 ) -> None:
     """Assess every enterprise of a file against rule packs. 按规则包批量评估企业。"""
     console = Console(stderr=True)
+    if engine not in ("duckdb", "spark"):
+        console.print(f"[red]error:[/red] --engine must be duckdb or spark, not {engine!r}")
+        raise typer.Exit(code=2)
+    if master and engine != "spark":
+        console.print("[red]error:[/red] --master is for --engine spark")
+        raise typer.Exit(code=2)
     try:
-        if input_path.exists() and input_path.stat().st_size >= PROGRESS_FROM_BYTES:
+        if engine == "spark":
+            rows = assess_file(input_path, out, pack, explain=explain, engine="spark", master=master)
+        elif input_path.exists() and input_path.stat().st_size >= PROGRESS_FROM_BYTES:
             with Progress(
                 TextColumn("[bold]assessing[/bold] {task.description}"),
                 BarColumn(),

@@ -8,6 +8,7 @@ fractions to 8 places, booleans as true/false/1/0/yes/no/是/否, enums among th
 
 from __future__ import annotations
 
+import math
 import re
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
@@ -28,6 +29,13 @@ from littlegiant.rules.schema import FALSE_WORDS, FIELDS, TRUE_WORDS, Field, Fie
 # DECIMAL(38).
 MONEY_LIMIT = Decimal(10) ** 14
 NUMBER_LIMIT = Decimal(10) ** 9
+# A binary double (the money type of pandas' and Spark's Parquet) is read as the whole number of fen (or of the
+# field's smallest unit) it rounds to, when it lies within a thousandth of that unit: the error left by
+# converting a decimal amount to binary, or by a little float arithmetic, never comes near it, while an
+# amount of a tenth of a fen or a stray half-fen does. Beyond 2^53 units a double cannot tell one unit from
+# the next, so it cannot carry the amount exactly.
+DOUBLE_TOLERANCE = 0.001
+DOUBLE_UNITS_LIMIT = 2**53
 _PLAIN_NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?")
 
 
@@ -86,7 +94,7 @@ def _number(field: Field, raw: object) -> Decimal:
     if isinstance(raw, bool):
         raise InputError(field.name, f"{raw!r} is not a number")
     if isinstance(raw, float):
-        raw = repr(raw)
+        raw = _double_value(field, raw)
     try:
         value = Decimal(str(raw))
     except (InvalidOperation, ValueError):
@@ -107,6 +115,19 @@ def _number(field: Field, raw: object) -> Decimal:
     if field.maximum is not None and value > Decimal(str(field.maximum)):
         raise InputError(field.name, f"{raw!r} is above the maximum {field.maximum:g}")
     return value
+
+
+def _double_value(field: Field, raw: float) -> Decimal | str:
+    """The exact value a double stands for (see DOUBLE_TOLERANCE), or its text when it stands for none, so
+    that the checks that follow say what is wrong with it."""
+    scale = SCALES[field.kind]
+    units = raw * 10**scale
+    if not math.isfinite(units) or abs(units) >= DOUBLE_UNITS_LIMIT:
+        return repr(raw)
+    nearest = round(units)
+    if abs(units - nearest) > DOUBLE_TOLERANCE:
+        return repr(raw)
+    return Decimal(nearest).scaleb(-scale)
 
 
 def coerce_record(record: dict[str, object] | object) -> dict[str, object]:
@@ -215,6 +236,31 @@ def typed_bad_sql(field: Field, column: str) -> str:
     if not field.is_numeric:
         return "FALSE"
     return f"({' OR '.join(_range_checks(field, column))})"
+
+
+def double_bad_sql(field: Field, column: str) -> str:
+    """SQL (DuckDB and Spark alike) that is TRUE where a DOUBLE value of a numeric column is not within
+    DOUBLE_TOLERANCE of a whole number of the field's unit, is too large for a double to carry exactly, or
+    breaks the field's range or sign. NaN is greater than every number in both engines, so the limit catches
+    it, and infinity."""
+    units = f"({column} * {10 ** SCALES[field.kind]}.0)"
+    checks = [
+        f"abs({units}) >= {DOUBLE_UNITS_LIMIT}.0",
+        f"abs({units} - round({units})) > {DOUBLE_TOLERANCE}",
+        *_range_checks(field, column),
+    ]
+    return f"({column} IS NOT NULL AND ({' OR '.join(checks)}))"
+
+
+def double_typed_sql(field: Field, column: str) -> str:
+    """SQL for the exact value of a checked DOUBLE column: the whole number of units it rounds to (exact in
+    a double below 2^53), then scaled by an exact decimal product rather than by the rounding of a cast."""
+    scale = SCALES[field.kind]
+    units = f"CAST(round({column} * {10**scale}.0) AS DECIMAL(18,0))"
+    if scale == 0:
+        return f"CAST({units} AS {COLUMN_TYPES[field.kind]})"
+    unit = f"CAST('{Decimal(1).scaleb(-scale)}' AS DECIMAL({scale + 1},{scale}))"
+    return f"CAST({units} * {unit} AS {COLUMN_TYPES[field.kind]})"
 
 
 def _range_checks(field: Field, number: str) -> list[str]:

@@ -227,6 +227,11 @@ STORAGES = {
 }
 # Uploaded evidence lives outside the web root and is served only through permission-checked views.
 MEDIA_ROOT = Path(os.environ.get("LITTLEGIANT_MEDIA_ROOT", VAR_DIR / "uploads"))
+# The engine of batch screening (rules.assess_file): "duckdb" on this machine, or "spark" (a local session,
+# LITTLEGIANT_SPARK_MASTER, or Spark Connect at SPARK_REMOTE) where the enterprise data lives in a data lake.
+ASSESSMENT_ENGINE = os.environ.get("LITTLEGIANT_ENGINE", "duckdb")
+if ASSESSMENT_ENGINE not in ("duckdb", "spark"):
+    raise ImproperlyConfigured(f"LITTLEGIANT_ENGINE must be duckdb or spark, not {ASSESSMENT_ENGINE!r}")
 MAX_UPLOAD_BYTES = _env_int("LITTLEGIANT_MAX_UPLOAD_BYTES", 10 * 1024 * 1024, minimum=1)
 # The largest request body read at all: five attachments of a service request, plus the form around them.
 # A larger one is answered 413 before it is read (security review F12).

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from littlegiant import engine_labels
 from littlegiant.bilingual import choose, is_chinese, label_of
+from littlegiant.enterprises.labels import CHOICE_LABELS
 from littlegiant.rules.schema import FIELDS_BY_NAME
 
 register = template.Library()
@@ -144,7 +145,7 @@ def _shown(value: object, display: str) -> str:
         return _("yes") if truth else _("no")
     number = _decimal(value)
     if number is None:
-        return str(value)
+        return str(CHOICE_LABELS.get(str(value), value))
     if display == "percent":
         return f"{(number * 100).quantize(Decimal('0.01'), rounding=ROUND_HALF_UP)}%"
     if display == "money":

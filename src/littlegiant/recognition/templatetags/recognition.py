@@ -7,6 +7,7 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from littlegiant.accounts.models import ReviewLevel
+from littlegiant.bilingual import label_of
 from littlegiant.recognition.models import (
     AWAITING_REVIEW,
     Application,
@@ -15,6 +16,7 @@ from littlegiant.recognition.models import (
     RecognitionState,
     SpotCheck,
 )
+from littlegiant.rules.registry import PackNotFound, registry
 
 register = template.Library()
 
@@ -142,3 +144,22 @@ def state_label(value: str) -> str:
         levels = dict(ReviewLevel.choices)
         return f"{label} · {levels.get(level, level)}" if level else label
     return str(STATES.get(value, value))
+
+
+@register.filter
+def pack_title(pack_id: str) -> str:
+    """A rule pack named by its title in the reader's language, never by its id."""
+    try:
+        return label_of(registry.get(pack_id), "title")
+    except PackNotFound:
+        return pack_id
+
+
+@register.filter
+def criterion_value(value: object) -> object:
+    """A criterion's value in an explanation: outcome and size-class codes and booleans by name."""
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    if isinstance(value, str):
+        return str(OUTCOMES.get(value, value))
+    return value

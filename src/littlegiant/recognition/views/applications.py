@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from littlegiant.bilingual import choose, label_of
+from littlegiant.enterprises.labels import display_named_value
 from littlegiant.enterprises.models import Enterprise
 from littlegiant.recognition import forms, services
 from littlegiant.recognition.models import (
@@ -141,6 +142,7 @@ def _application_context(request: HttpRequest, application: Application, **forms
                             "field": field,
                             "label": field_label(field),
                             "declared": latest.values.get(field),
+                            "declared_shown": display_named_value(field, latest.values.get(field)),
                         }
                     )
     preview = None
@@ -191,7 +193,7 @@ def _application_context(request: HttpRequest, application: Application, **forms
         if application.status == ApplicationStatus.RECOGNISED
         else None,
         "filing_rows": [
-            {"field": name, "label": field_label(name), "value": value}
+            {"field": name, "label": field_label(name), "value": display_named_value(name, value)}
             for name, value in (latest.values.items() if latest else [])
         ],
     }
@@ -199,6 +201,8 @@ def _application_context(request: HttpRequest, application: Application, **forms
 
 def _with_field_label(confirmation: CriterionConfirmation) -> CriterionConfirmation:
     confirmation.field_label = field_label(confirmation.field)  # type: ignore[attr-defined]
+    confirmation.declared_shown = display_named_value(confirmation.field, confirmation.declared_value)  # type: ignore[attr-defined]
+    confirmation.confirmed_shown = display_named_value(confirmation.field, confirmation.confirmed_value)  # type: ignore[attr-defined]
     return confirmation
 
 
