@@ -26,9 +26,22 @@ def is_administrator(user: User) -> bool:
 
 
 def reviewer_region_paths(user: User) -> list[str] | None:
-    """Region paths a reviewer covers; None means the whole country; [] means not a reviewer."""
+    """Region paths a reviewer covers; None means the whole country; [] means not a reviewer.
+
+    Read once per user object and kept on it, as Django keeps a user's permissions (`_perm_cache`): one page
+    asks several scopes of the same person, and a request loads its user afresh.
+    """
     if not is_signed_in(user):
         return []
+    try:
+        cached: list[str] | None = user._reviewer_region_paths  # type: ignore[attr-defined]
+    except AttributeError:
+        cached = _read_reviewer_region_paths(user)
+        user._reviewer_region_paths = cached  # type: ignore[attr-defined]
+    return None if cached is None else list(cached)
+
+
+def _read_reviewer_region_paths(user: User) -> list[str] | None:
     paths: list[str] = []
     for level, path in user.reviewer_assignments.values_list("level", "region__path"):
         if level == "national":
