@@ -6,22 +6,15 @@ names come from enterprises themselves.
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterator
-from typing import Literal
 
-from django.http import HttpResponse, StreamingHttpResponse
-from django.utils import timezone
+from django.http import HttpResponse
 from django.utils.translation import gettext as _
 
 from littlegiant.digital import tracker as tracking
 from littlegiant.digital.services import dimension_labels
+from littlegiant.downloads import ExportFormat, spreadsheet_response
 from littlegiant.reference.models import Region
-from littlegiant.spreadsheet_cells import inert_row
-
-ExportFormat = Literal["csv", "xlsx"]
-FORMATS: tuple[ExportFormat, ...] = ("csv", "xlsx")
 
 
 def header() -> list[str]:
@@ -71,38 +64,7 @@ def rows(*, tier: str, year: int, focus: Region | None) -> Iterator[list[object]
         ]
 
 
-class _Echo:
-    def write(self, value: str) -> str:
-        return value
-
-
-def tracker_response(fmt: str, *, tier: str, year: int, focus: Region | None) -> HttpResponse:
-    """The download, streamed for CSV, written in constant memory for XLSX."""
+def tracker_response(fmt: ExportFormat, *, tier: str, year: int, focus: Region | None) -> HttpResponse:
+    """The tracker's list of enterprises as a download."""
     name = f"digital-tracker-{tier}-{year}-{focus.code if focus else 'CN'}"
-    stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
-    if fmt == "csv":
-        writer = csv.writer(_Echo())
-
-        def lines() -> Iterator[str]:
-            yield "\ufeff"  # Excel reads UTF-8 CSV as Chinese only with a byte-order mark
-            yield writer.writerow(header())
-            for row in rows(tier=tier, year=year, focus=focus):
-                yield writer.writerow(inert_row(row))
-
-        response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{name}-{stamp}.csv"'
-        return response
-    from openpyxl import Workbook
-
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(str(year))
-    sheet.append(header())
-    for row in rows(tier=tier, year=year, focus=focus):
-        sheet.append(inert_row(row))
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(
-        buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    response["Content-Disposition"] = f'attachment; filename="{name}-{stamp}.xlsx"'
-    return response
+    return spreadsheet_response(fmt, name=name, header=header(), rows=rows(tier=tier, year=year, focus=focus))

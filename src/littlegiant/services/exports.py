@@ -2,23 +2,14 @@
 
 from __future__ import annotations
 
-import csv
-import io
-from collections.abc import Iterable, Iterator
-from typing import Literal
+from collections.abc import Iterator
 
 from django.db.models import QuerySet
-from django.http import HttpResponse, StreamingHttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
 
 from littlegiant.services.models import ServiceInstitution, ServiceRequest
 from littlegiant.services.scorecards import scorecards
-from littlegiant.spreadsheet_cells import inert_row
-
-ExportFormat = Literal["csv", "xlsx"]
-FORMATS: tuple[ExportFormat, ...] = ("csv", "xlsx")
 
 
 def request_header() -> list[str]:
@@ -106,39 +97,3 @@ def scorecard_rows(institutions: QuerySet[ServiceInstitution]) -> Iterator[list[
 
 def _number(value: object) -> object:
     return "" if value is None else float(value)
-
-
-class _Echo:
-    def write(self, value: str) -> str:
-        return value
-
-
-def respond(
-    kind: ExportFormat, *, name: str, header: list[str], rows: Iterable[list[object]]
-) -> HttpResponse:
-    """A download: CSV streamed row by row (UTF-8 with BOM for spreadsheet programs), or an XLSX workbook."""
-    stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
-    if kind == "csv":
-        writer = csv.writer(_Echo())
-
-        def lines() -> Iterator[str]:
-            yield "\ufeff"
-            yield writer.writerow(inert_row(header))
-            for row in rows:
-                yield writer.writerow(inert_row(row))
-
-        response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{name}-{stamp}.csv"'
-        return response
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(name[:31])
-    sheet.append(inert_row(header))
-    for row in rows:
-        sheet.append(inert_row(row))
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(
-        buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    response["Content-Disposition"] = f'attachment; filename="{name}-{stamp}.xlsx"'
-    return response

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from littlegiant.accounts.jurisdiction import is_administrator, reviewer_region_paths
+from littlegiant.downloads import FORMATS, spreadsheet_response
 from littlegiant.enterprises.models import Enterprise
 from littlegiant.pagination import page_of
 from littlegiant.reference.loading import DATA_DIR
@@ -511,13 +512,13 @@ def scorecard_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def export_scorecards(request: HttpRequest, fmt: str) -> HttpResponse:
-    if fmt not in exports.FORMATS:
+    if fmt not in FORMATS:
         raise Http404
     user = request.user
     if not (oversees_network(user) or InstitutionStaff.objects.filter(user=user).exists()):
         raise PermissionDenied(_("Scorecards are for reviewers, administrators and institution staff."))
     institutions = _scorecard_institutions(request, forms.ScorecardFilterForm(request.GET or None))
-    return exports.respond(
+    return spreadsheet_response(
         fmt, name="scorecards", header=exports.scorecard_header(), rows=exports.scorecard_rows(institutions)
     )
 
@@ -525,7 +526,7 @@ def export_scorecards(request: HttpRequest, fmt: str) -> HttpResponse:
 @login_required
 @require_GET
 def export_requests(request: HttpRequest, fmt: str) -> HttpResponse:
-    if fmt not in exports.FORMATS:
+    if fmt not in FORMATS:
         raise Http404
     requests = ServiceRequest.objects.for_user(request.user)
     status = request.GET.get("status", "")
@@ -535,7 +536,7 @@ def export_requests(request: HttpRequest, fmt: str) -> HttpResponse:
         requests = requests.filter(status=status)
     if request.GET.get("category", "") in ServiceCategory.values:
         requests = requests.filter(category=request.GET["category"])
-    return exports.respond(
+    return spreadsheet_response(
         fmt, name="service-requests", header=exports.request_header(), rows=exports.request_rows(requests)
     )
 
