@@ -548,6 +548,26 @@ def output_columns(
     return columns
 
 
+def batch_request(
+    input_path: str | Path, output_path: str | Path, pack_ids: Sequence[str]
+) -> tuple[Path, Path, str, list[RulePack], CompiledPacks]:
+    """A batch's files and packs checked before any work, for either engine: (source, target, output format,
+    the packs asked for, the compiled packs with their dependencies)."""
+    source, target = Path(input_path), Path(output_path)
+    output_format = target.suffix.lower()
+    if output_format not in OUTPUT_FORMATS:
+        raise BatchError(f"{target.name}: output must be .csv, .parquet or .jsonl")
+    if source.suffix.lower() not in INPUT_FORMATS:
+        raise BatchError(f"{source.name}: input must be .csv, .xlsx or .parquet")
+    if not source.exists():
+        raise BatchError(f"{source}: no such file")
+    if not pack_ids:
+        raise BatchError("name at least one pack (--pack)")
+    requested = [registry.get(pack_id) for pack_id in pack_ids]
+    compiled = compile_packs(registry.with_dependencies([p.id for p in requested]))
+    return source, target, output_format, requested, compiled
+
+
 def assess_file(
     input_path: str | os.PathLike[str],
     output_path: str | os.PathLike[str],
@@ -576,18 +596,7 @@ def assess_file(
         return assess_file_on_spark(input_path, output_path, pack_ids, master=master, detail=detail)
     if engine != "duckdb":
         raise BatchError(f"engine must be duckdb or spark, not {engine!r}")
-    source, target = Path(input_path), Path(output_path)
-    output_format = target.suffix.lower()
-    if output_format not in OUTPUT_FORMATS:
-        raise BatchError(f"{target.name}: output must be .csv, .parquet or .jsonl")
-    if source.suffix.lower() not in INPUT_FORMATS:
-        raise BatchError(f"{source.name}: input must be .csv, .xlsx or .parquet")
-    if not source.exists():
-        raise BatchError(f"{source}: no such file")
-    if not pack_ids:
-        raise BatchError("name at least one pack (--pack)")
-    requested = [registry.get(pack_id) for pack_id in pack_ids]
-    compiled = compile_packs(registry.with_dependencies([p.id for p in requested]))
+    source, target, output_format, requested, compiled = batch_request(input_path, output_path, pack_ids)
 
     with tempfile.TemporaryDirectory(prefix="littlegiant-assess-") as scratch:
         scratch_dir = Path(scratch)

@@ -166,30 +166,18 @@ def assess_file_on_spark(
     the DuckDB engine's columns; return the row count. Nothing is written when the input is bad."""
     # The shared pieces of the DuckDB engine: formats, column checks, typed-column rules, result columns.
     from littlegiant.rules.assessment import (
-        INPUT_FORMATS,
-        OUTPUT_FORMATS,
         STATUS_TYPE,
         BatchError,
         _check_columns,
         _double_in_file,
         _typed_in_file,
         _xlsx_to_csv,
+        batch_request,
         output_columns,
         typed_column,
     )
 
-    source, target = Path(input_path), Path(output_path)
-    output_format = target.suffix.lower()
-    if output_format not in OUTPUT_FORMATS:
-        raise BatchError(f"{target.name}: output must be .csv, .parquet or .jsonl")
-    if source.suffix.lower() not in INPUT_FORMATS:
-        raise BatchError(f"{source.name}: input must be .csv, .xlsx or .parquet")
-    if not source.exists():
-        raise BatchError(f"{source}: no such file")
-    if not pack_ids:
-        raise BatchError("name at least one pack (--pack)")
-    requested = [registry.get(pack_id) for pack_id in pack_ids]
-    compiled = compile_packs(registry.with_dependencies([p.id for p in requested]))
+    source, target, output_format, requested, compiled = batch_request(input_path, output_path, pack_ids)
     session = session or spark_session(master)
 
     with tempfile.TemporaryDirectory(prefix="littlegiant-spark-") as scratch:
