@@ -93,7 +93,7 @@ def test_alice_fixes_her_file_and_sees_her_data(page, alice, alpha):
     page.wait_for_url(f"**/enterprises/{alpha.pk}/")
     table = page.locator("table.filing-table")
     assert "2024" in table.locator("thead").inner_text()
-    employees_row = table.locator("tr", has=page.locator("span.field-name", has_text="employees")).first
+    employees_row = table.locator("tr:has(td[title='employees'])").first
     assert "165" in employees_row.inner_text()
-    revenue_row = table.locator("tr", has=page.locator("span.field-name", has_text="operating_revenue")).first
+    revenue_row = table.locator("tr:has(td[title='operating_revenue'])").first
     assert "71,500,000.5" in revenue_row.inner_text()
