@@ -53,7 +53,7 @@ def test_the_sweep_fails_the_run_of_a_killed_worker_and_spares_a_live_one(
     run = ScreeningRun.objects.get(pk=run.pk)
     assert run.status == "failed"
     assert "stopped answering" in run.error and f"process {worker.pid}" in run.error
-    assert list(run.events.values_list("to_status", flat=True)) == ["queued", "failed"]
+    assert list(run.events.values_list("to_state", flat=True)) == ["queued", "failed"]
     task.refresh_from_db()
     assert task.status == "FAILED"
     assert task.exception_class_path == "littlegiant.operations.workers.WorkerLost"

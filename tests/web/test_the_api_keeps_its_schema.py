@@ -7,7 +7,9 @@ municipal reviewer, the read operations are (writes are covered by the apps' own
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
@@ -20,6 +22,19 @@ CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance,
 EXAMPLES = 6  # per operation: enough to reach each documented error, cheap enough for every `make test`
 # Binary downloads and the docs page are not JSON operations to fuzz.
 NOT_FUZZED = {"/api/enterprises/export", "/api/docs"}
+
+
+@pytest.fixture(autouse=True)
+def _connection_kept_across_requests():
+    """The WSGI application closes the database connection around each request (request_started and
+    request_finished), which inside a test's transaction leaves the next request a closed connection on
+    PostgreSQL. Django's own test client disconnects the same handler; schemathesis calls the application
+    directly, so this test does it."""
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
+    yield
+    for signal in (request_started, request_finished):
+        signal.connect(close_old_connections)
 
 
 def _operations():
