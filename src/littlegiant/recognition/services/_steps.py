@@ -123,6 +123,21 @@ def _move(application: Application, *, action: str, stage: ReviewStage | None = 
     application.save()
 
 
+def _selection(
+    applications: list[Application], selected: Iterable[int] | None, *, stale: str
+) -> list[Application]:
+    """The applications a reviewer ticked on a preview page, among those still waiting: all of them when
+    nothing was chosen (a batch call); `stale` is the message when one ticked has moved on meanwhile."""
+    if selected is None:
+        return applications
+    chosen = set(selected)
+    if not chosen:
+        raise ValidationError({"selected": _("Select at least one application.")})
+    if chosen - {application.pk for application in applications}:
+        raise ValidationError({"selected": stale})
+    return [application for application in applications if application.pk in chosen]
+
+
 def reviewer_role(assignment: ReviewerAssignment) -> tuple[str, str]:
     """The role and region an event records for a reviewer acting through this assignment."""
     return f"reviewer:{assignment.level}", assignment.region_id or ""

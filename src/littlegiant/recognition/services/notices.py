@@ -39,6 +39,7 @@ from littlegiant.recognition.services._steps import (
     _notify,
     _notify_enterprise,
     _record,
+    _selection,
     _state,
     reviewer_role,
 )
@@ -82,19 +83,11 @@ def publish_notice(
         assignment = acting_assignment(by, stage.level, None)
         waiting = notice_candidates(stage, by=by).select_for_update()
         applications = list(waiting)
-        if selected is not None:
-            chosen = set(selected)
-            if not chosen:
-                raise ValidationError({"selected": _("Select at least one application.")})
-            if chosen - {application.pk for application in applications}:
-                raise ValidationError(
-                    {
-                        "selected": _(
-                            "Some selected applications no longer await this notice; reload the page."
-                        )
-                    }
-                )
-            applications = [application for application in applications if application.pk in chosen]
+        applications = _selection(
+            applications,
+            selected,
+            stale=_("Some selected applications no longer await this notice; reload the page."),
+        )
         if not applications:
             raise PermissionDenied(_("No application has passed this stage and awaits a notice."))
         pending = SpotCheck.objects.filter(

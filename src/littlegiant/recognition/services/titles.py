@@ -47,6 +47,7 @@ from littlegiant.recognition.services._steps import (
     _move,
     _notify_enterprise,
     _record,
+    _selection,
     _state,
     certificate_code,
     reviewer_role,
@@ -111,19 +112,11 @@ def recognise(
         )
         passed = passed.filter(within_assignment(assignment, path_field="region_path"))
         applications = list(passed.order_by("pk"))
-        if selected is not None:
-            chosen = set(selected)
-            if not chosen:
-                raise ValidationError({"selected": _("Select at least one application.")})
-            if chosen - {application.pk for application in applications}:
-                raise ValidationError(
-                    {
-                        "selected": _(
-                            "Some selected applications no longer await recognition; reload the page."
-                        )
-                    }
-                )
-            applications = [application for application in applications if application.pk in chosen]
+        applications = _selection(
+            applications,
+            selected,
+            stale=_("Some selected applications no longer await recognition; reload the page."),
+        )
         if not applications:
             raise PermissionDenied(
                 _("No application of this programme has passed review and awaits recognition.")
