@@ -203,7 +203,10 @@ def tracker(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied(_("The tracker is for officials with a jurisdiction."))
     tier, region_code, year = _tracker_params(request)
     board = tracking.build(request.user, tier=tier, region_code=region_code)
-    year = year if year in board.years else board.years[-1]
+    if year not in board.years:
+        # The latest year with any level known: early in a year nobody has been evaluated for it yet.
+        known = [y for y in board.years if board.totals[y].total > board.totals[y].no_level]
+        year = known[-1] if known else board.years[-1]
     laggards = tracking.not_there_yet(request.user, tier=tier, year=year, focus=board.focus)
     return render(
         request,
