@@ -77,6 +77,12 @@ def region_scope(user: User, *, region_field: str) -> Q:
     return condition
 
 
+def within_region(region: Region, *, region_field: str) -> Q:
+    """A filter keeping rows whose `region_field` lies inside `region` (the region itself or below it): one
+    assignment's area, where `region_scope` is the union of all of a person's."""
+    return Q(**{f"{region_field}__path__startswith": region.path})
+
+
 def covers_region(user: User, region: Region) -> bool:
     """Whether the user's reviewer jurisdiction (or administrator role) covers this region."""
     if is_administrator(user):

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from django.db.models import Count, Max
 from django.utils import timezone
 
+from littlegiant.accounts.jurisdiction import within_region
 from littlegiant.accounts.roles import Role
 
 if TYPE_CHECKING:
@@ -87,8 +88,8 @@ def reviewer_section(role: Role) -> ReviewerSection:
         group_by, level, region_name = "region__province_code", "national", ""
     else:
         region = Region.objects.get(pk=role.object_id)
-        enterprises = Enterprise.objects.filter(region__path__startswith=region.path)
-        filings = AnnualFiling.objects.filter(enterprise__region__path__startswith=region.path)
+        enterprises = Enterprise.objects.filter(within_region(region, region_field="region"))
+        filings = AnnualFiling.objects.filter(within_region(region, region_field="enterprise__region"))
         # A province is broken down by prefecture; a prefecture (or a municipality's district) by county.
         group_by = "region__parent_id" if region.level == "province" else "region_id"
         level, region_name = region.level, region.name
