@@ -106,26 +106,18 @@ def pass_stage(
                     _("%(n)s of %(m)s experts have scored this application; wait for all of them.")
                     % {"n": aggregate.submitted, "m": aggregate.drawn}
                 )
+        before = _state(application)
         if stage.public_notice:
-            before = _state(application)
             _move(application, action=ApplicationAction.PASS_TO_NOTICE)
-            _record(
-                actor=by,
-                action="pass",
-                from_state=before,
-                to_state=_state(application),
-                comment=comment,
-                application=application,
-            )
-        else:
-            _record(
-                actor=by,
-                action="pass",
-                from_state=_state(application),
-                to_state=_state(application),
-                comment=comment,
-                application=application,
-            )
+        _record(
+            actor=by,
+            action="pass",
+            from_state=before,
+            to_state=_state(application),
+            comment=comment,
+            application=application,
+        )
+        if not stage.public_notice:
             _leave_stage(application, by=by, comment=comment)
         _notify_enterprise(
             application,
