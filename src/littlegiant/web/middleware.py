@@ -1,4 +1,5 @@
-"""Middleware of the platform: request bodies bounded before they are read; private responses never cached.
+"""Middleware of the platform: request bodies bounded before they are read; private responses never cached;
+the HTTPS header of a proxy believed only from a proxy.
 
 Security review F12: signed-in pages, exports and API answers (financial filings) carried no Cache-Control,
 so a shared or browser cache could keep them; an over-limit upload was received whole before its form said
@@ -15,6 +16,8 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
 from littlegiant.upload_limits import size_refusal
+
+_LOOPBACK = frozenset({"127.0.0.1", "::1"})
 
 
 def refuse_oversized_bodies(get_response: Callable[[HttpRequest], HttpResponse]):  # noqa: ANN201
@@ -51,5 +54,22 @@ def no_store_for_private_responses(get_response: Callable[[HttpRequest], HttpRes
             add_never_cache_headers(response)
             response.headers["Cache-Control"] = response.headers["Cache-Control"] + ", private"
         return response
+
+    return middleware
+
+
+def forwarded_proto_only_from_proxies(get_response: Callable[[HttpRequest], HttpResponse]):  # noqa: ANN201
+    """Drop `X-Forwarded-Proto` unless the request comes from one of our proxies.
+
+    SECURE_PROXY_SSL_HEADER makes Django believe that header; without this, a client reaching the server
+    directly could write it and be treated as on HTTPS. Our proxies are settings.TRUSTED_PROXIES or, when none
+    is set, a proxy on the same machine (the deployment docs/operations.md describes).
+    """
+
+    def middleware(request: HttpRequest) -> HttpResponse:
+        trusted = frozenset(settings.TRUSTED_PROXIES) or _LOOPBACK
+        if request.META.get("REMOTE_ADDR") not in trusted:
+            request.META.pop("HTTP_X_FORWARDED_PROTO", None)
+        return get_response(request)
 
     return middleware

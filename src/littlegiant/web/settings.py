@@ -156,6 +156,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "littlegiant.operations.requestlog.RequestLogMiddleware",
     "littlegiant.web.middleware.refuse_oversized_bodies",
+    "littlegiant.web.middleware.forwarded_proto_only_from_proxies",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
