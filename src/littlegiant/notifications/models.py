@@ -45,6 +45,9 @@ class Notification(models.Model):
     )
     created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
     read_at = models.DateTimeField(_("read"), null=True, blank=True)
+    # Set by a caller that must tell each person at most once (an invitation, a policy's 免申即享 notice): a
+    # second click finds the key and tells nobody again.
+    once_key = models.CharField(_("sent once as"), max_length=200, blank=True, default="")
 
     objects = NotificationQuerySet.as_manager()
 
@@ -53,6 +56,13 @@ class Notification(models.Model):
         verbose_name = _("notification")
         verbose_name_plural = _("notifications")
         indexes = [models.Index(fields=["recipient", "read_at"], name="notification_unread")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["recipient", "once_key"],
+                condition=~models.Q(once_key=""),
+                name="notification_once_per_recipient",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.subject

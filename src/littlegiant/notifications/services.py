@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.mail import send_mail
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -50,17 +50,56 @@ def notify(
     params: Mapping[str, Any] | None = None,
     link: str = "",
     mail: bool = True,
+    once_key: str = "",
 ) -> list[Notification]:
     """Tell each recipient: an in-app notice now, and a mail after the transaction commits.
 
     `subject` and `body` are message ids (lazy translations) formatted with `params`; a `template` renders
     the body instead, with `params` as its context. Recipients are deduplicated; inactive ones are skipped.
+    With `once_key`, a recipient who already holds a notice with that key is skipped too (even one sent by a
+    concurrent call): the notices returned are the new ones.
     """
+    recipients = [recipient for recipient in recipients if recipient.is_active]
+    write = (subject, body, template, params, link, mail)
+    if not once_key:
+        return _write(recipients, *write, once_key="")
+    try:
+        return _write_to_the_untold(recipients, *write, once_key=once_key)
+    except IntegrityError:
+        # A concurrent call told some of them between our read and our write: read again.
+        return _write_to_the_untold(recipients, *write, once_key=once_key)
+
+
+def _already_told(recipients: list[AbstractBaseUser], once_key: str) -> set[int]:
+    return set(
+        Notification.objects.filter(once_key=once_key, recipient__in=recipients).values_list(
+            "recipient_id", flat=True
+        )
+    )
+
+
+def _write_to_the_untold(recipients: list[AbstractBaseUser], *write: Any, once_key: str) -> list[Notification]:
+    told = _already_told(recipients, once_key)
+    with transaction.atomic():  # a savepoint: a lost race undoes only this write, not the caller's work
+        return _write([r for r in recipients if r.pk not in told], *write, once_key=once_key)
+
+
+def _write(
+    recipients: Iterable[AbstractBaseUser],
+    subject: object,
+    body: object,
+    template: str,
+    params: Mapping[str, Any] | None,
+    link: str,
+    mail: bool,
+    *,
+    once_key: str,
+) -> list[Notification]:
     params = dict(params or {})
     notices: list[Notification] = []
     seen: set[int] = set()
     for recipient in recipients:
-        if recipient.pk in seen or not recipient.is_active:
+        if recipient.pk in seen:
             continue
         seen.add(recipient.pk)
         language = language_of(recipient)
@@ -76,6 +115,7 @@ def notify(
                 link=link,
                 language=language,
                 mail_status=MailStatus.PENDING if email else MailStatus.NOT_MAILED,
+                once_key=once_key,
             )
         )
     Notification.objects.bulk_create(notices)

@@ -22,6 +22,7 @@ from littlegiant.assessment.models import ScreeningRun, ScreeningStatus
 from littlegiant.assessment.services import screening_result_file
 from littlegiant.bilingual import choose
 from littlegiant.enterprises.models import Enterprise, Membership
+from littlegiant.notifications.models import Notification
 from littlegiant.notifications.services import notify
 from littlegiant.recognition.models import Application, Recognition
 from littlegiant.rules import PackNotFound, registry
@@ -57,6 +58,8 @@ class Discovery:
     tier: str | None
     tier_packs: list[tuple[str, str]]
     counties: list[County]
+    # Enterprises on the page already invited to apply for this tier on this year's data.
+    invited: frozenset[int] = frozenset()
 
     @property
     def total(self) -> int:
@@ -119,7 +122,20 @@ def discover(user: User, pack_id: str = "") -> Discovery:
         for code, rows in by_county.items()
     ]
     counties.sort(key=lambda county: (-county.count, county.code))
-    return Discovery(run, pack_id, _title(pack_id), tier, tier_packs, counties)
+    shown = {
+        enterprise.pk: _invitation_key(enterprise.pk, tier, run)
+        for c in counties
+        for enterprise in c.enterprises
+    }
+    sent = set(Notification.objects.filter(once_key__in=shown.values()).values_list("once_key", flat=True))
+    invited = frozenset(pk for pk, key in shown.items() if key in sent)
+    return Discovery(run, pack_id, _title(pack_id), tier, tier_packs, counties, invited)
+
+
+def _invitation_key(enterprise_id: int, tier: str | None, run: ScreeningRun) -> str:
+    """One invitation per enterprise, tier and year of data: a second click, or a later screening of the
+    same year, tells nobody again."""
+    return f"discovery-invitation:{enterprise_id}:{tier}:{run.year}"
 
 
 def _candidates(user: User, run: ScreeningRun, pack_id: str, tier: str | None):
@@ -165,7 +181,7 @@ TIER_NAMES = {
 }
 
 
-def _candidate(user: User, enterprise_id: int, pack_id: str) -> tuple[Enterprise, str]:
+def _candidate(user: User, enterprise_id: int, pack_id: str) -> tuple[Enterprise, str, str]:
     """The enterprise, if the latest screening lists it for this pack in the official's jurisdiction."""
     if not is_official(user):
         raise PermissionDenied(_("Only reviewers and administrators invite or refer enterprises."))
@@ -180,12 +196,12 @@ def _candidate(user: User, enterprise_id: int, pack_id: str) -> tuple[Enterprise
     )
     if enterprise is None:
         raise ValidationError(_("This enterprise is not on the latest screening's list for this tier."))
-    return enterprise, str(TIER_NAMES.get(tier, _title(pack_id)))
+    return enterprise, str(TIER_NAMES.get(tier, _title(pack_id))), _invitation_key(enterprise.pk, tier, run)
 
 
 def invite_to_apply(user: User, enterprise_id: int, pack_id: str) -> Enterprise:
     """Tell the enterprise's members, on their home page and by mail, that they may qualify and can apply."""
-    enterprise, tier = _candidate(user, enterprise_id, pack_id)
+    enterprise, tier, key = _candidate(user, enterprise_id, pack_id)
     members = [
         membership.user
         for membership in Membership.objects.filter(enterprise=enterprise).select_related("user")
@@ -194,8 +210,9 @@ def invite_to_apply(user: User, enterprise_id: int, pack_id: str) -> Enterprise:
         raise ValidationError(
             _("Nobody from this enterprise uses the platform yet: refer it to a service institution.")
         )
-    notify(
+    sent = notify(
         members,
+        once_key=key,
         subject=gettext_lazy("Your enterprise may qualify as %(tier)s: you are invited to apply"),
         body=gettext_lazy(
             "The latest screening by %(region)s finds %(enterprise)s meeting the criteria for %(tier)s on the "
@@ -204,12 +221,17 @@ def invite_to_apply(user: User, enterprise_id: int, pack_id: str) -> Enterprise:
         params={"tier": tier, "enterprise": enterprise.name, "region": _region_name(user)},
         link=reverse("assessment:self", args=[enterprise.pk]),
     )
+    if not sent:
+        raise ValidationError(
+            _("%(name)s has already been invited to apply for this tier on this year's data.")
+            % {"name": enterprise.name}
+        )
     return enterprise
 
 
 def refer_to_institution(user: User, enterprise_id: int, pack_id: str) -> ServiceInstitution:
     """Ask the staffed institution that would answer the enterprise's policy questions to coach it to apply."""
-    enterprise, tier = _candidate(user, enterprise_id, pack_id)
+    enterprise, tier, _key = _candidate(user, enterprise_id, pack_id)
     candidates = routing_candidates(enterprise.region, ServiceCategory.POLICY)
     if not candidates:
         raise ValidationError(_("No staffed service institution serves this enterprise's region."))
