@@ -78,7 +78,9 @@ def _already_told(recipients: list[AbstractBaseUser], once_key: str) -> set[int]
     )
 
 
-def _write_to_the_untold(recipients: list[AbstractBaseUser], *write: Any, once_key: str) -> list[Notification]:
+def _write_to_the_untold(
+    recipients: list[AbstractBaseUser], *write: Any, once_key: str
+) -> list[Notification]:
     told = _already_told(recipients, once_key)
     with transaction.atomic():  # a savepoint: a lost race undoes only this write, not the caller's work
         return _write([r for r in recipients if r.pk not in told], *write, once_key=once_key)
