@@ -204,11 +204,19 @@ def record_from_values(values: Mapping[str, object]) -> dict[str, object]:
     return record
 
 
-def assess(values: Mapping[str, object], pack_id: str, day: dt.date) -> dict[str, dict]:
-    """The engine's explanation documents for these values under the pack (dependencies included)."""
+def assess(
+    values: Mapping[str, object], pack_id: str, day: dt.date, *, application_kind: str
+) -> dict[str, dict]:
+    """The engine's explanation documents for these values under the pack (dependencies included).
+
+    `application_kind` is the programme's kind, `new` or `review` (decision D21: a review passes the 2026
+    development evaluation on this year's or last year's score and skips the little giant's growth test).
+    """
     from littlegiant.rules import assess_record
 
-    return assess_record(record_from_values(values), [pack_id], evaluation_date=day)
+    record = record_from_values(values)
+    record["application_kind"] = application_kind
+    return assess_record(record, [pack_id], evaluation_date=day)
 
 
 def certificate_code(rng: random.Random | None = None) -> str:

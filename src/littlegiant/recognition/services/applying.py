@@ -171,7 +171,9 @@ def submit(
             raise PermissionDenied(_("This programme no longer takes applications."))
         filing = AnnualFiling.objects.select_related("enterprise").get(pk=application.filing_id)
         values = filing_values(filing)
-        explanations = assess(values, programme.pack_id, timezone.localdate())
+        explanations = assess(
+            values, programme.pack_id, timezone.localdate(), application_kind=programme.kind
+        )
         own = explanations.get(programme.pack_id, {})
         number = application.versions.count() + 1
         ApplicationVersion.objects.create(

@@ -254,7 +254,9 @@ def confirm_criterion(
         values = dict(version.values)
         for item in application.confirmations.order_by("at", "pk"):
             values[item.field] = item.confirmed_value
-        explanations = assess(values, version.pack_id, timezone.localdate())
+        explanations = assess(
+            values, version.pack_id, timezone.localdate(), application_kind=application.programme.kind
+        )
         application.reviewed_explanation = explanations
         own = explanations.get(version.pack_id, {})
         application.outcome = str(own.get("outcome") or application.outcome)

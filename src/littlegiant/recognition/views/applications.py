@@ -150,7 +150,10 @@ def _application_context(request: HttpRequest, application: Application, **forms
         filing = application.filing
         filing.enterprise = application.enterprise
         preview = services.assess(
-            services.filing_values(filing), application.programme.pack_id, timezone.localdate()
+            services.filing_values(filing),
+            application.programme.pack_id,
+            timezone.localdate(),
+            application_kind=application.programme.kind,
         ).get(application.programme.pack_id)
     decisions = _decisions(application) if may_review else []
     decision_form = forms_given.get("decision_form") or forms.DecisionForm(
