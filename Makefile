@@ -35,8 +35,10 @@ demo: $(BIN)/.installed messages
 	@mkdir -p var/static
 	LITTLEGIANT_DEMO=true $(BIN)/littlegiant demo
 	@echo "Little Giant demo: http://127.0.0.1:8000  (demo accounts are listed on the sign-in page)"
-	LITTLEGIANT_DEMO=true $(BIN)/python manage.py db_worker --queue-name '*' & worker=$$!; \
-	trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
+	@# The same task worker (with its heartbeat, so /readyz sees it) and scheduler of periodic jobs as production.
+	LITTLEGIANT_DEMO=true $(BIN)/littlegiant worker & worker=$$!; \
+	LITTLEGIANT_DEMO=true $(BIN)/littlegiant scheduler & scheduler=$$!; \
+	trap "kill $$worker $$scheduler 2>/dev/null" EXIT INT TERM; \
 	LITTLEGIANT_DEMO=true $(BIN)/python manage.py runserver 127.0.0.1:8000 --noreload
 
 # Production serving (docs/operations.md): set DATABASE_URL, SECRET_KEY, ALLOWED_HOSTS (or LITTLEGIANT_DEMO=true).
