@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from littlegiant.accounts.demo import DemoAccount, register_demo_account
 from littlegiant.accounts.models import User
+from littlegiant.enterprises.models import Enterprise, Membership
 from littlegiant.reference.models import Region, RegionLevel
 from littlegiant.services.models import (
     AssignmentOutcome,
@@ -525,7 +526,6 @@ def _staff_user(username: str, display_name: str) -> User:
 
 def build(*, seed: int, log: Callable[[str], None]) -> list[DemoAccount]:
     """The service network's demo: national roll-up, Zhejiang's staff and catalogue, months of requests."""
-    from littlegiant.enterprises.models import Enterprise, Membership
 
     rng = random.Random(seed)
     network = build_network(rng, log=log)
