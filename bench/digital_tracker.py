@@ -18,10 +18,9 @@ import random
 import statistics
 import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-PG = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432").rstrip("/")
+from bench_database import create_database, drop_database, p95, setup_django
+
 DATABASE = os.environ.get("BENCH_DATABASE", "littlegiant_bench_digital_tracker")
 KEEP = os.environ.get("BENCH_KEEP", "") == "1"
 LITTLE_GIANTS = int(os.environ.get("BENCH_LITTLE_GIANTS", "12000"))
@@ -30,37 +29,6 @@ ROUNDS = int(os.environ.get("BENCH_ROUNDS", "20"))
 YEARS = (2024, 2025, 2026)
 TARGET_P95_MS = 300.0
 BATCH = 5000
-
-
-def _admin_connection():
-    import psycopg
-
-    return psycopg.connect(f"{PG}/postgres", autocommit=True)
-
-
-def create_database() -> None:
-    with _admin_connection() as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')
-        connection.execute(f'CREATE DATABASE "{DATABASE}"')
-
-
-def drop_database() -> None:
-    from django.db import connections
-
-    connections.close_all()
-    with _admin_connection() as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')
-
-
-def setup_django() -> None:
-    sys.path.insert(0, str(ROOT / "src"))
-    sys.path.insert(0, str(ROOT))
-    os.environ["DATABASE_URL"] = f"{PG}/{DATABASE}"
-    os.environ["LITTLEGIANT_TESTING"] = "true"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "littlegiant.web.settings")
-    import django
-
-    django.setup()
 
 
 def load(tier: str, count: int, offset: int, counties: list, creator, rng: random.Random) -> None:
@@ -205,10 +173,6 @@ def timings(get, url: str) -> list[float]:
     return samples
 
 
-def p95(samples: list[float]) -> float:
-    return statistics.quantiles(samples, n=20, method="inclusive")[18]
-
-
 def run() -> int:
     from django.core.management import call_command
     from django.test import Client
@@ -274,9 +238,9 @@ def run() -> int:
 
 
 def main() -> int:
-    create_database()
+    create_database(DATABASE)
     try:
-        setup_django()
+        setup_django(DATABASE)
         return run()
     finally:
         if KEEP:
@@ -285,7 +249,7 @@ def main() -> int:
             connections.close_all()
             print(f"(kept database {DATABASE})", file=sys.stderr, flush=True)
         else:
-            drop_database()
+            drop_database(DATABASE)
 
 
 if __name__ == "__main__":

@@ -19,47 +19,15 @@ import statistics
 import sys
 import time
 from collections.abc import Callable
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-PG = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432").rstrip("/")
+from bench_database import create_database, drop_database, p95, setup_django
+
 DATABASE = os.environ.get("BENCH_DATABASE", "littlegiant_bench_review_queue")
 # BENCH_KEEP=1 leaves the filled database behind, to run EXPLAIN ANALYZE on the queue's queries afterwards.
 KEEP = os.environ.get("BENCH_KEEP", "") == "1"
 APPLICATIONS = int(os.environ.get("BENCH_APPLICATIONS", "20000"))
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "40"))
 TARGET_P95_MS = 200.0
-
-
-def _admin_connection():
-    import psycopg
-
-    return psycopg.connect(f"{PG}/postgres", autocommit=True)
-
-
-def create_database() -> None:
-    with _admin_connection() as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')
-        connection.execute(f'CREATE DATABASE "{DATABASE}"')
-
-
-def drop_database() -> None:
-    from django.db import connections
-
-    connections.close_all()
-    with _admin_connection() as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')
-
-
-def setup_django() -> None:
-    sys.path.insert(0, str(ROOT / "src"))
-    sys.path.insert(0, str(ROOT))
-    os.environ["DATABASE_URL"] = f"{PG}/{DATABASE}"
-    os.environ["LITTLEGIANT_TESTING"] = "true"  # throwaway secret key, in-memory email
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "littlegiant.web.settings")
-    import django
-
-    django.setup()
 
 
 def timings(request: Callable[[], object], rounds: int = ROUNDS) -> list[float]:
@@ -72,10 +40,6 @@ def timings(request: Callable[[], object], rounds: int = ROUNDS) -> list[float]:
         request()
         samples.append((time.perf_counter() - started) * 1000)
     return samples
-
-
-def p95(samples: list[float]) -> float:
-    return statistics.quantiles(samples, n=20, method="inclusive")[18]
 
 
 def bulk_load(programme, stage, creator, explanation: dict, values: dict, count: int) -> None:
@@ -155,9 +119,9 @@ def next_link(page: str) -> str:
 
 
 def main() -> int:
-    create_database()
+    create_database(DATABASE)
     try:
-        setup_django()
+        setup_django(DATABASE)
         return run()
     finally:
         if KEEP:
@@ -166,7 +130,7 @@ def main() -> int:
             connections.close_all()
             print(f"(kept database {DATABASE})", file=sys.stderr, flush=True)
         else:
-            drop_database()
+            drop_database(DATABASE)
 
 
 def run() -> int:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
-NOT_BENCHMARKS = {"run.py", "synthetic.py", "openfisca_run.py"}
+NOT_BENCHMARKS = {"run.py", "synthetic.py", "openfisca_run.py", "bench_database.py"}
 
 
 def benchmark_scripts() -> list[Path]:

@@ -21,10 +21,9 @@ import statistics
 import sys
 import time
 from collections.abc import Callable
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-PG = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432").rstrip("/")
+from bench_database import create_database, database_exists, drop_database, p95, setup_django
+
 DATABASE = "littlegiant_bench_services"
 TINY_DATABASE = "littlegiant_bench_services_tiny"
 KEEP = os.environ.get("BENCH_KEEP", "") == "1"
@@ -40,33 +39,6 @@ PAGES = [
     ("scorecards, page 1", "/services/scorecards/"),
     ("scorecards, county, page 3", "/services/scorecards/?level=county&page=3"),
 ]
-
-
-def _admin_connection():
-    import psycopg
-
-    return psycopg.connect(f"{PG}/postgres", autocommit=True)
-
-
-def database_exists(name: str) -> bool:
-    with _admin_connection() as connection:
-        return (
-            connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone() is not None
-        )
-
-
-def create_database(name: str) -> None:
-    with _admin_connection() as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        connection.execute(f'CREATE DATABASE "{name}"')
-
-
-def drop_database(name: str) -> None:
-    from django.db import connections
-
-    connections.close_all()
-    with _admin_connection() as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def use_database(name: str) -> None:
@@ -102,17 +74,6 @@ def signed_in(admin):  # noqa: ANN001, ANN201
     return client
 
 
-def setup_django() -> None:
-    sys.path.insert(0, str(ROOT / "src"))
-    sys.path.insert(0, str(ROOT))
-    os.environ["DATABASE_URL"] = f"{PG}/{DATABASE}"
-    os.environ["LITTLEGIANT_TESTING"] = "true"  # throwaway secret key, in-memory email
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "littlegiant.web.settings")
-    import django
-
-    django.setup()
-
-
 def timings(request: Callable[[], object], rounds: int = ROUNDS) -> list[float]:
     """Milliseconds per request, after two warm-up requests."""
     for _warm_up in range(2):
@@ -123,10 +84,6 @@ def timings(request: Callable[[], object], rounds: int = ROUNDS) -> list[float]:
         request()
         samples.append((time.perf_counter() - started) * 1000)
     return samples
-
-
-def p95(samples: list[float]) -> float:
-    return statistics.quantiles(samples, n=20, method="inclusive")[18]
 
 
 def measure(client) -> dict[str, list[float]]:  # noqa: ANN001
@@ -229,7 +186,7 @@ def main() -> int:
     create_database(TINY_DATABASE)
     if not reuse:
         create_database(DATABASE)
-    setup_django()
+    setup_django(DATABASE)
     try:
         from django.db import connection
         from django.db.models import Count

@@ -12,17 +12,19 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import BadRequest
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import F, OrderBy, Q, QuerySet
 from django.http import Http404, HttpRequest, QueryDict
 from django.utils.translation import gettext as _
+from ninja import Schema
 from ninja.errors import ValidationError as NinjaValidationError
-from ninja.pagination import CursorPagination, LimitOffsetPagination
+from ninja.pagination import CursorPagination
 from pydantic import ValidationError as PydanticValidationError
 
 PAGE_SIZE = 50
@@ -272,11 +274,22 @@ def keyset_page(
     )
 
 
-# The API's ninja paginators, bounded (security review F7): an offset or cursor of 2^63 overflowed SQLite's
-# OFFSET, and ninja's cursor decoding raised pydantic's ValidationError, which nothing caught (500).
-LARGEST_OFFSET = MAX_PAGE * PAGE_SIZE
+# The API's one paginator
+# -----------------------------------------------------------------------------------------------------
+# Every list operation of the API pages the same way: `?cursor=` (an opaque token) and `?page_size=` (1 to
+# PAGE_SIZE, default PAGE_SIZE) in, `{"results": [...], "next": url | null, "previous": url | null}` out; a
+# client follows `next` until it is null. No total is counted. `settings.NINJA_PAGINATION_CLASS` names
+# `BoundedCursorPagination`, so a new router writes `@paginate(ordering=("-pk",))` and gets it.
+# Bounded (security review F7): ninja's cursor decoding raised pydantic's ValidationError, which nothing
+# caught (500); an absurd id overflowed SQLite.
 # Ids are 64-bit signed integers in PostgreSQL and SQLite alike.
 LARGEST_ID = 2**63 - 1
+
+API_PAGINATION = (
+    "Every list pages the same way: pass `cursor` (an opaque token) and optionally `page_size` "
+    f'(at most {PAGE_SIZE}); the answer is `{{"results": [...], "next": url or null, '
+    '"previous": url or null}`. Follow `next` until it is null; no total is counted.'
+)
 
 
 def check_id(value: int | None, *, field: str) -> None:
@@ -285,21 +298,70 @@ def check_id(value: int | None, *, field: str) -> None:
         raise BadRequest(_("%(field)s: no such id (out of range).") % {"field": field})
 
 
-class BoundedLimitOffsetPagination(LimitOffsetPagination):
-    """Ninja's limit/offset pagination with an offset every database can hold (400 beyond it)."""
-
-    def paginate_queryset(self, queryset: Any, pagination: Any, request: Any, **params: Any) -> Any:
-        if pagination.offset > LARGEST_OFFSET:
-            raise BadRequest(_("offset: must be at most %(largest)s.") % {"largest": f"{LARGEST_OFFSET:,}"})
-        return super().paginate_queryset(queryset, pagination, request, **params)
-
-
 class BoundedCursorPagination(CursorPagination):
-    """Ninja's cursor pagination answering 400 for a damaged or out-of-range cursor instead of failing."""
+    """The API's one paginator: ninja's cursor pagination, 400 for a damaged or out-of-range cursor.
+
+    The cursor holds the value of `ordering`'s first field and skips ties by counting them (fewer than
+    100), so that field should be unique or nearly: order by `pk`, a code or a timestamp, not a status. `present`, when given, turns one page of rows into what the operation answers, so work per row
+    (a scorecard, a serialised dict) is done for one page only.
+    """
+
+    def __init__(
+        self,
+        *,
+        ordering: tuple[str, ...] = ("-pk",),
+        present: Callable[[list[Any]], list[Any]] | None = None,
+        page_size: int = PAGE_SIZE,
+        max_page_size: int = PAGE_SIZE,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(ordering=ordering, page_size=page_size, max_page_size=max_page_size, **kwargs)
+        self.present = present
 
     def paginate_queryset(self, queryset: Any, pagination: Any, request: Any, **params: Any) -> Any:
         try:
-            self.Cursor.from_encoded_param(pagination.cursor)
-        except (PydanticValidationError, NinjaValidationError, ValueError):
+            position = self.Cursor.from_encoded_param(pagination.cursor).p
+            if position is not None:  # a value the sort field cannot hold fails here, before any query
+                queryset.filter(**{self._order_attribute: position})
+        except (PydanticValidationError, NinjaValidationError, DjangoValidationError, ValueError, TypeError):
             raise BadRequest(_("cursor: this page link is damaged or out of range.")) from None
-        return super().paginate_queryset(queryset, pagination, request, **params)
+        page = super().paginate_queryset(queryset, pagination, request, **params)
+        if self.present is not None:
+            page[self.items_attribute] = self.present(page[self.items_attribute])
+        return page
+
+
+class CursorPage(Schema):
+    """The envelope of a list that is not a queryset (a ranked search): the same as the paginator's."""
+
+    next: str | None
+    previous: str | None
+
+
+def ranked_page_number(request: HttpRequest, cursor: str | None) -> int:
+    """The page a ranked list's `cursor` points at (1 without one); 400 for a damaged or absurd cursor.
+
+    A relevance ranking has no column to seek on, so its cursor carries the page number, in the same token
+    format as `BoundedCursorPagination`'s: a client cannot tell the two apart and follows `next` either way.
+    """
+    try:
+        position = BoundedCursorPagination.Cursor.from_encoded_param(cursor).p
+    except (PydanticValidationError, NinjaValidationError, ValueError):
+        raise BadRequest(_("cursor: this page link is damaged or out of range.")) from None
+    try:
+        return page_number(position)
+    except BadRequest:
+        raise BadRequest(_("cursor: this page link is damaged or out of range.")) from None
+
+
+def ranked_links(request: HttpRequest, number: int, *, has_next: bool) -> dict[str, str | None]:
+    """`next` and `previous` of a ranked list's page `number`, as the paginator writes them."""
+    url = request.build_absolute_uri()
+
+    def link(page: int) -> str | None:
+        return CursorPagination._add_cursor_to_URL(url, BoundedCursorPagination.Cursor(p=str(page)))
+
+    return {
+        "next": link(number + 1) if has_next else None,
+        "previous": link(number - 1) if number > 1 else None,
+    }

@@ -14,7 +14,7 @@ def test_the_run_is_created_and_its_downloads_listed(
     assert (body["status"], body["total"], body["region"]) == ("done", 1, "330100")
     assert set(body["downloads"]) == {"xlsx", "csv", "parquet"}
     assert client.get(body["downloads"]["csv"]).status_code == 200
-    assert [r["id"] for r in client.get("/api/assessment/screenings").json()] == [run_id]
+    assert [r["id"] for r in client.get("/api/assessment/screenings").json()["results"]] == [run_id]
 
 
 def test_a_region_outside_the_jurisdiction_is_forbidden(client, hangzhou_reviewer):

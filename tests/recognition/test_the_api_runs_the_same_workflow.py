@@ -5,7 +5,9 @@ from tests.cast import PASSWORD
 
 def test_apply_submit_and_pass_through_the_api(client, srdi_programme, alice, alpha, hangzhou_reviewer):
     client.login(username="alice", password=PASSWORD)
-    assert [p["id"] for p in client.get("/api/recognition/programmes").json()] == [srdi_programme.pk]
+    assert [p["id"] for p in client.get("/api/recognition/programmes").json()["results"]] == [
+        srdi_programme.pk
+    ]
     created = client.post(
         "/api/recognition/applications",
         {"programme_id": srdi_programme.pk, "enterprise_id": alpha.pk},
@@ -30,7 +32,7 @@ def test_apply_submit_and_pass_through_the_api(client, srdi_programme, alice, al
     client.logout()
 
     client.login(username="hangzhou_reviewer", password=PASSWORD)
-    queue = client.get("/api/recognition/queue").json()
+    queue = client.get("/api/recognition/queue").json()["results"]
     assert [row["id"] for row in queue] == [pk]
     detail = client.get(f"/api/recognition/applications/{pk}").json()
     assert detail["explanation"]["schema"] == "littlegiant.explanation/1"

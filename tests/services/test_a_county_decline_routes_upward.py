@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import translation
 
 from littlegiant.services import services
 from littlegiant.services.models import AssignmentOutcome, RequestEvent, RequestStatus, RoutingReason
@@ -27,12 +28,16 @@ def test_it_goes_to_the_municipal_institution(filed, carol, hangzhou_centre):
     assert second.reason == RoutingReason.DECLINED
 
 
-def test_the_event_log_names_actor_role_and_transition(filed, carol, hangzhou_centre):
+def test_the_event_log_names_actor_role_and_transition(filed, carol, xihu_centre, hangzhou_centre):
     services.decline(filed, by=carol, reason="无能力")
     event = RequestEvent.objects.filter(request=filed, action="decline").get()
     assert event.actor == carol
-    assert "counsellor" in event.role
-    assert (event.from_status, event.to_status) == ("routed", "routed")
+    # The role is a code held at the county station, though the decline moved the request to the city.
+    assert (event.role, event.held_at, event.institution) == ("counsellor", xihu_centre, hangzhou_centre)
+    assert event.region == xihu_centre.region_id
+    with translation.override("en"):
+        assert event.role_label == "Counsellor · 西湖区中小企业服务站"
+    assert (event.from_state, event.to_state) == ("routed", "routed")
     assert event.comment == "无能力"
 
 

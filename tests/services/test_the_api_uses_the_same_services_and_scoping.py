@@ -77,7 +77,7 @@ def test_coverage_needs_a_reviewer(client, alice, provincial_reviewer, xihu_cent
 
 def test_scorecards_are_paginated_and_scoped(client, hangzhou_reviewer, filed, ningbo_centre):
     client.force_login(hangzhou_reviewer)
-    body = client.get("/api/services/scorecards?limit=10").json()
-    names = {item["institution"] for item in body["items"]}
+    body = client.get("/api/services/scorecards?page_size=10").json()
+    names = {item["institution"] for item in body["results"]}
     assert "西湖区中小企业服务站" in names and "宁波市中小企业服务中心" not in names
-    assert body["count"] == len(names)
+    assert body["next"] is None and len(body["results"]) == len(names)

@@ -26,6 +26,6 @@ def test_the_search_page_shows_the_missing_word(client, corpus):  # noqa: F811
 
 
 def test_the_api_lists_the_missing_words(client, corpus):  # noqa: F811
-    hits = client.get("/api/techtransfer/search", {"q": "锂电池 回收"}).json()
+    hits = client.get("/api/techtransfer/search", {"q": "锂电池 回收"}).json()["results"]
     assert hits[0]["missing_words"] == []
     assert ["回收"] in [hit["missing_words"] for hit in hits[1:]]

@@ -15,11 +15,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
+from ninja.pagination import paginate
 from pydantic import ConfigDict
 
 from littlegiant.assessment import services
 from littlegiant.assessment.models import ScreeningRun
 from littlegiant.enterprises.models import Enterprise
+from littlegiant.pagination import BoundedCursorPagination
 from littlegiant.reference.models import Region
 from littlegiant.rules import PackNotFound, assess_record, registry
 
@@ -346,8 +348,11 @@ def _screening_out(run: ScreeningRun) -> dict[str, Any]:
 
 
 @router.get("/screenings", response=list[ScreeningOut], summary="Your screenings, newest first")
+@paginate(
+    BoundedCursorPagination, ordering=("-pk",), present=lambda runs: [_screening_out(run) for run in runs]
+)
 def screenings(request: HttpRequest):
-    return [_screening_out(run) for run in ScreeningRun.objects.for_user(request.user)[:50]]
+    return ScreeningRun.objects.for_user(request.user)
 
 
 @router.post(

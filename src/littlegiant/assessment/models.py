@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from littlegiant.accounts.jurisdiction import region_scope
 from littlegiant.audit import AuditEvent
 
 if TYPE_CHECKING:
@@ -28,8 +29,6 @@ class ScreeningStatus(models.TextChoices):
 class ScreeningRunQuerySet(models.QuerySet["ScreeningRun"]):
     def for_user(self, user: User) -> ScreeningRunQuerySet:
         """Runs this user started, and runs over regions inside their reviewer jurisdiction."""
-        from littlegiant.accounts.jurisdiction import region_scope
-
         if not (user.is_authenticated and user.is_active):
             return self.none()
         return self.filter(Q(requested_by=user) | region_scope(user, region_field="region"))

@@ -28,6 +28,7 @@ from littlegiant.accounts.jurisdiction import (
 )
 from littlegiant.assessment import workbook
 from littlegiant.assessment.models import ScreeningEvent, ScreeningRun, ScreeningStatus
+from littlegiant.assessment.tasks import run_screening
 from littlegiant.digital import services as digital_services
 from littlegiant.engine_labels import OUTCOME_LABELS, TIER_LABELS
 from littlegiant.enterprises.models import AnnualFiling, Enterprise
@@ -333,7 +334,6 @@ def start_screening(
 
 
 def _enqueue(run_id: int) -> None:
-    from littlegiant.assessment.tasks import run_screening
 
     result = run_screening.enqueue(run_id)
     ScreeningRun.objects.filter(pk=run_id, task_id="").update(task_id=str(result.id)[:64])

@@ -17,6 +17,7 @@ from littlegiant.accounts.demo import DemoAccount, demo_accounts, register_demo_
 from littlegiant.accounts.models import User
 from littlegiant.demo.people import SHOWCASE_NAME, build_core_accounts, build_showcase_enterprise
 from littlegiant.demo.province import PROVINCE_CODE, build_province
+from littlegiant.enterprises.models import AnnualFiling, Enterprise
 
 DEFAULT_SEED = 2026
 DEFAULT_ENTERPRISES = 20_000
@@ -38,7 +39,6 @@ class DemoReport:
 
 def demo_is_built() -> bool:
     """Whether the core demo exists: its showcase enterprise is made in the same transaction as the rest."""
-    from littlegiant.enterprises.models import Enterprise
 
     return Enterprise.objects.filter(name=SHOWCASE_NAME, region__province_code=PROVINCE_CODE).exists()
 
@@ -78,7 +78,6 @@ def build_demo(
     if reset:
         wipe(log)
     migrate(log)
-    from littlegiant.enterprises.models import AnnualFiling, Enterprise
 
     if demo_is_built():
         log("The demo is already built (use --reset to rebuild it).")

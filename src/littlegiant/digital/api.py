@@ -10,12 +10,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Field, Router, Schema
+from ninja.pagination import paginate
 
 from littlegiant.digital import services
 from littlegiant.digital import tracker as tracking
 from littlegiant.digital.models import Evaluation
 from littlegiant.digital.questionnaire import load
 from littlegiant.enterprises.models import Enterprise
+from littlegiant.pagination import BoundedCursorPagination
 
 router = Router()
 
@@ -150,14 +152,21 @@ def questionnaire(request: HttpRequest) -> dict[str, Any]:
     }
 
 
-@router.get("/evaluations", response=list[EvaluationOut], summary="Evaluations the user may see")
+@router.get(
+    "/evaluations", response=list[EvaluationOut], summary="Evaluations the user may see, newest first"
+)
+@paginate(
+    BoundedCursorPagination,
+    ordering=("-pk",),
+    present=lambda rows: [EvaluationOut.from_model(e) for e in rows],
+)
 def list_evaluations(request: HttpRequest, enterprise_id: int | None = None, year: int | None = None):
-    queryset = Evaluation.objects.for_user(request.user).order_by("-year", "pk")
+    queryset = Evaluation.objects.for_user(request.user)
     if enterprise_id is not None:
         queryset = queryset.filter(enterprise_id=enterprise_id)
     if year is not None:
         queryset = queryset.filter(year=year)
-    return [EvaluationOut.from_model(e) for e in queryset[:500]]
+    return queryset
 
 
 @router.post("/evaluations", response=EvaluationOut, summary="Open (or resume) an enterprise's evaluation")

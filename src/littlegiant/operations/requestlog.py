@@ -112,6 +112,7 @@ class RequestLogMiddleware:
 
 def _remember_origin(sender: object, task_result: object, **kwargs: object) -> None:
     """On enqueue: keep which request asked for the task (only when a request is being handled)."""
+    # Here, not at the top: the logging configuration loads this module before the apps are ready.
     from littlegiant.operations.models import TaskOrigin
 
     request_id = current_request_id.get()
@@ -124,7 +125,7 @@ def _remember_origin(sender: object, task_result: object, **kwargs: object) -> N
 
 def _task_started(sender: object, task_result: object, **kwargs: object) -> None:
     """In the worker: take on the originating request's id for every log line of this task."""
-    from littlegiant.operations.models import TaskOrigin
+    from littlegiant.operations.models import TaskOrigin  # not at the top: see _remember_origin
 
     task_id = str(task_result.id)  # type: ignore[attr-defined]
     origin = TaskOrigin.objects.filter(task_id=task_id[:64]).values_list("request_id", flat=True).first()

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from ninja import Field, Query, Router, Schema, Status
+from ninja import Field, Router, Schema, Status
+from ninja.pagination import paginate
 
 from littlegiant.enterprises.models import Enterprise
-from littlegiant.pagination import page_number
+from littlegiant.pagination import BoundedCursorPagination
 from littlegiant.recognition import forms, services
 from littlegiant.recognition.models import (
     Application,
@@ -141,14 +143,6 @@ class CertificateOut(Schema):
     state: str
 
 
-class QueueFilter(Schema):
-    q: str = ""
-    tier: str = ""
-    status: str = ""
-    sort: str = ""
-    page: int = 1
-
-
 def _application(request: HttpRequest, pk: int) -> Application:
     return get_object_or_404(
         Application.objects.for_user(request.user).select_related(
@@ -163,17 +157,17 @@ def _done(application: Application) -> Done:
 
 
 @router.get("/programmes", response=list[ProgrammeOut], summary="Programmes open for applications today")
-def list_programmes(request: HttpRequest) -> list[Programme]:
-    return list(Programme.objects.open_on(timezone.localdate()))
+@paginate(BoundedCursorPagination, ordering=("pk",))
+def list_programmes(request: HttpRequest) -> QuerySet[Programme]:
+    return Programme.objects.open_on(timezone.localdate())
 
 
-@router.get(
-    "/queue", response=list[ApplicationOut], summary="The reviewer's queue (50 a page, no total count)"
-)
-def queue(request: HttpRequest, filters: Query[QueueFilter]) -> list[Application]:
-    form = forms.QueueFilterForm(filters.dict())
-    start = (page_number(filters.page) - 1) * 50
-    return list(queue_queryset(request.user, form)[start : start + 50])
+@router.get("/queue", response=list[ApplicationOut], summary="The reviewer's queue, oldest application first")
+@paginate(BoundedCursorPagination, ordering=("pk",))
+def queue(request: HttpRequest, q: str = "", tier: str = "", status: str = "") -> QuerySet[Application]:
+    """Filtered by text, tier and status as the queue page is (`ninja`'s paginator wraps the function, so
+    its parameters are plain ones: a `Query[...]` schema would not resolve from the wrapper)."""
+    return queue_queryset(request.user, forms.QueueFilterForm({"q": q, "tier": tier, "status": status}))
 
 
 @router.get("/applications/{pk}", response=ApplicationDetailOut)
@@ -327,16 +321,7 @@ def revoke(request: HttpRequest, pk: int, payload: RevokeIn) -> Done:
     return Done(id=recognition.pk, status="revoked")
 
 
-@router.get(
-    "/notices", response=list[NoticeOut], auth=None, summary="Public notices running today (no sign-in)"
-)
-def notices(request: HttpRequest) -> list[dict]:
-    today = timezone.localdate()
-    running = (
-        PublicNotice.objects.filter(starts_on__lte=today, ends_on__gte=today, concluded_at__isnull=True)
-        .prefetch_related("entries__application__enterprise")
-        .order_by("-starts_on", "-pk")[:100]
-    )
+def _notices_out(running: list[PublicNotice]) -> list[dict]:
     return [
         {
             "id": n.pk,
@@ -347,6 +332,17 @@ def notices(request: HttpRequest) -> list[dict]:
         }
         for n in running
     ]
+
+
+@router.get(
+    "/notices", response=list[NoticeOut], auth=None, summary="Public notices running today (no sign-in)"
+)
+@paginate(BoundedCursorPagination, ordering=("-pk",), present=_notices_out)
+def notices(request: HttpRequest) -> QuerySet[PublicNotice]:
+    today = timezone.localdate()
+    return PublicNotice.objects.filter(
+        starts_on__lte=today, ends_on__gte=today, concluded_at__isnull=True
+    ).prefetch_related("entries__application__enterprise")
 
 
 @router.get(

@@ -165,6 +165,7 @@ def evaluate_records(
     packs = registry.with_dependencies(list(pack_ids))
     typed = [coerce_record(record) for record in records]
     if engine == "spark":
+        # Here, not at the top: pyspark is an optional extra and takes seconds to import.
         from littlegiant.rules.spark import evaluate_records_on_spark
 
         return evaluate_records_on_spark(records, pack_ids)
@@ -591,7 +592,7 @@ def assess_file(
     if engine == "spark":
         if explain:
             raise BatchError("--explain is for the duckdb engine: explanations are built one row at a time")
-        from littlegiant.rules.spark import assess_file_on_spark
+        from littlegiant.rules.spark import assess_file_on_spark  # optional and slow to import (above)
 
         return assess_file_on_spark(input_path, output_path, pack_ids, master=master, detail=detail)
     if engine != "duckdb":

@@ -71,8 +71,9 @@ class RequestEventInline(admin.TabularInline):
         "actor",
         "role",
         "action",
-        "from_status",
-        "to_status",
+        "region",
+        "from_state",
+        "to_state",
         "institution",
         "comment",
     ]

@@ -15,7 +15,7 @@ from ninja.pagination import paginate
 
 from littlegiant.accounts.jurisdiction import covers_region, sees_everywhere
 from littlegiant.enterprises.models import Enterprise
-from littlegiant.pagination import BoundedLimitOffsetPagination
+from littlegiant.pagination import BoundedCursorPagination
 from littlegiant.reference.models import Region
 from littlegiant.services import services
 from littlegiant.services.coverage import coverage_of
@@ -175,8 +175,26 @@ def _request_out(request: ServiceRequest) -> dict:
     }
 
 
+def _offering_out(offering: ServiceOffering) -> dict:
+    return {
+        "id": offering.pk,
+        "institution_id": offering.institution_id,
+        "institution": offering.institution.name,
+        "category": offering.category,
+        "title": offering.title,
+        "description": offering.description,
+        "fee": offering.fee,
+        "delivery": offering.delivery,
+    }
+
+
+def _present(out):  # noqa: ANN001, ANN202
+    """One page of rows as the operation answers them."""
+    return lambda rows: [out(row) for row in rows]
+
+
 @router.get("/offerings", response=list[OfferingOut])
-@paginate(BoundedLimitOffsetPagination)
+@paginate(BoundedCursorPagination, ordering=("pk",), present=_present(_offering_out))
 def list_offerings(request: HttpRequest, category: str = "", region: str = "", q: str = ""):  # noqa: ANN201
     """The published catalogue, by category, region (inside it or serving it from above) and text."""
     offerings = ServiceOffering.objects.for_user(request.user).select_related("institution")
@@ -192,39 +210,27 @@ def list_offerings(request: HttpRequest, category: str = "", region: str = "", q
             | Q(institution__region_id__in=codes)
             | Q(institution__level="national")
         )
-    return [
-        {
-            "id": o.pk,
-            "institution_id": o.institution_id,
-            "institution": o.institution.name,
-            "category": o.category,
-            "title": o.title,
-            "description": o.description,
-            "fee": o.fee,
-            "delivery": o.delivery,
-        }
-        for o in offerings.order_by("pk")
-    ]
+    return offerings
 
 
 @router.get("/institutions", response=list[InstitutionOut])
-@paginate(BoundedLimitOffsetPagination)
+@paginate(BoundedCursorPagination, ordering=("pk",), present=_present(_institution_out))
 def list_institutions(request: HttpRequest, level: str = ""):  # noqa: ANN201
     """Institutions in the caller's jurisdiction (staff: their own)."""
-    institutions = ServiceInstitution.objects.for_user(request.user).order_by("pk")
+    institutions = ServiceInstitution.objects.for_user(request.user)
     if level:
         institutions = institutions.filter(level=level)
-    return [_institution_out(institution) for institution in institutions]
+    return institutions
 
 
 @router.get("/requests", response=list[RequestOut])
-@paginate(BoundedLimitOffsetPagination)
+@paginate(BoundedCursorPagination, ordering=("-pk",), present=_present(_request_out))
 def list_requests(request: HttpRequest, status: str = ""):  # noqa: ANN201
-    """Requests the caller may see."""
-    requests = ServiceRequest.objects.for_user(request.user).select_related("enterprise").order_by("-pk")
+    """Requests the caller may see, newest first."""
+    requests = ServiceRequest.objects.for_user(request.user).select_related("enterprise")
     if status:
         requests = requests.filter(status=status)
-    return [_request_out(item) for item in requests]
+    return requests
 
 
 @router.get("/requests/{request_id}", response=RequestOut)
@@ -305,49 +311,36 @@ def rate(request: HttpRequest, request_id: int, payload: RatingIn):  # noqa: ANN
     return Status(201, {"id": rating.pk, "score": rating.score})
 
 
+def _scorecards_out(institutions: list[ServiceInstitution]) -> list[dict]:
+    """The scorecards of one page of institutions (computed for that page only)."""
+    return [
+        {
+            "institution_id": card.institution.pk,
+            "institution": card.institution.name,
+            "level": card.institution.level,
+            "received": card.received,
+            "served": card.served,
+            "declined": card.declined,
+            "median_answer_seconds": card.median_answer_seconds,
+            "median_resolution_seconds": card.median_resolution_seconds,
+            "ratings": card.ratings,
+            "satisfaction": card.satisfaction,
+            "free_share": card.free_share,
+            "open_now": card.open_now,
+            "overdue_now": card.overdue_now,
+        }
+        for card in scorecards(institutions)
+    ]
+
+
 @router.get("/scorecards", response=list[ScorecardOut])
-@paginate(BoundedLimitOffsetPagination)
+@paginate(BoundedCursorPagination, ordering=("name", "pk"), present=_scorecards_out)
 def list_scorecards(request: HttpRequest, level: str = ""):  # noqa: ANN201
-    """Scorecards of the institutions in the caller's jurisdiction, a page at a time."""
-    institutions = (
-        ServiceInstitution.objects.for_user(request.user).filter(is_active=True).order_by("name", "pk")
-    )
+    """Scorecards of the institutions in the caller's jurisdiction by name, a page at a time."""
+    institutions = ServiceInstitution.objects.for_user(request.user).filter(is_active=True)
     if level:
         institutions = institutions.filter(level=level)
-    return _LazyScorecards(institutions)
-
-
-class _LazyScorecards:
-    """Lets the paginator slice institutions first, so scorecards are computed for one page only."""
-
-    def __init__(self, institutions) -> None:  # noqa: ANN001
-        self.institutions = institutions
-
-    def __len__(self) -> int:
-        return self.institutions.count()
-
-    def count(self) -> int:
-        return len(self)
-
-    def __getitem__(self, window: slice) -> list[dict]:
-        return [
-            {
-                "institution_id": card.institution.pk,
-                "institution": card.institution.name,
-                "level": card.institution.level,
-                "received": card.received,
-                "served": card.served,
-                "declined": card.declined,
-                "median_answer_seconds": card.median_answer_seconds,
-                "median_resolution_seconds": card.median_resolution_seconds,
-                "ratings": card.ratings,
-                "satisfaction": card.satisfaction,
-                "free_share": card.free_share,
-                "open_now": card.open_now,
-                "overdue_now": card.overdue_now,
-            }
-            for card in scorecards(list(self.institutions[window]))
-        ]
+    return institutions
 
 
 def _row_out(row) -> dict:  # noqa: ANN001

@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from littlegiant.accounts.demo import DemoAccount, register_demo_account
 from littlegiant.accounts.models import User
+from littlegiant.enterprises.models import Enterprise, Membership
 from littlegiant.reference.models import Region, RegionLevel
 from littlegiant.services.models import (
     AssignmentOutcome,
@@ -379,8 +380,8 @@ def _draft(
                     actor_id=None if action in {"escalate"} else filer_id,
                     role="synthetic history",
                     action=action,
-                    from_status=before,
-                    to_status=after,
+                    from_state=before,
+                    to_state=after,
                     institution=institution,
                     comment=comment,
                     created_at=at,
@@ -525,7 +526,6 @@ def _staff_user(username: str, display_name: str) -> User:
 
 def build(*, seed: int, log: Callable[[str], None]) -> list[DemoAccount]:
     """The service network's demo: national roll-up, Zhejiang's staff and catalogue, months of requests."""
-    from littlegiant.enterprises.models import Enterprise, Membership
 
     rng = random.Random(seed)
     network = build_network(rng, log=log)

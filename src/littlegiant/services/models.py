@@ -11,6 +11,9 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from littlegiant.accounts.jurisdiction import is_administrator, region_scope, reviewer_region_paths
+from littlegiant.audit import AuditEvent
+from littlegiant.enterprises.models import Membership
 from littlegiant.enterprises.permissions import MembershipRole
 
 if TYPE_CHECKING:
@@ -71,8 +74,6 @@ class DemonstrationStatus(models.TextChoices):
 class ServiceInstitutionQuerySet(models.QuerySet["ServiceInstitution"]):
     def for_user(self, user: User) -> ServiceInstitutionQuerySet:
         """Institutions whose scorecards the user may see: their own as staff, their region as reviewer."""
-        from littlegiant.accounts.jurisdiction import is_administrator, region_scope, reviewer_region_paths
-
         if not (user.is_authenticated and user.is_active):
             return self.none()
         if is_administrator(user) or reviewer_region_paths(user) is None:
@@ -317,9 +318,6 @@ OPEN_STATUSES = (RequestStatus.ROUTED, RequestStatus.ACCEPTED, RequestStatus.UNR
 class ServiceRequestQuerySet(models.QuerySet["ServiceRequest"]):
     def for_user(self, user: User) -> ServiceRequestQuerySet:
         """Requests the user may see: their enterprise's, their institution's current ones, their region's."""
-        from littlegiant.accounts.jurisdiction import is_administrator, region_scope
-        from littlegiant.enterprises.models import Membership
-
         if not (user.is_authenticated and user.is_active):
             return self.none()
         if is_administrator(user):
@@ -644,25 +642,26 @@ EVENT_ACTIONS = {
 }
 
 
-class RequestEvent(models.Model):
-    """The audit trail of a request: who did what, in which role, from which status to which, and why."""
+class RequestEvent(AuditEvent):
+    """The audit trail of a request (the platform's audit-event base): who did what, in which role, from
+    which status to which, and why; `institution` is where the request stands after it."""
 
     request = models.ForeignKey(ServiceRequest, on_delete=models.CASCADE, related_name="events")
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
-    role = models.CharField(_("role"), max_length=64)
-    action = models.CharField(_("action"), max_length=32)
-    from_status = models.CharField(_("from"), max_length=16, blank=True)
-    to_status = models.CharField(_("to"), max_length=16, blank=True)
     institution = models.ForeignKey(
         ServiceInstitution, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
-    comment = models.TextField(_("comment"), blank=True)
-    created_at = models.DateTimeField(_("when"))
+    # For a staff role: the institution the actor acted for (a decline moves the request on, so it differs
+    # from `institution`).
+    held_at = models.ForeignKey(
+        ServiceInstitution,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("acting for"),
+    )
 
-    class Meta:
-        ordering = ["created_at", "pk"]
+    class Meta(AuditEvent.Meta):
         verbose_name = _("request event")
         verbose_name_plural = _("request events")
 
@@ -675,20 +674,23 @@ class RequestEvent(models.Model):
 
     @property
     def role_label(self) -> str:
-        """The stored role ("manager · 西湖区服务站") with its code named in the reader's language."""
-        code, separator, where = self.role.partition(" · ")
+        """The role in the reader's language, with where it was held: "Manager · 西湖区服务站" for staff (the
+        institution the request stood at), "Owner · 某公司" for a member of the requesting enterprise."""
+        if self.role in StaffRole.values:
+            return f"{StaffRole(self.role).label} · {self.held_at or self.institution}"
+        if self.role in MembershipRole.values:
+            return f"{MembershipRole(self.role).label} · {self.request.enterprise}"
         labels = {
-            **dict(StaffRole.choices),
-            **dict(MembershipRole.choices),
             "administrator": _("Administrator"),
+            "system": _("System"),
             "unknown": _("Unknown role"),
         }
-        return f"{labels.get(code, code)}{separator}{where}"
+        return str(labels.get(self.role, self.role))
 
     @property
     def from_label(self) -> str:
-        return str(RequestStatus(self.from_status).label) if self.from_status in RequestStatus.values else ""
+        return str(RequestStatus(self.from_state).label) if self.from_state in RequestStatus.values else ""
 
     @property
     def to_label(self) -> str:
-        return str(RequestStatus(self.to_status).label) if self.to_status in RequestStatus.values else ""
+        return str(RequestStatus(self.to_state).label) if self.to_state in RequestStatus.values else ""

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
@@ -23,7 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from littlegiant.accounts.jurisdiction import is_administrator
-from littlegiant.enterprises.permissions import member_role
+from littlegiant.enterprises.permissions import MembershipRole, member_role
 from littlegiant.notifications.services import notify
 from littlegiant.permissions import ensure
 from littlegiant.services.models import (
@@ -169,36 +169,53 @@ def _record(
     request: ServiceRequest,
     *,
     actor: User | None,
-    role: str,
+    role: Acting | str,
     action: str,
     from_status: str,
     comment: str = "",
     at: datetime | None = None,
 ) -> None:
-    RequestEvent.objects.create(
+    """One entry of the request's trail on the platform's audit base; the region is where the role is held."""
+    acting = role if isinstance(role, Acting) else Acting(role)
+    if acting.held_at is not None:
+        region = acting.held_at.region_id or ""
+    elif acting.code in MembershipRole.values:
+        region = request.enterprise.region_id or ""
+    else:
+        region = ""
+    RequestEvent.record(
         request=request,
         actor=actor,
-        role=role,
+        role=acting.code,
+        held_at=acting.held_at,
+        region=region,
         action=action,
-        from_status=from_status,
-        to_status=request.status,
+        from_state=from_status,
+        to_state=request.status,
         institution=request.institution,
         comment=comment,
         created_at=at or timezone.now(),
     )
 
 
-def _role_label(user: User, request: ServiceRequest) -> str:
-    """How the actor acted, for the audit trail."""
+class Acting(NamedTuple):
+    """The role an actor acted in, and for staff the institution they acted for (before any routing)."""
+
+    code: str
+    held_at: ServiceInstitution | None = None
+
+
+def _role_code(user: User, request: ServiceRequest) -> Acting:
+    """How the actor acted, for the audit trail: a role code, and for staff the institution they act for."""
     role = staff_role(user, request.institution)
     if role:
-        return f"{role} · {request.institution}"
+        return Acting(role, request.institution)
     role = member_role(user, request.enterprise)
     if role:
-        return f"{role} · {request.enterprise}"
+        return Acting(role)
     if is_administrator(user):
-        return "administrator"
-    return "unknown"
+        return Acting("administrator")
+    return Acting("unknown")
 
 
 def _locked(request: ServiceRequest) -> ServiceRequest:
@@ -273,7 +290,7 @@ def file_request(
         request.save()
         for file in files:
             _store_attachment(request, file, by=by)
-        _record(request, actor=by, role=_role_label(by, request), action="file", from_status="", at=now)
+        _record(request, actor=by, role=_role_code(by, request), action="file", from_status="", at=now)
     return request
 
 
@@ -306,7 +323,7 @@ def attach(request: ServiceRequest, *, by: User, file: UploadedFile) -> RequestA
         _record(
             request,
             actor=by,
-            role=_role_label(by, request),
+            role=_role_code(by, request),
             action="attach",
             from_status=request.status,
             comment=attachment.original_name,
@@ -330,7 +347,7 @@ def withdraw(request: ServiceRequest, *, by: User, reason: str) -> ServiceReques
         _record(
             request,
             actor=by,
-            role=_role_label(by, request),
+            role=_role_code(by, request),
             action="withdraw",
             from_status=before,
             comment=reason,
@@ -356,7 +373,7 @@ def rate(request: ServiceRequest, *, by: User, score: int, comment: str = "") ->
         _record(
             request,
             actor=by,
-            role=_role_label(by, request),
+            role=_role_code(by, request),
             action="rate",
             from_status=request.status,
             comment=f"{score}/5 {rating.comment}".strip(),
@@ -387,7 +404,7 @@ def accept(request: ServiceRequest, *, by: User, comment: str = "") -> ServiceRe
         _record(
             request,
             actor=by,
-            role=_role_label(by, request),
+            role=_role_code(by, request),
             action="accept",
             from_status=RequestStatus.ROUTED,
             comment=comment.strip(),
@@ -403,7 +420,7 @@ def decline(request: ServiceRequest, *, by: User, reason: str) -> ServiceRequest
     with transaction.atomic():
         request = _locked(request)
         ensure(request_decision(by, "decline", request))
-        role = _role_label(by, request)
+        role = _role_code(by, request)
         rank = request.institution.rank
         _end_assignment(request, outcome=AssignmentOutcome.DECLINED, at=now, comment=reason)
         _route(
@@ -445,7 +462,7 @@ def transfer(request: ServiceRequest, *, by: User, to: ServiceInstitution, reaso
             raise ValidationError(
                 {"to": _("%(institution)s has no staff on the platform to answer it.") % {"institution": to}}
             )
-        role, before = _role_label(by, request), request.status
+        role, before = _role_code(by, request), request.status
         _end_assignment(request, outcome=AssignmentOutcome.TRANSFERRED, at=now, comment=reason)
         _route(request, to, reason=RoutingReason.TRANSFERRED, at=now)
         request.save()
@@ -465,7 +482,7 @@ def refer_upward(request: ServiceRequest, *, by: User, reason: str) -> ServiceRe
             raise ValidationError(
                 {"reason": _("The parent institution %(parent)s is not active.") % {"parent": parent}}
             )
-        role, before = _role_label(by, request), request.status
+        role, before = _role_code(by, request), request.status
         _end_assignment(request, outcome=AssignmentOutcome.REFERRED, at=now, comment=reason)
         _route(request, parent, reason=RoutingReason.REFERRED, at=now)
         request.save()
@@ -512,7 +529,7 @@ def log_session(
         _record(
             request,
             actor=by,
-            role=_role_label(by, request),
+            role=_role_code(by, request),
             action="session",
             from_status=request.status,
             comment=_(
@@ -551,7 +568,7 @@ def record_outcome(
         _record(
             request,
             actor=by,
-            role=_role_label(by, request),
+            role=_role_code(by, request),
             action="outcome",
             from_status=request.status,
             comment=f"{outcome.get_kind_display()}: {value}",
@@ -578,7 +595,7 @@ def close(request: ServiceRequest, *, by: User, resolution: str, free_of_charge:
         _record(
             request,
             actor=by,
-            role=_role_label(by, request),
+            role=_role_code(by, request),
             action="close",
             from_status=RequestStatus.ACCEPTED,
             comment=resolution,

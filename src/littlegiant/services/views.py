@@ -321,7 +321,7 @@ def _render_detail(
         "sessions": service_request.sessions.select_related("counsellor"),
         "outcomes": service_request.outcomes.all(),
         "attachments": service_request.attachments.all(),
-        "events": service_request.events.select_related("actor", "institution"),
+        "events": service_request.events.select_related("actor", "institution", "held_at"),
         "rating": getattr(service_request, "rating", None)
         if service_request.status == RequestStatus.CLOSED
         else None,

@@ -10,10 +10,17 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
+from ninja.pagination import paginate
 
 from littlegiant.accounts.addresses import client_address
 from littlegiant.enterprises.models import Enterprise
-from littlegiant.pagination import check_id, page_number
+from littlegiant.pagination import (
+    BoundedCursorPagination,
+    CursorPage,
+    check_id,
+    ranked_links,
+    ranked_page_number,
+)
 from littlegiant.techtransfer import services
 from littlegiant.techtransfer.models import Licence, LicenceText, PatentListing
 from littlegiant.techtransfer.search import SearchFilters, search
@@ -110,7 +117,11 @@ def _listing_out(listing: PatentListing) -> ListingOut:
     )
 
 
-@router.get("/search", response=list[HitOut], auth=None)
+class HitsPage(CursorPage):
+    results: list[HitOut]
+
+
+@router.get("/search", response=HitsPage, auth=None)
 def search_listings(
     request,
     q: str,
@@ -118,18 +129,19 @@ def search_listings(
     industry: str = "",
     institution: int | None = None,
     royalty_basis: str = "",
-    page: int = 1,
+    cursor: str | None = None,
 ):
-    """Full-text search of published listings (public), ranked, with highlighted matches."""
+    """Full-text search of published listings (public), ranked, with highlighted matches, a page at a time."""
     check_id(institution, field="institution")
+    number = ranked_page_number(request, cursor)
     result = search(
         q,
         filters=SearchFilters(
             ipc=ipc, industry=industry, institution=institution, royalty_basis=royalty_basis
         ),
-        page=page_number(page),
+        page=number,
     )
-    return [
+    hits = [
         HitOut(
             id=hit.listing.pk,
             application_number=hit.listing.application_number,
@@ -142,6 +154,7 @@ def search_listings(
         )
         for hit in result.hits
     ]
+    return HitsPage(results=hits, **ranked_links(request, number, has_next=result.has_next))
 
 
 @router.get("/listings/{listing_id}", response=ListingOut, auth=None)
@@ -171,14 +184,13 @@ def accept_listing(request, listing_id: int, payload: AcceptIn):
 
 
 @router.get("/licences", response=list[LicenceOut])
-def list_licences(request, status: str = "", after: int | None = None):
-    """Licences the caller may see, newest first, 50 at a time (pass the last id as `after`)."""
-    licences = Licence.objects.for_user(request.user).order_by("-pk")
+@paginate(BoundedCursorPagination, ordering=("-pk",))
+def list_licences(request, status: str = ""):
+    """Licences the caller may see, newest first, a page at a time."""
+    licences = Licence.objects.for_user(request.user)
     if status:
         licences = licences.filter(status=status)
-    if after:
-        licences = licences.filter(pk__lt=after)
-    return list(licences[:50])
+    return licences
 
 
 @router.post("/licences/{licence_id}/reports", response={201: StatementOut})

@@ -17,7 +17,19 @@ from django.utils import timezone
 
 from littlegiant.accounts.demo import DemoAccount, register_demo_account
 from littlegiant.accounts.models import User
+from littlegiant.enterprises.models import Enterprise, Membership
+from littlegiant.techtransfer import services
+from littlegiant.techtransfer.models import (
+    FeedbackCategory,
+    LicenceStatus,
+    LicenceText,
+    PatentListing,
+    ResearchInstitution,
+    TransferOfficer,
+)
 from littlegiant.techtransfer.patent_numbers import application_check_digit
+from littlegiant.techtransfer.royalties import licence_year
+from littlegiant.techtransfer.search import index_listings
 
 LISTINGS = 320
 
@@ -249,17 +261,6 @@ def synthetic_patent(rng: random.Random, serial: int, *, english_share: float = 
 def build(*, seed: int, log: Callable[[str], None]) -> list[DemoAccount]:
     """Institutions and officers, a few hundred listings, enquiries and feedback, and licences in every
     stage."""
-    from littlegiant.enterprises.models import Enterprise, Membership
-    from littlegiant.techtransfer import services
-    from littlegiant.techtransfer.models import (
-        FeedbackCategory,
-        LicenceStatus,
-        LicenceText,
-        PatentListing,
-        ResearchInstitution,
-        TransferOfficer,
-    )
-    from littlegiant.techtransfer.search import index_listings
 
     rng = random.Random(seed)
     today = timezone.localdate()
@@ -439,8 +440,6 @@ def build(*, seed: int, log: Callable[[str], None]) -> list[DemoAccount]:
 def _report_quarters(licence, reporter: User, officer: User, *, today: date, rng: random.Random) -> None:
     """Report each whole quarter since the free period ended; the officer records payment for all but the
     last."""
-    from littlegiant.techtransfer import services
-    from littlegiant.techtransfer.royalties import licence_year
 
     start = licence.paying_from
     statements = []

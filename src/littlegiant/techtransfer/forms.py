@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from littlegiant.enterprises.models import Enterprise
 from littlegiant.reference.models import IndustryDivision
 from littlegiant.techtransfer.models import (
     EnquiryKind,
@@ -92,7 +93,6 @@ class ListingForm(forms.ModelForm):
 
 
 def _member_enterprises(user: User, roles: frozenset[str]):
-    from littlegiant.enterprises.models import Enterprise
 
     return Enterprise.objects.filter(memberships__user=user, memberships__role__in=roles).order_by("name")
 
@@ -210,7 +210,6 @@ class VariationForm(forms.Form):
     )
 
     def __init__(self, *args, listing: PatentListing, **kwargs) -> None:
-        from littlegiant.enterprises.models import Enterprise
 
         initial = {name: getattr(listing, name) for name in TERM_FIELDS}
         super().__init__(*args, initial=initial, **kwargs)

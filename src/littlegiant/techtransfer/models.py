@@ -20,12 +20,15 @@ from django.db import models
 from django.db.models import Q, Sum
 from django.utils.translation import gettext_lazy as _
 
+from littlegiant.accounts.jurisdiction import NOTHING, is_administrator, region_scope
 from littlegiant.audit import AuditEvent
+from littlegiant.enterprises.models import Membership
 from littlegiant.techtransfer.patent_numbers import (
     PatentNumberError,
     parse_application_number,
     parse_publication_number,
 )
+from littlegiant.techtransfer.royalties import RoyaltyBasis, RoyaltyTerms, to_fen
 from littlegiant.techtransfer.royalties import RoyaltyBasis as Basis
 
 if TYPE_CHECKING:
@@ -120,7 +123,6 @@ class PatentListingQuerySet(models.QuerySet["PatentListing"]):
     def for_user(self, user: User) -> PatentListingQuerySet:
         """Published listings for everyone; drafts and withdrawn ones for their officers and officials over
         them."""
-        from littlegiant.accounts.jurisdiction import NOTHING, region_scope
 
         visible = Q(status=ListingStatus.PUBLISHED)
         if user.is_authenticated and user.is_active:
@@ -317,8 +319,6 @@ class EnquiryQuerySet(models.QuerySet["Enquiry"]):
 
 
 def _licence_scope(user: User, *, listing_prefix: str) -> Q:
-    from littlegiant.accounts.jurisdiction import NOTHING, is_administrator, region_scope
-    from littlegiant.enterprises.models import Membership
 
     if not (user.is_authenticated and user.is_active):
         return NOTHING
@@ -504,7 +504,6 @@ class Licence(models.Model):
         return self.status in ACTIVE_LICENCE
 
     def terms(self):  # -> RoyaltyTerms
-        from littlegiant.techtransfer.royalties import RoyaltyBasis, RoyaltyTerms
 
         assert self.paying_from is not None
         return RoyaltyTerms(
@@ -579,7 +578,6 @@ class Statement(models.Model):
         return f"TT-{self.licence_id:05d}-{self.pk:06d}"
 
     def paid(self) -> Decimal:
-        from littlegiant.techtransfer.royalties import to_fen
 
         # SQLite sums decimals without their scale (6000 rather than 6000.00): bring it back to the fen.
         return to_fen(self.payments.aggregate(total=Sum("amount"))["total"] or Decimal(0))

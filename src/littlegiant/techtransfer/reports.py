@@ -18,19 +18,22 @@ from django.db.models import Count, Min, Q, Sum
 from littlegiant.accounts.jurisdiction import NOTHING, is_administrator, region_scope
 from littlegiant.techtransfer.models import (
     Enquiry,
+    FeedbackCategory,
     Licence,
     LicenceStatus,
     ListingFeedback,
     ListingStatus,
+    PatentListing,
     Payment,
     ResearchInstitution,
     Statement,
+    TechnologyNeed,
 )
 from littlegiant.techtransfer.royalties import to_fen
+from littlegiant.techtransfer.search import SearchFilters, SearchHit, highlight, search
 
 if TYPE_CHECKING:
     from littlegiant.accounts.models import User
-    from littlegiant.techtransfer.search import SearchHit
 
 
 def institutions_for(user: User):
@@ -137,7 +140,6 @@ def transfer_report(user: User) -> list[InstitutionFigures]:
 
 def feedback_summary(user: User) -> list[tuple[str, str, int]]:
     """Why SMEs passed on the listings in the user's scope: (category, label, count), most frequent first."""
-    from littlegiant.techtransfer.models import FeedbackCategory
 
     rows = (
         ListingFeedback.objects.filter(listing__institution__in=institutions_for(user))
@@ -153,8 +155,6 @@ def recommended_for(enterprise, *, limit: int = 10) -> list[SearchHit]:
     """Listings for an enterprise: matches for its technology needs in its own industry first, then any
     industry,
     then the newest listings of its industry division."""
-    from littlegiant.techtransfer.models import PatentListing, TechnologyNeed
-    from littlegiant.techtransfer.search import SearchFilters, SearchHit, highlight, search
 
     need = (
         TechnologyNeed.objects.filter(enterprise=enterprise).values_list("description", flat=True).first()

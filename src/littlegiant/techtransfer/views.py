@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 
 from littlegiant import pagination
 from littlegiant.accounts.addresses import client_address
+from littlegiant.enterprises.models import Enterprise
 from littlegiant.techtransfer import forms, services
 from littlegiant.techtransfer.importing import import_listings
 from littlegiant.techtransfer.models import (
@@ -569,7 +570,6 @@ def end(request: HttpRequest, pk: int) -> HttpResponse:
 def recommendations(request: HttpRequest) -> HttpResponse:
     """Patents recommended for the user's enterprise, from its industry and the technology needs it
     describes."""
-    from littlegiant.enterprises.models import Enterprise
 
     enterprises = Enterprise.objects.filter(memberships__user=request.user).select_related(
         "industry__division"

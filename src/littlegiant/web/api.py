@@ -16,6 +16,7 @@ from ninja import NinjaAPI
 from ninja.security import django_auth
 
 from littlegiant.api_errors import document_errors, install_error_handlers
+from littlegiant.pagination import API_PAGINATION
 
 APPS: list[tuple[str, str]] = [
     ("enterprises", "/enterprises/"),
@@ -38,7 +39,7 @@ api = LittleGiantAPI(
     title="Little Giant API",
     version="1",
     description="Enterprises, criteria assessment, recognition, service network and technology transfer. "
-    'Every error answers `{"detail": "…", "errors": [{"field": "…", "message": "…"}]}`.',
+    'Every error answers `{"detail": "…", "errors": [{"field": "…", "message": "…"}]}`. ' + API_PAGINATION,
     auth=django_auth,
     urls_namespace="api",
 )

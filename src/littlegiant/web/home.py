@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import timedelta
-from typing import TYPE_CHECKING
 
 from django.db.models import Count, Max
 from django.utils import timezone
 
 from littlegiant.accounts.jurisdiction import within_region
+from littlegiant.accounts.models import LoginFailure, ReviewerAssignment, User
 from littlegiant.accounts.roles import Role
-
-if TYPE_CHECKING:
-    from littlegiant.accounts.models import User
+from littlegiant.enterprises.models import AnnualFiling, Enterprise, Membership
+from littlegiant.recognition.models import Expert, ExpertReview
+from littlegiant.reference.models import Region
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +59,6 @@ class AdministratorSection:
 
 
 def enterprise_section(user: User, role: Role) -> EnterpriseSection | None:
-    from littlegiant.enterprises.models import Membership
 
     membership = (
         Membership.objects.filter(user=user, enterprise_id=role.object_id)
@@ -78,8 +77,6 @@ def enterprise_section(user: User, role: Role) -> EnterpriseSection | None:
 
 
 def reviewer_section(role: Role) -> ReviewerSection:
-    from littlegiant.enterprises.models import AnnualFiling, Enterprise
-    from littlegiant.reference.models import Region
 
     if role.object_id is None:
         # National: the whole country, broken down by province.
@@ -107,8 +104,6 @@ def reviewer_section(role: Role) -> ReviewerSection:
 
 
 def administrator_section() -> AdministratorSection:
-    from littlegiant.accounts.models import LoginFailure, ReviewerAssignment, User
-    from littlegiant.enterprises.models import AnnualFiling, Enterprise
 
     a_day_ago = timezone.now() - timedelta(days=1)
     return AdministratorSection(
@@ -127,8 +122,6 @@ def expert_roles(user: User) -> list[Role]:
     """
     from django.utils.translation import gettext as _
 
-    from littlegiant.recognition.models import Expert
-
     expert = Expert.objects.filter(user=user, active=True).first() if user.is_authenticated else None
     if expert is None:
         return []
@@ -138,8 +131,6 @@ def expert_roles(user: User) -> list[Role]:
 def expert_section(user: User) -> list[object]:
     """The reviews drawn to the expert, the unscored ones first."""
     from django.db.models import F
-
-    from littlegiant.recognition.models import ExpertReview
 
     return list(
         ExpertReview.objects.filter(expert__user=user)

@@ -313,6 +313,8 @@ LOGIN_FAILURE_WINDOW_SECONDS = _env_int("LITTLEGIANT_LOGIN_FAILURE_WINDOW_SECOND
 TRUSTED_PROXIES = _env_addresses("LITTLEGIANT_TRUSTED_PROXIES")
 CLIENT_ADDRESS_HEADER = os.environ.get("LITTLEGIANT_CLIENT_ADDRESS_HEADER", "X-Forwarded-For")
 
+# The API's one paginator (littlegiant.pagination): `@paginate(ordering=(...))` pages by cursor.
+NINJA_PAGINATION_CLASS = "littlegiant.pagination.BoundedCursorPagination"
 NINJA_PAGINATION_PER_PAGE = 50
 # Outside production, whitenoise serves static files straight from the apps (no collectstatic step).
 WHITENOISE_USE_FINDERS = DEBUG or DEMO or TESTING

@@ -10,8 +10,11 @@ from django import template
 from django.utils.translation import gettext as _
 
 from littlegiant import engine_labels
+from littlegiant.assessment.services import enterprise_tier_ladder as ladder_for
+from littlegiant.assessment.services import result_formats
 from littlegiant.bilingual import choose, is_chinese, label_of
 from littlegiant.enterprises.labels import CHOICE_LABELS
+from littlegiant.rules import PackNotFound, registry
 from littlegiant.rules.schema import FIELDS_BY_NAME
 
 register = template.Library()
@@ -73,7 +76,6 @@ def outcome_chart(run: object) -> dict[str, object]:
 @register.filter
 def pack_title(pack_id: str) -> str:
     """A rule pack's title in the reader's language (the id itself if the pack is gone)."""
-    from littlegiant.rules import PackNotFound, registry
 
     try:
         pack = registry.get(pack_id)
@@ -95,7 +97,6 @@ def status_label(status: str) -> str:
 @register.simple_tag(takes_context=True)
 def enterprise_tier_ladder(context: template.Context, enterprise_id: int):
     """The tier ladder of an enterprise the signed-in person may see (None otherwise), for the home page."""
-    from littlegiant.assessment.services import enterprise_tier_ladder as ladder_for
 
     request = context.get("request")
     if request is None or not enterprise_id:
@@ -109,7 +110,6 @@ FORMAT_LABELS = {"xlsx": "Excel", "csv": "CSV", "parquet": "Parquet"}
 @register.filter
 def download_formats(run: object) -> list[tuple[str, str]]:
     """A finished screening's download formats with their labels (Excel only while the rows fit a sheet)."""
-    from littlegiant.assessment.services import result_formats
 
     return [(fmt, FORMAT_LABELS[fmt]) for fmt in result_formats(run)]  # type: ignore[arg-type]
 
