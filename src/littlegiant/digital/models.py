@@ -134,3 +134,72 @@ class EvaluationEvent(AuditEvent):
     class Meta(AuditEvent.Meta):
         verbose_name = _("evaluation event")
         verbose_name_plural = _("evaluation events")
+
+
+class LevelSource(models.TextChoices):
+    MIIT = "miit", _("MIIT platform")
+    QUESTIONNAIRE = "questionnaire", _("questionnaire, provisional")
+    NONE = "", _("none known")
+
+
+class LevelSnapshot(models.Model):
+    """The level that counts (D17) for an enterprise holding a tracked title during a year: what the 2027
+    tracker counts, grouped and filtered without a join.
+
+    One row per enterprise, year, tier and span of the year over which the enterprise holds the tier's title
+    (its non-revoked recognitions, renewals merged), so that "holds the title on day D" is one range test.
+    Kept by `digital.levels.refresh` in the transaction of every service that changes what it copies: the
+    evaluation's submission or import, a filing's MIIT-entered level, the enterprise's region or name (the
+    register's `register_changed` signal), a title's grant or revocation (recognition's services).
+    `littlegiant digital rebuild-levels` writes it all again from those sources.
+    """
+
+    enterprise = models.ForeignKey(
+        "enterprises.Enterprise", on_delete=models.CASCADE, related_name="+", verbose_name=_("enterprise")
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    tier = models.CharField(_("tier"), max_length=20)
+    held_from = models.DateField(_("title held from"))
+    held_until = models.DateField(_("title held until"))
+    # Copies of the enterprise's region (its path for prefix filters and grouping) and name (for ordering).
+    region = models.ForeignKey(
+        "reference.Region", on_delete=models.PROTECT, related_name="+", verbose_name=_("region")
+    )
+    region_path = models.CharField(_("region path"), max_length=32)
+    name = models.CharField(_("enterprise name"), max_length=200)
+    level = models.PositiveSmallIntegerField(_("level that counts"), null=True, blank=True)
+    source = models.CharField(_("source of the level"), max_length=16, choices=LevelSource.choices, blank=True)
+    miit_level = models.PositiveSmallIntegerField(_("MIIT-entered level"), null=True, blank=True)
+    questionnaire_level = models.PositiveSmallIntegerField(_("questionnaire level"), null=True, blank=True)
+    weakest_dimension = models.CharField(_("weakest dimension"), max_length=16, blank=True)
+
+    class Meta:
+        verbose_name = _("digital-level snapshot")
+        verbose_name_plural = _("digital-level snapshots")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["enterprise", "year", "tier", "held_from"],
+                name="one_level_snapshot_per_title_span",
+                violation_error_message=_("This enterprise already has a snapshot for that span of the year."),
+            ),
+        ]
+        indexes = [
+            # The tracker's grouped counts: equality on tier and year, a prefix on the path (pattern operators,
+            # since a non-C collation cannot use a plain index for LIKE), the rest read from the index alone.
+            # Key columns rather than INCLUDE, which SQLite does not have.
+            models.Index(
+                fields=["tier", "year", "region_path", "held_until", "held_from", "level"],
+                opclasses=[
+                    "varchar_pattern_ops",
+                    "int2_ops",
+                    "varchar_pattern_ops",
+                    "date_ops",
+                    "date_ops",
+                    "int2_ops",
+                ],
+                name="digital_snapshot_counts",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.enterprise_id} {self.year} {self.tier}"

@@ -23,7 +23,7 @@ from django.utils.translation import gettext_lazy
 
 from littlegiant.audit import SYSTEM
 from littlegiant.bilingual import choose, label_of
-from littlegiant.digital import scoring
+from littlegiant.digital import levels, scoring
 from littlegiant.digital.models import Evaluation, EvaluationEvent, EvaluationSource, EvaluationStatus
 from littlegiant.digital.questionnaire import CURRENT_ID, Questionnaire, load
 from littlegiant.enterprises.models import AnnualFiling, Enterprise
@@ -209,6 +209,7 @@ def submit(evaluation: Evaluation, *, by: User, pledge: bool) -> Evaluation:
         evaluation.status = EvaluationStatus.SUBMITTED
         evaluation.save()
         _record(evaluation, by=by, action="submit", before=EvaluationStatus.DRAFT)
+        levels.refresh([evaluation.enterprise_id])
     return evaluation
 
 
@@ -238,6 +239,7 @@ def record_imported(
     before = EvaluationStatus.DRAFT if evaluation.pk else ""
     evaluation.save()
     _record(evaluation, by=by, action="import", before=before)
+    levels.refresh([evaluation.enterprise_id])
     notify(
         [m.user for m in evaluation.enterprise.memberships.select_related("user") if m.role == "owner"],
         subject=gettext_lazy("Your digital-level result for %(year)s was imported"),
