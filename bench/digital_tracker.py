@@ -244,7 +244,9 @@ def run() -> int:
             # The rows above were written in bulk, past the services that keep the snapshot.
             started = time.perf_counter()
             rows = rebuild()
-            print(f"(level snapshot: {rows:,} rows in {time.perf_counter() - started:.0f} s)", file=sys.stderr)
+            print(
+                f"(level snapshot: {rows:,} rows in {time.perf_counter() - started:.0f} s)", file=sys.stderr
+            )
         from django.db import connection
 
         with connection.cursor() as cursor:

@@ -27,6 +27,7 @@ def grant_title(enterprise, tier: str, *, by, valid_from, valid_until):
     """Give the enterprise a title (a recognised application, a batch, a recognition) valid over the dates."""
     import datetime as dt
 
+    from littlegiant.digital import levels
     from littlegiant.recognition.models import (
         Application,
         Programme,
@@ -34,7 +35,6 @@ def grant_title(enterprise, tier: str, *, by, valid_from, valid_until):
         RecognitionBatch,
         ReviewStage,
     )
-    from littlegiant.digital import levels
     from littlegiant.recognition.services import certificate_code
 
     programme, created = Programme.objects.get_or_create(

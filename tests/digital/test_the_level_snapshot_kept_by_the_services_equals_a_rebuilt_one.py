@@ -117,6 +117,10 @@ def test_a_renewal_merges_with_the_title_it_renews_into_one_span_a_year(alpha, p
     )
     assert spans == [(dt.date(2025, 1, 1), dt.date(2025, 12, 31))]
     assert set(LevelSnapshot.objects.filter(enterprise=alpha).values_list("year", flat=True)) == {
-        2024, 2025, 2026, 2027, 2028,
+        2024,
+        2025,
+        2026,
+        2027,
+        2028,
     }  # fmt: skip - from the tracker's first year (2024), not the title's first (2022)
     assert_agrees()

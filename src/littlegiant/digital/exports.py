@@ -37,7 +37,10 @@ def header() -> list[str]:
 def rows(*, tier: str, year: int, focus: Region | None) -> Iterator[list[object]]:
     """One row per enterprise of the tier in the focus, ordered by region and name."""
     labels = dimension_labels()
-    sources = {LevelSource.MIIT: _("MIIT platform"), LevelSource.QUESTIONNAIRE: _("questionnaire, provisional")}
+    sources = {
+        LevelSource.MIIT: _("MIIT platform"),
+        LevelSource.QUESTIONNAIRE: _("questionnaire, provisional"),
+    }
     queryset = (
         tracking.snapshot(tier, year, focus)
         .order_by("region_path", "name", "enterprise_id")
@@ -53,9 +56,17 @@ def rows(*, tier: str, year: int, focus: Region | None) -> Iterator[list[object]
             "weakest_dimension",
         )
     )
-    for code, name, region_code, region_name, level, source, miit, questionnaire, weakest in queryset.iterator(
-        chunk_size=2000
-    ):
+    for (
+        code,
+        name,
+        region_code,
+        region_name,
+        level,
+        source,
+        miit,
+        questionnaire,
+        weakest,
+    ) in queryset.iterator(chunk_size=2000):
         yield [
             code,
             name,

@@ -168,7 +168,9 @@ class LevelSnapshot(models.Model):
     region_path = models.CharField(_("region path"), max_length=32)
     name = models.CharField(_("enterprise name"), max_length=200)
     level = models.PositiveSmallIntegerField(_("level that counts"), null=True, blank=True)
-    source = models.CharField(_("source of the level"), max_length=16, choices=LevelSource.choices, blank=True)
+    source = models.CharField(
+        _("source of the level"), max_length=16, choices=LevelSource.choices, blank=True
+    )
     miit_level = models.PositiveSmallIntegerField(_("MIIT-entered level"), null=True, blank=True)
     questionnaire_level = models.PositiveSmallIntegerField(_("questionnaire level"), null=True, blank=True)
     weakest_dimension = models.CharField(_("weakest dimension"), max_length=16, blank=True)
@@ -180,7 +182,9 @@ class LevelSnapshot(models.Model):
             models.UniqueConstraint(
                 fields=["enterprise", "year", "tier", "held_from"],
                 name="one_level_snapshot_per_title_span",
-                violation_error_message=_("This enterprise already has a snapshot for that span of the year."),
+                violation_error_message=_(
+                    "This enterprise already has a snapshot for that span of the year."
+                ),
             ),
         ]
         indexes = [

@@ -88,9 +88,7 @@ def _within(focus: Region | None) -> Q:
 def snapshot(tier: str, year: int, focus: Region | None, today: dt.date | None = None) -> QuerySet:
     """The level snapshot rows of the enterprises holding the tier's title on the year's last day (today for
     this year) in the focus: one per enterprise, with the level that counts (D17) and where it comes from."""
-    return LevelSnapshot.objects.filter(
-        _held(year, today or timezone.localdate()), _within(focus), tier=tier
-    )
+    return LevelSnapshot.objects.filter(_held(year, today or timezone.localdate()), _within(focus), tier=tier)
 
 
 def _child_code_slice(focus: Region | None) -> tuple[int, int]:
@@ -136,9 +134,7 @@ class Tracker:
         return self.totals[self.years[-1]]
 
 
-def _cells(
-    tier: str, years: list[int], focus: Region | None, today: dt.date
-) -> dict[int, dict[str, Cell]]:
+def _cells(tier: str, years: list[int], focus: Region | None, today: dt.date) -> dict[int, dict[str, Cell]]:
     """Counts by year and child region, in one grouped query over the snapshot (an index range per year)."""
     start, length = _child_code_slice(focus)
     held = Q()

@@ -29,8 +29,8 @@ from littlegiant.enterprises.filing_values import (
     parse_value,
 )
 from littlegiant.enterprises.models import AnnualFiling, DataImport, Enterprise, Membership
-from littlegiant.enterprises.signals import register_changed
 from littlegiant.enterprises.services import flag_possible_duplicates
+from littlegiant.enterprises.signals import register_changed
 from littlegiant.reference.models import IndustryClass, Region
 from littlegiant.rules.schema import APPLICATION_FIELDS, DATA_FIELDS, FIELDS_BY_NAME, IDENTITY_FIELDS
 from littlegiant.upload_limits import UploadRefused, check_sheet_rows, check_workbook
