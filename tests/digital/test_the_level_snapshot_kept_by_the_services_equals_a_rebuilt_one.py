@@ -10,7 +10,7 @@ import datetime as dt
 from django.utils import timezone
 
 from littlegiant.digital import levels
-from littlegiant.digital.models import LevelSnapshot
+from littlegiant.digital.models import LevelCount, LevelSnapshot
 from littlegiant.enterprises import services as register
 from littlegiant.recognition import services as recognition
 from littlegiant.reference.models import Region
@@ -35,11 +35,12 @@ FIELDS = [
 ]
 
 
-def kept() -> list[tuple]:
-    return sorted(LevelSnapshot.objects.values_list(*FIELDS))
+def kept() -> tuple[list[tuple], list[tuple]]:
+    counts = LevelCount.objects.exclude(enterprises=0).values_list(*levels.COUNT_KEY, "enterprises")
+    return sorted(LevelSnapshot.objects.values_list(*FIELDS)), sorted(counts)
 
 
-def rebuilt() -> list[tuple]:
+def rebuilt() -> tuple[list[tuple], list[tuple]]:
     levels.rebuild()
     return kept()
 
@@ -47,7 +48,7 @@ def rebuilt() -> list[tuple]:
 def assert_agrees() -> list[tuple]:
     incremental = kept()
     assert incremental == rebuilt()
-    return incremental
+    return incremental[0]
 
 
 def row(enterprise, year: int, tier: str) -> LevelSnapshot:

@@ -10,12 +10,13 @@ snapshot kept by the services against a rebuilt one.
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.db.models import Count, F
 
-from littlegiant.digital.models import Evaluation, LevelSnapshot, LevelSource
+from littlegiant.digital.models import Evaluation, LevelCount, LevelSnapshot, LevelSource
 from littlegiant.digital.tracker import FIRST_YEAR, TRACKED_TIERS
 from littlegiant.enterprises.models import AnnualFiling, Enterprise
 
@@ -107,14 +108,44 @@ def _rows(enterprise_ids: Iterable[int]) -> list[LevelSnapshot]:
     return rows
 
 
+COUNT_KEY = ("tier", "year", "region_id", "region_path", "held_from", "held_until", "level")
+
+
+def _count_key(row: Iterable[object]) -> tuple:
+    *rest, level = row
+    return (*rest, level or 0)
+
+
+def _add_counts(deltas: Counter) -> None:
+    """Add the differences to the counts, key by key in one order (so two writers never wait on each other in
+    a circle); a key seen for the first time is created, or updated if another writer created it first."""
+    for key in sorted(k for k, delta in deltas.items() if delta):
+        where = dict(zip(COUNT_KEY, key, strict=True))
+        filters = {name: value for name, value in where.items() if name != "region_path"}
+        if LevelCount.objects.filter(**filters).update(enterprises=F("enterprises") + deltas[key]):
+            continue
+        try:
+            with transaction.atomic():
+                LevelCount.objects.create(**where, enterprises=deltas[key])
+        except IntegrityError:
+            LevelCount.objects.filter(**filters).update(enterprises=F("enterprises") + deltas[key])
+
+
 def refresh(enterprise_ids: Iterable[int]) -> None:
-    """Replace these enterprises' snapshot rows by ones computed from the sources (in the caller's transaction)."""
+    """Replace these enterprises' snapshot rows by ones computed from the sources, and move the counts by the
+    difference (in the caller's transaction)."""
     ids = sorted(set(enterprise_ids))
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start : start + CHUNK]
         with transaction.atomic():
-            LevelSnapshot.objects.filter(enterprise_id__in=chunk).delete()
-            LevelSnapshot.objects.bulk_create(_rows(chunk), batch_size=CHUNK)
+            old = LevelSnapshot.objects.select_for_update().filter(enterprise_id__in=chunk)
+            deltas = Counter(_count_key(row) for row in old.values_list(*COUNT_KEY))
+            for key in deltas:
+                deltas[key] = -deltas[key]
+            old.delete()
+            rows = LevelSnapshot.objects.bulk_create(_rows(chunk), batch_size=CHUNK)
+            deltas.update(_count_key(getattr(row, name) for name in COUNT_KEY) for row in rows)
+            _add_counts(deltas)
 
 
 def on_register_changed(sender: object, *, enterprise_ids: Iterable[int], **kwargs: object) -> None:
@@ -148,4 +179,21 @@ def rebuild(*, log: Callable[[str], None] | None = None) -> int:
                 if log:
                     log(f"{done:,} titled enterprises")
         LevelSnapshot.objects.bulk_create(_rows(chunk), batch_size=CHUNK)
+        rebuild_counts()
         return LevelSnapshot.objects.count()
+
+
+def rebuild_counts() -> None:
+    """Count the snapshot again into the level counts."""
+    with transaction.atomic():
+        LevelCount.objects.all().delete()
+        LevelCount.objects.bulk_create(
+            (
+                LevelCount(**dict(zip(COUNT_KEY, _count_key(key), strict=True)), enterprises=n)
+                for *key, n in LevelSnapshot.objects.values_list(*COUNT_KEY)
+                .annotate(n=Count("pk"))
+                .order_by()
+                .iterator()
+            ),
+            batch_size=CHUNK,
+        )

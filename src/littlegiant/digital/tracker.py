@@ -1,8 +1,8 @@
 """The 2027 tracker (D18): how many little giants (or SRDI SMEs) of a jurisdiction stand at or above the goal
 level, by region and year, the path to 100 % in 2027, and who is not there yet.
 
-Read-only; every figure is counted in SQL over the level snapshot (`LevelSnapshot`, kept by `digital.levels`),
-one grouped query for all years, so a page costs a fixed number of queries whatever the jurisdiction's size and
+Read-only; every figure is summed in SQL over the level counts (`LevelCount`, kept with the level snapshot by
+`digital.levels`), one grouped query for all years, so a page costs a fixed number of queries whatever the jurisdiction's size and
 reads no other table. The level that counts for a year is the one entered from the MIIT platform
 (AnnualFiling.digital_level) when there is one, else the provisional level of the enterprise's submitted
 questionnaire of that year (D17).
@@ -14,13 +14,13 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from django.db.models import Count, Q, QuerySet, Value
+from django.db.models import Q, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce, Substr
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from littlegiant.accounts.jurisdiction import is_administrator, is_official, reviewer_region_paths
-from littlegiant.digital.models import LevelSnapshot
+from littlegiant.digital.models import LevelCount, LevelSnapshot
 from littlegiant.reference.models import Region
 
 if TYPE_CHECKING:
@@ -135,25 +135,31 @@ class Tracker:
 
 
 def _cells(tier: str, years: list[int], focus: Region | None, today: dt.date) -> dict[int, dict[str, Cell]]:
-    """Counts by year and child region, in one grouped query over the snapshot (an index range per year)."""
+    """Counts by year and child region: one grouped sum over the level counts (a few rows per county)."""
     start, length = _child_code_slice(focus)
     held = Q()
     for year in years:
         held |= _held(year, today)
+
+    def total(condition: Q | None = None) -> Coalesce:
+        return Coalesce(Sum("enterprises", filter=condition), 0)
+
     rows = (
-        LevelSnapshot.objects.filter(held, _within(focus), tier=tier)
+        LevelCount.objects.filter(held, _within(focus), tier=tier)
         .annotate(child=Substr("region_path", start, length))
         .values("year", "child")
         .annotate(
-            total=Count("pk"),
-            at_goal=Count("pk", filter=Q(level__gte=GOAL_LEVEL)),
-            no_level=Count("pk", filter=Q(level__isnull=True)),
-            **{f"l{n}": Count("pk", filter=Q(level=n)) for n in LEVELS},
+            total=total(),
+            at_goal=total(Q(level__gte=GOAL_LEVEL)),
+            no_level=total(Q(level=0)),
+            **{f"l{n}": total(Q(level=n)) for n in LEVELS},
         )
         .order_by()
     )
     cells: dict[int, dict[str, Cell]] = {year: {} for year in years}
     for row in rows:
+        if not row["total"]:
+            continue  # only counts moved down to nothing
         cells[row["year"]][row["child"]] = Cell(
             total=row["total"],
             at_goal=row["at_goal"],
@@ -215,11 +221,13 @@ def not_there_yet(
     user: User, *, tier: str, year: int, focus: Region | None, today: dt.date | None = None
 ) -> QuerySet:
     """The tier's enterprises in the focus whose level that year is below the goal or unknown, weakest first."""
+    # The same expression as the index digital_snapshot_list, so the page is read in index order.
     return (
         snapshot(tier, year, focus, today)
-        .filter(Q(level__lt=GOAL_LEVEL) | Q(level__isnull=True))
+        .annotate(rank=Coalesce("level", Value(0)))
+        .filter(rank__lt=GOAL_LEVEL)
         .select_related("region")
-        .order_by(Coalesce("level", Value(0)), "region_path", "name", "enterprise_id")
+        .order_by("tier", "year", "rank", "region_path", "name", "enterprise_id")
     )
 
 
