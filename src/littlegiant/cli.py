@@ -9,6 +9,7 @@ from __future__ import annotations
 import typer
 
 from littlegiant.demo.cli import register as register_demo
+from littlegiant.digital.cli import register as register_digital
 from littlegiant.enterprises.cli import register as register_enterprises
 from littlegiant.operations.cli import register as register_operations
 from littlegiant.rules.cli import register as register_rules
@@ -26,6 +27,7 @@ def _mount() -> None:
     register_rules(app)
     register_demo(app)
     register_operations(app)
+    register_digital(app)
 
 
 def main() -> None:

@@ -27,6 +27,7 @@ def grant_title(enterprise, tier: str, *, by, valid_from, valid_until):
     """Give the enterprise a title (a recognised application, a batch, a recognition) valid over the dates."""
     import datetime as dt
 
+    from littlegiant.digital import levels
     from littlegiant.recognition.models import (
         Application,
         Programme,
@@ -66,7 +67,7 @@ def grant_title(enterprise, tier: str, *, by, valid_from, valid_until):
     batch = RecognitionBatch.objects.create(
         programme=programme, title="batch", decided_by=by, decided_on=valid_from
     )
-    return Recognition.objects.create(
+    recognition = Recognition.objects.create(
         application=application,
         enterprise=enterprise,
         batch=batch,
@@ -75,6 +76,9 @@ def grant_title(enterprise, tier: str, *, by, valid_from, valid_until):
         valid_until=valid_until,
         certificate_code=certificate_code(),
     )
+    # Made by hand rather than by recognition's services: the level snapshot follows as those services do it.
+    levels.refresh([enterprise.pk])
+    return recognition
 
 
 @pytest.fixture
@@ -93,5 +97,8 @@ def little_giants(alpha, beta, alice, bob, provincial_reviewer):
             valid_from=dt.date(2024, 7, 1),
             valid_until=dt.date(2027, 6, 30),
         )
+    from littlegiant.digital import levels
+
     AnnualFiling.objects.filter(enterprise__in=[alpha, beta]).update(digital_level=None)
+    levels.refresh([alpha.pk, beta.pk])
     return alpha, beta

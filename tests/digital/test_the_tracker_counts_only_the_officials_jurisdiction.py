@@ -38,7 +38,7 @@ def test_a_provincial_official_sees_both_cities_and_the_path(
     laggards = list(
         tracker.not_there_yet(provincial_reviewer, tier="little_giant", year=2025, focus=board.focus)
     )
-    assert [(e.pk, e.level, e.weakest) for e in laggards] == [(beta.pk, 1, "management")]
+    assert [(e.enterprise_id, e.level, e.weakest_dimension) for e in laggards] == [(beta.pk, 1, "management")]
 
 
 def test_an_enterprise_owner_may_not_open_the_tracker(client, alice) -> None:

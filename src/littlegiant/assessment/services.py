@@ -55,6 +55,8 @@ TIERS: tuple[str, ...] = ("innovative_sme", "srdi_sme", "little_giant")
 SCREENING_CHUNK = 2000
 APPLICATION_DEFAULTS = tuple({"application_kind": "new"}[name] for name in APPLICATION_FIELDS)
 SCREENING_DIR = "screenings"
+# The downloads' column saying where each record's digital level comes from (D17): MIIT or questionnaire.
+LEVEL_SOURCE = workbook.LEVEL_SOURCE
 RESULT_FORMATS = ("xlsx", "csv", "parquet")
 
 
@@ -377,7 +379,8 @@ def execute_screening(run_id: int) -> ScreeningRun:
         run = _transition(run_id, ScreeningStatus.QUEUED, ScreeningStatus.RUNNING, "")
         folder.mkdir(parents=True, exist_ok=True)
         records_path = folder / "records.parquet"
-        _write_records(run, records_path)
+        sources_path = folder / "sources.parquet"
+        _write_records(run, records_path, sources_path)
         results_path = folder / "assessed.parquet"
         assess_file(
             records_path,
@@ -386,8 +389,11 @@ def execute_screening(run_id: int) -> ScreeningRun:
             evaluation_date=run.evaluation_date,
             engine=settings.ASSESSMENT_ENGINE,
         )
-        summary = _write_downloads(records_path, results_path, folder / "results", run.pack_ids)
+        summary = _write_downloads(
+            records_path, results_path, folder / "results", run.pack_ids, sources=sources_path
+        )
         records_path.unlink()
+        sources_path.unlink()
         results_path.unlink()
     except ScreeningNotQueued:
         # Delivered twice, or already run by hand: the first run's outcome stands.
@@ -486,41 +492,61 @@ def _arrow_schema():
 
 
 def _filing_rows(run: ScreeningRun) -> Iterator[tuple]:
+    """The run's filings as record rows, each followed by where its digital level comes from."""
     columns = [
         "enterprise__credit_code",
         "enterprise__name",
         "enterprise__region_id",
         "enterprise__industry_id",
         "year",
-        *DATA_FIELDS,
+        # No MIIT result entered: the year's submitted questionnaire gives a provisional level (D17), as in
+        # the self-assessment (filing_record).
+        *("counted_digital_level" if name == "digital_level" else name for name in DATA_FIELDS),
+        "digital_level_source",
     ]
     # values_list + iterator: rows come from a server-side cursor, never the whole jurisdiction in memory.
-    query = screening_filings(run).order_by("pk").values_list(*columns)
+    query = digital_services.with_counted_level(screening_filings(run)).order_by("pk").values_list(*columns)
     return query.iterator(chunk_size=SCREENING_CHUNK)
 
 
-def _write_records(run: ScreeningRun, path: Path) -> None:
+def _write_records(run: ScreeningRun, path: Path, sources_path: Path) -> None:
+    """The records the engine reads (canonical columns only) and, beside them, each record's digital-level
+    source, which the downloads put next to the results."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     schema = _arrow_schema()
     names = list(COLUMN_NAMES)
+    source_schema = pa.schema([pa.field("credit_code", pa.string()), pa.field(LEVEL_SOURCE, pa.string())])
     processed = 0
-    with pq.ParquetWriter(path, schema) as writer:
+    with pq.ParquetWriter(path, schema) as writer, pq.ParquetWriter(sources_path, source_schema) as sources:
         batch: list[tuple] = []
-        for row in _filing_rows(run):
+        for *row, source in _filing_rows(run):
             # The application fields close the schema (rules/schema.py): a screening asks about new
             # applications (decision D21).
-            batch.append((*row, *APPLICATION_DEFAULTS))
+            batch.append((*row, *APPLICATION_DEFAULTS, digital_services.SOURCE_LABELS.get(source, "")))
             if len(batch) >= SCREENING_CHUNK:
-                writer.write_batch(_record_batch(batch, names, schema, pa))
+                _write_batch(writer, sources, batch, names, schema, pa)
                 processed += len(batch)
                 batch = []
                 ScreeningRun.objects.filter(pk=run.pk).update(processed=min(processed, run.total))
         if batch or processed == 0:
-            writer.write_batch(_record_batch(batch, names, schema, pa))
+            _write_batch(writer, sources, batch, names, schema, pa)
             processed += len(batch)
     ScreeningRun.objects.filter(pk=run.pk).update(processed=min(processed, run.total))
+
+
+def _write_batch(writer, sources, batch: list[tuple], names: list[str], schema, pa) -> None:  # noqa: ANN001
+    writer.write_batch(_record_batch([row[:-1] for row in batch], names, schema, pa))
+    sources.write_batch(
+        pa.RecordBatch.from_arrays(
+            [
+                pa.array([row[0] for row in batch], pa.string()),
+                pa.array([row[-1] for row in batch], pa.string()),
+            ],
+            schema=sources.schema,
+        )
+    )
 
 
 def _record_batch(rows: list[tuple], names: list[str], schema, pa):
@@ -534,7 +560,7 @@ def _record_batch(rows: list[tuple], names: list[str], schema, pa):
 
 
 def _write_downloads(
-    records: Path, results: Path, base: Path, pack_ids: Sequence[str]
+    records: Path, results: Path, base: Path, pack_ids: Sequence[str], *, sources: Path
 ) -> dict[str, dict[str, int]]:
     """The results beside each enterprise's identity, as Parquet, CSV and (while they fit a sheet) Excel;
     counts by outcome per pack.
@@ -552,8 +578,9 @@ def _write_downloads(
     try:
         connection.execute(
             "COPY (SELECT r.credit_code, r.name, r.region_code, r.industry_code, r.year, "
-            f"a.* EXCLUDE (credit_code) FROM read_parquet({literal(records)}) AS r "
+            f"s.{LEVEL_SOURCE}, a.* EXCLUDE (credit_code) FROM read_parquet({literal(records)}) AS r "
             f"JOIN read_parquet({literal(results)}) AS a ON a.credit_code = r.credit_code "
+            f"JOIN read_parquet({literal(sources)}) AS s ON s.credit_code = r.credit_code "
             "ORDER BY r.credit_code) "
             f"TO {literal(final)} (FORMAT parquet, COMPRESSION zstd)"
         )

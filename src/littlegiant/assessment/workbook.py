@@ -28,6 +28,13 @@ RESULTS_SHEET = "结果 Results"
 COLUMNS_SHEET = "说明 Columns"
 ENTERPRISE_HEADING = "企业 Enterprise"
 WIDE_COLUMNS = {"credit_code": 21, "name": 32}
+# Beside the canonical fields: where the record's digital level came from (D17), as in the self-assessment's note.
+LEVEL_SOURCE = "digital_level_source"
+LEVEL_SOURCE_NOTE = (
+    "数字化水平来源",
+    "Source of the digital level",
+    "MIIT 工信部平台 / 问卷暂定 questionnaire, provisional (D17, [U]) / 空 none",
+)
 STATUS_VALUES = "met 符合 / unmet 不符合 / unknown 缺数据 / not_evaluated 不评价"
 OUTCOME_WORDS = {
     "qualified": "符合",
@@ -66,6 +73,7 @@ def column_notes(columns: Sequence[str], pack_ids: Sequence[str]) -> list[Column
         if name in FIELDS_BY_NAME:
             field = FIELDS_BY_NAME[name]
             notes[name] = ColumnNote(name, field.label_zh, field.label_en)
+    notes[LEVEL_SOURCE] = ColumnNote(LEVEL_SOURCE, *LEVEL_SOURCE_NOTE)
     for pack in packs:
         notes.update(_pack_notes(pack, "" if len(packs) == 1 else f"{pack.id}."))
     return [notes.get(name, ColumnNote(name, name, name)) for name in columns]

@@ -64,7 +64,7 @@ def build(*, seed: int, log: Callable[[str], None]) -> list[DemoAccount]:
         {
             pk
             for tier in tracker.TRACKED_TIERS
-            for pk in tracker.population(tier, today.year, None, today).values_list("pk", flat=True)
+            for pk in tracker.snapshot(tier, today.year, None, today).values_list("enterprise_id", flat=True)
         }
     )
     owner = User.objects.filter(username="owner").first()

@@ -12,6 +12,7 @@ from django.http import HttpResponse
 from django.utils.translation import gettext as _
 
 from littlegiant.digital import tracker as tracking
+from littlegiant.digital.models import LevelSource
 from littlegiant.digital.services import dimension_labels
 from littlegiant.downloads import ExportFormat, spreadsheet_response
 from littlegiant.reference.models import Region
@@ -36,31 +37,48 @@ def header() -> list[str]:
 def rows(*, tier: str, year: int, focus: Region | None) -> Iterator[list[object]]:
     """One row per enterprise of the tier in the focus, ordered by region and name."""
     labels = dimension_labels()
+    sources = {
+        LevelSource.MIIT: _("MIIT platform"),
+        LevelSource.QUESTIONNAIRE: _("questionnaire, provisional"),
+    }
     queryset = (
-        tracking.with_levels(tracking.population(tier, year, focus), year)
-        .select_related("region")
-        .order_by("region__path", "name")
-    )
-    for enterprise in queryset.iterator(chunk_size=2000):
-        source = (
-            _("MIIT platform")
-            if enterprise.miit_level is not None
-            else _("questionnaire, provisional")
-            if enterprise.questionnaire_level is not None
-            else ""
+        tracking.snapshot(tier, year, focus)
+        .order_by("region_path", "name", "enterprise_id")
+        .values_list(
+            "enterprise__credit_code",
+            "name",
+            "region_id",
+            "region__name",
+            "level",
+            "source",
+            "miit_level",
+            "questionnaire_level",
+            "weakest_dimension",
         )
+    )
+    for (
+        code,
+        name,
+        region_code,
+        region_name,
+        level,
+        source,
+        miit,
+        questionnaire,
+        weakest,
+    ) in queryset.iterator(chunk_size=2000):
         yield [
-            enterprise.credit_code,
-            enterprise.name,
-            enterprise.region_id,
-            enterprise.region.name,
+            code,
+            name,
+            region_code,
+            region_name,
             year,
-            enterprise.level,
-            source,
-            enterprise.miit_level,
-            enterprise.questionnaire_level,
-            _("yes") if (enterprise.level or 0) >= tracking.GOAL_LEVEL else _("no"),
-            labels.get(enterprise.weakest or "", ""),
+            level,
+            sources.get(source, ""),
+            miit,
+            questionnaire,
+            _("yes") if (level or 0) >= tracking.GOAL_LEVEL else _("no"),
+            labels.get(weakest, ""),
         ]
 
 

@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q, Value
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from littlegiant.audit import AuditEvent
@@ -134,3 +135,132 @@ class EvaluationEvent(AuditEvent):
     class Meta(AuditEvent.Meta):
         verbose_name = _("evaluation event")
         verbose_name_plural = _("evaluation events")
+
+
+class LevelSource(models.TextChoices):
+    MIIT = "miit", _("MIIT platform")
+    QUESTIONNAIRE = "questionnaire", _("questionnaire, provisional")
+    NONE = "", _("none known")
+
+
+class LevelSnapshot(models.Model):
+    """The level that counts (D17) for an enterprise holding a tracked title during a year: what the 2027
+    tracker counts, grouped and filtered without a join.
+
+    One row per enterprise, year, tier and span of the year over which the enterprise holds the tier's title
+    (its non-revoked recognitions, renewals merged), so that "holds the title on day D" is one range test.
+    Kept by `digital.levels.refresh` in the transaction of every service that changes what it copies: the
+    evaluation's submission or import, a filing's MIIT-entered level, the enterprise's region or name (the
+    register's `register_changed` signal), a title's grant or revocation (recognition's services).
+    `littlegiant digital rebuild-levels` writes it all again from those sources.
+    """
+
+    enterprise = models.ForeignKey(
+        "enterprises.Enterprise", on_delete=models.CASCADE, related_name="+", verbose_name=_("enterprise")
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    tier = models.CharField(_("tier"), max_length=20)
+    held_from = models.DateField(_("title held from"))
+    held_until = models.DateField(_("title held until"))
+    # Copies of the enterprise's region (its path for prefix filters and grouping) and name (for ordering).
+    region = models.ForeignKey(
+        "reference.Region", on_delete=models.PROTECT, related_name="+", verbose_name=_("region")
+    )
+    region_path = models.CharField(_("region path"), max_length=32)
+    name = models.CharField(_("enterprise name"), max_length=200)
+    level = models.PositiveSmallIntegerField(_("level that counts"), null=True, blank=True)
+    source = models.CharField(
+        _("source of the level"), max_length=16, choices=LevelSource.choices, blank=True
+    )
+    miit_level = models.PositiveSmallIntegerField(_("MIIT-entered level"), null=True, blank=True)
+    questionnaire_level = models.PositiveSmallIntegerField(_("questionnaire level"), null=True, blank=True)
+    weakest_dimension = models.CharField(_("weakest dimension"), max_length=16, blank=True)
+
+    class Meta:
+        verbose_name = _("digital-level snapshot")
+        verbose_name_plural = _("digital-level snapshots")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["enterprise", "year", "tier", "held_from"],
+                name="one_level_snapshot_per_title_span",
+                violation_error_message=_(
+                    "This enterprise already has a snapshot for that span of the year."
+                ),
+            ),
+        ]
+        indexes = [
+            # The not-there-yet list, read in its order (weakest first) and stopped after a page.
+            models.Index(
+                F("tier"),
+                F("year"),
+                Coalesce("level", Value(0)),
+                F("region_path"),
+                F("name"),
+                F("enterprise"),
+                name="digital_snapshot_list",
+            ),
+            # The tracker's grouped counts: equality on tier and year, a prefix on the path (pattern operators,
+            # since a non-C collation cannot use a plain index for LIKE), the rest read from the index alone.
+            # Key columns rather than INCLUDE, which SQLite does not have.
+            models.Index(
+                fields=["tier", "year", "region_path", "held_until", "held_from", "level"],
+                opclasses=[
+                    "varchar_pattern_ops",
+                    "int2_ops",
+                    "varchar_pattern_ops",
+                    "date_ops",
+                    "date_ops",
+                    "int2_ops",
+                ],
+                name="digital_snapshot_counts",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.enterprise_id} {self.year} {self.tier}"
+
+
+class LevelCount(models.Model):
+    """How many snapshot rows share a tier, year, county, title span and level (0: none known): the tracker's
+    counts, summed over a few thousand rows instead of counted over 140,000. Kept with the snapshot by
+    `digital.levels`, as a difference of the rows it replaces."""
+
+    tier = models.CharField(_("tier"), max_length=20)
+    year = models.PositiveSmallIntegerField(_("year"))
+    region = models.ForeignKey(
+        "reference.Region", on_delete=models.PROTECT, related_name="+", verbose_name=_("region")
+    )
+    region_path = models.CharField(_("region path"), max_length=32)
+    held_from = models.DateField(_("title held from"))
+    held_until = models.DateField(_("title held until"))
+    level = models.PositiveSmallIntegerField(_("level that counts (0: none known)"))
+    enterprises = models.IntegerField(_("enterprises"))
+
+    class Meta:
+        verbose_name = _("digital-level count")
+        verbose_name_plural = _("digital-level counts")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["tier", "year", "region", "held_from", "held_until", "level"],
+                name="one_level_count_per_key",
+                violation_error_message=_("This count already exists."),
+            ),
+        ]
+        indexes = [
+            models.Index(
+                fields=["tier", "year", "region_path", "held_until", "held_from", "level", "enterprises"],
+                opclasses=[
+                    "varchar_pattern_ops",
+                    "int2_ops",
+                    "varchar_pattern_ops",
+                    "date_ops",
+                    "date_ops",
+                    "int2_ops",
+                    "int4_ops",
+                ],
+                name="digital_count_sums",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.tier} {self.year} {self.region_id} {self.level}: {self.enterprises}"

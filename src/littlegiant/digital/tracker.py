@@ -1,10 +1,11 @@
 """The 2027 tracker (D18): how many little giants (or SRDI SMEs) of a jurisdiction stand at or above the goal
 level, by region and year, the path to 100 % in 2027, and who is not there yet.
 
-Read-only; every figure is counted in SQL (one grouped query per year), so a page costs a fixed number of
-queries whatever the jurisdiction's size. The level that counts for a year is the one entered from the MIIT
-platform (AnnualFiling.digital_level) when there is one, else the provisional level of the enterprise's
-submitted questionnaire of that year (D17).
+Read-only; every figure is summed in SQL over the level counts (`LevelCount`, kept with the level snapshot by
+`digital.levels`), one grouped query for all years, so a page costs a fixed number of queries whatever the jurisdiction's size and
+reads no other table. The level that counts for a year is the one entered from the MIIT platform
+(AnnualFiling.digital_level) when there is one, else the provisional level of the enterprise's submitted
+questionnaire of that year (D17).
 """
 
 from __future__ import annotations
@@ -13,14 +14,13 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from django.db.models import Count, F, FilteredRelation, IntegerField, Q, QuerySet, Value
+from django.db.models import Q, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce, Substr
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from littlegiant.accounts.jurisdiction import is_administrator, is_official, reviewer_region_paths
-from littlegiant.digital.models import EvaluationStatus
-from littlegiant.enterprises.models import Enterprise
+from littlegiant.digital.models import LevelCount, LevelSnapshot
 from littlegiant.reference.models import Region
 
 if TYPE_CHECKING:
@@ -73,43 +73,22 @@ def _valid_day(year: int, today: dt.date) -> dt.date:
     return min(dt.date(year, 12, 31), today)
 
 
-def population(tier: str, year: int, focus: Region | None, today: dt.date | None = None) -> QuerySet:
-    """The enterprises holding the tier's title on the year's last day (today for this year), in the focus."""
-    day = _valid_day(year, today or timezone.localdate())
-    holders = Enterprise.objects.filter(
-        recognitions__tier=tier,
-        recognitions__revoked_at__isnull=True,
-        recognitions__valid_from__lte=day,
-        recognitions__valid_until__gte=day,
-    ).values("pk")
-    enterprises = Enterprise.objects.filter(pk__in=holders)
-    if focus is not None:
-        enterprises = enterprises.filter(region__path__startswith=focus.path)
-    return enterprises
+def _held(year: int, today: dt.date) -> Q:
+    """Snapshot rows of the year whose title is held on the year's last day (today, for this year)."""
+    day = _valid_day(year, today)
+    return Q(year=year, held_from__lte=day, held_until__gte=day)
 
 
-def with_levels(enterprises: QuerySet, year: int) -> QuerySet:
-    """Annotate `miit_level`, `questionnaire_level`, `weakest` and `level` (the one that counts, D17).
+def _within(focus: Region | None) -> Q:
+    # The snapshot's copy of the enterprise's region path: the prefix filter `within_region` writes on
+    # `region__path`, without the join.
+    return Q() if focus is None else Q(region_path__startswith=focus.path)
 
-    Joins rather than correlated subqueries: each side is unique per enterprise and year, so no row repeats,
-    and PostgreSQL hashes 140,000 enterprises' levels in one pass instead of probing an index per row.
-    """
-    return enterprises.annotate(
-        year_filing=FilteredRelation("filings", condition=Q(filings__year=year)),
-        year_evaluation=FilteredRelation(
-            "digital_evaluations",
-            condition=Q(
-                digital_evaluations__year=year, digital_evaluations__status=EvaluationStatus.SUBMITTED
-            ),
-        ),
-    ).annotate(
-        miit_level=F("year_filing__digital_level"),
-        questionnaire_level=F("year_evaluation__provisional_level"),
-        weakest=F("year_evaluation__weakest_dimension"),
-        level=Coalesce(
-            "year_filing__digital_level", "year_evaluation__provisional_level", output_field=IntegerField()
-        ),
-    )
+
+def snapshot(tier: str, year: int, focus: Region | None, today: dt.date | None = None) -> QuerySet:
+    """The level snapshot rows of the enterprises holding the tier's title on the year's last day (today for
+    this year) in the focus: one per enterprise, with the level that counts (D17) and where it comes from."""
+    return LevelSnapshot.objects.filter(_held(year, today or timezone.localdate()), _within(focus), tier=tier)
 
 
 def _child_code_slice(focus: Region | None) -> tuple[int, int]:
@@ -155,28 +134,39 @@ class Tracker:
         return self.totals[self.years[-1]]
 
 
-def _cells(tier: str, year: int, focus: Region | None, today: dt.date) -> dict[str, Cell]:
+def _cells(tier: str, years: list[int], focus: Region | None, today: dt.date) -> dict[int, dict[str, Cell]]:
+    """Counts by year and child region: one grouped sum over the level counts (a few rows per county)."""
     start, length = _child_code_slice(focus)
+    held = Q()
+    for year in years:
+        held |= _held(year, today)
+
+    def total(condition: Q | None = None) -> Coalesce:
+        return Coalesce(Sum("enterprises", filter=condition), 0)
+
     rows = (
-        with_levels(population(tier, year, focus, today), year)
-        .annotate(child=Substr("region__path", start, length))
-        .values("child")
+        LevelCount.objects.filter(held, _within(focus), tier=tier)
+        .annotate(child=Substr("region_path", start, length))
+        .values("year", "child")
         .annotate(
-            total=Count("pk"),
-            at_goal=Count("pk", filter=Q(level__gte=GOAL_LEVEL)),
-            no_level=Count("pk", filter=Q(level__isnull=True)),
-            **{f"l{n}": Count("pk", filter=Q(level=n)) for n in LEVELS},
+            total=total(),
+            at_goal=total(Q(level__gte=GOAL_LEVEL)),
+            no_level=total(Q(level=0)),
+            **{f"l{n}": total(Q(level=n)) for n in LEVELS},
         )
+        .order_by()
     )
-    return {
-        row["child"]: Cell(
+    cells: dict[int, dict[str, Cell]] = {year: {} for year in years}
+    for row in rows:
+        if not row["total"]:
+            continue  # only counts moved down to nothing
+        cells[row["year"]][row["child"]] = Cell(
             total=row["total"],
             at_goal=row["at_goal"],
             no_level=row["no_level"],
             by_level={n: row[f"l{n}"] for n in LEVELS},
         )
-        for row in rows
-    }
+    return cells
 
 
 def _sum(cells: list[Cell]) -> Cell:
@@ -210,11 +200,11 @@ def path_to_goal(totals: dict[int, Cell], years: list[int]) -> list[dict[str, ob
 def build(
     user: User, *, tier: str = LITTLE_GIANT, region_code: str = "", today: dt.date | None = None
 ) -> Tracker:
-    """The tracker for the user's jurisdiction (or a region inside it): one grouped query per year."""
+    """The tracker for the user's jurisdiction (or a region inside it): one grouped query for all years."""
     today = today or timezone.localdate()
     focus = resolve_focus(user, region_code)
     years = tracker_years(today)
-    by_year = {year: _cells(tier, year, focus, today) for year in years}
+    by_year = _cells(tier, years, focus, today)
     codes = sorted({code for cells in by_year.values() for code in cells})
     names = dict(Region.objects.filter(code__in=codes).values_list("code", "name"))
     rows = [
@@ -231,11 +221,13 @@ def not_there_yet(
     user: User, *, tier: str, year: int, focus: Region | None, today: dt.date | None = None
 ) -> QuerySet:
     """The tier's enterprises in the focus whose level that year is below the goal or unknown, weakest first."""
-    enterprises = with_levels(population(tier, year, focus, today or timezone.localdate()), year)
+    # The same expression as the index digital_snapshot_list, so the page is read in index order.
     return (
-        enterprises.filter(Q(level__lt=GOAL_LEVEL) | Q(level__isnull=True))
+        snapshot(tier, year, focus, today)
+        .annotate(rank=Coalesce("level", Value(0)))
+        .filter(rank__lt=GOAL_LEVEL)
         .select_related("region")
-        .order_by(Coalesce("level", Value(0)), "region__path", "name")
+        .order_by("tier", "year", "rank", "region_path", "name", "enterprise_id")
     )
 
 

@@ -30,6 +30,7 @@ from littlegiant.enterprises.filing_values import (
 )
 from littlegiant.enterprises.models import AnnualFiling, DataImport, Enterprise, Membership
 from littlegiant.enterprises.services import flag_possible_duplicates
+from littlegiant.enterprises.signals import register_changed
 from littlegiant.reference.models import IndustryClass, Region
 from littlegiant.rules.schema import APPLICATION_FIELDS, DATA_FIELDS, FIELDS_BY_NAME, IDENTITY_FIELDS
 from littlegiant.upload_limits import UploadRefused, check_sheet_rows, check_workbook
@@ -709,6 +710,8 @@ def _write_batch(
         _update_filings(to_update, data_columns, now)
         _keep_history(AnnualFiling, [pk for pk, _row in to_update], "~", by, reason, now)
         report.filings_updated += len(to_update)
+    if changed or to_create or to_update:
+        register_changed.send(sender=AnnualFiling, enterprise_ids=set(enterprise_ids.values()))
 
 
 # Writing filings and their history with plain SQL: the ORM's bulk_create and bulk_update compile every one

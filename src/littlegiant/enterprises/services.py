@@ -18,6 +18,7 @@ from littlegiant.accounts.jurisdiction import covers_region, is_administrator
 from littlegiant.enterprises.filing_values import FilingValueError, check_value, cross_field_problems
 from littlegiant.enterprises.models import AnnualFiling, Enterprise
 from littlegiant.enterprises.permissions import enterprise_decision
+from littlegiant.enterprises.signals import register_changed
 from littlegiant.rules.schema import DATA_FIELDS, FIELDS_BY_NAME
 
 if TYPE_CHECKING:
@@ -123,6 +124,7 @@ def update_enterprise(
         locked.save()
         if flag_possible_duplicates([(locked.region_id, locked.name)]):
             locked.refresh_from_db(fields=["possible_duplicate"])
+        register_changed.send(sender=Enterprise, enterprise_ids={locked.pk})
     return locked
 
 
@@ -163,6 +165,7 @@ def save_filing(
         filing._history_user = by  # type: ignore[attr-defined]
         filing._change_reason = comment  # type: ignore[attr-defined]
         filing.save()
+        register_changed.send(sender=AnnualFiling, enterprise_ids={locked.pk})
     return filing, created
 
 

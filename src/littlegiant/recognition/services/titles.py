@@ -12,6 +12,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from littlegiant.digital.levels import refresh as refresh_digital_levels
 from littlegiant.enterprises.models import AnnualFiling
 from littlegiant.permissions import ensure
 from littlegiant.recognition.models import (
@@ -197,6 +198,7 @@ def recognise(
                     "c": recognition.certificate_code,
                 },
             )
+        refresh_digital_levels(a.enterprise_id for a in applications)
     return batch
 
 
@@ -230,6 +232,7 @@ def revoke(recognition: Recognition, *, by: User, cause: str, comment: str) -> R
         _notify_enterprise(
             recognition.application, _("Title revoked"), f"{RevocationCause(cause).label}\n\n{comment}"
         )
+        refresh_digital_levels([recognition.enterprise_id])
     return recognition
 
 

@@ -1,0 +1,199 @@
+"""The level snapshot: for every enterprise holding a tracked title, the level that counts each year (D17).
+
+`refresh` recomputes the snapshot rows of some enterprises from the sources (their non-revoked titles, the
+MIIT-entered levels of their filings, their submitted evaluations, their region and name) and replaces them;
+the services that change a source call it in their own transaction, so the tracker's counts are never stale.
+`rebuild` does the same for every titled enterprise, in chunks. Both go through `_rows`, and a test holds the
+snapshot kept by the services against a rebuilt one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+
+from django.db import IntegrityError, transaction
+from django.db.models import Count, F
+
+from littlegiant.digital.models import Evaluation, LevelCount, LevelSnapshot, LevelSource
+from littlegiant.digital.tracker import FIRST_YEAR, TRACKED_TIERS
+from littlegiant.enterprises.models import AnnualFiling, Enterprise
+
+CHUNK = 2000
+ONE_DAY = dt.timedelta(days=1)
+
+
+def _recognitions():  # noqa: ANN202 - the recognition app's model, reached through the enterprise relation
+    # Digital sits below recognition and never imports it: the title is read through the reverse relation the
+    # recognition app declares on Enterprise, as the tracker always did (`recognitions__tier`).
+    return Enterprise._meta.get_field("recognitions").related_model
+
+
+def _spans(periods: Iterable[tuple[dt.date, dt.date]]) -> list[tuple[dt.date, dt.date]]:
+    """Overlapping or back-to-back validity periods (a title and its renewal) merged into spans."""
+    spans: list[tuple[dt.date, dt.date]] = []
+    for start, end in sorted(periods):
+        if spans and start <= spans[-1][1] + ONE_DAY:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], end))
+        else:
+            spans.append((start, end))
+    return spans
+
+
+def _rows(enterprise_ids: Iterable[int]) -> list[LevelSnapshot]:
+    """The snapshot rows of these enterprises, computed from the sources."""
+    ids = list(enterprise_ids)
+    periods: dict[tuple[int, str], list[tuple[dt.date, dt.date]]] = defaultdict(list)
+    for enterprise_id, tier, start, end in (
+        _recognitions()
+        .objects.filter(enterprise_id__in=ids, tier__in=list(TRACKED_TIERS), revoked_at__isnull=True)
+        .values_list("enterprise_id", "tier", "valid_from", "valid_until")
+    ):
+        periods[(enterprise_id, tier)].append((start, end))
+    if not periods:
+        return []
+    titled = {enterprise_id for enterprise_id, _tier in periods}
+    identity = {
+        pk: (region_id, path, name)
+        for pk, region_id, path, name in Enterprise.objects.filter(pk__in=titled).values_list(
+            "pk", "region_id", "region__path", "name"
+        )
+    }
+    entered = {
+        (enterprise_id, year): level
+        for enterprise_id, year, level in AnnualFiling.objects.filter(
+            enterprise_id__in=titled, digital_level__isnull=False
+        ).values_list("enterprise_id", "year", "digital_level")
+    }
+    evaluated = {
+        (enterprise_id, year): (level, weakest)
+        for enterprise_id, year, level, weakest in Evaluation.objects.submitted()
+        .filter(enterprise_id__in=titled)
+        .values_list("enterprise_id", "year", "provisional_level", "weakest_dimension")
+    }
+    rows = []
+    for (enterprise_id, tier), dates in periods.items():
+        region_id, path, name = identity[enterprise_id]
+        for start, end in _spans(dates):
+            for year in range(max(start.year, FIRST_YEAR), end.year + 1):
+                miit = entered.get((enterprise_id, year))
+                questionnaire, weakest = evaluated.get((enterprise_id, year), (None, ""))
+                # D17: a level entered from the MIIT platform always wins over the questionnaire's.
+                level = miit if miit is not None else questionnaire
+                source = (
+                    LevelSource.MIIT
+                    if miit is not None
+                    else LevelSource.QUESTIONNAIRE
+                    if questionnaire is not None
+                    else LevelSource.NONE
+                )
+                rows.append(
+                    LevelSnapshot(
+                        enterprise_id=enterprise_id,
+                        year=year,
+                        tier=tier,
+                        held_from=max(start, dt.date(year, 1, 1)),
+                        held_until=min(end, dt.date(year, 12, 31)),
+                        region_id=region_id,
+                        region_path=path,
+                        name=name,
+                        level=level,
+                        source=source,
+                        miit_level=miit,
+                        questionnaire_level=questionnaire,
+                        weakest_dimension=weakest or "",
+                    )
+                )
+    return rows
+
+
+COUNT_KEY = ("tier", "year", "region_id", "region_path", "held_from", "held_until", "level")
+
+
+def _count_key(row: Iterable[object]) -> tuple:
+    *rest, level = row
+    return (*rest, level or 0)
+
+
+def _add_counts(deltas: Counter) -> None:
+    """Add the differences to the counts, key by key in one order (so two writers never wait on each other in
+    a circle); a key seen for the first time is created, or updated if another writer created it first."""
+    for key in sorted(k for k, delta in deltas.items() if delta):
+        where = dict(zip(COUNT_KEY, key, strict=True))
+        filters = {name: value for name, value in where.items() if name != "region_path"}
+        if LevelCount.objects.filter(**filters).update(enterprises=F("enterprises") + deltas[key]):
+            continue
+        try:
+            with transaction.atomic():
+                LevelCount.objects.create(**where, enterprises=deltas[key])
+        except IntegrityError:
+            LevelCount.objects.filter(**filters).update(enterprises=F("enterprises") + deltas[key])
+
+
+def refresh(enterprise_ids: Iterable[int]) -> None:
+    """Replace these enterprises' snapshot rows by ones computed from the sources, and move the counts by the
+    difference (in the caller's transaction)."""
+    ids = sorted(set(enterprise_ids))
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start : start + CHUNK]
+        with transaction.atomic():
+            old = LevelSnapshot.objects.select_for_update().filter(enterprise_id__in=chunk)
+            deltas = Counter(_count_key(row) for row in old.values_list(*COUNT_KEY))
+            for key in deltas:
+                deltas[key] = -deltas[key]
+            old.delete()
+            rows = LevelSnapshot.objects.bulk_create(_rows(chunk), batch_size=CHUNK)
+            deltas.update(_count_key(getattr(row, name) for name in COUNT_KEY) for row in rows)
+            _add_counts(deltas)
+
+
+def on_register_changed(sender: object, *, enterprise_ids: Iterable[int], **kwargs: object) -> None:
+    """The register changed these enterprises' identity or filings: their rows follow."""
+    refresh(enterprise_ids)
+
+
+def _titled_ids() -> list[int]:
+    # Integers only: the whole country's titled enterprises fit in memory where their rows would not.
+    return list(
+        _recognitions()
+        .objects.filter(tier__in=list(TRACKED_TIERS), revoked_at__isnull=True)
+        .order_by("enterprise_id")
+        .values_list("enterprise_id", flat=True)
+        .distinct()
+    )
+
+
+def rebuild(*, log: Callable[[str], None] | None = None) -> int:
+    """Write the whole snapshot again from the sources, chunk by chunk, in one transaction; returns its rows."""
+    with transaction.atomic():
+        LevelSnapshot.objects.all().delete()
+        chunk: list[int] = []
+        done = 0
+        for enterprise_id in _titled_ids():
+            chunk.append(enterprise_id)
+            if len(chunk) == CHUNK:
+                LevelSnapshot.objects.bulk_create(_rows(chunk), batch_size=CHUNK)
+                done += len(chunk)
+                chunk = []
+                if log:
+                    log(f"{done:,} titled enterprises")
+        LevelSnapshot.objects.bulk_create(_rows(chunk), batch_size=CHUNK)
+        rebuild_counts()
+        return LevelSnapshot.objects.count()
+
+
+def rebuild_counts() -> None:
+    """Count the snapshot again into the level counts."""
+    with transaction.atomic():
+        LevelCount.objects.all().delete()
+        LevelCount.objects.bulk_create(
+            (
+                LevelCount(**dict(zip(COUNT_KEY, _count_key(key), strict=True)), enterprises=n)
+                for *key, n in LevelSnapshot.objects.values_list(*COUNT_KEY)
+                .annotate(n=Count("pk"))
+                .order_by()
+                .iterator()
+            ),
+            batch_size=CHUNK,
+        )
