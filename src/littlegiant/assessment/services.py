@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import shutil
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -44,6 +44,8 @@ from littlegiant.rules.schema import (
 from littlegiant.spreadsheet_cells import inert_sql
 
 if TYPE_CHECKING:
+    from django.db.models import QuerySet
+
     from littlegiant.accounts.models import User
     from littlegiant.reference.models import Region
 
@@ -485,7 +487,25 @@ def _arrow_schema():
     return pa.schema([pa.field(f.name, types[f.kind]) for f in FIELDS])
 
 
-def _filing_rows(run: ScreeningRun) -> Iterator[tuple]:
+def _write_records(run: ScreeningRun, path: Path) -> None:
+    def progress(processed: int) -> None:
+        ScreeningRun.objects.filter(pk=run.pk).update(processed=min(processed, run.total))
+
+    write_filing_records(screening_filings(run), path, progress=progress)
+
+
+def write_filing_records(
+    filings: QuerySet[AnnualFiling], path: Path, *, progress: Callable[[int], None] | None = None
+) -> int:
+    """Write filings to Parquet in the engine's canonical columns and exact types (what `assess_file` reads),
+    streamed from a server-side cursor; `progress` hears the rows written so far. Returns the row count.
+
+    The screening's export, public so that other batch runs (a policy's 免申即享 list) read the same file."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    schema = _arrow_schema()
+    names = list(COLUMN_NAMES)
     columns = [
         "enterprise__credit_code",
         "enterprise__name",
@@ -495,32 +515,26 @@ def _filing_rows(run: ScreeningRun) -> Iterator[tuple]:
         *DATA_FIELDS,
     ]
     # values_list + iterator: rows come from a server-side cursor, never the whole jurisdiction in memory.
-    query = screening_filings(run).order_by("pk").values_list(*columns)
-    return query.iterator(chunk_size=SCREENING_CHUNK)
-
-
-def _write_records(run: ScreeningRun, path: Path) -> None:
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    schema = _arrow_schema()
-    names = list(COLUMN_NAMES)
+    rows = filings.order_by("pk").values_list(*columns).iterator(chunk_size=SCREENING_CHUNK)
     processed = 0
     with pq.ParquetWriter(path, schema) as writer:
         batch: list[tuple] = []
-        for row in _filing_rows(run):
-            # The application fields close the schema (rules/schema.py): a screening asks about new
+        for row in rows:
+            # The application fields close the schema (rules/schema.py): a batch asks about new
             # applications (decision D21).
             batch.append((*row, *APPLICATION_DEFAULTS))
             if len(batch) >= SCREENING_CHUNK:
                 writer.write_batch(_record_batch(batch, names, schema, pa))
                 processed += len(batch)
                 batch = []
-                ScreeningRun.objects.filter(pk=run.pk).update(processed=min(processed, run.total))
+                if progress is not None:
+                    progress(processed)
         if batch or processed == 0:
             writer.write_batch(_record_batch(batch, names, schema, pa))
             processed += len(batch)
-    ScreeningRun.objects.filter(pk=run.pk).update(processed=min(processed, run.total))
+    if progress is not None:
+        progress(processed)
+    return processed
 
 
 def _record_batch(rows: list[tuple], names: list[str], schema, pa):

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Avg, Count
+from django.db.models import Avg, Count, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -289,6 +289,16 @@ def level_for_year(enterprise_id: int, year: int) -> LevelReading:
     if level is not None:
         return LevelReading(level, "questionnaire")
     return LevelReading(None, "")
+
+
+def questionnaire_levels(year: int, enterprises: QuerySet[Enterprise]) -> QuerySet:
+    """(enterprise credit code, provisional level) of the submitted questionnaires of a year: the level that
+    counts where no MIIT level was entered (D17), for many enterprises at once (a batch's export)."""
+    return (
+        Evaluation.objects.submitted()
+        .filter(year=year, enterprise__in=enterprises.values("pk"), provisional_level__isnull=False)
+        .values_list("enterprise__credit_code", "provisional_level")
+    )
 
 
 # --- The result page ---------------------------------------------------------------------------------------
