@@ -79,6 +79,10 @@ class PolicyOut(Schema):
     demo: bool
     status: str
 
+    @staticmethod
+    def resolve_region(obj: object) -> str | None:
+        return obj["region"] if isinstance(obj, dict) else obj.region_id  # type: ignore[attr-defined]
+
 
 class RunIn(Schema):
     year: int | None = None
