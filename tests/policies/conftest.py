@@ -39,5 +39,6 @@ def ningbo_policy(ningbo_reviewer):
     from littlegiant.policies.services import create_policy
 
     return create_policy(
-        policy_data(title="宁波市专精特新奖励", issuer="宁波市经济和信息化局", region=CITY_B), by=ningbo_reviewer
+        policy_data(title="宁波市专精特新奖励", issuer="宁波市经济和信息化局", region=CITY_B),
+        by=ningbo_reviewer,
     )

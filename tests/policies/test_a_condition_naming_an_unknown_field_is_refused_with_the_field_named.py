@@ -19,7 +19,10 @@ from tests.policies.conftest import policy_data
     ],
 )
 def test_each_bad_condition_is_named_by_its_line(hangzhou_reviewer, expression, words):
-    conditions = [{"label": "ok", "expression": "employees <= 300"}, {"label": "bad", "expression": expression}]
+    conditions = [
+        {"label": "ok", "expression": "employees <= 300"},
+        {"label": "bad", "expression": expression},
+    ]
     with pytest.raises(ValidationError) as caught:
         create_policy(policy_data(conditions=conditions), by=hangzhou_reviewer)
     errors = caught.value.message_dict

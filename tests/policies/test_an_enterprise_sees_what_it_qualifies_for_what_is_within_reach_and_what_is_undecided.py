@@ -40,7 +40,9 @@ def test_each_policy_lands_where_the_data_puts_it(alpha, hangzhou_reviewer, ning
     assert _titles(matches.undecided) == ["待定"]
     assert matches.undecided[0].missing == ["provincial_award_best_rank_3y"]
     assert _titles(matches.not_qualified) == ["小巨人专享"]
-    assert "宁波" not in _titles(matches.qualifies + matches.within_reach + matches.undecided + matches.not_qualified)
+    assert "宁波" not in _titles(
+        matches.qualifies + matches.within_reach + matches.undecided + matches.not_qualified
+    )
 
 
 def test_a_policy_not_yet_in_force_or_withdrawn_is_not_matched(alpha, hangzhou_reviewer):

@@ -17,7 +17,12 @@ def test_the_showcase_stands_on_every_side(db, settings, tmp_path):
     demo.build(seed=2026, log=lambda line: None)
 
     assert Policy.objects.count() >= 15
-    assert set(Policy.objects.values_list("level", flat=True)) == {"national", "provincial", "municipal", "county"}
+    assert set(Policy.objects.values_list("level", flat=True)) == {
+        "national",
+        "provincial",
+        "municipal",
+        "county",
+    }
     # Real document numbers only where criteria.md confirms them; every other policy is marked demo.
     numbered = set(Policy.objects.exclude(document_number="").values_list("document_number", flat=True))
     assert numbered == {"财政部 税务总局公告2023年第7号", "财政部 税务总局公告2023年第12号"}

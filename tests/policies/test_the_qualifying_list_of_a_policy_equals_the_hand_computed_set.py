@@ -16,7 +16,9 @@ def _firm(name, county, body, **changes):
     return firm
 
 
-def test_the_run_lists_exactly_the_enterprises_that_meet_every_condition(hangzhou_reviewer, settings, tmp_path):
+def test_the_run_lists_exactly_the_enterprises_that_meet_every_condition(
+    hangzhou_reviewer, settings, tmp_path
+):
     settings.MEDIA_ROOT = tmp_path
     _firm("甲 研发刚好达标", "330106", "MA00000A", rd_expense=Decimal("3000000"))
     _firm("乙 研发差一元", "330106", "MA00000B", rd_expense=Decimal("2999999.99"))

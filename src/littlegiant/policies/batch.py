@@ -16,6 +16,7 @@ from pathlib import Path
 import duckdb
 
 from littlegiant.policies.conditions import (
+    SIZE_INPUTS,
     SIZE_PACK_ID,
     TITLE_INPUTS,
     Condition,
@@ -58,24 +59,20 @@ def _source(connection: duckdb.DuckDBPyConnection, records: Path, titles: Path |
     )
 
 
-def _size_columns(outcome: str) -> str:
-    known = f"{outcome} IN ('large', 'medium', 'small', 'micro')"
-    columns = [
-        f"(CASE WHEN {known} THEN {outcome} = '{size}' END) AS {quote('size_' + size)}"
-        for size in ("large", "medium", "small", "micro")
-    ]
-    columns.append(f"(CASE WHEN {known} THEN {outcome} <> 'large' END) AS {quote('size_sme')}")
-    return ", ".join(columns)
-
-
 def qualifying_query(conditions: Sequence[Condition], source: str, *, final: str) -> str:
-    """The SQL selecting `final` of the rows of `source` that meet every condition."""
-    relation = source
-    if reads_size(conditions):
-        compiled = compile_packs([registry.get(SIZE_PACK_ID)])
-        outcome = quote(compiled.prefixes[SIZE_PACK_ID] + "__outcome")
-        relation = f"({compiled.query(source, final='*, ' + _size_columns(outcome))}) AS sized"
-    return f"SELECT {final} FROM {relation} WHERE {conditions_sql(conditions)}"
+    """The SQL selecting `final` of the rows of `source` that meet every condition.
+
+    The size pack's rows are materialised before the filter: pushed down through the projections, the filter
+    had DuckDB inline the size pack's whole CASE into it (60x slower)."""
+    if not reads_size(conditions):
+        return f"SELECT {final} FROM {source} WHERE {conditions_sql(conditions)}"
+    compiled = compile_packs([registry.get(SIZE_PACK_ID)])
+    outcome = quote(compiled.prefixes[SIZE_PACK_ID] + "__outcome")
+    read = sorted(set().union(*(c.expression.names for c in conditions)) - SIZE_INPUTS)
+    kept = ", ".join(dict.fromkeys([*(n.strip() for n in final.split(",")), *(quote(n) for n in read)]))
+    sized = compiled.query(source, final=f"{kept}, {outcome} AS size_outcome")
+    test = conditions_sql(conditions, size_outcome="size_outcome")
+    return f"WITH sized AS MATERIALIZED ({sized}) SELECT {final} FROM sized WHERE {test}"
 
 
 def qualifying_file(

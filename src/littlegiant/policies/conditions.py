@@ -279,16 +279,27 @@ def _build_pack(terms: PolicyTerms, titles: tuple[tuple[str, bool | None], ...])
 # --- The batch: conditions as SQL ------------------------------------------------------------------------
 
 
-def _resolve(name: str) -> SqlNumber | str:
-    spec = FIELDS_BY_NAME.get(name)
-    if spec is not None and spec.is_numeric:
-        return SqlNumber(quote(name))
-    return quote(name)
+def size_sql(name: str, outcome: str) -> str:
+    """A size input read off the size pack's outcome column (unknown while the size is)."""
+    known = f"{outcome} IN ('large', 'medium', 'small', 'micro')"
+    test = f"{outcome} <> 'large'" if name == "size_sme" else f"{outcome} = '{name.removeprefix('size_')}'"
+    return f"(CASE WHEN {known} THEN {test} END)"
 
 
-def conditions_sql(conditions: Sequence[Condition]) -> str:
-    """One SQL boolean that is TRUE exactly when every condition holds (unknown and false both exclude)."""
+def conditions_sql(conditions: Sequence[Condition], *, size_outcome: str | None = None) -> str:
+    """One SQL boolean that is TRUE exactly when every condition holds (unknown and false both exclude);
+    size inputs read `size_outcome`, the size pack's outcome column."""
     if not conditions:
         return "TRUE"
-    compiler = SqlCompiler(_resolve)
+
+    def resolve(name: str) -> SqlNumber | str:
+        if name in SIZE_INPUTS:
+            assert size_outcome is not None, "a size input needs the size pack's outcome"
+            return size_sql(name, size_outcome)
+        spec = FIELDS_BY_NAME.get(name)
+        if spec is not None and spec.is_numeric:
+            return SqlNumber(quote(name))
+        return quote(name)
+
+    compiler = SqlCompiler(resolve)
     return " AND ".join(f"COALESCE({compiler.boolean(c.expression.tree)}, FALSE)" for c in conditions)
