@@ -11,7 +11,7 @@ from littlegiant.policies.models import BenefitKind, Policy, PolicyLevel
 
 CONDITIONS_HELP = _(
     "One condition per line, all of which must hold: a label, a colon, then a rule expression over the "
-    "canonical fields and the title inputs, e.g. 研发投入不低于300万元: rd_expense >= 3000000"
+    "canonical fields and the title inputs (examples below)."
 )
 
 
@@ -59,7 +59,7 @@ class PolicyForm(forms.Form):
         label=_("Amount expression"),
         required=False,
         max_length=500,
-        help_text=_("For example: rd_expense * 0.1"),
+        help_text=_("A number over the enterprise's fields, in yuan (examples below)."),
     )
     benefit_text = forms.CharField(
         label=_("Benefit described"), required=False, widget=forms.Textarea(attrs={"rows": 2})
