@@ -64,7 +64,7 @@ def _policies(count: int):
         }
         conditions = [{"label": label, "expression": text.format(**values)} for label, text in template]
         found.append(Policy(pk=index + 1, title=f"政策{index}", issuer="示意", level="national", conditions=conditions,
-                            benefit_kind="expression", benefit_expression="LEAST(rd_expense * 0.05, 500000)",
+                            benefit_kind="computed_amount", benefit_expression="LEAST(rd_expense * 0.05, 500000)",
                             valid_from=dt.date(2026, 1, 1), updated_at=now))  # fmt: skip
     return found
 

@@ -151,7 +151,7 @@ def _policy(side: Side, reviewer) -> None:
     policy = create_policy(
         {
             "title": f"政策 {side.name} 研发奖励", "issuer": f"经信局 {side.name}", "level": "municipal",
-            "region": city, "valid_from": dt.date(2026, 1, 1), "benefit_kind": "text", "benefit_text": "奖励",
+            "region": city, "valid_from": dt.date(2026, 1, 1), "benefit_kind": "described", "benefit_text": "奖励",
             "conditions": [{"label": "研发", "expression": "rd_expense >= 1000000"}],
         },
         by=reviewer,

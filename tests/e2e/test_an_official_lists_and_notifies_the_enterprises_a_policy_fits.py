@@ -21,7 +21,7 @@ def test_the_official_notifies_and_the_owner_sees_it(
     page.select_option("#id_level", "municipal")
     page.fill("#id_region", "330100")
     page.fill("#id_valid_from", "2026-01-01")
-    page.select_option("#id_benefit_kind", "amount")
+    page.select_option("#id_benefit_kind", "fixed_amount")
     page.fill("#id_benefit_amount", "200000")
     page.fill("#id_conditions", "研发费用不低于300万元: rd_expense >= 3000000")
     page.locator("form.policy-form button[type=submit]").click()

@@ -18,7 +18,7 @@ def policy_data(**overrides: object) -> dict[str, object]:
         "document_number": "",
         "valid_from": dt.date(2026, 1, 1),
         "valid_until": None,
-        "benefit_kind": "amount",
+        "benefit_kind": "fixed_amount",
         "benefit_amount": "200000",
         "conditions": [{"label": "研发费用不低于300万元", "expression": "rd_expense >= 3000000"}],
         "demo": True,

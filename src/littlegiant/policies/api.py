@@ -38,7 +38,7 @@ class PolicyIn(Schema):
     document_number: str = ""
     valid_from: date
     valid_until: date | None = None
-    benefit_kind: str = Field(description="amount | expression | text")
+    benefit_kind: str = Field(description="fixed_amount | computed_amount | described")
     benefit_amount: Decimal | None = None
     benefit_expression: str = ""
     benefit_text: str = ""

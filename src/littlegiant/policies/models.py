@@ -42,9 +42,9 @@ REGION_LEVEL = {
 class BenefitKind(models.TextChoices):
     """What a policy gives: a fixed amount, an amount computed from the enterprise's data, or words."""
 
-    AMOUNT = "amount", _("A fixed amount")
-    EXPRESSION = "expression", _("An amount computed from the enterprise's data")
-    TEXT = "text", _("Described in words")
+    AMOUNT = "fixed_amount", _("A fixed amount")
+    EXPRESSION = "computed_amount", _("An amount computed from the enterprise's data")
+    TEXT = "described", _("Described in words")
 
 
 class PolicyStatus(models.TextChoices):
@@ -138,6 +138,10 @@ class Policy(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def is_in_force(self) -> bool:
+        return self.status == PolicyStatus.IN_FORCE
 
     @property
     def version_key(self) -> str:
@@ -236,6 +240,14 @@ class PolicyRun(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.status in {RunStatus.DONE, RunStatus.FAILED}
+
+    @property
+    def is_done(self) -> bool:
+        return self.status == RunStatus.DONE
+
+    @property
+    def is_failed(self) -> bool:
+        return self.status == RunStatus.FAILED
 
     @property
     def percent(self) -> int:

@@ -156,7 +156,7 @@ def run(request: HttpRequest, pk: int) -> HttpResponse:
     matches = PolicyMatch.objects.filter(run=found).select_related(
         "enterprise__region", "enterprise__industry"
     )
-    page = page_of(matches, request) if found.status == "done" else None
+    page = page_of(matches, request) if found.is_done else None
     told = set(
         found.policy.notices.filter(enterprise_id__in=[m.enterprise_id for m in page.rows]).values_list(
             "enterprise_id", flat=True
