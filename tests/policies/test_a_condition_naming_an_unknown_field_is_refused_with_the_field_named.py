@@ -3,6 +3,7 @@
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from littlegiant.policies.services import create_policy
 from tests.policies.conftest import policy_data
@@ -23,7 +24,7 @@ def test_each_bad_condition_is_named_by_its_line(hangzhou_reviewer, expression, 
         {"label": "ok", "expression": "employees <= 300"},
         {"label": "bad", "expression": expression},
     ]
-    with pytest.raises(ValidationError) as caught:
+    with translation.override("en"), pytest.raises(ValidationError) as caught:
         create_policy(policy_data(conditions=conditions), by=hangzhou_reviewer)
     errors = caught.value.message_dict
     assert list(errors) == ["conditions.2.expression"]
