@@ -164,6 +164,20 @@ PATH_PARAMETERS: dict[str, Callable[[Side, dict], dict]] = {
     "api:save_section": _with(_object("evaluation"), section="foundation"),
     "api:submit api/digital/evaluations/<pk>/submit": _object("evaluation"),
     "api:level": lambda side, shared: {"enterprise_id": side.objects["enterprise"].pk, "year": YEAR},
+    **{f"policies:{name}": _object("policy") for name in ("detail", "edit", "withdraw", "run_start")},
+    "policies:run": _object("policy_run"),
+    "policies:run_export": _with(_object("policy_run"), fmt="csv"),
+    "policies:run_notify": _object("policy_run"),
+    "policies:enterprise": _object("enterprise"),
+    **{
+        f"api:{name}": _object("policy")
+        for name in ("policy_detail", "policy_update", "policy_withdraw", "policy_run_start")
+    },  # fmt: skip
+    "api:policy_matches": _object("enterprise", "enterprise_id"),
+    **{
+        f"api:{name}": _object("policy_run", "run_id")
+        for name in ("policy_run", "policy_run_enterprises", "policy_run_notify")
+    },  # fmt: skip
 }
 
 

@@ -143,6 +143,24 @@ def _expert_review(side: Side, programme, expert_user) -> None:
     side.objects["expert_review"] = ExpertReview.objects.create(draw=draw, expert=expert)
 
 
+def _policy(side: Side, reviewer) -> None:
+    """A municipal support policy of the side's city and a 免申即享 run of it."""
+    from littlegiant.policies.services import create_policy, execute_run, start_run
+
+    city = {"A": "330100", "B": "330200"}[side.name]
+    policy = create_policy(
+        {
+            "title": f"政策 {side.name} 研发奖励", "issuer": f"经信局 {side.name}", "level": "municipal",
+            "region": city, "valid_from": dt.date(2026, 1, 1), "benefit_kind": "described", "benefit_text": "奖励",
+            "conditions": [{"label": "研发", "expression": "rd_expense >= 1000000"}],
+        },
+        by=reviewer,
+    )  # fmt: skip
+    run = execute_run(start_run(policy, by=reviewer, year=YEAR, enqueue=False).pk)
+    side.objects.update(policy=policy, policy_run=run)
+    side.markers.append(policy.title)
+
+
 def build_world(cast: dict[str, object]) -> tuple[Side, Side, dict[str, object]]:
     """Both sides, and what is shared (programmes, stages, packs)."""
     from littlegiant.notifications.services import notify
@@ -168,6 +186,7 @@ def build_world(cast: dict[str, object]) -> tuple[Side, Side, dict[str, object]]
             side, officer=cast[officer], institution=cast[institution], owner=person, enterprise=firm
         )
         _screening(side, checker)
+        _policy(side, checker)
         side.objects["evaluation"] = _evaluation(firm, person)
         cast[f"expert_{side.name.lower()}"] = make_user(f"expert_{side.name.lower()}")
         _expert_review(side, programme, cast[f"expert_{side.name.lower()}"])

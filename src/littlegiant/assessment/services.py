@@ -6,9 +6,10 @@ records, picks the packs that apply on a date, reads the tier ladder off the exp
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import shutil
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -45,6 +46,8 @@ from littlegiant.rules.schema import (
 from littlegiant.spreadsheet_cells import inert_sql
 
 if TYPE_CHECKING:
+    from django.db.models import QuerySet
+
     from littlegiant.accounts.models import User
     from littlegiant.reference.models import Region
 
@@ -491,53 +494,76 @@ def _arrow_schema():
     return pa.schema([pa.field(f.name, types[f.kind]) for f in FIELDS])
 
 
-def _filing_rows(run: ScreeningRun) -> Iterator[tuple]:
-    """The run's filings as record rows, each followed by where its digital level comes from."""
+def _write_records(run: ScreeningRun, path: Path, sources_path: Path) -> None:
+    def progress(processed: int) -> None:
+        ScreeningRun.objects.filter(pk=run.pk).update(processed=min(processed, run.total))
+
+    write_filing_records(screening_filings(run), path, sources_path=sources_path, progress=progress)
+
+
+def write_filing_records(
+    filings: QuerySet[AnnualFiling],
+    path: Path,
+    *,
+    sources_path: Path | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> int:
+    """Write filings to Parquet in the engine's canonical columns and exact types (what `assess_file` reads),
+    streamed from a server-side cursor; `progress` hears the rows written so far. Returns the row count.
+
+    The digital level is the one that counts for the year (D17): the MIIT-entered level, else the provisional
+    level of that year's submitted questionnaire, as in the self-assessment (filing_record). With
+    `sources_path`, each record's level source is written beside it (credit_code, source), for the downloads.
+    The screening's export, public so that other batch runs (a policy's 免申即享 list) read the same file."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    schema = _arrow_schema()
+    names = list(COLUMN_NAMES)
     columns = [
         "enterprise__credit_code",
         "enterprise__name",
         "enterprise__region_id",
         "enterprise__industry_id",
         "year",
-        # No MIIT result entered: the year's submitted questionnaire gives a provisional level (D17), as in
-        # the self-assessment (filing_record).
         *("counted_digital_level" if name == "digital_level" else name for name in DATA_FIELDS),
         "digital_level_source",
     ]
     # values_list + iterator: rows come from a server-side cursor, never the whole jurisdiction in memory.
-    query = digital_services.with_counted_level(screening_filings(run)).order_by("pk").values_list(*columns)
-    return query.iterator(chunk_size=SCREENING_CHUNK)
-
-
-def _write_records(run: ScreeningRun, path: Path, sources_path: Path) -> None:
-    """The records the engine reads (canonical columns only) and, beside them, each record's digital-level
-    source, which the downloads put next to the results."""
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    schema = _arrow_schema()
-    names = list(COLUMN_NAMES)
+    rows = (
+        digital_services.with_counted_level(filings)
+        .order_by("pk")
+        .values_list(*columns)
+        .iterator(chunk_size=SCREENING_CHUNK)
+    )
     source_schema = pa.schema([pa.field("credit_code", pa.string()), pa.field(LEVEL_SOURCE, pa.string())])
     processed = 0
-    with pq.ParquetWriter(path, schema) as writer, pq.ParquetWriter(sources_path, source_schema) as sources:
+    with contextlib.ExitStack() as files:
+        writer = files.enter_context(pq.ParquetWriter(path, schema))
+        sources = files.enter_context(pq.ParquetWriter(sources_path, source_schema)) if sources_path else None
         batch: list[tuple] = []
-        for *row, source in _filing_rows(run):
-            # The application fields close the schema (rules/schema.py): a screening asks about new
+        for *row, source in rows:
+            # The application fields close the schema (rules/schema.py): a batch asks about new
             # applications (decision D21).
             batch.append((*row, *APPLICATION_DEFAULTS, digital_services.SOURCE_LABELS.get(source, "")))
             if len(batch) >= SCREENING_CHUNK:
                 _write_batch(writer, sources, batch, names, schema, pa)
                 processed += len(batch)
                 batch = []
-                ScreeningRun.objects.filter(pk=run.pk).update(processed=min(processed, run.total))
+                if progress is not None:
+                    progress(processed)
         if batch or processed == 0:
             _write_batch(writer, sources, batch, names, schema, pa)
             processed += len(batch)
-    ScreeningRun.objects.filter(pk=run.pk).update(processed=min(processed, run.total))
+    if progress is not None:
+        progress(processed)
+    return processed
 
 
 def _write_batch(writer, sources, batch: list[tuple], names: list[str], schema, pa) -> None:  # noqa: ANN001
     writer.write_batch(_record_batch([row[:-1] for row in batch], names, schema, pa))
+    if sources is None:
+        return
     sources.write_batch(
         pa.RecordBatch.from_arrays(
             [

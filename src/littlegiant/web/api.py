@@ -25,6 +25,7 @@ APPS: list[tuple[str, str]] = [
     ("services", "/services/"),
     ("techtransfer", "/techtransfer/"),
     ("digital", "/digital/"),
+    ("policies", "/policies/"),
 ]
 
 
