@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import shutil
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -485,7 +485,7 @@ def _arrow_schema():
     return pa.schema([pa.field(f.name, types[f.kind]) for f in FIELDS])
 
 
-def _filing_rows(run: ScreeningRun) -> Iterator[tuple]:
+def _filing_rows(filings) -> Iterator[tuple]:
     columns = [
         "enterprise__credit_code",
         "enterprise__name",
@@ -495,11 +495,14 @@ def _filing_rows(run: ScreeningRun) -> Iterator[tuple]:
         *DATA_FIELDS,
     ]
     # values_list + iterator: rows come from a server-side cursor, never the whole jurisdiction in memory.
-    query = screening_filings(run).order_by("pk").values_list(*columns)
+    query = filings.order_by("pk").values_list(*columns)
     return query.iterator(chunk_size=SCREENING_CHUNK)
 
 
-def _write_records(run: ScreeningRun, path: Path) -> None:
+def write_filings_parquet(filings, path: Path, *, progress: Callable[[int], None] | None = None) -> int:
+    """Write these filings (an AnnualFiling queryset) to Parquet in the engine's canonical columns, streamed
+    chunk by chunk, calling `progress(rows written)` after each; return the row count. The batch screening
+    and the policy what-if (scenarios) both export a jurisdiction's registry this way."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -508,7 +511,7 @@ def _write_records(run: ScreeningRun, path: Path) -> None:
     processed = 0
     with pq.ParquetWriter(path, schema) as writer:
         batch: list[tuple] = []
-        for row in _filing_rows(run):
+        for row in _filing_rows(filings):
             # The application fields close the schema (rules/schema.py): a screening asks about new
             # applications (decision D21).
             batch.append((*row, *APPLICATION_DEFAULTS))
@@ -516,11 +519,21 @@ def _write_records(run: ScreeningRun, path: Path) -> None:
                 writer.write_batch(_record_batch(batch, names, schema, pa))
                 processed += len(batch)
                 batch = []
-                ScreeningRun.objects.filter(pk=run.pk).update(processed=min(processed, run.total))
+                if progress is not None:
+                    progress(processed)
         if batch or processed == 0:
             writer.write_batch(_record_batch(batch, names, schema, pa))
             processed += len(batch)
-    ScreeningRun.objects.filter(pk=run.pk).update(processed=min(processed, run.total))
+    if progress is not None:
+        progress(processed)
+    return processed
+
+
+def _write_records(run: ScreeningRun, path: Path) -> None:
+    def progress(processed: int) -> None:
+        ScreeningRun.objects.filter(pk=run.pk).update(processed=min(processed, run.total))
+
+    write_filings_parquet(screening_filings(run), path, progress=progress)
 
 
 def _record_batch(rows: list[tuple], names: list[str], schema, pa):
