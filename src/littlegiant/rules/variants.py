@@ -210,13 +210,15 @@ def pack_numbers(pack: RulePack) -> list[PackNumber]:
 
 
 def _parse(key: str, value: object) -> Decimal:
+    """A plain decimal (digits, one point, a sign): exponent notation and over-long text are refused before
+    any arithmetic, as littlegiant.numbers does for typed numbers."""
+    text = str(value).strip().replace(",", "")
+    if not text or len(text) > 32 or any(char not in "0123456789.-+" for char in text):
+        raise VariantError(key, f"{value!r} is not a plain decimal number")
     try:
-        number = Decimal(str(value).strip().replace(",", ""))
+        return Decimal(text)
     except (InvalidOperation, ValueError):
-        raise VariantError(key, f"{value!r} is not a number") from None
-    if not number.is_finite() or len(str(value)) > 32:
-        raise VariantError(key, f"{value!r} is not a finite number")
-    return number
+        raise VariantError(key, f"{value!r} is not a plain decimal number") from None
 
 
 def _plain(number: Decimal) -> str:

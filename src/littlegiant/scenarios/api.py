@@ -51,10 +51,14 @@ class ScenarioOut(Schema):
     base_pack_id: str
     compare_pack_id: str
     changes: dict[str, str]
-    region: str | None
+    region: str | None = Field(alias="region_id")
     year: int
     created_by: str
     created_at: datetime
+
+    @staticmethod
+    def resolve_created_by(obj: Any) -> str:
+        return obj["created_by"] if isinstance(obj, dict) else obj.created_by.get_username()
 
 
 class RunOut(Schema):
@@ -121,7 +125,7 @@ def _scenario_out(scenario: Scenario) -> dict[str, Any]:
         "base_pack_id": scenario.base_pack_id,
         "compare_pack_id": scenario.compare_pack_id,
         "changes": scenario.changes,
-        "region": scenario.region_id,
+        "region_id": scenario.region_id,
         "year": scenario.year,
         "created_by": scenario.created_by.get_username(),
         "created_at": scenario.created_at,
