@@ -164,6 +164,17 @@ PATH_PARAMETERS: dict[str, Callable[[Side, dict], dict]] = {
     "api:save_section": _with(_object("evaluation"), section="foundation"),
     "api:submit api/digital/evaluations/<pk>/submit": _object("evaluation"),
     "api:level": lambda side, shared: {"enterprise_id": side.objects["enterprise"].pk, "year": YEAR},
+    "scenarios:detail": _object("scenario"),
+    "scenarios:run_start": _object("scenario"),
+    "scenarios:run": _object("scenario_run"),
+    "scenarios:result": _object("scenario_run"),
+    "scenarios:movers_export": _with(_object("scenario_run"), fmt="csv"),
+    "api:scenario_pack_numbers": lambda side, shared: {"pack_id": SRDI_PACK},
+    "api:get_scenario": _object("scenario"),
+    "api:run_scenario": _object("scenario"),
+    "api:scenario_run_status": _object("scenario_run"),
+    "api:scenario_run_result": _object("scenario_run"),
+    "api:scenario_run_movers": _object("scenario_run"),
 }
 
 
