@@ -50,7 +50,7 @@ def build(*, seed: int, log: Callable[[str], None]) -> list[DemoAccount]:
     official = assignment.user
     raised = create_scenario(
         official,
-        name="营业收入门槛提高至1500万元 · SRDI revenue threshold at 15 million yuan",
+        name="专精特新营业收入门槛提高至1500万元",
         base_pack_id=SRDI_2022,
         year=year,
         changes={REVENUE_THRESHOLD: "15000000"},
