@@ -183,6 +183,14 @@ def _numbers_of_data(data: Mapping[str, Any]) -> Iterator[PackNumber]:
                 f"criterion.{cid}.score_at_least.{key}", "score_minimum", clause,
                 f"{zh}：最低分（{key}）", f"{en}: minimum score ({key})", _number(minimum), cid,
             )  # fmt: skip
+    # A calculation pack's parameters (the `calc` branch: a list of {id, value, clause, label_zh, label_en});
+    # build_pack checks their minimum and maximum when the variant is built.
+    for item in data.get("parameters") or ():
+        pid = str(item.get("id"))
+        yield PackNumber(
+            f"parameter.{pid}", "parameter", str(item.get("clause") or ""),
+            str(item.get("label_zh") or pid), str(item.get("label_en") or pid), _number(item.get("value")),
+        )  # fmt: skip
     for item in data.get("categories") or ():
         if item.get("minimum") is not None:
             cat = str(item.get("id"))
@@ -235,6 +243,12 @@ def _replace_literal(text: str, index: int, number: Decimal, key: str) -> str:
 
 def _apply(data: dict[str, Any], key: str, number: Decimal) -> None:  # noqa: C901 - one branch per kind
     parts = key.split(".")
+    if parts[0] == "parameter" and len(parts) == 2:
+        for item in data.get("parameters") or ():
+            if str(item.get("id")) == parts[1]:
+                item["value"] = _plain(number)
+                return
+        raise VariantError(key, "no such number in this pack")
     if parts[0] == "category" and len(parts) == 3 and parts[2] == "minimum":
         for item in data.get("categories") or ():
             if str(item.get("id")) == parts[1] and item.get("minimum") is not None:
@@ -293,7 +307,7 @@ def _key_of_error(message: str, changes: Mapping[str, object]) -> str:
     """The changed number a pack error is about: the first changed key whose criterion the message names."""
     for key in changes:
         parts = key.split(".")
-        if f"criterion {parts[1]}" in message or f"category {parts[1]}" in message:
+        if any(f"{word} {parts[1]}" in message for word in ("criterion", "category", "parameter")):
             return key
     return next(iter(changes), "pack")
 
@@ -333,14 +347,16 @@ def holding(pack: RulePack) -> frozenset[str]:
     return HOLDING["size"] if pack.industries else HOLDING["tier"]
 
 
-# When calculation packs (with amounts) land, the comparison adds each pack's amount column and the movers
-# file their difference: this returns the column's SQL for a pack, None while packs carry no amount.
+# The change in the total amount of a calculation pack (the `calc` branch's amounts): the SQL of the pack's
+# total — its last written amount, in fen — in the compiled query, or None for a pack without amounts (every
+# pack on this branch). compare_file sums variant minus base when both packs have one.
 def AMOUNT_HOOK(pack: RulePack, prefix: str) -> str | None:  # noqa: N802 - a named hook, found by grep
-    """The SQL of a pack's total amount in the compiled query, or None: no pack carries an amount yet."""
-    amount = getattr(pack, "amount", None)
-    if amount is None:
+    """The SQL of a pack's total amount in the compiled query, or None when the pack carries no amount."""
+    written = getattr(pack, "written_amounts", None)
+    amounts = written() if callable(written) else ()
+    if not amounts:
         return None
-    return quote(f"{prefix}__amount")
+    return quote(f"{prefix}__a__{amounts[-1].id}__fen")
 
 
 @dataclass(frozen=True)
@@ -446,9 +462,12 @@ def compare_file(
                 f"(CASE WHEN {out_v} IN ({goal_v}) AND {out_b} NOT IN ({goal_b}) THEN '{GAIN}' "
                 f"WHEN {out_b} IN ({goal_b}) AND {out_v} NOT IN ({goal_v}) THEN '{LOSS}' ELSE '{SHIFT}' END)"
             )
+            amount_b, amount_v = AMOUNT_HOOK(base, pb), AMOUNT_HOOK(variant, pv)
+            amounts = amount_b is not None and amount_v is not None
             final = (
                 f"credit_code, region_code, industry_code, {quote(ps + '__outcome')} AS size_class, "
                 f"{out_b} AS base_outcome, {out_v} AS variant_outcome"
+                + (f", {amount_b} AS base_amount, {amount_v} AS variant_amount" if amounts else "")
             )
             moved = _moved_by_sql(base, variant, pb, pv, direction)
             # One pass: every row's outcomes (and, for a mover, the criteria that moved it) into a temporary
@@ -467,9 +486,16 @@ def compare_file(
                     "SELECT base_outcome, variant_outcome, count(*) FROM assessed GROUP BY 1, 2"
                 ).fetchall()
             }
+            amount_change = None
+            if amounts:
+                total = connection.execute(
+                    "SELECT coalesce(sum(variant_amount), 0) - coalesce(sum(base_amount), 0) FROM assessed"
+                ).fetchone()
+                amount_change = Decimal(str(total[0])) if total else None
+            columns = "* EXCLUDE (base_amount, variant_amount)" if amounts else "*"
             connection.execute(
-                "COPY (SELECT * FROM assessed WHERE base_outcome <> variant_outcome ORDER BY credit_code) "
-                f"TO {target} (FORMAT parquet, COMPRESSION zstd)"
+                f"COPY (SELECT {columns} FROM assessed WHERE base_outcome <> variant_outcome "
+                f"ORDER BY credit_code) TO {target} (FORMAT parquet, COMPRESSION zstd)"
             )
         finally:
             connection.close()
@@ -477,4 +503,4 @@ def compare_file(
         progress(1.0)
     rows = sum(transitions.values())
     movers = sum(n for (b, v), n in transitions.items() if b != v)
-    return Comparison(rows=rows, movers=movers, transitions=transitions)
+    return Comparison(rows=rows, movers=movers, transitions=transitions, amount_change=amount_change)
