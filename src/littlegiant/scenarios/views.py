@@ -185,7 +185,20 @@ def run_result(request: HttpRequest, pk: int) -> HttpResponse:
     labels = services.criterion_labels(run)
     for mover in page.rows:
         mover.criteria = [labels.get(c, c) for c in mover.moved_by]
+    column, _within = services.drill_level(run, region)
     chart = {
+        # At national level the regions are provinces: drawn on the province map as well (net change).
+        "national": column == "province_code",
+        "provinces": [
+            {
+                "code": r["code"],
+                "label": r["name"],
+                "value": r["gains"] - r["losses"],
+                "gains": r["gains"],
+                "losses": r["losses"],
+            }
+            for r in regions
+        ],
         "categories": [row["name"] for row in regions],
         "gains": [row["gains"] for row in regions],
         "losses": [row["losses"] for row in regions],
