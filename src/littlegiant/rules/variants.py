@@ -34,6 +34,7 @@ from sqlglot import exp
 
 from littlegiant.rules.compiler import column_type, compile_packs, quote
 from littlegiant.rules.expressions import PackError
+from littlegiant.rules.industries import SIZE_INDUSTRY_NAMES_ZH, SizeIndustry
 from littlegiant.rules.pack import Kind, RulePack, build_pack, expanded_pack_data, read_pack_file
 from littlegiant.rules.registry import Registry, registry
 from littlegiant.rules.schema import FIELDS, FIELDS_BY_NAME
@@ -110,6 +111,12 @@ def _compared(literal: exp.Literal) -> str:
 
 
 _DERIVED_LABELS: dict[str, tuple[str, str]] = {}
+# The three tests of an industry's size thresholds (工信部联企业〔2011〕300号 第四条).
+_SIZE_TESTS = {
+    "sme": ("中小微型企业上限", "SME ceiling"),
+    "medium": ("中型企业下限", "medium-enterprise floor"),
+    "small": ("小型企业下限", "small-enterprise floor"),
+}
 
 
 def _field_label(name: str, zh: bool) -> str:
@@ -149,6 +156,10 @@ def _numbers_of_data(data: Mapping[str, Any]) -> Iterator[PackNumber]:
         _DERIVED_LABELS.setdefault(
             str(derived.get("id")), (str(derived.get("label_zh")), str(derived.get("label_en")))
         )
+    categories = {
+        str(c.get("id")): (str(c.get("label_zh")), str(c.get("label_en")).lower() + " score")
+        for c in data.get("categories") or ()
+    }
     for item in data.get("criteria") or ():
         cid, clause = str(item.get("id")), str(item.get("clause") or "")
         zh, en = str(item.get("label_zh") or cid), str(item.get("label_en") or cid)
@@ -179,9 +190,10 @@ def _numbers_of_data(data: Mapping[str, Any]) -> Iterator[PackNumber]:
                 f"{zh}：{label}", f"{en}: {label}", cid,
             )  # fmt: skip
         for key, minimum in (item.get("score_at_least") or {}).items():
+            score_zh, score_en = categories.get(str(key), ("总分", "total score"))
             yield PackNumber(
                 f"criterion.{cid}.score_at_least.{key}", "score_minimum", clause,
-                f"{zh}：最低分（{key}）", f"{en}: minimum score ({key})", _number(minimum), cid,
+                f"{zh}：{score_zh}最低分", f"{en}: minimum {score_en}", _number(minimum), cid,
             )  # fmt: skip
     # A calculation pack's parameters (the `calc` branch: a list of {id, value, clause, label_zh, label_en});
     # build_pack checks their minimum and maximum when the variant is built.
@@ -201,10 +213,16 @@ def _numbers_of_data(data: Mapping[str, Any]) -> Iterator[PackNumber]:
             )  # fmt: skip
     for item in data.get("industries") or ():
         name = str(item.get("industry"))
+        try:
+            zh = SIZE_INDUSTRY_NAMES_ZH[SizeIndustry(name)]
+        except ValueError:
+            zh = name
+        en = name.replace("_", " ").capitalize()
         for test in ("sme", "medium", "small"):
+            test_zh, test_en = _SIZE_TESTS[test]
             yield from _threshold_items(
                 f"industry.{name}.{test}", item.get(test), str(item.get("clause") or ""),
-                f"{name}（{test}）", f"{name} ({test})", "",
+                f"{zh}：{test_zh}", f"{en}: {test_en}", "",
             )  # fmt: skip
 
 
