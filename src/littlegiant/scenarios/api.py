@@ -6,6 +6,7 @@ shared shape (littlegiant.api_errors).
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from datetime import date, datetime
 from typing import Any
 
@@ -164,7 +165,7 @@ def scenario_pack_numbers(request: HttpRequest, pack_id: str):
         pack = registry.get(pack_id)
     except PackNotFound:
         raise ValidationError({"pack_id": _("Unknown rule pack: %(packs)s.") % {"packs": pack_id}}) from None
-    return [{**n.__dict__, "value": None if n.value is None else str(n.value)} for n in pack_numbers(pack)]
+    return [{**asdict(n), "value": None if n.value is None else str(n.value)} for n in pack_numbers(pack)]
 
 
 @router.get("/", response=list[ScenarioOut], summary="Scenarios of your jurisdiction, newest first")

@@ -29,10 +29,11 @@ from littlegiant.accounts.jurisdiction import (
     within_region,
 )
 from littlegiant.assessment.services import write_filings_parquet
+from littlegiant.bilingual import choose
 from littlegiant.enterprises.models import AnnualFiling, Enterprise
 from littlegiant.reference.models import IndustryClass, Region
 from littlegiant.rules import PackError, PackNotFound, RulePack, registry
-from littlegiant.rules.variants import VariantError, compare_file, make_variant, pack_numbers
+from littlegiant.rules.variants import Comparison, VariantError, compare_file, make_variant, pack_numbers
 from littlegiant.scenarios.models import (
     Direction,
     Mover,
@@ -287,8 +288,9 @@ def execute_run(run_id: int) -> ScenarioRun:
 
 
 def _store_movers(
-    run: ScenarioRun, path: Path, base: RulePack, variant: RulePack, comparison
+    run: ScenarioRun, path: Path, base: RulePack, variant: RulePack, comparison: Comparison
 ) -> dict[str, Any]:
+    """The movers' file into Mover rows (enterprise, region, city, section), in chunks; the run's summary."""
     import pyarrow.parquet as pq
 
     sections = dict(IndustryClass.objects.values_list("code", "division__section_id"))
@@ -415,8 +417,6 @@ def by_group(movers: QuerySet[Mover], field: str) -> list[dict[str, Any]]:
 
 def criterion_labels(run: ScenarioRun) -> dict[str, str]:
     """Criterion id -> its label in the active language, from both packs."""
-    from littlegiant.bilingual import choose
-
     labels: dict[str, str] = {}
     try:
         packs: Iterable[RulePack] = scenario_packs(run.scenario)

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from littlegiant.accounts.jurisdiction import within_region
 from littlegiant.bilingual import choose
 from littlegiant.downloads import FORMATS, spreadsheet_response
 from littlegiant.engine_labels import outcome_label
@@ -178,8 +179,6 @@ def run_result(request: HttpRequest, pk: int) -> HttpResponse:
     if direction in Direction.values:
         listed = listed.filter(direction=direction)
     if region is not None:
-        from littlegiant.accounts.jurisdiction import within_region
-
         listed = listed.filter(within_region(region, region_field="region"))
     page = page_of(listed, request, size=MOVERS_PAGE)
     labels = services.criterion_labels(run)
