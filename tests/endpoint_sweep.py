@@ -178,6 +178,17 @@ PATH_PARAMETERS: dict[str, Callable[[Side, dict], dict]] = {
         f"api:{name}": _object("policy_run", "run_id")
         for name in ("policy_run", "policy_run_enterprises", "policy_run_notify")
     },  # fmt: skip
+    "scenarios:detail": _object("scenario"),
+    "scenarios:run_start": _object("scenario"),
+    "scenarios:run": _object("scenario_run"),
+    "scenarios:result": _object("scenario_run"),
+    "scenarios:movers_export": _with(_object("scenario_run"), fmt="csv"),
+    "api:scenario_pack_numbers": lambda side, shared: {"pack_id": SRDI_PACK},
+    "api:get_scenario": _object("scenario"),
+    "api:run_scenario": _object("scenario"),
+    "api:scenario_run_status": _object("scenario_run"),
+    "api:scenario_run_result": _object("scenario_run"),
+    "api:scenario_run_movers": _object("scenario_run"),
 }
 
 

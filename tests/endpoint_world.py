@@ -118,6 +118,22 @@ def _screening(side: Side, reviewer) -> None:
     side.objects["screening"] = execute_screening(run.pk)
 
 
+def _scenario(side: Side, reviewer) -> None:
+    """A what-if of the side's reviewer that takes the SRDI outcome from the side's enterprise, run to the end."""
+    from littlegiant.scenarios.services import create_scenario, execute_run, start_run
+
+    scenario = create_scenario(
+        reviewer,
+        name=f"what-if {side.name}",
+        base_pack_id="cn.miit.srdi-sme.2022",
+        year=YEAR,
+        changes={"criterion.revenue_condition.test.1": "900000000"},
+    )
+    side.objects["scenario"] = scenario
+    side.objects["scenario_run"] = execute_run(start_run(scenario, by=reviewer, enqueue=False).pk)
+    side.markers.append(scenario.name)
+
+
 def _evaluation(enterprise, owner):
     """A digital-transformation self-evaluation, opened by the owner."""
     from littlegiant.digital.services import open_evaluation
@@ -187,6 +203,7 @@ def build_world(cast: dict[str, object]) -> tuple[Side, Side, dict[str, object]]
         )
         _screening(side, checker)
         _policy(side, checker)
+        _scenario(side, checker)
         side.objects["evaluation"] = _evaluation(firm, person)
         cast[f"expert_{side.name.lower()}"] = make_user(f"expert_{side.name.lower()}")
         _expert_review(side, programme, cast[f"expert_{side.name.lower()}"])

@@ -434,6 +434,20 @@ def read_pack_file(path: Path) -> Any:
         raise PackError(f"pack file {path.name}: not valid YAML: {error}") from None
 
 
+def expanded_pack_data(data: Any, shared_dir: Path = SHARED_DIR) -> dict[str, Any]:
+    """A pack's data with its shared fragments written in (their derived values and criteria first, as
+    `build_pack` reads them), so a copy of the pack can be edited and built without the fragment files
+    (rules/variants.py)."""
+    if not isinstance(data, dict):
+        raise PackError("pack data must be a mapping")
+    where = f"pack {data.get('id')}"
+    derived, criteria = _included(data.get("include"), where, shared_dir, ())
+    expanded = {key: value for key, value in data.items() if key != "include"}
+    expanded["derived"] = [dict(d) for d in [*derived, *(data.get("derived") or ())]]
+    expanded["criteria"] = [dict(c) for c in [*criteria, *(data.get("criteria") or ())]]
+    return expanded
+
+
 def build_pack(
     data: Any, known_packs: dict[str, RulePack], *, path: Path | None = None, shared_dir: Path = SHARED_DIR
 ) -> RulePack:

@@ -26,6 +26,7 @@ APPS: list[tuple[str, str]] = [
     ("techtransfer", "/techtransfer/"),
     ("digital", "/digital/"),
     ("policies", "/policies/"),
+    ("scenarios", "/scenarios/"),
 ]
 
 

@@ -151,6 +151,7 @@ INSTALLED_APPS = [
     "littlegiant.techtransfer",
     "littlegiant.digital",
     "littlegiant.policies",
+    "littlegiant.scenarios",
     "littlegiant.operations",
 ]
 

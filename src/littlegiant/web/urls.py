@@ -27,6 +27,7 @@ urlpatterns = [
     path("techtransfer/", include("littlegiant.techtransfer.urls")),
     path("digital/", include("littlegiant.digital.urls")),
     path("policies/", include("littlegiant.policies.urls")),
+    path("scenarios/", include("littlegiant.scenarios.urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]

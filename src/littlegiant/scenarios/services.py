@@ -1,0 +1,428 @@
+"""Policy what-if services: create a scenario, run it in the background over the jurisdiction's registry,
+read its result. Every state change here, inside a transaction; views, the API, tasks and the demo call these.
+
+A run never touches a live decision: it reads the filings, writes a Parquet export to a scratch folder,
+assesses it with the engine (rules.variants.compare_file) and stores only its own Mover rows.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from collections.abc import Iterable, Mapping
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from littlegiant.accounts.jurisdiction import (
+    covers_region,
+    is_administrator,
+    is_official,
+    reviewer_region_paths,
+    within_region,
+)
+from littlegiant.assessment.services import write_filing_records
+from littlegiant.bilingual import choose
+from littlegiant.enterprises.models import AnnualFiling, Enterprise
+from littlegiant.reference.models import IndustryClass, Region
+from littlegiant.rules import PackError, PackNotFound, RulePack, registry
+from littlegiant.rules.variants import Comparison, VariantError, compare_file, make_variant, pack_numbers
+from littlegiant.scenarios.models import (
+    Direction,
+    Mover,
+    RunStatus,
+    Scenario,
+    ScenarioEvent,
+    ScenarioKind,
+    ScenarioRun,
+)
+
+if TYPE_CHECKING:
+    from littlegiant.accounts.models import User
+
+logger = logging.getLogger(__name__)
+
+WHATIF_DIR = "whatif"
+WORKER = "worker"
+MOVER_CHUNK = 5000
+# The built-in comparison: "what the 2026 measures change in this province".
+SRDI_2022, SRDI_2026 = "cn.miit.srdi-sme.2022", "cn.miit.srdi-sme.2026"
+
+
+def can_model(user: User) -> bool:
+    """Officials (reviewers and administrators) model policy changes for their jurisdiction."""
+    return is_official(user)
+
+
+def _role_of(user: User) -> str:
+    if is_administrator(user):
+        return "administrator"
+    levels = sorted(set(user.reviewer_assignments.values_list("level", flat=True)))
+    return f"{levels[-1] if levels else ''} reviewer".strip()
+
+
+def _region_for(user: User, region: Region | None) -> Region | None:
+    """The region a scenario covers: the one asked for if inside the jurisdiction, else the person's own."""
+    if region is not None:
+        if not covers_region(user, region):
+            raise PermissionDenied(_("%(region)s lies outside your jurisdiction.") % {"region": region.name})
+        return region
+    if is_administrator(user) or reviewer_region_paths(user) is None:
+        return None
+    regions = list(user.reviewer_assignments.exclude(region=None).select_related("region"))
+    if len(regions) != 1:
+        raise ValidationError({"region": _("You cover several regions: choose one.")})
+    return regions[0].region
+
+
+def variant_id(scenario: Scenario) -> str:
+    return f"{scenario.base_pack_id}.scenario-{scenario.pk or 'new'}"
+
+
+def scenario_packs(scenario: Scenario) -> tuple[RulePack, RulePack]:
+    """The scenario's two packs: the base, and its variant (or, for a comparison, the second pack)."""
+    base = registry.get(scenario.base_pack_id)
+    if scenario.kind == ScenarioKind.COMPARISON:
+        return base, registry.get(scenario.compare_pack_id)
+    return base, make_variant(base, scenario.changes, variant_id=variant_id(scenario))
+
+
+def _check_packs(base_pack_id: str, compare_pack_id: str, changes: Mapping[str, object]) -> RulePack:
+    try:
+        base = registry.get(base_pack_id)
+    except PackNotFound:
+        raise ValidationError(
+            {"base_pack_id": _("Unknown rule pack: %(packs)s.") % {"packs": base_pack_id}}
+        ) from None
+    if compare_pack_id:
+        if compare_pack_id not in registry.ids():
+            raise ValidationError(
+                {"compare_pack_id": _("Unknown rule pack: %(packs)s.") % {"packs": compare_pack_id}}
+            )
+        if compare_pack_id == base_pack_id:
+            raise ValidationError({"compare_pack_id": _("Compare two different rule packs.")})
+        return base
+    if not changes:
+        raise ValidationError({"changes": _("Change at least one number.")})
+    try:
+        make_variant(base, changes)
+    except VariantError as error:
+        raise ValidationError({f"changes.{error.key}": error.detail}) from None
+    except PackError as error:
+        raise ValidationError({"changes": str(error)}) from None
+    return base
+
+
+def create_scenario(
+    user: User,
+    *,
+    name: str,
+    base_pack_id: str,
+    year: int,
+    changes: Mapping[str, object] | None = None,
+    compare_pack_id: str = "",
+    region: Region | None = None,
+) -> Scenario:
+    """Save a what-if for the person's jurisdiction: a pack with changed numbers, or two packs compared.
+
+    The variant is built and checked here (bands without gaps or overlaps), so a saved scenario always runs.
+    """
+    if not can_model(user):
+        raise PermissionDenied(_("Only reviewers and administrators can model policy changes."))
+    name = (name or "").strip()
+    if not name:
+        raise ValidationError({"name": _("Name the scenario.")})
+    if len(name) > 120:
+        raise ValidationError({"name": _("A scenario's name has at most 120 characters.")})
+    if not 1949 <= int(year) <= 2100:
+        raise ValidationError({"year": _("The reference year must be between 1949 and 2100.")})
+    cleaned = {str(k): str(v).strip() for k, v in (changes or {}).items() if str(v).strip() != ""}
+    base = _check_packs(base_pack_id, compare_pack_id, cleaned)
+    # Keep only what differs from the pack: an unchanged number is not a change.
+    current = {n.key: n.value for n in pack_numbers(base)}
+    if not compare_pack_id:
+        cleaned = {k: v for k, v in cleaned.items() if _differs(current.get(k), v)}
+        if not cleaned:
+            raise ValidationError({"changes": _("Change at least one number.")})
+    region = _region_for(user, region)
+    with transaction.atomic():
+        scenario = Scenario.objects.create(
+            name=name,
+            kind=ScenarioKind.COMPARISON if compare_pack_id else ScenarioKind.VARIANT,
+            base_pack_id=base_pack_id,
+            compare_pack_id=compare_pack_id,
+            changes={} if compare_pack_id else cleaned,
+            region=region,
+            year=year,
+            created_by=user,
+        )
+        ScenarioEvent.record(
+            scenario=scenario, actor=user, role=_role_of(user), action="create",
+            region=region.code if region else "", comment=name,
+        )  # fmt: skip
+    return scenario
+
+
+def _differs(old: Decimal | None, new: str) -> bool:
+    if old is None:
+        return True
+    try:
+        return Decimal(new.replace(",", "")) != old
+    except (InvalidOperation, ValueError):
+        return True
+
+
+def create_builtin_comparison(user: User, *, year: int, region: Region | None = None) -> Scenario:
+    """The built-in comparison: the 2022 SRDI criteria against the 2026 measures over the same registry."""
+    return create_scenario(
+        user,
+        name=_("What the 2026 SRDI measures change"),
+        base_pack_id=SRDI_2022,
+        compare_pack_id=SRDI_2026,
+        year=year,
+        region=region,
+    )
+
+
+# --- Runs ------------------------------------------------------------------------------------------------
+
+
+def run_filings(scenario: Scenario, user: User) -> QuerySet[AnnualFiling]:
+    """The filings a run covers: the year's filings in the scenario's region that the requester may see."""
+    enterprises = Enterprise.objects.for_user(user)
+    if scenario.region_id:
+        enterprises = enterprises.filter(within_region(scenario.region, region_field="region"))
+    return AnnualFiling.objects.filter(year=scenario.year, enterprise__in=enterprises.values("pk"))
+
+
+def start_run(scenario: Scenario, *, by: User, enqueue: bool = True) -> ScenarioRun:
+    """Queue a run of the scenario; with enqueue=False the caller runs it with `execute_run` (the demo)."""
+    if not can_model(by) or not Scenario.objects.for_user(by).filter(pk=scenario.pk).exists():
+        raise PermissionDenied(_("This scenario lies outside your jurisdiction."))
+    with transaction.atomic():
+        run = ScenarioRun.objects.create(
+            scenario=scenario, requested_by=by, evaluation_date=timezone.localdate()
+        )
+        ScenarioEvent.record(
+            scenario=scenario, actor=by, role=_role_of(by), action="run", to_state=RunStatus.QUEUED,
+            region=scenario.region_id or "",
+        )  # fmt: skip
+        if enqueue:
+            transaction.on_commit(lambda: _enqueue(run.pk))
+    return run
+
+
+def _enqueue(run_id: int) -> None:
+    from littlegiant.scenarios.tasks import run_scenario
+
+    result = run_scenario.enqueue(run_id)
+    ScenarioRun.objects.filter(pk=run_id, task_id="").update(task_id=str(result.id)[:64])
+
+
+class RunNotQueued(RuntimeError):
+    """A worker picked up a run that is no longer waiting."""
+
+
+def _begin(run_id: int) -> ScenarioRun:
+    with transaction.atomic():
+        run = (
+            ScenarioRun.objects.select_for_update(of=("self",))
+            .select_related("scenario__region")
+            .get(pk=run_id)
+        )
+        if run.status != RunStatus.QUEUED:
+            raise RunNotQueued(f"Scenario run {run_id} is {run.status}, not queued.")
+        run.status = RunStatus.RUNNING
+        run.started_at = timezone.now()
+        run.total = run_filings(run.scenario, run.requested_by).count()
+        run.save()
+    return run
+
+
+def execute_run(run_id: int) -> ScenarioRun:
+    """Run a queued scenario: export the filings (as the screening does), assess both packs, keep the movers."""
+    folder = Path(settings.MEDIA_ROOT) / WHATIF_DIR / str(run_id)
+    try:
+        run = _begin(run_id)
+        scenario = run.scenario
+        base, variant = scenario_packs(scenario)
+        folder.mkdir(parents=True, exist_ok=True)
+        records = folder / "records.parquet"
+
+        def progress(rows: int) -> None:
+            ScenarioRun.objects.filter(pk=run.pk).update(processed=min(rows, run.total))
+
+        write_filing_records(run_filings(scenario, run.requested_by), records, progress=progress)
+        movers_path = folder / "movers.parquet"
+        comparison = compare_file(records, movers_path, base, variant)
+        summary = _store_movers(run, movers_path, base, variant, comparison)
+    except RunNotQueued:
+        logger.warning("Scenario run %s was not queued any more; nothing done.", run_id)
+        return ScenarioRun.objects.get(pk=run_id)
+    except Exception as error:
+        logger.exception("Scenario run %s failed", run_id)
+        fail_run(run_id, f"{type(error).__name__}: {error}")
+        raise
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    with transaction.atomic():
+        run = ScenarioRun.objects.select_for_update().get(pk=run_id)
+        run.summary = summary
+        run.processed = run.total
+        run.finished_at = timezone.now()
+        run.status = RunStatus.DONE
+        run.save()
+        ScenarioEvent.record(
+            scenario=run.scenario, actor=None, role=WORKER, action="finish", from_state=RunStatus.RUNNING,
+            to_state=RunStatus.DONE, region=run.scenario.region_id or "",
+            comment=_("%(count)s enterprises assessed.") % {"count": run.total},
+        )  # fmt: skip
+    return run
+
+
+def _store_movers(
+    run: ScenarioRun, path: Path, base: RulePack, variant: RulePack, comparison: Comparison
+) -> dict[str, Any]:
+    """The movers' file into Mover rows (enterprise, region, city, section), in chunks; the run's summary."""
+    import pyarrow.parquet as pq
+
+    sections = dict(IndustryClass.objects.values_list("code", "division__section_id"))
+    regions = {
+        code: (path_, province)
+        for code, path_, province in Region.objects.values_list("code", "path", "province_code")
+    }
+    counts = {Direction.GAIN: 0, Direction.LOSS: 0, Direction.SHIFT: 0}
+    with transaction.atomic():
+        Mover.objects.filter(run=run).delete()
+        for batch in pq.ParquetFile(path).iter_batches(batch_size=MOVER_CHUNK):
+            rows = batch.to_pylist()
+            ids = dict(
+                Enterprise.objects.filter(credit_code__in=[r["credit_code"] for r in rows]).values_list(
+                    "credit_code", "pk"
+                )
+            )
+            movers = []
+            for row in rows:
+                region_path, province = regions.get(row["region_code"], ("", ""))
+                codes = [c for c in region_path.split("/") if c]
+                movers.append(
+                    Mover(
+                        run=run,
+                        enterprise_id=ids[row["credit_code"]],
+                        region_id=row["region_code"],
+                        city_code=codes[1] if len(codes) > 1 else row["region_code"],
+                        province_code=province,
+                        section_id=sections.get(row["industry_code"] or ""),
+                        size_class=row["size_class"] or "",
+                        direction=row["direction"],
+                        base_outcome=row["base_outcome"],
+                        variant_outcome=row["variant_outcome"],
+                        moved_by=list(row["moved_by"] or []),
+                    )
+                )
+                counts[row["direction"]] += 1
+            Mover.objects.bulk_create(movers)
+    goal_b = {"qualified"} if not base.industries else {"medium", "small", "micro"}
+    goal_v = {"qualified"} if not variant.industries else {"medium", "small", "micro"}
+    return {
+        "rows": comparison.rows,
+        "holding_base": sum(n for (b, _v), n in comparison.transitions.items() if b in goal_b),
+        "holding_variant": sum(n for (_b, v), n in comparison.transitions.items() if v in goal_v),
+        "gains": counts[Direction.GAIN],
+        "losses": counts[Direction.LOSS],
+        "shifts": counts[Direction.SHIFT],
+        "transitions": sorted([b, v, n] for (b, v), n in comparison.transitions.items()),
+        # rules.variants.AMOUNT_HOOK: no pack carries an amount yet, so there is no change in the total.
+        "amount_change": None if comparison.amount_change is None else str(comparison.amount_change),
+    }
+
+
+def fail_run(run_id: int, message: str) -> ScenarioRun:
+    """Mark a run failed, keeping the error for the person who started it."""
+    with transaction.atomic():
+        run = ScenarioRun.objects.select_for_update().get(pk=run_id)
+        from_status = run.status
+        run.status = RunStatus.FAILED
+        run.error = message[:2000] or _("Unknown error")
+        run.finished_at = timezone.now()
+        run.save()
+        ScenarioEvent.record(
+            scenario=run.scenario, actor=None, role=WORKER, action="fail", from_state=from_status,
+            to_state=run.status, comment=run.error,
+        )  # fmt: skip
+    return run
+
+
+# --- Results ---------------------------------------------------------------------------------------------
+
+
+def movers_for(user: User, run: ScenarioRun) -> QuerySet[Mover]:
+    """A run's movers that this user may see (the run itself must be visible to them)."""
+    return Mover.objects.filter(run=run, run__in=ScenarioRun.objects.for_user(user).values("pk"))
+
+
+def drill_level(run: ScenarioRun, region: Region | None) -> tuple[str, Region | None]:
+    """Which grouping the region table shows: by province (nation), city (province) or county (city)."""
+    region = region or run.scenario.region
+    if region is None:
+        return "province_code", None
+    if region.level == "province":
+        return "city_code", region
+    return "region_id", region
+
+
+def by_region(movers: QuerySet[Mover], run: ScenarioRun, region: Region | None) -> list[dict[str, Any]]:
+    """Gains and losses by the regions one level below `region` (default: the scenario's)."""
+    column, within = drill_level(run, region)
+    if within is not None:
+        movers = movers.filter(within_region(within, region_field="region"))
+    rows = list(
+        movers.values(column)
+        .annotate(
+            gains=Count("pk", filter=Q(direction=Direction.GAIN)),
+            losses=Count("pk", filter=Q(direction=Direction.LOSS)),
+            shifts=Count("pk", filter=Q(direction=Direction.SHIFT)),
+        )
+        .order_by(column)
+    )
+    names = Region.objects.in_bulk([r[column] for r in rows])
+    for row in rows:
+        found = names.get(row[column])
+        row["code"] = row[column]
+        row["region"] = found
+        row["name"] = found.name if found else row[column]
+        row["drills"] = bool(found and found.level != "county" and column != "region_id")
+    return rows
+
+
+def by_group(movers: QuerySet[Mover], field: str) -> list[dict[str, Any]]:
+    """Gains and losses by industry section ("section") or size class ("size_class")."""
+    return list(
+        movers.values(field)
+        .annotate(
+            gains=Count("pk", filter=Q(direction=Direction.GAIN)),
+            losses=Count("pk", filter=Q(direction=Direction.LOSS)),
+            shifts=Count("pk", filter=Q(direction=Direction.SHIFT)),
+        )
+        .order_by(field)
+    )
+
+
+def criterion_labels(run: ScenarioRun) -> dict[str, str]:
+    """Criterion id -> its label in the active language, from both packs."""
+    labels: dict[str, str] = {}
+    try:
+        packs: Iterable[RulePack] = scenario_packs(run.scenario)
+    except PackError:
+        packs = [registry.get(run.scenario.base_pack_id)]
+    for pack in packs:
+        for criterion in pack.criteria:
+            labels.setdefault(criterion.id, choose(criterion.label_zh, criterion.label_en))
+    return labels
