@@ -187,7 +187,7 @@ def year_offset(name: str) -> int | None:
     if name.endswith("_prev"):
         return 1
     field = FIELDS_BY_NAME.get(name)
-    return 0 if field is not None and field.group == "finance" else None
+    return 0 if field is not None and field.group in ("finance", "rd_tax") else None
 
 
 def figure_specs(pack: RulePack, criterion: Criterion) -> tuple[dict[str, Any], ...]:
