@@ -343,10 +343,16 @@ class EnterpriseGenerator:
         items15 = items.sum(axis=1)
         other = np.round(items15 * rng.uniform(0.0, 0.16, rows)).astype(np.int64)
         other[on_cap] = items15[on_cap] // 9
-        domestic = np.where(rng.random(rows) < 0.3, np.round(rd * rng.uniform(0, 0.3, rows)), 0).astype(np.int64)
+        domestic = np.where(rng.random(rows) < 0.3, np.round(rd * rng.uniform(0, 0.3, rows)), 0).astype(
+            np.int64
+        )
         domestic -= domestic % 5  # 80% of it is a whole number of fen
-        overseas = np.where(rng.random(rows) < 0.05, np.round(rd * rng.uniform(0, 1.2, rows)), 0).astype(np.int64)
-        capitalised = np.where(rng.random(rows) < 0.1, np.round(rd * rng.uniform(0, 0.2, rows)), 0).astype(np.int64)
+        overseas = np.where(rng.random(rows) < 0.05, np.round(rd * rng.uniform(0, 1.2, rows)), 0).astype(
+            np.int64
+        )
+        capitalised = np.where(rng.random(rows) < 0.1, np.round(rd * rng.uniform(0, 0.2, rows)), 0).astype(
+            np.int64
+        )
         taxable = np.round(net_profit * rng.uniform(1.0, 1.4, rows)).astype(np.int64)
         on_line = (rng.random(rows) < 0.01) & ~on_cap & (other * 9 <= items15)
         overseas[on_line] = 0

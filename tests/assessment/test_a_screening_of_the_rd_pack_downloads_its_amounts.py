@@ -23,7 +23,9 @@ RD = {
 }  # fmt: skip
 
 
-def test_the_csv_and_the_workbook_carry_the_amounts(provincial_reviewer, alpha, django_capture_on_commit_callbacks):
+def test_the_csv_and_the_workbook_carry_the_amounts(
+    provincial_reviewer, alpha, django_capture_on_commit_callbacks
+):
     enterprises = add_enterprises(COUNTY_A, 2)
     for enterprise in enterprises:
         filing = enterprise.filings.get()
@@ -40,7 +42,8 @@ def test_the_csv_and_the_workbook_carry_the_amounts(provincial_reviewer, alpha, 
         ("eligible", "1000000.00", "250000.00")
     ] * 2
     notes = {
-        row[0]: row for row in _sheet_rows(screening_result_file(run, "xlsx").read_bytes(), workbook.COLUMNS_SHEET)
+        row[0]: row
+        for row in _sheet_rows(screening_result_file(run, "xlsx").read_bytes(), workbook.COLUMNS_SHEET)
     }
     assert "加计扣除" in notes["additional_deduction"][1]
     assert "fen" in notes["tax_saving"][3]

@@ -40,7 +40,9 @@ def rd_enterprise(**changes: object) -> dict[str, object]:
     return record
 
 
-def rd_decide(records: list[dict[str, object]], parameters: dict[str, object] | None = None) -> list[PackResult]:
+def rd_decide(
+    records: list[dict[str, object]], parameters: dict[str, object] | None = None
+) -> list[PackResult]:
     """Each record's result on the golden tests' engine, after checking the reference evaluator agrees to the
     fen (sample.decide's check, with parameters)."""
     by_sql = evaluate_records(records, [PACK], engine=sample.ENGINE, parameters=parameters)

@@ -36,7 +36,9 @@ def write_input(path: Path) -> list[str]:
 def run(tmp_path: Path, *extra: str) -> tuple[object, list[dict[str, str]]]:
     write_input(tmp_path / "in.csv")
     out = tmp_path / "out.csv"
-    result = CliRunner().invoke(app, ["assess", str(tmp_path / "in.csv"), "--pack", PACK, "--out", str(out), *extra])
+    result = CliRunner().invoke(
+        app, ["assess", str(tmp_path / "in.csv"), "--pack", PACK, "--out", str(out), *extra]
+    )
     rows = []
     if out.exists():
         with out.open(encoding="utf-8") as handle:
@@ -57,7 +59,11 @@ def test_the_columns_are_outcome_empty_score_the_amounts_then_the_criteria(tmp_p
     ]  # fmt: skip
     assert [excluded[a] for a in AMOUNTS] == ["0.00", "0.00", "0.00", "1250000.00", "1250000.00", "0.00"]
     assert {too_early[a] for a in AMOUNTS} == {""}
-    assert (unknown["deductible_base"], unknown["tax_before"], unknown["tax_saving"]) == ("", "1250000.00", "")
+    assert (unknown["deductible_base"], unknown["tax_before"], unknown["tax_saving"]) == (
+        "",
+        "1250000.00",
+        "",
+    )
     assert (eligible["industry_not_excluded"], excluded["industry_not_excluded"]) == ("met", "unmet")
 
 

@@ -89,7 +89,9 @@ def calculate(
     more R&D next year."""
     today = timezone.localdate()
     record = filing_record(filing)
-    explanation = assess_record(record, [RD_PACK_ID], evaluation_date=today, parameters=parameters)[RD_PACK_ID]
+    explanation = assess_record(record, [RD_PACK_ID], evaluation_date=today, parameters=parameters)[
+        RD_PACK_ID
+    ]
     what_if = None
     if extra is not None:
         what_if = assess_record(

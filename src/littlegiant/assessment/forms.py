@@ -12,9 +12,9 @@ from django.utils.translation import gettext_lazy as _
 
 from littlegiant.accounts.jurisdiction import is_administrator, reviewer_region_paths
 from littlegiant.assessment.calculator import BREAKDOWN_FIELDS
+from littlegiant.bilingual import is_chinese
 from littlegiant.enterprises.filing_values import FilingValueError, check_value
 from littlegiant.enterprises.forms import form_field
-from littlegiant.bilingual import is_chinese
 from littlegiant.reference.models import Region
 from littlegiant.rules import registry
 from littlegiant.rules.pack import TIERS

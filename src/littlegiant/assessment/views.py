@@ -178,7 +178,9 @@ def rd_calculator(request: HttpRequest, pk: int) -> HttpResponse:
             form = RdBreakdownForm(request.POST)
             if form.is_valid():
                 try:
-                    filing = calculator.save_breakdown(enterprise, filing.year, form.breakdown(), by=request.user)
+                    filing = calculator.save_breakdown(
+                        enterprise, filing.year, form.breakdown(), by=request.user
+                    )
                     saved = True
                 except ValidationError as error:
                     for name, problems in error.message_dict.items():

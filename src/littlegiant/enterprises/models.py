@@ -250,13 +250,25 @@ class AnnualFiling(models.Model):
         _("R&D depreciation (item 3)"), max_digits=20, decimal_places=2, null=True, blank=True
     )
     rd_amortisation = models.DecimalField(
-        _("R&D amortisation of intangible assets (item 4)"), max_digits=20, decimal_places=2, null=True, blank=True
+        _("R&D amortisation of intangible assets (item 4)"),
+        max_digits=20,
+        decimal_places=2,
+        null=True,
+        blank=True,
     )
     rd_design_fees = models.DecimalField(
-        _("New-product design and similar fees (item 5)"), max_digits=20, decimal_places=2, null=True, blank=True
+        _("New-product design and similar fees (item 5)"),
+        max_digits=20,
+        decimal_places=2,
+        null=True,
+        blank=True,
     )
     rd_other_related = models.DecimalField(
-        _("Other related R&D expenses, before the 10% cap (item 6)"), max_digits=20, decimal_places=2, null=True, blank=True
+        _("Other related R&D expenses, before the 10% cap (item 6)"),
+        max_digits=20,
+        decimal_places=2,
+        null=True,
+        blank=True,
     )
     rd_commissioned_domestic = models.DecimalField(
         _("R&D commissioned in China, amount paid"), max_digits=20, decimal_places=2, null=True, blank=True
@@ -265,10 +277,18 @@ class AnnualFiling(models.Model):
         _("R&D commissioned overseas, amount paid"), max_digits=20, decimal_places=2, null=True, blank=True
     )
     rd_capitalised_amortisation = models.DecimalField(
-        _("This year's amortisation of intangible assets formed by R&D"), max_digits=20, decimal_places=2, null=True, blank=True
+        _("This year's amortisation of intangible assets formed by R&D"),
+        max_digits=20,
+        decimal_places=2,
+        null=True,
+        blank=True,
     )
     taxable_income = models.DecimalField(
-        _("Taxable income before the R&D additional deduction"), max_digits=20, decimal_places=2, null=True, blank=True
+        _("Taxable income before the R&D additional deduction"),
+        max_digits=20,
+        decimal_places=2,
+        null=True,
+        blank=True,
     )
     hnte = models.BooleanField(
         _("Valid high and new technology enterprise certificate"), null=True, blank=True

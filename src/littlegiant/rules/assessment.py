@@ -547,12 +547,7 @@ def output_columns(
         for amount in pack.written_amounts:
             # Rounded half up to the fen (D12), written with its two places: 1.20, 0.00.
             fen = quote(f"{p}__a__{amount.id}__fen")
-            if output_format == ".csv":
-                sql = f"CAST({fen} AS VARCHAR)"
-            elif output_format == ".jsonl":
-                sql = f"CAST({fen} AS VARCHAR)"
-            else:
-                sql = fen
+            sql = fen if output_format == ".parquet" else f"CAST({fen} AS VARCHAR)"
             columns.append(f"{sql} AS {named(pack, amount.column)}")
         for criterion in pack.criteria if detail else ():
             if criterion.kind == Kind.INDICATOR:

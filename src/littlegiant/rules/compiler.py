@@ -488,7 +488,9 @@ def result_from_row(pack: RulePack, prefixes: dict[str, str], row: dict[str, obj
         )
     for amount in pack.amounts:
         numerator, denominator = _fraction(get("a", amount.id, "n")), _fraction(get("a", amount.id, "d"))
-        result.amounts[amount.id] = None if numerator is None or denominator is None else numerator / denominator
+        result.amounts[amount.id] = (
+            None if numerator is None or denominator is None else numerator / denominator
+        )
     for amount in pack.written_amounts:
         fen = get("a", amount.id, "fen")
         result.written[amount.id] = None if fen is None else Decimal(str(fen)).quantize(Decimal("0.01"))

@@ -819,7 +819,9 @@ def _constant_divisors_only(expression: Expression, where: str) -> None:
             divisor = node.expression
             while isinstance(divisor, exp.Paren):
                 divisor = divisor.this
-            if not (isinstance(divisor, exp.Literal) and not divisor.is_string and Decimal(divisor.this) != 0):
+            if not (
+                isinstance(divisor, exp.Literal) and not divisor.is_string and Decimal(divisor.this) != 0
+            ):
                 raise PackError(f"{where}: an amount divides only by a non-zero number, not {node.sql()!r}")
 
 
@@ -917,7 +919,9 @@ def _build_findings(
             wanted = set(re.findall(r"{(\w+)}", message))
             missing = wanted - {key for key, _, _ in values}
             if missing:
-                raise PackError(f"{fwhere}: message_{lang} names {sorted(missing)[0]!r}, which is not a value")
+                raise PackError(
+                    f"{fwhere}: message_{lang} names {sorted(missing)[0]!r}, which is not a value"
+                )
         findings.append(Finding(fid, when, tuple(values), messages["zh"], messages["en"]))
     return findings
 

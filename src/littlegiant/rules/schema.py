@@ -364,7 +364,13 @@ FIELDS: tuple[Field, ...] = (
         "rd_tax",
         may_be_negative=True,
     ),
-    _f("hnte", K.BOOLEAN, "Valid high and new technology enterprise certificate", "有效高新技术企业证书", "rd_tax"),
+    _f(
+        "hnte",
+        K.BOOLEAN,
+        "Valid high and new technology enterprise certificate",
+        "有效高新技术企业证书",
+        "rd_tax",
+    ),
     _f(
         "ic_or_mother_machine_listed",
         K.BOOLEAN,

@@ -42,7 +42,9 @@ def test_the_cap_is_exact_and_only_the_written_amount_is_rounded_half_up_to_the_
 
 def test_a_half_fen_is_rounded_up():
     """80% of 0.01 yuan commissioned in China is 0.008: E = 1,000,000.008 yuan, written 1,000,000.01."""
-    (result,) = rd_decide([rd_enterprise(rd_commissioned_domestic=Decimal("0.01"), rd_other_related=Decimal(100000))])
+    (result,) = rd_decide(
+        [rd_enterprise(rd_commissioned_domestic=Decimal("0.01"), rd_other_related=Decimal(100000))]
+    )
     assert result.amounts["deductible_base"] == Decimal("1000000.008")
     assert result.written["deductible_base"] == Decimal("1000000.01")
 

@@ -29,7 +29,10 @@ def test_the_overseas_part_exactly_at_two_thirds_counts_in_full():
 
 def test_a_fen_more_overseas_is_capped_and_a_fen_less_counts_80_percent():
     above, below = rd_decide(
-        [own(rd_commissioned_overseas=Decimal("1000000.01")), own(rd_commissioned_overseas=Decimal("999999.99"))]
+        [
+            own(rd_commissioned_overseas=Decimal("1000000.01")),
+            own(rd_commissioned_overseas=Decimal("999999.99")),
+        ]
     )
     assert above.amounts["commissioned_overseas_counted"] == 800000
     assert above.written["deductible_base"] == Decimal("2000000.00")
