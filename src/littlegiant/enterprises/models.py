@@ -264,7 +264,7 @@ class AnnualFiling(models.Model):
         blank=True,
     )
     rd_other_related = models.DecimalField(
-        _("Other related R&D expenses, before the 10% cap (item 6)"),
+        _("Other related R&D expenses, before the 10 per cent cap (item 6)"),
         max_digits=20,
         decimal_places=2,
         null=True,

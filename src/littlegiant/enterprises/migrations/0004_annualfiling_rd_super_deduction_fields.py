@@ -63,7 +63,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='annualfiling',
             name='rd_other_related',
-            field=models.DecimalField(blank=True, decimal_places=2, max_digits=20, null=True, verbose_name='Other related R&D expenses, before the 10% cap (item 6)'),
+            field=models.DecimalField(blank=True, decimal_places=2, max_digits=20, null=True, verbose_name='Other related R&D expenses, before the 10 per cent cap (item 6)'),
         ),
         migrations.AddField(
             model_name='annualfiling',
@@ -133,7 +133,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='historicalannualfiling',
             name='rd_other_related',
-            field=models.DecimalField(blank=True, decimal_places=2, max_digits=20, null=True, verbose_name='Other related R&D expenses, before the 10% cap (item 6)'),
+            field=models.DecimalField(blank=True, decimal_places=2, max_digits=20, null=True, verbose_name='Other related R&D expenses, before the 10 per cent cap (item 6)'),
         ),
         migrations.AddField(
             model_name='historicalannualfiling',
