@@ -47,5 +47,5 @@ def test_she_enters_the_breakdown_and_sees_the_deduction_and_the_saving(page, al
     page.locator("form.what-if [type=submit]").click()
     page.wait_for_selector("#what-if-tax_saving")
     row = page.locator("#what-if-additional_deduction").inner_text()
-    assert "550,000.00" in row and "661,111.11" in row  # 595,000 + its 10/90 cap of 66,111.11
+    assert "550,000.00" in row and "650,000.00" in row  # 595,000 + the 55,000 of other related expenses
     assert str(alpha.filings.get(year=2025).rd_other_related) == "55000.00"

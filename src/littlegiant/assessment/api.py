@@ -16,14 +16,17 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
-from pydantic import ConfigDict
+from pydantic import ConfigDict, create_model
 
 from littlegiant.assessment import calculator, services
 from littlegiant.assessment.models import ScreeningRun
 from littlegiant.enterprises.filing_values import parse_filing_values
 from littlegiant.enterprises.models import Enterprise
+from littlegiant.enterprises.permissions import enterprise_decision
+from littlegiant.permissions import ensure
 from littlegiant.reference.models import Region
 from littlegiant.rules import PackNotFound, assess_record, registry
+from littlegiant.rules.schema import FIELDS_BY_NAME
 
 router = Router()
 
@@ -379,6 +382,20 @@ def screening(request: HttpRequest, pk: int):
 # --- The R&D super-deduction calculator ----------------------------------------------------------------------
 
 
+# The fields sent are set (null: unknown), read exactly as in an import file; fields left out keep their values.
+RdBreakdownIn = create_model(
+    "RdBreakdownIn",
+    __config__=ConfigDict(extra="forbid"),
+    **{
+        name: (
+            Any,
+            Field(None, description=f"{FIELDS_BY_NAME[name].label_en} ({FIELDS_BY_NAME[name].label_zh})"),
+        )
+        for name in calculator.BREAKDOWN_FIELDS
+    },
+)
+
+
 class RdComparisonRow(Schema):
     id: str
     label_zh: str
@@ -449,16 +466,16 @@ def rd_calculation(request: HttpRequest, pk: int, year: int | None = None, extra
     summary="Save the R&D breakdown of a year's filing and recalculate",
     by_alias=True,
 )
-def put_rd_breakdown(request: HttpRequest, pk: int, year: int, payload: dict[str, Any]):
+def put_rd_breakdown(request: HttpRequest, pk: int, year: int, payload: RdBreakdownIn):  # type: ignore[valid-type]
     """Set any of the breakdown's fields (the nine R&D items and the tax fields of enterprise-data.md; null is
     unknown); the others keep their values. Each bad field is named (422); only the enterprise's members (or an
     administrator) may change it (403)."""
     enterprise = _enterprise(request, pk)
+    # Refuse before reading the values: seeing an enterprise is not a right to make the server parse for it.
+    ensure(enterprise_decision(request.user, "change", enterprise))
     _filing(enterprise, year)
-    stray = [name for name in payload if name not in calculator.BREAKDOWN_FIELDS]
-    if stray:
-        raise ValidationError({name: _("not a field of the R&D breakdown") for name in stray})
-    values, problems = parse_filing_values(payload)
+    sent = payload.model_dump(include=payload.model_fields_set)  # type: ignore[attr-defined]
+    values, problems = parse_filing_values(sent)
     if problems:
         raise ValidationError(problems)
     filing = calculator.save_breakdown(enterprise, year, values, by=request.user)

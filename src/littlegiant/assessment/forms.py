@@ -26,11 +26,12 @@ if TYPE_CHECKING:
 
 def pack_choices() -> list[tuple[str, str]]:
     chinese = is_chinese()
-    # Size first, then tier by tier (innovative SME, SRDI SME, little giant), each tier's packs oldest first.
+    # Size first, then tier by tier (innovative SME, SRDI SME, little giant), each tier's packs oldest first, then
+    # the calculation packs (the R&D super-deduction).
     packs = sorted(
         (registry.get(pack_id) for pack_id in registry.ids()),
         key=lambda pack: (
-            -1 if pack.tier is None else TIERS.index(pack.tier),
+            len(TIERS) if pack.is_calculation else -1 if pack.tier is None else TIERS.index(pack.tier),
             pack.effective_from or dt.date.min,
             pack.id,
         ),
