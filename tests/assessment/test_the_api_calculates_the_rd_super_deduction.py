@@ -30,7 +30,9 @@ def test_put_then_get_gives_the_amounts_and_the_what_if(client, alice, alpha):
     saved = put(client, alpha, GOOD)
     assert saved.status_code == 200, saved.content
     assert saved.json()["amounts"]["tax_saving"] == "727500.00"
-    got = client.get(f"/api/assessment/enterprises/{alpha.pk}/rd-calculation?extra=100000").json()
+    response = client.get(f"/api/assessment/enterprises/{alpha.pk}/rd-calculation?extra=100000")
+    assert response.status_code == 200, response.content
+    got = response.json()
     assert got["outcome"] == "eligible"
     assert got["amounts"]["additional_deduction"] == "550000.00"
     assert got["amounts"]["rate"] == "1.00"

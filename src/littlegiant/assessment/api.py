@@ -103,13 +103,21 @@ class Explanation(Schema):
     pack: PackRef
     evaluated_on: str
     outcome: str = Field(
-        description="qualified | not_qualified | insufficient_data; size: large | medium | small | micro"
+        description="qualified | not_qualified | insufficient_data; size: large | medium | small | micro; "
+        "a calculation pack: eligible | not_eligible | not_applicable | insufficient_data"
     )
     score: int | float | str | None = None
     subtotals: list[Subtotal] = []
     criteria: list[CriterionResult]
     gaps: list[Gap] = []
     missing_inputs: list[str] = []
+    parameters: list[dict[str, Any]] = Field(
+        default_factory=list, description="a calculation pack's parameters: value, default, clause"
+    )
+    amounts: list[dict[str, Any]] = Field(
+        default_factory=list,
+        description="a calculation pack's steps in order: exact value, value to the fen, formula, clause cited",
+    )
 
 
 class TierStepOut(Schema):
