@@ -463,7 +463,7 @@ def rd_calculation(request: HttpRequest, pk: int, year: int | None = None, extra
     year's what-if: that much more R&D as staff costs, taxable income lower by the same amount."""
     enterprise = _enterprise(request, pk)
     filing = _filing(enterprise, year)
-    if extra is not None and (extra < 0 or extra > Decimal("1e15")):
+    if extra is not None and (not extra.is_finite() or extra < 0 or extra > Decimal("1e15")):
         raise ValidationError({"extra": _("must be between 0 and 10^15 yuan")})
     return _calculation_out(enterprise, calculator.calculate(filing, extra=extra))
 
