@@ -332,6 +332,60 @@ class EnterpriseGenerator:
             rng, ("new", "review"), (0.9, 0.1), self.unknown(rng, rows, 0.02)
         )
 
+        # R&D super-deduction and income tax (criteria.md §6), drawn last so that the columns above stay as they
+        # were. Items 1–5 split the R&D expense; 2% sit exactly on the 10/90 cap of other related expenses, and
+        # 1% (no overseas R&D, not listed) exactly on the 300万 line after a deduction of 100% of E.
+        shares = rng.dirichlet([5.0, 3.0, 1.0, 0.5, 0.5], rows)
+        items = np.floor(shares * (rd * 0.85)[:, None]).astype(np.int64)
+        on_cap = rng.random(rows) < 0.02
+        items[on_cap, 0] -= items[on_cap].sum(axis=1) % 9  # items 1–5 a multiple of 9 fen
+        items[:, 0] = np.maximum(items[:, 0], 0)
+        items15 = items.sum(axis=1)
+        other = np.round(items15 * rng.uniform(0.0, 0.16, rows)).astype(np.int64)
+        other[on_cap] = items15[on_cap] // 9
+        domestic = np.where(rng.random(rows) < 0.3, np.round(rd * rng.uniform(0, 0.3, rows)), 0).astype(
+            np.int64
+        )
+        domestic -= domestic % 5  # 80% of it is a whole number of fen
+        overseas = np.where(rng.random(rows) < 0.05, np.round(rd * rng.uniform(0, 1.2, rows)), 0).astype(
+            np.int64
+        )
+        capitalised = np.where(rng.random(rows) < 0.1, np.round(rd * rng.uniform(0, 0.2, rows)), 0).astype(
+            np.int64
+        )
+        taxable = np.round(net_profit * rng.uniform(1.0, 1.4, rows)).astype(np.int64)
+        on_line = (rng.random(rows) < 0.01) & ~on_cap & (other * 9 <= items15)
+        overseas[on_line] = 0
+        capitalised[on_line] = 0
+        e = items15 + other + domestic * 4 // 5
+        taxable[on_line] = 300 * WAN * 100 + e[on_line]
+        listed = rng.random(rows) < 0.03
+        listed[on_line] = False
+        for name, fen in (
+            ("rd_personnel", items[:, 0]),
+            ("rd_direct_inputs", items[:, 1]),
+            ("rd_depreciation", items[:, 2]),
+            ("rd_amortisation", items[:, 3]),
+            ("rd_design_fees", items[:, 4]),
+            ("rd_other_related", other),
+            ("rd_commissioned_domestic", domestic),
+            ("rd_commissioned_overseas", overseas),
+            ("rd_capitalised_amortisation", capitalised),
+            ("taxable_income", taxable),
+        ):
+            columns[name] = decimal_array(fen, self.unknown(rng, rows, 0.01), MONEY)
+        flag("hnte", 0.1)
+        columns["ic_or_mother_machine_listed"] = pa.array(listed, mask=self.unknown(rng, rows, 0.02))
+        # Quarterly averages: a share of 300.5 and exactly 300 (2023年第12号's head-count line).
+        employees_avg = employees * 100 + rng.integers(-50, 51, rows) * (employees > 1)
+        edge = rng.random(rows)
+        employees_avg[edge < 0.01] = 30000
+        employees_avg[(edge >= 0.01) & (edge < 0.02)] = 30050
+        columns["employees_avg"] = decimal_array(employees_avg, self.unknown(rng, rows, 0.02), NUMBER)
+        assets_avg = np.round(assets * rng.uniform(0.85, 1.0, rows)).astype(np.int64)
+        assets_avg[rng.random(rows) < 0.01] = 5000 * WAN * 100
+        columns["total_assets_avg"] = decimal_array(assets_avg, self.unknown(rng, rows, 0.02), MONEY)
+
         return pa.table([columns[f.name].cast(SCHEMA.field(f.name).type) for f in FIELDS], schema=SCHEMA)
 
     @staticmethod

@@ -70,6 +70,7 @@ PATH_PARAMETERS: dict[str, Callable[[Side, dict], dict]] = {
     "enterprises:filing_edit": _with(_object("enterprise"), year=YEAR),
     "assessment:self": _object("enterprise"),
     "assessment:explanation": _with(_object("enterprise"), year=YEAR),
+    "assessment:rd_calculator": _object("enterprise"),
     "assessment:screening_run": _object("screening"),
     "assessment:screening_download": _with(_object("screening"), fmt="csv"),
     **{
@@ -124,6 +125,8 @@ PATH_PARAMETERS: dict[str, Callable[[Side, dict], dict]] = {
     "api:enterprise_detail": _object("enterprise"),
     "api:upsert_filing": _with(_object("enterprise"), year=YEAR),
     "api:enterprise_assessment": _object("enterprise"),
+    "api:rd_calculation": _object("enterprise"),
+    "api:put_rd_breakdown": _with(_object("enterprise"), year=YEAR),
     "api:enterprise_explanation": _with(_object("enterprise"), pack_id=SRDI_PACK),
     "api:pack_detail": lambda side, shared: {"pack_id": SRDI_PACK},
     "api:screening": _object("screening"),

@@ -21,6 +21,10 @@ OUTCOME_LABELS = {
     "medium": _("Medium enterprise"),
     "small": _("Small enterprise"),
     "micro": _("Micro enterprise"),
+    # A calculation pack's outcomes (the R&D super-deduction, enterprise-data.md).
+    "eligible": _("Eligible for the super-deduction"),
+    "not_eligible": _("Excluded industry: no super-deduction"),
+    "not_applicable": _("Tax year before 2023: outside this calculation"),
 }
 CRITERION_STATUS_LABELS = {
     "met": _("met"),

@@ -1,5 +1,6 @@
 """The screening form offers the size pack first, then the tiers in order (innovative SME, SRDI SME, little
-giant), each tier's packs oldest first; packs encoded from secondary sources say so."""
+giant), each tier's packs oldest first, then the calculation packs (the R&D super-deduction); packs encoded from
+secondary sources say so."""
 
 from django.utils import translation
 
@@ -16,6 +17,7 @@ def test_packs_run_by_tier_and_the_provisional_ones_are_marked():
         "cn.miit.srdi-sme.2026",
         "cn.miit.little-giant.2022",
         "cn.miit.little-giant.2026",
+        "cn.mof.rd-super-deduction.2023",
     ]
     labels = dict(choices)
     assert labels["cn.miit.srdi-sme.2026"].endswith("provisional: secondary sources")

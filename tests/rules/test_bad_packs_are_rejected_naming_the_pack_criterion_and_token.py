@@ -79,4 +79,5 @@ def test_the_shipped_packs_all_load(tmp_path: Path) -> None:
         "cn.miit.sme-size.2011",
         "cn.miit.srdi-sme.2022",
         "cn.miit.srdi-sme.2026",
+        "cn.mof.rd-super-deduction.2023",
     ]

@@ -7,6 +7,7 @@ import pytest
 
 from littlegiant.rules import assess_record, registry
 from tests.rules.json_schema import errors
+from tests.rules.rd_sample import rd_enterprise
 from tests.rules.sample import qualifying_enterprise
 
 SCHEMA = json.loads((Path(__file__).parents[2] / "src/littlegiant/rules/explanation.schema.json").read_text())
@@ -19,8 +20,9 @@ SCHEMA = json.loads((Path(__file__).parents[2] / "src/littlegiant/rules/explanat
         qualifying_enterprise(rd_expense=None, operating_revenue=0, total_assets=0),
         {"industry_code": "3743"},
         {},
+        {**qualifying_enterprise(), **rd_enterprise(rd_other_related=200000, taxable_income=3500000)},
     ],
-    ids=["qualifying", "unknown and zero", "almost empty", "empty"],
+    ids=["qualifying", "unknown and zero", "almost empty", "empty", "with an R&D breakdown"],
 )
 def test_every_document_is_valid(record: dict) -> None:
     documents = assess_record(record, registry.ids())

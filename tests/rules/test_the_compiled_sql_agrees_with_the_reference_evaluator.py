@@ -1,6 +1,7 @@
 """Property: for random enterprises — unknown values, zero denominators, values on band edges — the compiled
 SQL
-(DuckDB) and the independent reference evaluator (plain Python, exact fractions) decide every pack alike."""
+(DuckDB) and the independent reference evaluator (plain Python, exact fractions) decide every pack alike, and
+compute a calculation pack's amounts alike: exactly, and written out to the fen (decision D12)."""
 
 import os
 from decimal import Decimal
@@ -15,7 +16,11 @@ from littlegiant.rules.schema import FIELDS, FieldKind
 WAN = 10_000
 # Industry classes covering the 16 size industries.
 INDUSTRY_CODES = ["0111", "3743", "4720", "5111", "5211", "5311", "5411", "5951", "6010", "6110", "6210", "6311",  # noqa: E501
-                  "6511", "7010", "7020", "7111", "7310"]  # fmt: skip
+                  "6511", "7010", "7020", "7111", "7310",
+                  # and those the R&D super-deduction excludes (criteria.md §6.5), with their neighbours
+                  "1610", "1511", "7211", "9011", "8910"]  # fmt: skip
+# Tax years around 2023 (2023年第7号) and 2027 (2023年第44号, 第12号).
+YEARS = [2021, 2022, 2023, 2024, 2027, 2028, 2030]
 
 
 def money() -> st.SearchStrategy[Decimal | None]:
@@ -31,8 +36,14 @@ def money() -> st.SearchStrategy[Decimal | None]:
 def value_of(kind: FieldKind, choices: tuple[str, ...], name: str) -> st.SearchStrategy[object]:
     if name == "industry_code":
         return st.one_of(st.none(), st.sampled_from(INDUSTRY_CODES))
-    if name == "net_profit":
+    if name == "year":
+        return st.one_of(st.none(), st.sampled_from(YEARS))
+    if name in ("net_profit", "taxable_income"):
         return st.one_of(money(), money().map(lambda v: None if v is None else -v))
+    if name == "employees_avg":
+        # 2023年第12号: at most 300 (a fractional average either side of it).
+        return st.one_of(st.none(), st.sampled_from([Decimal(300), Decimal("300.5"), Decimal("299.75")]),
+                         st.integers(0, 2400).map(lambda n: Decimal(n) / 4))  # fmt: skip
     if kind == FieldKind.MONEY:
         return money()
     if kind == FieldKind.BOOLEAN:
@@ -62,7 +73,7 @@ enterprises = st.fixed_dictionaries(
     {
         f.name: value_of(f.kind, f.choices, f.name)
         for f in FIELDS
-        if not f.identity or f.name == "industry_code"
+        if not f.identity or f.name in ("industry_code", "year")
     }  # noqa: E501
 )
 
@@ -76,7 +87,8 @@ enterprises = st.fixed_dictionaries(
 )
 @given(st.lists(enterprises, min_size=1, max_size=40))
 def test_every_pack_decides_alike_in_sql_and_in_python(batch: list[dict[str, object]]) -> None:
-    """Outcome, score range, subtotals and every criterion (truth, points, band, value, zero flag) agree."""
+    """Outcome, score range, subtotals, every criterion (truth, points, band, value, zero flag) and every amount
+    (exact, and as written out to the fen) agree."""
     ids = registry.ids()
     by_sql = evaluate_records(batch, ids, engine="sql")
     by_python = evaluate_records(batch, ids, engine="python")

@@ -6,6 +6,7 @@ Same services and permissions as the web pages; every lookup starts from a `for_
 from __future__ import annotations
 
 from datetime import date, datetime
+from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -16,14 +17,18 @@ from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.pagination import paginate
-from pydantic import ConfigDict
+from pydantic import ConfigDict, create_model
 
-from littlegiant.assessment import services
+from littlegiant.assessment import calculator, services
 from littlegiant.assessment.models import ScreeningRun
+from littlegiant.enterprises.filing_values import parse_filing_values
 from littlegiant.enterprises.models import Enterprise
+from littlegiant.enterprises.permissions import enterprise_decision
 from littlegiant.pagination import BoundedCursorPagination
+from littlegiant.permissions import ensure
 from littlegiant.reference.models import Region
 from littlegiant.rules import PackNotFound, assess_record, registry
+from littlegiant.rules.schema import FIELDS_BY_NAME
 
 router = Router()
 
@@ -100,13 +105,21 @@ class Explanation(Schema):
     pack: PackRef
     evaluated_on: str
     outcome: str = Field(
-        description="qualified | not_qualified | insufficient_data; size: large | medium | small | micro"
+        description="qualified | not_qualified | insufficient_data; size: large | medium | small | micro; "
+        "a calculation pack: eligible | not_eligible | not_applicable | insufficient_data"
     )
     score: int | float | str | None = None
     subtotals: list[Subtotal] = []
     criteria: list[CriterionResult]
     gaps: list[Gap] = []
     missing_inputs: list[str] = []
+    parameters: list[dict[str, Any]] = Field(
+        default_factory=list, description="a calculation pack's parameters: value, default, clause"
+    )
+    amounts: list[dict[str, Any]] = Field(
+        default_factory=list,
+        description="a calculation pack's steps in order: exact value, value to the fen, formula, clause cited",
+    )
 
 
 class TierStepOut(Schema):
@@ -377,3 +390,106 @@ def start_screening(request: HttpRequest, payload: ScreeningIn):
 @router.get("/screenings/{pk}", response=ScreeningOut, summary="A screening's status and progress")
 def screening(request: HttpRequest, pk: int):
     return _screening_out(get_object_or_404(ScreeningRun.objects.for_user(request.user), pk=pk))
+
+
+# --- The R&D super-deduction calculator ----------------------------------------------------------------------
+
+
+# The fields sent are set (null: unknown), read exactly as in an import file; fields left out keep their values.
+RdBreakdownIn = create_model(
+    "RdBreakdownIn",
+    __config__=ConfigDict(extra="forbid"),
+    **{
+        name: (
+            Any,
+            Field(None, description=f"{FIELDS_BY_NAME[name].label_en} ({FIELDS_BY_NAME[name].label_zh})"),
+        )
+        for name in calculator.BREAKDOWN_FIELDS
+    },
+)
+
+
+class RdComparisonRow(Schema):
+    id: str
+    label_zh: str
+    label_en: str
+    this_year: str | None
+    next_year: str | None
+
+
+class RdCalculationOut(Schema):
+    enterprise: int
+    year: int
+    pack: str
+    outcome: str
+    amounts: dict[str, str | None] = Field(
+        description="deductible_base, rate, additional_deduction, tax_before, tax_after, tax_saving (yuan, to the fen)"
+    )
+    explanation: Explanation
+    extra: str | None = Field(None, description="next year's extra R&D (yuan) of the what-if, if asked")
+    what_if: list[RdComparisonRow] = Field(default_factory=list)
+
+
+def _calculation_out(enterprise: Enterprise, calculation: calculator.Calculation) -> dict[str, Any]:
+    document = calculation.explanation
+    return {
+        "enterprise": enterprise.pk,
+        "year": calculation.year,
+        "pack": calculator.RD_PACK_ID,
+        "outcome": document["outcome"],
+        "amounts": {
+            amount["column"]: amount["value"]
+            for amount in document["amounts"]
+            if amount["column"] is not None
+        },
+        "explanation": document,
+        "extra": None if calculation.extra is None else format(calculation.extra, "f"),
+        "what_if": [
+            {
+                "id": row["amount"]["id"],
+                "label_zh": row["amount"]["label_zh"],
+                "label_en": row["amount"]["label_en"],
+                "this_year": row["amount"]["value"],
+                "next_year": row["then"]["value"],
+            }
+            for row in calculation.comparison
+        ],
+    }
+
+
+@router.get(
+    "/enterprises/{pk}/rd-calculation",
+    response=RdCalculationOut,
+    summary="The R&D super-deduction of an enterprise's filing, step by step, with next year's what-if",
+    by_alias=True,
+)
+def rd_calculation(request: HttpRequest, pk: int, year: int | None = None, extra: Decimal | None = None):
+    """cn.mof.rd-super-deduction.2023 on the latest (or given) year's filing; `extra` (yuan, ≥ 0) adds next
+    year's what-if: that much more R&D as staff costs, taxable income lower by the same amount."""
+    enterprise = _enterprise(request, pk)
+    filing = _filing(enterprise, year)
+    if extra is not None and (not extra.is_finite() or extra < 0 or extra > Decimal("1e15")):
+        raise ValidationError({"extra": _("must be between 0 and 10^15 yuan")})
+    return _calculation_out(enterprise, calculator.calculate(filing, extra=extra))
+
+
+@router.put(
+    "/enterprises/{pk}/rd-breakdown/{year}",
+    response=RdCalculationOut,
+    summary="Save the R&D breakdown of a year's filing and recalculate",
+    by_alias=True,
+)
+def put_rd_breakdown(request: HttpRequest, pk: int, year: int, payload: RdBreakdownIn):  # type: ignore[valid-type]
+    """Set any of the breakdown's fields (the nine R&D items and the tax fields of enterprise-data.md; null is
+    unknown); the others keep their values. Each bad field is named (422); only the enterprise's members (or an
+    administrator) may change it (403)."""
+    enterprise = _enterprise(request, pk)
+    # Refuse before reading the values: seeing an enterprise is not a right to make the server parse for it.
+    ensure(enterprise_decision(request.user, "change", enterprise))
+    _filing(enterprise, year)
+    sent = payload.model_dump(include=payload.model_fields_set)  # type: ignore[attr-defined]
+    values, problems = parse_filing_values(sent)
+    if problems:
+        raise ValidationError(problems)
+    filing = calculator.save_breakdown(enterprise, year, values, by=request.user)
+    return _calculation_out(enterprise, calculator.calculate(filing))

@@ -1,4 +1,4 @@
-"""Forms of the assessment app: starting a batch screening."""
+"""Forms of the assessment app: starting a batch screening; the R&D calculator's breakdown and what-if."""
 
 from __future__ import annotations
 
@@ -11,10 +11,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from littlegiant.accounts.jurisdiction import is_administrator, reviewer_region_paths
+from littlegiant.assessment.calculator import BREAKDOWN_FIELDS
 from littlegiant.bilingual import is_chinese
+from littlegiant.enterprises.filing_values import FilingValueError, check_value
+from littlegiant.enterprises.forms import form_field
 from littlegiant.reference.models import Region
 from littlegiant.rules import registry
 from littlegiant.rules.pack import TIERS
+from littlegiant.rules.schema import FIELDS_BY_NAME
 
 if TYPE_CHECKING:
     from littlegiant.accounts.models import User
@@ -22,11 +26,12 @@ if TYPE_CHECKING:
 
 def pack_choices() -> list[tuple[str, str]]:
     chinese = is_chinese()
-    # Size first, then tier by tier (innovative SME, SRDI SME, little giant), each tier's packs oldest first.
+    # Size first, then tier by tier (innovative SME, SRDI SME, little giant), each tier's packs oldest first, then
+    # the calculation packs (the R&D super-deduction).
     packs = sorted(
         (registry.get(pack_id) for pack_id in registry.ids()),
         key=lambda pack: (
-            -1 if pack.tier is None else TIERS.index(pack.tier),
+            len(TIERS) if pack.is_calculation else -1 if pack.tier is None else TIERS.index(pack.tier),
             pack.effective_from or dt.date.min,
             pack.id,
         ),
@@ -74,3 +79,37 @@ class ScreeningForm(forms.Form):
         self.fields["packs"].choices = pack_choices()
         self.fields["region"].queryset = screenable_regions(user).order_by("path")
         self.fields["year"].initial = timezone.localdate().year - 1
+
+
+class RdBreakdownForm(forms.Form):
+    """The R&D breakdown of one year's filing (the nine R&D items and the tax fields of enterprise-data.md); an
+    empty field is unknown (D5), never zero. The same checks as the filing form."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        for name in BREAKDOWN_FIELDS:
+            self.fields[name] = form_field(FIELDS_BY_NAME[name])
+
+    def clean(self) -> dict[str, object]:
+        cleaned = super().clean() or {}
+        for name in BREAKDOWN_FIELDS:
+            if name in self.errors:
+                continue
+            if cleaned.get(name) == "":
+                cleaned[name] = None
+            try:
+                check_value(FIELDS_BY_NAME[name], cleaned.get(name))
+            except FilingValueError as error:
+                self.add_error(name, str(error))
+        return cleaned
+
+    def breakdown(self) -> dict[str, object | None]:
+        return {name: self.cleaned_data.get(name) for name in BREAKDOWN_FIELDS}
+
+
+class WhatIfForm(forms.Form):
+    """Next year's what-if: this much more R&D (yuan)."""
+
+    extra = forms.DecimalField(
+        label=_("R&D next year: more by (yuan)"), required=False, min_value=0, max_digits=18, decimal_places=2
+    )

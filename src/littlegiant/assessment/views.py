@@ -6,17 +6,18 @@ import json
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from littlegiant.assessment import services
-from littlegiant.assessment.forms import ScreeningForm
+from littlegiant.assessment import calculator, services
+from littlegiant.assessment.forms import RdBreakdownForm, ScreeningForm, WhatIfForm
 from littlegiant.assessment.models import ScreeningRun
 from littlegiant.enterprises.models import AnnualFiling, Enterprise
+from littlegiant.enterprises.permissions import enterprise_decision
 from littlegiant.rules import registry
 
 
@@ -146,3 +147,53 @@ def screening_download(request: HttpRequest, pk: int, fmt: str) -> FileResponse:
         raise Http404(_("The result file is no longer on the server."))
     name = f"screening-{run.pk}-{run.year}.{fmt}"
     return FileResponse(path.open("rb"), as_attachment=True, filename=name)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def rd_calculator(request: HttpRequest, pk: int) -> HttpResponse:
+    """The enterprise's R&D super-deduction calculator: its filing's R&D breakdown edited in place, the result
+    step by step with citations, and next year's what-if (R&D +X yuan) beside it."""
+    enterprise = get_object_or_404(
+        Enterprise.objects.for_user(request.user).select_related("region", "industry"), pk=pk
+    )
+    years = list(
+        AnnualFiling.objects.filter(enterprise=enterprise).order_by("-year").values_list("year", flat=True)
+    )
+    year = _year_param(request.GET.get("year") or request.POST.get("year"))
+    if year is not None and year not in years:
+        raise Http404(_("This enterprise has no data for that year."))
+    filing = services.latest_filing(enterprise, year)
+    may_change = enterprise_decision(request.user, "change", enterprise).allowed
+    what_if = WhatIfForm(request.GET or None)
+    extra = what_if.cleaned_data.get("extra") if what_if.is_bound and what_if.is_valid() else None
+    form = None
+    saved = False
+    if filing is not None:
+        initial = {name: getattr(filing, name) for name in calculator.BREAKDOWN_FIELDS}
+        form = RdBreakdownForm(initial=initial)
+        if request.method == "POST":
+            if not may_change:
+                raise PermissionDenied(enterprise_decision(request.user, "change", enterprise).reason)
+            form = RdBreakdownForm(request.POST)
+            if form.is_valid():
+                try:
+                    filing = calculator.save_breakdown(
+                        enterprise, filing.year, form.breakdown(), by=request.user
+                    )
+                    saved = True
+                except ValidationError as error:
+                    for name, problems in error.message_dict.items():
+                        form.add_error(name if name in form.fields else None, problems)
+    context: dict[str, object] = {
+        "enterprise": enterprise,
+        "years": years,
+        "filing": filing,
+        "form": form,
+        "what_if": what_if,
+        "may_change": may_change,
+        "saved": saved,
+        "calculation": calculator.calculate(filing, extra=extra) if filing is not None else None,
+    }
+    template = "assessment/rd_calculator.html#body" if request.htmx else "assessment/rd_calculator.html"
+    return render(request, template, context, status=422 if form is not None and form.errors else 200)

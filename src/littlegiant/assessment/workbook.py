@@ -44,6 +44,9 @@ OUTCOME_WORDS = {
     "medium": "中型",
     "small": "小型",
     "micro": "微型",
+    "eligible": "可加计扣除",
+    "not_eligible": "不适用（行业）",
+    "not_applicable": "不适用（年度）",
 }
 
 
@@ -91,6 +94,19 @@ def _pack_notes(pack: RulePack, prefix: str) -> dict[str, ColumnNote]:
         note("outcome", "结论", "Outcome", outcomes, pack.document),
         note("score", "得分", "Score", "无计分项时为空 empty where the pack has no points"),
     ]
+    for amount in pack.written_amounts:
+        # A calculation pack's amounts (enterprise-data.md): yuan, or a rate, rounded half up to the fen (D12).
+        values = "比例 rate" if amount.display == "rate" else "元，四舍五入到分 yuan, rounded to the fen"
+        notes.append(
+            note(
+                amount.column,
+                amount.label_zh,
+                amount.label_en,
+                values,
+                f"{amount.document} {amount.clause}",
+                str(amount.confidence),
+            )
+        )
     for criterion in pack.criteria:
         values = "得分 points" if criterion.kind == Kind.INDICATOR else STATUS_VALUES
         notes.append(

@@ -82,6 +82,23 @@ def _showcase_values(year: int) -> dict[str, object]:
         "independent_legal_person": True,
         "listed_abnormal_or_dishonest": False,
         "restricted_industry": False,
+        # The R&D breakdown of the year (enterprise-data.md): other related expenses 22,222.22 yuan above their
+        # 10/90 cap of items 1-5, so the calculator has a finding to tell.
+        "rd_personnel": revenue[here] * rd_share[here] * Decimal("0.62"),
+        "rd_direct_inputs": revenue[here] * rd_share[here] * Decimal("0.18"),
+        "rd_depreciation": revenue[here] * rd_share[here] * Decimal("0.06"),
+        "rd_amortisation": revenue[here] * rd_share[here] * Decimal("0.01"),
+        "rd_design_fees": revenue[here] * rd_share[here] * Decimal("0.03"),
+        "rd_other_related": (revenue[here] * rd_share[here] * Decimal("0.9") / 9).quantize(Decimal("0.01"))
+        + Decimal("22222.22"),
+        "rd_commissioned_domestic": Decimal("0"),
+        "rd_commissioned_overseas": Decimal("0"),
+        "rd_capitalised_amortisation": Decimal("0"),
+        "taxable_income": revenue[here] * Decimal("0.1"),
+        "hnte": False,
+        "ic_or_mother_machine_listed": False,
+        "employees_avg": Decimal(158 + 12 * step),
+        "total_assets_avg": revenue[here] * Decimal("1.3"),
         "incident_or_violation_3y": False,
     }
 

@@ -218,6 +218,12 @@ class ProvinceGenerator:
             AnnualFiling(enterprise=enterprise, year=year, **values)
             for year, values in self.filing_values(kind, division, capability, founded).items()
         ]
+        # The R&D breakdown draws from its own generator, seeded by the credit code: every other figure of the
+        # province stays as it was before the breakdown existed.
+        breakdown_rng = random.Random(f"rd-breakdown-{enterprise.credit_code}")
+        for filing in filings:
+            for name, value in rd_breakdown(breakdown_rng, filing).items():
+                setattr(filing, name, value)
         return enterprise, filings
 
     def filing_values(  # noqa: PLR0915  (one draw per field, in one place, reads best as one function)
@@ -389,3 +395,41 @@ def build_province(*, seed: int, enterprises: int, log: Callable[[str], None]) -
         made_filings += len(filings)
         log(f"{made_enterprises:,} enterprises, {made_filings:,} filings")
     return ProvinceSummary(made_enterprises, made_filings, time.perf_counter() - started)
+
+
+def rd_breakdown(rng: random.Random, filing: AnnualFiling) -> dict[str, object]:
+    """A plausible R&D breakdown (enterprise-data.md, criteria.md §6) of a filing's R&D expense: the five
+    expense items, other related expenses now and then above their 10/90 cap, some commissioned R&D, taxable
+    income near the profit, the quarterly averages near the year-end figures. Unknown where the R&D expense
+    or the profit is."""
+    if filing.rd_expense is None or filing.net_profit is None:
+        return {}
+    rd = float(filing.rd_expense)
+    shares = [rng.uniform(0.5, 0.7), rng.uniform(0.12, 0.25), rng.uniform(0.04, 0.1), rng.uniform(0, 0.03)]
+    items = [rd * 0.9 * share / sum(shares) * rng.uniform(0.92, 1.0) for share in shares]
+    items.append(max(0.0, rd * 0.9 - sum(items)))
+    other = sum(items) * rng.uniform(0.03, 0.16)
+    domestic = rd * rng.uniform(0.05, 0.2) if rng.random() < 0.3 else 0.0
+    overseas = rd * rng.uniform(0.02, 0.1) if rng.random() < 0.04 else 0.0
+    capitalised = rd * rng.uniform(0.02, 0.08) if rng.random() < 0.1 else 0.0
+    taxable = float(filing.net_profit) * rng.uniform(1.0, 1.3)
+    return {
+        "rd_personnel": _yuan(items[0]),
+        "rd_direct_inputs": _yuan(items[1]),
+        "rd_depreciation": _yuan(items[2]),
+        "rd_amortisation": _yuan(items[3]),
+        "rd_design_fees": _yuan(items[4]),
+        "rd_other_related": _yuan(other),
+        "rd_commissioned_domestic": _yuan(domestic),
+        "rd_commissioned_overseas": _yuan(overseas),
+        "rd_capitalised_amortisation": _yuan(capitalised),
+        "taxable_income": _yuan(taxable),
+        "hnte": bool(filing.innovation_honour_valid) and rng.random() < 0.8,
+        "ic_or_mother_machine_listed": rng.random() < 0.01,
+        "employees_avg": None
+        if filing.employees is None
+        else Decimal(str(round(filing.employees * rng.uniform(0.94, 1.01), 2))),
+        "total_assets_avg": None
+        if filing.total_assets is None
+        else _yuan(float(filing.total_assets) * rng.uniform(0.9, 1.0)),
+    }

@@ -95,6 +95,10 @@ def _form_field(field: Field) -> forms.Field:
     return forms.DecimalField(label=label, required=False, max_digits=max_digits, decimal_places=places)
 
 
+# The form field of one canonical field, for other apps' forms over a part of a filing (the R&D calculator).
+form_field = _form_field
+
+
 class FilingForm(forms.Form):
     """One year's data in the canonical fields; an empty field is unknown. The same checks as the import."""
 

@@ -16,6 +16,7 @@ GROUP_TITLES = {
     "declared": _("Declared facts, honours and qualitative criteria"),
     "title": _("Titles and evaluations (2026 measures)"),
     "eligibility": _("General eligibility"),
+    "rd_tax": _("R&D super-deduction and income tax"),
 }
 
 CHOICE_LABELS = {

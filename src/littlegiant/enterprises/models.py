@@ -239,6 +239,69 @@ class AnnualFiling(models.Model):
     incident_or_violation_3y = models.BooleanField(
         _("Major incident or violation in the last 3 years"), null=True, blank=True
     )
+    # R&D super-deduction and income tax of the tax year (enterprise-data.md; criteria.md §6, D12-D16)
+    rd_personnel = models.DecimalField(
+        _("R&D personnel costs (item 1)"), max_digits=20, decimal_places=2, null=True, blank=True
+    )
+    rd_direct_inputs = models.DecimalField(
+        _("R&D direct inputs (item 2)"), max_digits=20, decimal_places=2, null=True, blank=True
+    )
+    rd_depreciation = models.DecimalField(
+        _("R&D depreciation (item 3)"), max_digits=20, decimal_places=2, null=True, blank=True
+    )
+    rd_amortisation = models.DecimalField(
+        _("R&D amortisation of intangible assets (item 4)"),
+        max_digits=20,
+        decimal_places=2,
+        null=True,
+        blank=True,
+    )
+    rd_design_fees = models.DecimalField(
+        _("New-product design and similar fees (item 5)"),
+        max_digits=20,
+        decimal_places=2,
+        null=True,
+        blank=True,
+    )
+    rd_other_related = models.DecimalField(
+        _("Other related R&D expenses, before the 10 per cent cap (item 6)"),
+        max_digits=20,
+        decimal_places=2,
+        null=True,
+        blank=True,
+    )
+    rd_commissioned_domestic = models.DecimalField(
+        _("R&D commissioned in China, amount paid"), max_digits=20, decimal_places=2, null=True, blank=True
+    )
+    rd_commissioned_overseas = models.DecimalField(
+        _("R&D commissioned overseas, amount paid"), max_digits=20, decimal_places=2, null=True, blank=True
+    )
+    rd_capitalised_amortisation = models.DecimalField(
+        _("This year's amortisation of intangible assets formed by R&D"),
+        max_digits=20,
+        decimal_places=2,
+        null=True,
+        blank=True,
+    )
+    taxable_income = models.DecimalField(
+        _("Taxable income before the R&D additional deduction"),
+        max_digits=20,
+        decimal_places=2,
+        null=True,
+        blank=True,
+    )
+    hnte = models.BooleanField(
+        _("Valid high and new technology enterprise certificate"), null=True, blank=True
+    )
+    ic_or_mother_machine_listed = models.BooleanField(
+        _("On the IC or industrial-mother-machine enterprise list"), null=True, blank=True
+    )
+    employees_avg = models.DecimalField(
+        _("Annual average head-count"), max_digits=12, decimal_places=3, null=True, blank=True
+    )
+    total_assets_avg = models.DecimalField(
+        _("Annual average total assets"), max_digits=20, decimal_places=2, null=True, blank=True
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords()

@@ -71,22 +71,28 @@ class _WarmEngine:
     def __init__(self) -> None:
         self.connection = duckdb.connect(config={"threads": 1})
         self.lock = threading.Lock()
-        self.queries: dict[tuple[str, ...], tuple[CompiledPacks, str]] = {}
+        self.queries: dict[tuple[object, ...], tuple[CompiledPacks, str]] = {}
         self.source = "(SELECT " + ", ".join(
             f"CAST(? AS {column_type(f.name)}) AS {quote(f.name)}" for f in FIELDS
         )
         self.source += ") AS record"
 
-    def query_for(self, pack_ids: tuple[str, ...]) -> tuple[CompiledPacks, str]:
-        if pack_ids not in self.queries:
-            compiled = compile_packs(registry.with_dependencies(list(pack_ids)))
-            self.queries[pack_ids] = (compiled, compiled.query(self.source))
-        return self.queries[pack_ids]
+    def query_for(
+        self, pack_ids: tuple[str, ...], parameters: Mapping[str, object] | None = None
+    ) -> tuple[CompiledPacks, str]:
+        key = (pack_ids, tuple(sorted((k, str(v)) for k, v in (parameters or {}).items())))
+        if key not in self.queries:
+            compiled = compile_packs(registry.with_dependencies(list(pack_ids), parameters))
+            self.queries[key] = (compiled, compiled.query(self.source))
+        return self.queries[key]
 
     def run(
-        self, pack_ids: tuple[str, ...], record: Mapping[str, object]
+        self,
+        pack_ids: tuple[str, ...],
+        record: Mapping[str, object],
+        parameters: Mapping[str, object] | None = None,
     ) -> tuple[CompiledPacks, dict[str, Any]]:
-        compiled, sql = self.query_for(pack_ids)
+        compiled, sql = self.query_for(pack_ids, parameters)
         parameters = [record.get(f.name) for f in FIELDS]
         with self.lock:
             cursor = self.connection.execute(sql, parameters)
@@ -107,6 +113,7 @@ def assess_record(
     *,
     evaluation_date: dt.date | None = None,
     engine: str = "python",
+    parameters: Mapping[str, object] | None = None,
 ) -> dict[str, dict]:
     """Assess one enterprise against these packs: pack id -> explanation document, dependencies included.
 
@@ -114,14 +121,15 @@ def assess_record(
     D5). engine "python" evaluates the packs with the exact reference evaluator (a few milliseconds); "sql"
     runs the compiled SQL on the warm DuckDB connection (what batch files use; DuckDB's planning makes it
     ~100x slower for one row). The property test holds both to the same answers. Raises InputError naming
-    the field for a bad value, PackNotFound for an unknown pack id.
+    the field for a bad value, PackNotFound for an unknown pack id. `parameters` override the parameters of
+    the packs asked for (`{"rate": "1.2"}`; ParameterError names an unknown one or a bad value).
     """
     typed = coerce_record(record)
     ids = tuple(pack_ids)
-    packs = registry.with_dependencies(list(ids))
+    packs = registry.with_dependencies(list(ids), parameters)
     evaluated_on = evaluation_date or dt.date.today()
     if engine == "sql":
-        compiled, row = _engine().run(ids, typed)
+        compiled, row = _engine().run(ids, typed, parameters)
         prefixes = compiled.prefixes
         return _documents(
             compiled.packs, lambda pack, _: result_from_row(pack, prefixes, row), typed, evaluated_on
@@ -155,20 +163,24 @@ def _documents(
 
 
 def evaluate_records(
-    records: Sequence[Mapping[str, object]], pack_ids: Sequence[str], *, engine: str = "sql"
+    records: Sequence[Mapping[str, object]],
+    pack_ids: Sequence[str],
+    *,
+    engine: str = "sql",
+    parameters: Mapping[str, object] | None = None,
 ) -> list[dict[str, PackResult]]:
     """Evaluate many in-memory records at once: pack id -> PackResult per record, dependencies included.
 
     engine "sql" runs the compiled SQL once over all the records (an Arrow table) in DuckDB, "spark" the same
     SQL on Spark (rules/spark.py), "python" the reference evaluator.
     """
-    packs = registry.with_dependencies(list(pack_ids))
+    packs = registry.with_dependencies(list(pack_ids), parameters)
     typed = [coerce_record(record) for record in records]
     if engine == "spark":
         # Here, not at the top: pyspark is an optional extra and takes seconds to import.
         from littlegiant.rules.spark import evaluate_records_on_spark
 
-        return evaluate_records_on_spark(records, pack_ids)
+        return evaluate_records_on_spark(records, pack_ids, parameters=parameters)
     if engine == "python":
         results: list[dict[str, PackResult]] = []
         for record in typed:
@@ -533,6 +545,11 @@ def output_columns(
                 f"CAST(NULL AS {POINTS_TYPE if output_format == '.parquet' else 'VARCHAR'}) "
                 f"AS {named(pack, 'score')}"
             )
+        for amount in pack.written_amounts:
+            # Rounded half up to the fen (D12), written with its two places: 1.20, 0.00.
+            fen = quote(f"{p}__a__{amount.id}__fen")
+            sql = fen if output_format == ".parquet" else f"CAST({fen} AS VARCHAR)"
+            columns.append(f"{sql} AS {named(pack, amount.column)}")
         for criterion in pack.criteria if detail else ():
             if criterion.kind == Kind.INDICATOR:
                 columns.append(
@@ -550,7 +567,10 @@ def output_columns(
 
 
 def batch_request(
-    input_path: str | Path, output_path: str | Path, pack_ids: Sequence[str]
+    input_path: str | Path,
+    output_path: str | Path,
+    pack_ids: Sequence[str],
+    parameters: Mapping[str, object] | None = None,
 ) -> tuple[Path, Path, str, list[RulePack], CompiledPacks]:
     """A batch's files and packs checked before any work, for either engine: (source, target, output format,
     the packs asked for, the compiled packs with their dependencies)."""
@@ -564,8 +584,9 @@ def batch_request(
         raise BatchError(f"{source}: no such file")
     if not pack_ids:
         raise BatchError("name at least one pack (--pack)")
-    requested = [registry.get(pack_id) for pack_id in pack_ids]
-    compiled = compile_packs(registry.with_dependencies([p.id for p in requested]))
+    packs = registry.with_dependencies(list(pack_ids), parameters)
+    requested = [next(p for p in packs if p.id == pack_id) for pack_id in pack_ids]
+    compiled = compile_packs(packs)
     return source, target, output_format, requested, compiled
 
 
@@ -580,9 +601,10 @@ def assess_file(
     engine: str = "duckdb",
     master: str | None = None,
     detail: bool = True,
+    parameters: Mapping[str, object] | None = None,
 ) -> int:
     """Assess every enterprise of a CSV, XLSX or Parquet file; write CSV, Parquet or JSON Lines; return the
-    row count.
+    row count. `parameters` override the parameters of the packs asked for (a calculation pack's rate).
 
     Nothing is written when the input is bad: the error names the row and the column. `detail` False writes
     only each pack's outcome and score, not its per-criterion columns. engine "duckdb" (on
@@ -594,10 +616,14 @@ def assess_file(
             raise BatchError("--explain is for the duckdb engine: explanations are built one row at a time")
         from littlegiant.rules.spark import assess_file_on_spark  # optional and slow to import (above)
 
-        return assess_file_on_spark(input_path, output_path, pack_ids, master=master, detail=detail)
+        return assess_file_on_spark(
+            input_path, output_path, pack_ids, master=master, detail=detail, parameters=parameters
+        )
     if engine != "duckdb":
         raise BatchError(f"engine must be duckdb or spark, not {engine!r}")
-    source, target, output_format, requested, compiled = batch_request(input_path, output_path, pack_ids)
+    source, target, output_format, requested, compiled = batch_request(
+        input_path, output_path, pack_ids, parameters
+    )
 
     with tempfile.TemporaryDirectory(prefix="littlegiant-assess-") as scratch:
         scratch_dir = Path(scratch)

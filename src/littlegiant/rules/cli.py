@@ -44,9 +44,24 @@ def assess(
         str | None,
         typer.Option("--master", help="Spark master URL (default local[*]; SPARK_REMOTE for Spark Connect)."),
     ] = None,
+    param: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--param",
+            help="Override a pack parameter, name=value (e.g. rate=1.2); repeat for several. "
+            "`littlegiant packs show ID` lists them.",
+        ),
+    ] = None,
 ) -> None:
     """Assess every enterprise of a file against rule packs. 按规则包批量评估企业。"""
     console = Console(stderr=True)
+    parameters: dict[str, str] = {}
+    for item in param or ():
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip() or not value.strip():
+            console.print(f"[red]error:[/red] --param must be name=value, not {item!r}")
+            raise typer.Exit(code=2)
+        parameters[name.strip()] = value.strip()
     if engine not in ("duckdb", "spark"):
         console.print(f"[red]error:[/red] --engine must be duckdb or spark, not {engine!r}")
         raise typer.Exit(code=2)
@@ -55,7 +70,9 @@ def assess(
         raise typer.Exit(code=2)
     try:
         if engine == "spark":
-            rows = assess_file(input_path, out, pack, explain=explain, engine="spark", master=master)
+            rows = assess_file(
+                input_path, out, pack, explain=explain, engine="spark", master=master, parameters=parameters
+            )
         elif input_path.exists() and input_path.stat().st_size >= PROGRESS_FROM_BYTES:
             with Progress(
                 TextColumn("[bold]assessing[/bold] {task.description}"),
@@ -71,9 +88,10 @@ def assess(
                     pack,
                     explain=explain,
                     progress=lambda done: bar.update(task, completed=done),
+                    parameters=parameters,
                 )
         else:
-            rows = assess_file(input_path, out, pack, explain=explain)
+            rows = assess_file(input_path, out, pack, explain=explain, parameters=parameters)
     except (BatchError, InputError, PackNotFound, PackError) as error:
         console.print(f"[red]error:[/red] {error}")
         raise typer.Exit(code=2) from None
@@ -141,6 +159,25 @@ def show_pack(
         table.add_row(criterion.id, criterion.kind.value, label, criterion.clause,
                       f"[{criterion.confidence.value}]", rule)  # fmt: skip
     console.print(table)
+    if pack.parameters:
+        parameters = Table(
+            "--param", "参数" if zh else "parameter", "默认值" if zh else "default", "条款" if zh else "clause",
+            "可信度" if zh else "confidence",
+        )  # fmt: skip
+        for parameter in pack.parameters.values():
+            parameters.add_row(parameter.id, _text(parameter, lang, "label"), format(parameter.default, "f"),
+                               f"{parameter.document} {parameter.clause}", f"[{parameter.confidence.value}]")  # fmt: skip
+        console.print(parameters)
+    if pack.amounts:
+        amounts = Table(
+            "id", "计算步骤" if zh else "step", "条款" if zh else "clause", "可信度" if zh else "confidence",
+            "公式" if zh else "formula",
+        )  # fmt: skip
+        for amount in pack.amounts:
+            label = _text(amount, lang, "label") + (f" → {amount.column}" if amount.written else "")
+            amounts.add_row(amount.id, label, f"{amount.document} {amount.clause}",
+                            f"[{amount.confidence.value}]", " ".join(amount.expression.text.split()))  # fmt: skip
+        console.print(amounts)
     if pack.categories:
         categories = Table(
             "id", "类别" if zh else "category", "满分" if zh else "max", "最低" if zh else "minimum"

@@ -20,7 +20,13 @@ from littlegiant.rules.evaluation import (
     indicator_status,
     status_of,
 )
-from littlegiant.rules.expressions import NOT_COMPUTABLE, SqlCompiler, SqlNumber, ValueType
+from littlegiant.rules.expressions import (
+    NOT_COMPUTABLE,
+    SqlCompiler,
+    SqlNumber,
+    ValueType,
+    decimal_literal,
+)
 from littlegiant.rules.industries import SizeIndustry, size_industry
 from littlegiant.rules.pack import INSUFFICIENT, Criterion, Kind, RulePack
 from littlegiant.rules.schema import FIELDS, FieldKind
@@ -119,6 +125,9 @@ class _PackCompiler:
     def resolve(self, name: str) -> SqlNumber | str:
         if name in self.derived:
             return self.derived[name]
+        if name in self.pack.parameters:
+            # A parameter is a constant of the query: an override compiles a query of its own.
+            return SqlNumber(decimal_literal(format(self.pack.parameters[name].value, "f")))
         field = next(f for f in FIELDS if f.name == name)
         if field.is_numeric:
             return SqlNumber(quote(name))
@@ -195,6 +204,8 @@ class _PackCompiler:
             stage = 4 if criterion.composition_pack else 1
             stages[stage].extend(self.criterion(criterion, industry_sql))
         stages[2].extend(self.points)
+        for stage, columns in self.amounts().items():
+            stages.setdefault(stage, []).extend(columns)
 
         if pack.scored:
             indicators = [c for c in pack.criteria if c.kind == Kind.INDICATOR]
@@ -239,11 +250,51 @@ class _PackCompiler:
         stages[stage].append(f"(CASE {whens} ELSE '{INSUFFICIENT}' END) AS {quote(self.col('outcome'))}")
         return stages
 
+    def amounts(self) -> dict[int, list[str]]:
+        """A calculation pack's amounts: each a numerator and a denominator column, in the stage after the
+        amounts it reads (the first amounts read the conditions of stage 1, so they start in stage 2), then
+        each written amount rounded half up to the fen in the stage after the last."""
+        stages: dict[int, list[str]] = {}
+        columns: dict[str, SqlNumber] = {}
+        depth: dict[str, int] = {}
+        criteria = {c.id for c in self.pack.criteria}
+
+        def resolve(name: str) -> SqlNumber | str:
+            if name in columns:
+                return columns[name]
+            if name in criteria:
+                return quote(self.col("c", name, "b"))
+            return self.resolve(name)
+
+        compiler = SqlCompiler(resolve)
+        for amount in self.pack.amounts:
+            stage = 2 + max((depth[n] + 1 for n in amount.expression.names if n in depth), default=0)
+            depth[amount.id] = stage - 2
+            number = compiler.number(amount.expression.tree)
+            # Its zero flag is never true: an amount divides only by a non-zero literal (pack.py).
+            n, d = quote(self.col("a", amount.id, "n")), quote(self.col("a", amount.id, "d"))
+            stages.setdefault(stage, []).extend([f"{number.num} AS {n}", f"{number.den or '1'} AS {d}"])
+            columns[amount.id] = SqlNumber(n, d)
+        if self.pack.written_amounts:
+            last = 2 + max(depth.values()) + 1
+            stages[last] = [
+                f"{fen_sql(columns[a.id])} AS {quote(self.col('a', a.id, 'fen'))}"
+                for a in self.pack.written_amounts
+            ]
+        return stages
+
     def criterion(self, criterion: Criterion, industry_sql: str | None) -> list[str]:
         compiler = self.compiler()
         b = quote(self.col("c", criterion.id, "b"))
         if not criterion.evaluated or criterion.score_at_least:
             return []
+        if criterion.not_in_divisions:
+            listed = ", ".join(f"'{d}'" for d in criterion.not_in_divisions)
+            code = quote("industry_code")
+            return [
+                f"(CASE WHEN {code} IS NULL THEN NULL ELSE SUBSTRING({code}, 1, 2) NOT IN ({listed}) END) AS {b}",
+                f"FALSE AS {quote(self.col('c', criterion.id, 'z'))}",
+            ]
         if criterion.builtin == "size_industry":
             assert industry_sql
             return [
@@ -333,6 +384,30 @@ def _times_den(constant: Decimal, den: str | None) -> str:
     return literal if den is None else f"({literal} * {den})"
 
 
+def fen_sql(amount: SqlNumber) -> str:
+    """An exact amount (numerator over a positive denominator) rounded half up, away from zero on a tie, to
+    the fen, as DECIMAL(38,2), in SQL both engines run alike.
+
+    Neither engine divides decimals exactly (DuckDB goes through DOUBLE), so a double quotient only proposes
+    k, the amount in fen, and exact decimal comparisons pick the k among its neighbours for which
+    (2k - 1) d <= 200 n < (2k + 1) d (for a negative amount the tie goes the other way).
+    """
+    num, den = amount.num, amount.den or "1"
+    guess = f"CAST(ROUND(CAST({num} AS DOUBLE) * 100 / CAST({den} AS DOUBLE)) AS DECIMAL(38,0))"
+    twice = f"({num} * 200)"
+
+    def fits(k: str) -> str:
+        low, high = f"((2 * {k} - 1) * {den})", f"((2 * {k} + 1) * {den})"
+        return (
+            f"(({num} >= 0 AND {low} <= {twice} AND {twice} < {high}) "
+            f"OR ({num} < 0 AND {low} < {twice} AND {twice} <= {high}))"
+        )
+
+    candidates = [guess, f"({guess} - 1)", f"({guess} + 1)"]
+    whens = " ".join(f"WHEN {fits(k)} THEN {k}" for k in candidates)
+    return f"(CASE WHEN {num} IS NULL THEN NULL {whens} END) * CAST('0.01' AS DECIMAL(3,2))"
+
+
 def compile_packs(packs: list[RulePack]) -> CompiledPacks:
     """Compile packs (each after the packs it uses) into one stack of six projections."""
     prefixes: dict[str, str] = {}
@@ -343,7 +418,7 @@ def compile_packs(packs: list[RulePack]) -> CompiledPacks:
             _check_one_level(packs, used)
         prefixes[pack.id] = f"p{index}"
         for stage, columns in _PackCompiler(pack, f"p{index}", prefixes, shared).compile().items():
-            stages[stage].extend(columns)
+            stages.setdefault(stage, []).extend(columns)
     layers = tuple(", ".join(columns) for _, columns in sorted(stages.items()) if columns)
     return CompiledPacks(tuple(packs), prefixes, layers)
 
@@ -411,6 +486,14 @@ def result_from_row(pack: RulePack, prefixes: dict[str, str], row: dict[str, obj
             points=points,
             zero=zero,
         )
+    for amount in pack.amounts:
+        numerator, denominator = _fraction(get("a", amount.id, "n")), _fraction(get("a", amount.id, "d"))
+        result.amounts[amount.id] = (
+            None if numerator is None or denominator is None else numerator / denominator
+        )
+    for amount in pack.written_amounts:
+        fen = get("a", amount.id, "fen")
+        result.written[amount.id] = None if fen is None else Decimal(str(fen)).quantize(Decimal("0.01"))
     if pack.scored:
         for category in pack.categories:
             low, high = _fraction(get("cat", category.id, "min")), _fraction(get("cat", category.id, "max"))

@@ -44,6 +44,9 @@ class PackResult:
     criteria: dict[str, CriterionResult] = field(default_factory=dict)
     categories: dict[str, tuple[Fraction, Fraction]] = field(default_factory=dict)  # lowest, highest possible
     score_range: tuple[Fraction, Fraction] | None = None
+    # A calculation pack's amounts: exact (None = unknown, D5), and as written out, rounded to the fen (D12).
+    amounts: dict[str, Fraction | None] = field(default_factory=dict)
+    written: dict[str, Decimal | None] = field(default_factory=dict)
 
     @property
     def score(self) -> Fraction | None:
@@ -89,6 +92,15 @@ def _convert(name: str, raw: object) -> PyValue:
     return Fraction(Decimal(str(raw)) if not isinstance(raw, int | Decimal | Fraction) else raw)
 
 
+def round_to_fen(value: Fraction | None) -> Decimal | None:
+    """An exact amount as written out: rounded half up (away from zero on a tie) to the fen (decision D12)."""
+    if value is None:
+        return None
+    hundredths = abs(value) * 100
+    fen = (2 * hundredths.numerator + hundredths.denominator) // (2 * hundredths.denominator)
+    return Decimal(fen if value >= 0 else -fen).scaleb(-2)
+
+
 def range_truth(low: Fraction, high: Fraction, threshold: Fraction) -> bool | None:
     """Whether a score known to lie in [low, high] reaches the threshold (D5: decided if the range says)."""
     if low >= threshold:
@@ -109,6 +121,7 @@ def lookup_for(pack: RulePack, record: Mapping[str, object]) -> object:
     semantics)."""
     cache: dict[str, PyValue] = {}
     derived_by_name = pack.derived_by_id
+    parameters = pack.parameter_values
 
     def lookup(name: str) -> PyValue:
         if name in cache:
@@ -116,6 +129,8 @@ def lookup_for(pack: RulePack, record: Mapping[str, object]) -> object:
         derived = derived_by_name.get(name)
         if derived is not None:
             value = derived.expression.evaluate(lookup)
+        elif name in parameters:
+            value = parameters[name]
         else:
             value = to_python_value(name, record.get(name))
         cache[name] = value
@@ -203,6 +218,10 @@ def evaluate_pack(
                 truth = combine_and(truths)
                 result.criteria[criterion.id] = CriterionResult(truth=truth, status=status_of(truth))
 
+    if pack.amounts:
+        result.amounts = evaluate_amounts(pack, result, lookup)
+        result.written = {a.id: round_to_fen(result.amounts[a.id]) for a in pack.written_amounts}
+
     def truth_of(name: str) -> PyValue:
         return result.criteria[name].truth
 
@@ -211,6 +230,27 @@ def evaluate_pack(
             result.outcome = outcome.value
             break
     return result
+
+
+def evaluate_amounts(
+    pack: RulePack, result: PackResult, lookup: Callable[[str], PyValue]
+) -> dict[str, Fraction | None]:
+    """Every amount of a calculation pack in order, each reading the fields, parameters, the pack's conditions
+    (as decided in `result`) and the amounts before it: exact rationals, None where an input is unknown."""
+    values: dict[str, Fraction | None] = {}
+
+    def amount_lookup(name: str) -> PyValue:
+        if name in values:
+            return values[name]
+        if name in result.criteria:
+            return result.criteria[name].truth
+        return lookup(name)
+
+    for amount in pack.amounts:
+        value = amount.expression.evaluate(amount_lookup)
+        assert value is None or type(value) is Fraction, (amount.id, value)
+        values[amount.id] = value
+    return values
 
 
 def _evaluate_criterion(
@@ -240,6 +280,12 @@ def _evaluate_criterion(
         rule = next(r for r in pack.industries if r.industry == industry)
         truth = rule.tests[criterion.industry_test].evaluate(lookup)
         assert truth is None or isinstance(truth, bool)
+        return CriterionResult(truth=truth, status=status_of(truth))
+    if criterion.not_in_divisions:
+        code = lookup("industry_code")
+        if code is None:
+            return CriterionResult()
+        truth = str(code)[:2] not in criterion.not_in_divisions
         return CriterionResult(truth=truth, status=status_of(truth))
     if criterion.composition_criterion:
         used = dependencies[criterion.composition_pack]

@@ -24,9 +24,10 @@ from littlegiant.rules.evaluation import (
     PackResult,
     criterion_with_change,
     lookup_for,
+    round_to_fen,
 )
 from littlegiant.rules.expressions import NOT_COMPUTABLE, Expression, ValueType
-from littlegiant.rules.pack import INSUFFICIENT, Criterion, Kind, RulePack
+from littlegiant.rules.pack import INSUFFICIENT, Amount, Criterion, Kind, Parameter, RulePack
 from littlegiant.rules.schema import FIELDS_BY_NAME, FieldKind
 
 SCHEMA = "littlegiant.explanation/1"
@@ -153,7 +154,109 @@ def explain(
         document["missing_inputs"] = missing_inputs(pack, result, record, dependency_documents or {})
     if with_gaps:
         document["gaps"] = gaps(pack, result, record, dependencies)
+    if pack.is_calculation:
+        document["parameters"] = [_parameter_doc(parameter) for parameter in pack.parameters.values()]
+        document["amounts"] = [_amount_doc(pack, amount, result, record) for amount in pack.amounts]
+        if with_gaps:
+            document["gaps"] += findings(pack, result, lookup)
     return document
+
+
+def money_text(amount: Decimal, lang: str) -> str:
+    """An amount written out to the fen: "12,345.67 yuan" / "12,345.67 元"."""
+    text = f"{amount:,.2f}"
+    return f"{text} yuan" if lang == "en" else f"{text} 元"
+
+
+def rate_text(value: Fraction) -> str:
+    """A rate as a percentage: 0.25 is "25%", 1.2 is "120%"."""
+    return f"{decimal_text(value * 100)}%"
+
+
+def _parameter_doc(parameter: Parameter) -> dict[str, Any]:
+    return {
+        "id": parameter.id,
+        "label_zh": parameter.label_zh,
+        "label_en": parameter.label_en,
+        "value": decimal_text(parameter.value),
+        "default": decimal_text(parameter.default),
+        "overridden": parameter.overridden,
+        "display": parameter.display,
+        "clause": parameter.clause,
+        "document": parameter.document,
+        "href": parameter.href or None,
+        "confidence": parameter.confidence.value,
+        "note": parameter.note_en or None,
+        "note_zh": parameter.note_zh or None,
+    }
+
+
+def _amount_doc(pack: RulePack, amount: Amount, result: PackResult, record: Mapping[str, object]) -> dict:
+    """One step of a calculation: its exact value, the value written out (to the fen), what it reads."""
+    exact = result.amounts.get(amount.id)
+    fields = pack.prepared(("amount fields", amount.id), lambda: pack.amount_fields(amount))
+    fen = round_to_fen(exact)
+    return {
+        "id": amount.id,
+        "label_zh": amount.label_zh,
+        "label_en": amount.label_en,
+        "value": None if fen is None else format(fen, "f"),
+        "exact": None if exact is None else decimal_text(exact),
+        "display": amount.display,
+        "column": amount.column if amount.written else None,
+        "formula": " ".join(amount.expression.text.split()),
+        "clause": amount.clause,
+        "document": amount.document,
+        "href": amount.href or None,
+        "confidence": amount.confidence.value,
+        "inputs": {name: input_text(record.get(name)) for name in fields},
+        "missing": [name for name in fields if record.get(name) is None] if exact is None else [],
+        "note": amount.note_en or None,
+        "note_zh": amount.note_zh or None,
+    }
+
+
+def findings(pack: RulePack, result: PackResult, lookup: Callable[[str], object]) -> list[dict[str, Any]]:
+    """A calculation pack's statements in yuan ("other related expenses are 12,345.67 yuan above the 10% cap
+    and do not count"), for each finding whose condition holds."""
+    parameters = pack.parameter_values
+
+    def read(name: str) -> Any:
+        if name in result.amounts:
+            return result.amounts[name]
+        if name in result.criteria:
+            return result.criteria[name].truth
+        if name in parameters:
+            return parameters[name]
+        return lookup(name)
+
+    found = []
+    for finding in pack.findings:
+        if finding.when.evaluate(read) is not True:
+            continue
+        texts: dict[str, dict[str, str]] = {"zh": {}, "en": {}}
+        for key, expression, display in finding.values:
+            value = expression.evaluate(read)
+            if not isinstance(value, Fraction):
+                break
+            for lang in ("zh", "en"):
+                if display == "rate":
+                    texts[lang][key] = rate_text(value)
+                else:
+                    fen = round_to_fen(value)
+                    assert fen is not None
+                    texts[lang][key] = money_text(fen, lang)
+        else:
+            found.append(
+                {
+                    "criterion": finding.id,
+                    "message_zh": finding.message_zh.format(**texts["zh"]),
+                    "message_en": finding.message_en.format(**texts["en"]),
+                    "changes": [],
+                    "points_gained": None,
+                }
+            )
+    return found
 
 
 def _subtotal_doc(pack: RulePack, result: PackResult, category_id: str) -> dict[str, Any]:
@@ -187,7 +290,7 @@ def year_offset(name: str) -> int | None:
     if name.endswith("_prev"):
         return 1
     field = FIELDS_BY_NAME.get(name)
-    return 0 if field is not None and field.group == "finance" else None
+    return 0 if field is not None and field.group in ("finance", "rd_tax") else None
 
 
 def figure_specs(pack: RulePack, criterion: Criterion) -> tuple[dict[str, Any], ...]:

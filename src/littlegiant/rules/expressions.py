@@ -285,7 +285,7 @@ class SqlCompiler:
             assert isinstance(resolved, SqlNumber)
             return resolved
         if isinstance(node, exp.Literal):
-            return SqlNumber(_decimal_literal(node.this))
+            return SqlNumber(decimal_literal(node.this))
         if isinstance(node, exp.Neg):
             value = self.number(node.this)
             return SqlNumber(f"(-{value.num})", value.den, value.zero)
@@ -422,7 +422,7 @@ def _is_text(node: exp.Expression) -> bool:
     return False
 
 
-def _decimal_literal(token: str) -> str:
+def decimal_literal(token: str) -> str:
     # An explicit DECIMAL keeps literals exact and stops DuckDB from reading them as DOUBLE.
     digits = token.lstrip("-").replace(".", "")
     scale = len(token.split(".")[1]) if "." in token else 0

@@ -9,8 +9,9 @@ confirmed, [S] secondary, [U] unconfirmed).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from dataclasses import dataclass, field
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from fractions import Fraction
@@ -19,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from sqlglot import exp
 
 from littlegiant.rules.expressions import Expression, PackError, ValueType, parse_expression
 from littlegiant.rules.industries import SizeIndustry
@@ -31,6 +33,9 @@ DECISIONS = frozenset(f"D{n}" for n in range(1, 22))
 TIERS = ("innovative_sme", "srdi_sme", "little_giant")
 SIZE_OUTCOMES = ("large", "medium", "small", "micro")
 TIER_OUTCOMES = ("qualified", "not_qualified")
+# A calculation pack (one with amounts, criteria.md §6): whether the calculation applies to the enterprise.
+CALCULATION_OUTCOMES = ("eligible", "not_eligible", "not_applicable")
+AMOUNT_DISPLAYS = ("money", "rate")
 INSUFFICIENT = "insufficient_data"
 
 
@@ -126,6 +131,9 @@ class Criterion:
     gap: Gap | None = None
     # A condition on several years names one input per year: the gap then says what each year needs.
     year_gaps: tuple[Gap, ...] = ()
+    # A condition met when the GB/T 4754 division of industry_code (its first two digits) is none of these
+    # (criteria.md §6.5: the industries excluded from the R&D super-deduction); unknown without a code.
+    not_in_divisions: tuple[str, ...] = ()
 
     @property
     def is_boolean(self) -> bool:
@@ -192,6 +200,89 @@ class Applicability:
         return (self.start is None or day >= self.start) and (self.end is None or day <= self.end)
 
 
+class ParameterError(PackError):
+    """A parameter override that names no parameter of the pack, or a value the parameter cannot take."""
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """A number of a pack that a caller may override (a rate, a cap), with its default and where it comes from.
+
+    `value` is what the pack computes with; `default` what the pack file says. A what-if (`--param rate=1.2`,
+    `RulePack.with_parameters`) changes `value` only.
+    """
+
+    id: str
+    label_zh: str
+    label_en: str
+    value: Decimal
+    default: Decimal
+    clause: str
+    confidence: Confidence
+    document: str = ""
+    href: str = ""
+    minimum: Decimal | None = None
+    maximum: Decimal | None = None
+    display: str = "number"  # "rate", "money", "number"
+    note_zh: str = ""
+    note_en: str = ""
+
+    @property
+    def overridden(self) -> bool:
+        return self.value != self.default
+
+    def checked(self, raw: object, pack_id: str) -> Decimal:
+        """The value `raw` as this parameter's value, or ParameterError naming the parameter."""
+        where = f"pack {pack_id}, parameter {self.id}"
+        if isinstance(raw, bool):
+            raise ParameterError(f"{where}: {raw!r} is not a number")
+        try:
+            number = Decimal(repr(raw) if isinstance(raw, float) else str(raw).strip())
+        except InvalidOperation:
+            raise ParameterError(f"{where}: {raw!r} is not a number") from None
+        # Bounded like an input (records.py): exponent notation and over-long digit strings are refused.
+        if not number.is_finite() or len(str(raw).strip()) > 40 or "e" in str(raw).lower():
+            raise ParameterError(f"{where}: {raw!r} is not a plain decimal number")
+        if self.minimum is not None and number < self.minimum:
+            raise ParameterError(f"{where}: {raw} is below the minimum {self.minimum}")
+        if self.maximum is not None and number > self.maximum:
+            raise ParameterError(f"{where}: {raw} is above the maximum {self.maximum}")
+        return number
+
+
+@dataclass(frozen=True)
+class Amount:
+    """A named money amount (or rate) of a calculation pack: an exact expression over fields, parameters, the
+    pack's conditions and earlier amounts, computed in rationals and rounded half up to the fen only when
+    written out (decision D12)."""
+
+    id: str
+    label_zh: str
+    label_en: str
+    expression: Expression
+    clause: str
+    confidence: Confidence
+    document: str = ""
+    href: str = ""
+    display: str = "money"
+    written: bool = False  # one of the pack's output columns (enterprise-data.md)
+    column: str = ""  # the output column's name when written (the id unless the file says otherwise)
+    note_zh: str = ""
+    note_en: str = ""
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A statement in yuan for the gap analysis of a calculation pack ("other related expenses are 12,345.67
+    yuan above the 10% cap"): told when `when` holds, its message filled in with `values`."""
+
+    id: str
+    when: Expression
+    values: tuple[tuple[str, Expression, str], ...]  # (placeholder, expression, "money" or "rate")
+    message_zh: str
+    message_en: str
+
+
 @dataclass(frozen=True)
 class RulePack:
     """One official standard in one version, as data."""
@@ -218,6 +309,37 @@ class RulePack:
     industries: tuple[IndustryRule, ...] = ()
     band_edge: str = "higher_score"
     path: Path | None = None
+    # A calculation pack's parameters (by id, in the file's order), amounts (steps, in order) and findings.
+    parameters: Mapping[str, Parameter] = field(default_factory=dict)
+    amounts: tuple[Amount, ...] = ()
+    findings: tuple[Finding, ...] = ()
+
+    @property
+    def is_calculation(self) -> bool:
+        return bool(self.amounts)
+
+    @property
+    def written_amounts(self) -> tuple[Amount, ...]:
+        """The amounts written out as columns, in the pack's order (enterprise-data.md names them)."""
+        return tuple(a for a in self.amounts if a.written)
+
+    @cached_property
+    def parameter_values(self) -> dict[str, Fraction]:
+        """Each parameter's value (default or overridden) as the evaluator reads it."""
+        return {pid: Fraction(p.value) for pid, p in self.parameters.items()}
+
+    def with_parameters(self, overrides: Mapping[str, object]) -> RulePack:
+        """The same pack computing with other parameter values (`{"rate": "1.2"}`); ParameterError names an
+        unknown parameter or a bad value. An empty mapping gives the pack itself."""
+        if not overrides:
+            return self
+        changed = dict(self.parameters)
+        for name, raw in overrides.items():
+            if name not in self.parameters:
+                known = ", ".join(self.parameters) or "none"
+                raise ParameterError(f"pack {self.id}: no parameter {name!r}; its parameters: {known}")
+            changed[name] = replace(self.parameters[name], value=self.parameters[name].checked(raw, self.id))
+        return replace(self, parameters=changed)
 
     @property
     def scored(self) -> bool:
@@ -284,11 +406,31 @@ class RulePack:
         names: set[str] = set()
         for expression in criterion.expressions():
             names |= expression.names
-        if criterion.industry_test or criterion.builtin:
+        if criterion.industry_test or criterion.builtin or criterion.not_in_divisions:
             names.add("industry_code")
             if criterion.industry_test:
                 for rule in self.industries:
                     names |= rule.tests[criterion.industry_test].names
+        return self.fields_of(names)
+
+    def amount_fields(self, amount: Amount) -> list[str]:
+        """The canonical fields an amount reads, through earlier amounts, derived values and conditions."""
+        amounts = {a.id: a for a in self.amounts}
+        criteria = {c.id: c for c in self.criteria}
+        names: set[str] = set()
+        pending = [amount.expression]
+        seen: set[str] = set()
+        while pending:
+            for name in pending.pop().names:
+                if name in seen:
+                    continue
+                seen.add(name)
+                if name in amounts:
+                    pending.append(amounts[name].expression)
+                elif name in criteria:
+                    names |= set(self.criterion_fields(criteria[name]))
+                else:
+                    names.add(name)
         return self.fields_of(names)
 
     def required_fields(self) -> list[str]:
@@ -297,6 +439,8 @@ class RulePack:
         for criterion in self.criteria:
             if criterion.evaluated:
                 fields |= set(self.criterion_fields(criterion))
+        for amount in self.amounts:
+            fields |= set(self.amount_fields(amount))
         return sorted(fields)
 
 
@@ -307,7 +451,17 @@ _PACK_KEYS = {
     "id", "version", "title_zh", "title_en", "document", "document_title_zh", "issuer_zh", "issued",
     "effective_from", "dates_note_en", "tier", "applies", "provisional", "decisions", "uses", "band_edge",
     "derived", "criteria", "categories", "outcomes", "industries", "include", "href",
+    "parameters", "amounts", "findings",
 }  # fmt: skip
+_PARAMETER_KEYS = {
+    "id", "value", "label_zh", "label_en", "clause", "confidence", "document", "href", "minimum", "maximum",
+    "display", "note_zh", "note_en",
+}  # fmt: skip
+_AMOUNT_KEYS = {
+    "id", "expr", "label_zh", "label_en", "clause", "confidence", "document", "href", "display", "written",
+    "column", "note_zh", "note_en",
+}  # fmt: skip
+_FINDING_KEYS = {"id", "when", "values", "message_zh", "message_en"}
 _FRAGMENT_KEYS = {"id", "title_en", "document", "href", "include", "derived", "criteria"}
 _INCLUDE_KEYS = {"fragment", "confidence", "note_zh", "note_en"}
 _CRITERION_KEYS = {
@@ -315,7 +469,7 @@ _CRITERION_KEYS = {
     "note_zh",
     "note_en", "threshold", "display", "category", "max_points", "test", "value", "bands", "options",
     "points",
-    "score_at_least", "composition", "industry_test", "builtin", "gap",
+    "score_at_least", "composition", "industry_test", "builtin", "gap", "not_in_divisions",
 }  # fmt: skip
 _DISPLAYS = {"number", "percent", "money", "count", "years", "text", "boolean"}
 
@@ -490,8 +644,9 @@ def build_pack(
     shared_derived, shared_criteria = _included(data.get("include"), where, shared_dir, ())
     own_derived_ids = {str(item.get("id")) for item in data.get("derived") or () if isinstance(item, dict)}
 
-    # Derived values, each seeing the fields and the earlier ones; the included ones first.
-    names: dict[str, ValueType] = {}
+    # Parameters first: derived values, criteria and amounts may all read them.
+    parameters = _build_parameters(data.get("parameters"), where, pack_document, pack_href)
+    names: dict[str, ValueType] = {pid: ValueType.NUMBER for pid in parameters}
     derived: list[Derived] = []
     for item in [*shared_derived, *(data.get("derived") or ())]:
         did = _text(item, "id", f"{where}, derived value")
@@ -575,9 +730,12 @@ def build_pack(
             read |= item.expression.names
     derived = [item for item in derived if item.id in own_derived_ids or item.id in read]
 
+    amounts = _build_amounts(data.get("amounts"), where, names, criteria, derived, pack_document, pack_href)
+    findings = _build_findings(data.get("findings"), where, names, criteria, amounts)
+
     criterion_types = {c.id: ValueType.BOOLEAN for c in criteria if c.is_boolean and c.evaluated}
     outcomes: list[Outcome] = []
-    allowed = SIZE_OUTCOMES if industries else TIER_OUTCOMES
+    allowed = SIZE_OUTCOMES if industries else CALCULATION_OUTCOMES if amounts else TIER_OUTCOMES
     for item in data.get("outcomes") or ():
         value = str(item.get("value"))
         if value not in allowed:
@@ -616,7 +774,170 @@ def build_pack(
         industries=tuple(industries),
         band_edge=band_edge,
         path=path,
+        parameters=parameters,
+        amounts=tuple(amounts),
+        findings=tuple(findings),
     )
+
+
+def _confidence(value: object, where: str) -> Confidence:
+    try:
+        return Confidence(str(value))
+    except ValueError:
+        raise PackError(f"{where}: confidence must be C, S or U (criteria.md §0.1), not {value!r}") from None
+
+
+def _build_parameters(items: Any, where: str, pack_document: str, pack_href: str) -> dict[str, Parameter]:
+    parameters: dict[str, Parameter] = {}
+    for item in items or ():
+        if not isinstance(item, dict):
+            raise PackError(f"{where}: each parameter must be a mapping")
+        pid = _text(item, "id", f"{where}, parameter")
+        pwhere = f"{where}, parameter {pid}"
+        unknown = set(item) - _PARAMETER_KEYS
+        if unknown:
+            raise PackError(f"{pwhere}: unknown key(s) {', '.join(sorted(unknown))}")
+        if pid in parameters or pid in FIELDS_BY_NAME:
+            raise PackError(f"{pwhere}: the name is already taken")
+        value = _decimal(item.get("value"), f"{pwhere}, value")
+        bounds = {
+            key: None if item.get(key) is None else _decimal(item[key], f"{pwhere}, {key}")
+            for key in ("minimum", "maximum")
+        }
+        parameter = Parameter(
+            id=pid,
+            label_zh=_text(item, "label_zh", pwhere),
+            label_en=_text(item, "label_en", pwhere),
+            value=value,
+            default=value,
+            clause=_text(item, "clause", pwhere),
+            confidence=_confidence(item.get("confidence"), pwhere),
+            document=str(item.get("document") or pack_document),
+            href=_href(item.get("href", pack_href), pwhere),
+            minimum=bounds["minimum"],
+            maximum=bounds["maximum"],
+            display=str(item.get("display", "number")),
+            note_zh=str(item.get("note_zh") or ""),
+            note_en=str(item.get("note_en") or ""),
+        )
+        parameter.checked(value, pwhere)  # the default itself keeps the bounds
+        parameters[pid] = parameter
+    return parameters
+
+
+def _constant_divisors_only(expression: Expression, where: str) -> None:
+    """An amount divides only by a non-zero literal (10 / 90, 2 / 3): it is never "not computable" (D4), and
+    its exact value always has a denominator the engines agree on."""
+    for node in expression.tree.walk():
+        if isinstance(node, exp.Div):
+            divisor = node.expression
+            while isinstance(divisor, exp.Paren):
+                divisor = divisor.this
+            if not (
+                isinstance(divisor, exp.Literal) and not divisor.is_string and Decimal(divisor.this) != 0
+            ):
+                raise PackError(f"{where}: an amount divides only by a non-zero number, not {node.sql()!r}")
+
+
+def _build_amounts(
+    items: Any,
+    where: str,
+    names: dict[str, ValueType],
+    criteria: list[Criterion],
+    derived: list[Derived],
+    pack_document: str,
+    pack_href: str,
+) -> list[Amount]:
+    """Amounts see fields, parameters, derived values without a division, the pack's own conditions (not a
+    composition or a score threshold: those are decided after the amounts) and the amounts before them."""
+    visible = dict(names)
+    for item in derived:
+        if item.expression.has_division():
+            visible.pop(item.id, None)
+    for criterion in criteria:
+        if (
+            criterion.is_boolean
+            and criterion.evaluated
+            and not criterion.composition_pack
+            and not criterion.score_at_least
+        ):
+            visible[criterion.id] = ValueType.BOOLEAN
+    amounts: list[Amount] = []
+    for item in items or ():
+        if not isinstance(item, dict):
+            raise PackError(f"{where}: each amount must be a mapping")
+        aid = _text(item, "id", f"{where}, amount")
+        awhere = f"{where}, amount {aid}"
+        unknown = set(item) - _AMOUNT_KEYS
+        if unknown:
+            raise PackError(f"{awhere}: unknown key(s) {', '.join(sorted(unknown))}")
+        if aid in visible or aid in FIELDS_BY_NAME or aid in {c.id for c in criteria}:
+            raise PackError(f"{awhere}: the name is already taken")
+        expression = parse_expression(item.get("expr"), where=awhere, names=visible, expect=ValueType.NUMBER)
+        _constant_divisors_only(expression, awhere)
+        display = str(item.get("display", "money"))
+        if display not in AMOUNT_DISPLAYS:
+            raise PackError(f"{awhere}: display must be one of {', '.join(AMOUNT_DISPLAYS)}")
+        amounts.append(
+            Amount(
+                id=aid,
+                label_zh=_text(item, "label_zh", awhere),
+                label_en=_text(item, "label_en", awhere),
+                expression=expression,
+                clause=_text(item, "clause", awhere),
+                confidence=_confidence(item.get("confidence"), awhere),
+                document=str(item.get("document") or pack_document),
+                href=_href(item.get("href", pack_href), awhere),
+                display=display,
+                written=bool(item.get("written", False)),
+                column=str(item.get("column") or aid),
+                note_zh=str(item.get("note_zh") or ""),
+                note_en=str(item.get("note_en") or ""),
+            )
+        )
+        visible[aid] = ValueType.NUMBER
+    columns = [a.column for a in amounts if a.written]
+    if len(set(columns)) != len(columns):
+        raise PackError(f"{where}: two written amounts share a column name")
+    return amounts
+
+
+def _build_findings(
+    items: Any, where: str, names: dict[str, ValueType], criteria: list[Criterion], amounts: list[Amount]
+) -> list[Finding]:
+    visible = dict(names)
+    visible.update({c.id: ValueType.BOOLEAN for c in criteria if c.is_boolean and c.evaluated})
+    visible.update({a.id: ValueType.NUMBER for a in amounts})
+    findings: list[Finding] = []
+    for item in items or ():
+        if not isinstance(item, dict):
+            raise PackError(f"{where}: each finding must be a mapping")
+        fid = _text(item, "id", f"{where}, finding")
+        fwhere = f"{where}, finding {fid}"
+        unknown = set(item) - _FINDING_KEYS
+        if unknown:
+            raise PackError(f"{fwhere}: unknown key(s) {', '.join(sorted(unknown))}")
+        when = parse_expression(item.get("when"), where=fwhere, names=visible, expect=ValueType.BOOLEAN)
+        values = []
+        for key, spec in (item.get("values") or {}).items():
+            spec = spec if isinstance(spec, dict) else {"expr": spec}
+            display = str(spec.get("display", "money"))
+            if display not in AMOUNT_DISPLAYS:
+                raise PackError(f"{fwhere}, {key}: display must be one of {', '.join(AMOUNT_DISPLAYS)}")
+            expression = parse_expression(
+                spec.get("expr"), where=f"{fwhere}, {key}", names=visible, expect=ValueType.NUMBER
+            )
+            values.append((str(key), expression, display))
+        messages = {lang: _text(item, f"message_{lang}", fwhere) for lang in ("zh", "en")}
+        for lang, message in messages.items():
+            wanted = set(re.findall(r"{(\w+)}", message))
+            missing = wanted - {key for key, _, _ in values}
+            if missing:
+                raise PackError(
+                    f"{fwhere}: message_{lang} names {sorted(missing)[0]!r}, which is not a value"
+                )
+        findings.append(Finding(fid, when, tuple(values), messages["zh"], messages["en"]))
+    return findings
 
 
 def _build_criterion(
@@ -766,6 +1087,11 @@ def _build_criterion(
                 f"{where}: industry_test needs the pack's industries and one of sme, medium, small"
             )
         return Criterion(**common, industry_test=item["industry_test"])
+    if item.get("not_in_divisions"):
+        divisions = tuple(str(d) for d in item["not_in_divisions"])
+        if not all(len(d) == 2 and d.isdigit() for d in divisions):
+            raise PackError(f"{where}: not_in_divisions lists two-digit GB/T 4754 divisions")
+        return Criterion(**common, not_in_divisions=divisions)
     if item.get("builtin"):
         if item["builtin"] != "size_industry":
             raise PackError(f"{where}: unknown builtin {item['builtin']!r}")

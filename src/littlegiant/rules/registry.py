@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from littlegiant.rules.pack import PACKS_DIR, TIERS, RulePack, build_pack, read_pack_file
+from littlegiant.rules.pack import PACKS_DIR, TIERS, ParameterError, RulePack, build_pack, read_pack_file
 
 
 class PackNotFound(LookupError):
@@ -79,8 +80,13 @@ class Registry:
             )
         return matches[0]
 
-    def with_dependencies(self, pack_ids: list[str] | tuple[str, ...]) -> list[RulePack]:
-        """These packs and the packs they use, each after its dependencies."""
+    def with_dependencies(
+        self, pack_ids: list[str] | tuple[str, ...], parameters: Mapping[str, object] | None = None
+    ) -> list[RulePack]:
+        """These packs and the packs they use, each after its dependencies; `parameters` (name -> value)
+        override the parameters of the packs asked for (`with_parameters`)."""
+        if parameters:
+            return with_parameters(self.with_dependencies(pack_ids), pack_ids, parameters)
         ordered: list[RulePack] = []
 
         def add(pack_id: str) -> None:
@@ -93,6 +99,25 @@ class Registry:
         for pack_id in pack_ids:
             add(pack_id)
         return ordered
+
+
+def with_parameters(
+    packs: Sequence[RulePack], requested: Sequence[str], parameters: Mapping[str, object]
+) -> list[RulePack]:
+    """The packs, each one asked for computing with the overrides it has a parameter of; ParameterError for a
+    name that no pack asked for has, or a bad value (the parameter named)."""
+    asked = [p for p in packs if p.id in requested]
+    known = {name for pack in asked for name in pack.parameters}
+    for name in parameters:
+        if name not in known:
+            listed = ", ".join(sorted(known)) or "none"
+            raise ParameterError(f"no pack asked for has a parameter {name!r}; their parameters: {listed}")
+    return [
+        pack.with_parameters({k: v for k, v in parameters.items() if k in pack.parameters})
+        if pack.id in requested
+        else pack
+        for pack in packs
+    ]
 
 
 registry = Registry()

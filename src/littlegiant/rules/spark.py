@@ -74,13 +74,17 @@ def spark_session(master: str | None = None) -> Any:
 
 
 def evaluate_records_on_spark(
-    records: Sequence[Mapping[str, object]], pack_ids: Sequence[str], session: Any = None
+    records: Sequence[Mapping[str, object]],
+    pack_ids: Sequence[str],
+    session: Any = None,
+    *,
+    parameters: Mapping[str, object] | None = None,
 ) -> list[dict[str, PackResult]]:
     """evaluate_records on Spark: pack id -> PackResult per record, dependencies included.
 
     The records travel as literal rows of the query (a local relation: no Python worker, no data source).
     """
-    packs = registry.with_dependencies(list(pack_ids))
+    packs = registry.with_dependencies(list(pack_ids), parameters)
     compiled = compile_packs(packs)
     session = session or spark_session()
     typed = [coerce_record(record) for record in records]
@@ -161,6 +165,7 @@ def assess_file_on_spark(
     master: str | None = None,
     session: Any = None,
     detail: bool = True,
+    parameters: Mapping[str, object] | None = None,
 ) -> int:
     """Assess every enterprise of a CSV, XLSX or Parquet file on Spark; write CSV, Parquet or JSON Lines with
     the DuckDB engine's columns; return the row count. Nothing is written when the input is bad."""
@@ -177,7 +182,9 @@ def assess_file_on_spark(
         typed_column,
     )
 
-    source, target, output_format, requested, compiled = batch_request(input_path, output_path, pack_ids)
+    source, target, output_format, requested, compiled = batch_request(
+        input_path, output_path, pack_ids, parameters
+    )
     session = session or spark_session(master)
 
     with tempfile.TemporaryDirectory(prefix="littlegiant-spark-") as scratch:

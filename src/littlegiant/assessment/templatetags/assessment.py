@@ -204,3 +204,16 @@ def get_item(mapping: Mapping[str, Any] | None, key: str) -> Any:
 def gap_criteria(document: Mapping[str, Any]) -> set[str]:
     """The criteria that already have a computed gap (so they are not listed twice)."""
     return {gap["criterion"] for gap in document.get("gaps", [])}
+
+
+@register.filter
+def amount_shown(amount: Mapping[str, Any]) -> str:
+    """A calculation step's value as written out: yuan to the fen ("1,234,567.89 元"), or a rate as a
+    percentage (1.20 is 120%); a dash where it is unknown (D5)."""
+    value = _decimal(amount.get("value"))
+    if value is None:
+        return "–"
+    if amount.get("display") == "rate":
+        return f"{(value * 100).normalize():f}%"
+    text = f"{value:,.2f}"
+    return f"{text} 元" if is_chinese() else f"{text} yuan"
