@@ -44,6 +44,8 @@ SIZE_PACK = "cn.miit.sme-size.2011"
 HOLDING: dict[str, frozenset[str]] = {
     "tier": frozenset({"qualified"}),
     "size": frozenset({"medium", "small", "micro"}),
+    # A calculation pack (the R&D super-deduction): eligible for the deduction.
+    "calculation": frozenset({"eligible"}),
 }
 GAIN, LOSS, SHIFT = "gain", "loss", "shift"
 _COMPARISONS = (exp.GT, exp.GTE, exp.LT, exp.LTE, exp.EQ, exp.NEQ)
@@ -362,16 +364,17 @@ def make_variant(
 
 def holding(pack: RulePack) -> frozenset[str]:
     """The outcomes that count as holding the pack's outcome (a title; or being an SME for the size pack)."""
-    return HOLDING["size"] if pack.industries else HOLDING["tier"]
+    if pack.industries:
+        return HOLDING["size"]
+    return HOLDING["calculation"] if pack.is_calculation else HOLDING["tier"]
 
 
-# The change in the total amount of a calculation pack (the `calc` branch's amounts): the SQL of the pack's
-# total — its last written amount, in fen — in the compiled query, or None for a pack without amounts (every
-# pack on this branch). compare_file sums variant minus base when both packs have one.
+# The change in the total amount of a calculation pack: the SQL of the pack's total — its last written amount,
+# in fen — in the compiled query, or None for a pack without amounts. compare_file sums variant minus base
+# when both packs have one.
 def AMOUNT_HOOK(pack: RulePack, prefix: str) -> str | None:  # noqa: N802 - a named hook, found by grep
     """The SQL of a pack's total amount in the compiled query, or None when the pack carries no amount."""
-    written = getattr(pack, "written_amounts", None)
-    amounts = written() if callable(written) else ()
+    amounts = pack.written_amounts
     if not amounts:
         return None
     return quote(f"{prefix}__a__{amounts[-1].id}__fen")
