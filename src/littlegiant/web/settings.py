@@ -150,6 +150,7 @@ INSTALLED_APPS = [
     "littlegiant.services",
     "littlegiant.techtransfer",
     "littlegiant.digital",
+    "littlegiant.clusters",
     "littlegiant.operations",
 ]
 
