@@ -57,7 +57,12 @@ if TYPE_CHECKING:
     from littlegiant.accounts.models import User
 
 
-TIER_PREFIX = {Tier.INNOVATIVE_SME: "CX", Tier.SRDI_SME: "ZJTX", Tier.LITTLE_GIANT: "XJR"}
+TIER_PREFIX = {
+    Tier.INNOVATIVE_SME: "CX",
+    Tier.SRDI_SME: "ZJTX",
+    Tier.LITTLE_GIANT: "XJR",
+    Tier.SME_CLUSTER: "TSJQ",
+}
 
 
 def certificate_number(recognition: Recognition) -> str:
