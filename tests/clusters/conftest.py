@@ -9,7 +9,7 @@ import pytest
 from django.utils import timezone
 
 from tests.cast import COUNTY_A, COUNTY_B, _reviewer, make_enterprise, make_user
-from tests.recognition.conftest import make_programme
+from tests.recognition.conftest import make_programme, reference_data  # noqa: F401  (a fixture)
 
 YI = Decimal("100000000")
 DECLARED_TRUE = {

@@ -26,11 +26,14 @@ def recognised(cluster, year: int):
     )
 
     start = dt.date(year, 1, 1)
-    programme = Programme.objects.create(
-        tier="sme_cluster", year=year, title="t", applications_open_on=start, applications_close_on=start
+    programme, _ = Programme.objects.get_or_create(
+        tier="sme_cluster",
+        year=year,
+        kind="new",
+        defaults={"title": "t", "applications_open_on": start, "applications_close_on": start},
     )
-    stage = ReviewStage.objects.create(
-        programme=programme, order=1, level="national", opens_on=start, closes_on=start
+    stage, _ = ReviewStage.objects.get_or_create(
+        programme=programme, order=1, defaults={"level": "national", "opens_on": start, "closes_on": start}
     )
     application = Application.objects.create(
         programme=programme,
@@ -44,7 +47,7 @@ def recognised(cluster, year: int):
     )
     return Recognition.objects.create(
         application=application, cluster=cluster, batch=batch, tier="sme_cluster", valid_from=start,
-        valid_until=dt.date(year + 2, 12, 31), certificate_code="CLUSTER1",
+        valid_until=dt.date(year + 2, 12, 31), certificate_code=f"CLUSTER{cluster.pk:05d}",
     )  # fmt: skip
 
 

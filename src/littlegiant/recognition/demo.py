@@ -177,7 +177,7 @@ def _build(*, seed: int, log: Callable[[str], None]) -> list[DemoAccount]:
     ministry = _reviewer("national", None)
 
     opens, closes = today - dt.timedelta(days=45), today + dt.timedelta(days=45)
-    programmes = {tier: _programme(tier, year, opens, closes) for tier in Tier.values}
+    programmes = {tier: _programme(tier, year, opens, closes) for tier in TITLES}
     log(f"  {len(programmes)} programmes open for {year}")
 
     experts = []

@@ -517,11 +517,6 @@ class Application(models.Model):
     def __str__(self) -> str:
         return f"{self.subject} · {self.programme}"
 
-    @property
-    def subject(self) -> object:
-        """The enterprise or the cluster applying."""
-        return self.cluster if self.cluster_id else self.enterprise
-
     def save(self, *args: object, **kwargs: object) -> None:
         update_fields = kwargs.get("update_fields")
         if update_fields is None or {"current_stage", "enterprise", "status"} & set(update_fields):
@@ -532,6 +527,11 @@ class Application(models.Model):
             if update_fields is not None:
                 kwargs["update_fields"] = {*update_fields, "stage_level", "region", "region_path"}
         super().save(*args, **kwargs)
+
+    @property
+    def subject(self) -> object:
+        """The enterprise or the cluster applying."""
+        return self.cluster if self.cluster_id else self.enterprise
 
     @property
     def qualifies(self) -> bool | None:
