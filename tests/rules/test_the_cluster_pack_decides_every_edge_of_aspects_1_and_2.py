@@ -38,7 +38,9 @@ def status(record: dict[str, object], criterion: str) -> str:
 
 
 @pytest.mark.parametrize(
-    ("area", "expected"), [("100", "met"), ("100.01", "unmet"), ("99.99", "met")], ids=["exactly 100", "above", "below"]
+    ("area", "expected"),
+    [("100", "met"), ("100.01", "unmet"), ("99.99", "met")],
+    ids=["exactly 100", "above", "below"],
 )
 def test_the_area_is_at_most_100_km2(area, expected):
     # "一般不超过100平方公里": exactly 100 km² meets it.
@@ -60,13 +62,21 @@ def test_exactly_70_percent_sme_output_meets_the_sme_test():
 
 def test_exactly_70_percent_main_industry_share_fails_the_main_industry_test():
     # "主导产业产值占集群总产值比重高于70%": 高于 is >, so exactly 70% does not meet it.
-    assert status({**passing(), "cluster_main_industry_output": Decimal("52.5") * YI}, "main_share") == "unmet"
-    assert status({**passing(), "cluster_main_industry_output": Decimal("52.5") * YI + 1}, "main_share") == "met"
+    assert (
+        status({**passing(), "cluster_main_industry_output": Decimal("52.5") * YI}, "main_share") == "unmet"
+    )
+    assert (
+        status({**passing(), "cluster_main_industry_output": Decimal("52.5") * YI + 1}, "main_share") == "met"
+    )
 
 
 def test_exactly_10_percent_average_growth_fails_the_growth_test():
     # "近三年集群总产值年均增长率高于10%": 40亿 → 44亿 → 48.4亿 grows exactly 10% a year, which is not above 10%.
-    exact = {"cluster_output_prev2": 40 * YI, "cluster_output_prev": 44 * YI, "cluster_output": Decimal("48.4") * YI}
+    exact = {
+        "cluster_output_prev2": 40 * YI,
+        "cluster_output_prev": 44 * YI,
+        "cluster_output": Decimal("48.4") * YI,
+    }
     record = {**passing(), **exact, "cluster_sme_output": 40 * YI, "cluster_main_industry_output": 40 * YI}
     assert status(record, "growth") == "unmet"
     assert status({**record, "cluster_output": Decimal("48.4") * YI + 1}, "growth") == "met"
