@@ -308,6 +308,11 @@ def _build(*, seed: int, log: Callable[[str], None]) -> list[DemoAccount]:
     log(f"  {recognised} recognitions from {year - 1}")
     accounts.append(_recognised_login())
 
+    # The cluster round (criteria.md §8): five clusters of one Hangzhou county, through the services.
+    from littlegiant.recognition import cluster_demo
+
+    accounts += cluster_demo.build(today=today, province=province, ministry=ministry, as_of=_as_of, log=log)
+
     return accounts
 
 
