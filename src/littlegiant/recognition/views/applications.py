@@ -68,6 +68,7 @@ def _application(request: HttpRequest, pk: int) -> Application:
             "programme",
             "enterprise__region",
             "enterprise__industry",
+            "cluster__county",
             "current_stage",
             "filing",
         ),
