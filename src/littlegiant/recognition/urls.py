@@ -44,6 +44,7 @@ urlpatterns = [
     path("recognised/", public.recognised_list, name="recognised_list"),
     path("verify/", public.verify, name="verify"),
     path("clusters/", clusters.public_clusters, name="clusters"),
+    path("clusters/apply/", clusters.cluster_apply, name="cluster_apply"),
     path("clusters/provinces.geojson", clusters.province_geojson, name="clusters_geojson"),
     path("objections/status/", public.objection_status, name="objection_status"),
     path("notices/<int:pk>/notice.pdf", public.notice_pdf, name="notice_pdf"),

@@ -6,12 +6,20 @@ from __future__ import annotations
 from collections import Counter
 from functools import cache
 
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from littlegiant.recognition.services.clusters import recognised_clusters
+from littlegiant.recognition.models import Programme, Tier
+from littlegiant.recognition.services.clusters import (
+    recognised_clusters,
+    start_cluster_application,
+    submit_cluster_application,
+)
 from littlegiant.reference.loading import DATA_DIR
 from littlegiant.reference.models import Region
 
@@ -44,3 +52,29 @@ def province_geojson(request: HttpRequest) -> HttpResponse:
     response = HttpResponse(_province_geojson(), content_type="application/geo+json")
     response["Cache-Control"] = "public, max-age=86400"
     return response
+
+
+@login_required
+def cluster_apply(request: HttpRequest) -> HttpResponse:
+    """The county SME authority applies for one of its clusters to an open cluster programme and submits it
+    with the pledge (evidence is then added on the application's page, as for an enterprise)."""
+    from littlegiant.clusters.models import Cluster
+
+    counties = request.user.county_authorities.values("county_id")
+    clusters = list(Cluster.objects.filter(county__in=counties).order_by("name"))
+    programmes = list(Programme.objects.open_on(timezone.localdate()).filter(tier=Tier.SME_CLUSTER))
+    if request.method == "POST":
+        cluster = next((c for c in clusters if str(c.pk) == request.POST.get("cluster")), None)
+        programme = next((p for p in programmes if str(p.pk) == request.POST.get("programme")), None)
+        if cluster is None or programme is None:
+            raise ValidationError(
+                {"cluster": _("Choose one of your clusters and an open cluster programme.")}
+            )
+        application = start_cluster_application(programme, cluster, by=request.user)
+        application = submit_cluster_application(
+            application, by=request.user, pledge=request.POST.get("pledge") == "on"
+        )
+        return redirect("recognition:application", pk=application.pk)
+    if not clusters:
+        raise PermissionDenied(_("Only a county SME authority applies for a cluster."))
+    return render(request, "recognition/cluster_apply.html", {"clusters": clusters, "programmes": programmes})
