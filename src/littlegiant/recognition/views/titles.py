@@ -100,9 +100,11 @@ def programme_recognise(request: HttpRequest, pk: int) -> HttpResponse:
     if stage is None or acting_assignment(request.user, stage.level, None) is None:
         raise PermissionDenied(_("Only the reviewers of the recognising level decide on recognition."))
     candidates = list(
-        services.recognition_candidates(programme, by=request.user).select_related("enterprise__region")
+        services.recognition_candidates(programme, by=request.user).select_related(
+            "enterprise__region", "cluster__county"
+        )
     )
-    choices = [(application.pk, application.enterprise.name) for application in candidates]
+    choices = [(application.pk, application.subject.name) for application in candidates]
     previewing = False
     if request.method == "POST":
         form = forms.RecogniseForm(request.POST, candidates=choices)
