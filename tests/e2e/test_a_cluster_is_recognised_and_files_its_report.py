@@ -46,6 +46,8 @@ def test_a_county_applies_the_province_recommends_the_ministry_recognises_and_a_
     province.goto("/recognition/queue/")
     assert cluster.name in province.inner_text("table.queue")
     decide(province, application.pk, "pass", "省级推荐")
+    province.wait_for_load_state("networkidle")
+    province.wait_for_selector("text=省级推荐")
     province.goto(f"/recognition/programmes/{programme.pk}/")
     assert cluster.name in province.inner_text("body")
 

@@ -124,8 +124,14 @@ def recognition_decision(user: User, recognition: Recognition) -> Decision:
 
 
 def member_decision(user: User, recognition: Recognition) -> Decision:
-    """Whether the user acts for the recognised enterprise (annual updates, change reports)."""
-    decision = enterprise_decision(user, "apply", recognition.enterprise)
+    """Whether the user acts for the recognised enterprise (annual updates, change reports), or for a recognised
+    cluster's county SME authority."""
+    if recognition.cluster_id:
+        from littlegiant.clusters.permissions import manage_cluster
+
+        decision = manage_cluster(user, recognition.cluster)
+    else:
+        decision = enterprise_decision(user, "apply", recognition.enterprise)
     if not decision:
         return decision
     if recognition.revoked_at is not None:
