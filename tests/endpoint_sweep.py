@@ -31,6 +31,8 @@ PUBLIC = frozenset(
         "recognition:decision_pdf",
         "recognition:recognised_list",
         "recognition:verify",
+        "recognition:clusters",
+        "recognition:clusters_geojson",
         "api:notices",
         "api:certificate",
         "techtransfer:home",
@@ -122,6 +124,10 @@ PATH_PARAMETERS: dict[str, Callable[[Side, dict], dict]] = {
         f"techtransfer:{name}": _object("licence")
         for name in ("licence", "accept_offer", "report", "payment", "end")
     },
+    "clusters:detail": _object("cluster"),
+    "clusters:report": _object("cluster"),
+    "clusters:export": lambda side, shared: {"fmt": "csv"},
+    "api:cluster_detail": _object("cluster"),
     "api:enterprise_detail": _object("enterprise"),
     "api:upsert_filing": _with(_object("enterprise"), year=YEAR),
     "api:enterprise_assessment": _object("enterprise"),

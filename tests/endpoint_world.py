@@ -220,5 +220,28 @@ def build_world(cast: dict[str, object]) -> tuple[Side, Side, dict[str, object]]
         )
         side.objects.update(recognition=title, change=change)
         side.objects["notification"] = notify([owner], subject=f"通知 {side.name}", mail=False)[0]
+    for side, county in ((a, "330106"), (b, "330212")):
+        _cluster(side, cast, county)
     shared = {"programme": programme, "stage": programme.stages.order_by("order").first(), "batch": batch}
     return a, b, shared
+
+
+def _cluster(side: Side, cast: dict[str, object], county: str) -> None:
+    """A distinctive industrial cluster in the side's county, run by the county SME authority (a new person)."""
+    from littlegiant.clusters import services
+    from littlegiant.reference.models import IndustryClass, Region
+    from tests.cast import make_user
+
+    name = f"county_{side.name.lower()}"
+    officer = cast[name] = make_user(name)
+    side.people.append(name)
+    region = Region.objects.get(pk=county)
+    services.appoint_county_authority(officer, region)
+    cluster = services.register_cluster(
+        by=officer,
+        name=f"集群{side.name}号",
+        county=region,
+        main_industry=IndustryClass.objects.get(pk="3973"),
+    )
+    side.objects["cluster"] = cluster
+    side.markers.append(cluster.name)

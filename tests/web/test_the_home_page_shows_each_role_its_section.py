@@ -64,6 +64,7 @@ def test_the_reviewer_home_page_runs_a_bounded_number_of_queries(
 ):
     client.force_login(provincial_reviewer)
     # 18 for the sections, plus the to-do list (one count of the applications at the reviewer's stages, the
-    # assignments it reads twice, the objections and the notices ending) and the unread notices beside it.
-    with django_assert_max_num_queries(23):
+    # assignments it reads twice, the objections and the notices ending) and the unread notices beside it, and
+    # the county SME authority roles (the clusters app's role provider).
+    with django_assert_max_num_queries(24):
         assert client.get(reverse("web:home")).status_code == 200

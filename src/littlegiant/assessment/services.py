@@ -39,7 +39,6 @@ from littlegiant.rules.schema import (
     APPLICATION_FIELDS,
     COLUMN_NAMES,
     DATA_FIELDS,
-    FIELDS,
     FIELDS_BY_NAME,
     FieldKind,
 )
@@ -491,7 +490,8 @@ def _arrow_schema():
         FieldKind.FRACTION: pa.decimal128(38, 8),
         FieldKind.NUMBER: pa.decimal128(38, 6),
     }
-    return pa.schema([pa.field(f.name, types[f.kind]) for f in FIELDS])
+    # The enterprise's columns (COLUMN_NAMES): a cluster's fields are not part of an enterprise's record.
+    return pa.schema([pa.field(name, types[FIELDS_BY_NAME[name].kind]) for name in COLUMN_NAMES])
 
 
 def _write_records(run: ScreeningRun, path: Path, sources_path: Path) -> None:

@@ -177,7 +177,7 @@ def _build(*, seed: int, log: Callable[[str], None]) -> list[DemoAccount]:
     ministry = _reviewer("national", None)
 
     opens, closes = today - dt.timedelta(days=45), today + dt.timedelta(days=45)
-    programmes = {tier: _programme(tier, year, opens, closes) for tier in Tier.values}
+    programmes = {tier: _programme(tier, year, opens, closes) for tier in TITLES}
     log(f"  {len(programmes)} programmes open for {year}")
 
     experts = []
@@ -307,6 +307,11 @@ def _build(*, seed: int, log: Callable[[str], None]) -> list[DemoAccount]:
     recognised = _last_years_recognitions(rng, year - 1, city, province, ministry, experts, used)
     log(f"  {recognised} recognitions from {year - 1}")
     accounts.append(_recognised_login())
+
+    # The cluster round (criteria.md §8): five clusters of one Hangzhou county, through the services.
+    from littlegiant.recognition import cluster_demo
+
+    accounts += cluster_demo.build(today=today, province=province, ministry=ministry, as_of=_as_of, log=log)
 
     return accounts
 

@@ -69,8 +69,14 @@ def notice_pdf(notice: PublicNotice) -> bytes:
         writer.line("")
         writer.lines(notice.body.splitlines())
     writer.line("")
-    entries = notice.entries.select_related("application__enterprise__region").order_by("pk")
+    entries = notice.entries.select_related(
+        "application__enterprise__region", "application__cluster__county"
+    ).order_by("pk")
     for index, entry in enumerate(entries, start=1):
+        cluster = entry.application.cluster
+        if cluster is not None:
+            writer.line(f"{index}. {cluster.name}（{cluster.county.name}）")
+            continue
         enterprise = entry.application.enterprise
         writer.line(f"{index}. {enterprise.name}（{enterprise.credit_code}）{enterprise.region.name}")
     writer.line("")

@@ -37,6 +37,12 @@ class Tier(models.TextChoices):
     INNOVATIVE_SME = "innovative_sme", _("Innovative SME")
     SRDI_SME = "srdi_sme", _("SRDI SME")
     LITTLE_GIANT = "little_giant", _("SRDI little giant")
+    # A programme of this tier recognises distinctive industrial clusters of SMEs (criteria.md §8), not
+    # enterprises: its applications and titles name a cluster.
+    SME_CLUSTER = "sme_cluster", _("Distinctive industrial cluster of SMEs")
+
+
+CLUSTER_PACK_ID = "cn.miit.sme-cluster.2022"
 
 
 class ProgrammeKind(models.TextChoices):
@@ -87,6 +93,12 @@ class Programme(models.Model):
         help_text=_("The mean expert score at or above which the expert review recommends passing."),
     )
     review_form = models.JSONField(_("expert review form"), default=default_review_form)
+    # How many applications each province may recommend past its stage (cluster round: at most 8, §8.2);
+    # empty, no quota. A region named in `quotas` (a city with independent planning status) recommends on its own
+    # quota and its applications do not count against its province's.
+    recommendation_quota = models.PositiveSmallIntegerField(
+        _("recommendations per province"), null=True, blank=True
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = ProgrammeQuerySet.as_manager()
@@ -121,9 +133,15 @@ class Programme(models.Model):
         """The data year an applicant declares: the year before the programme (上年度)."""
         return self.year - 1
 
+    @property
+    def for_clusters(self) -> bool:
+        return self.tier == Tier.SME_CLUSTER
+
     def resolved_pack_id(self) -> str:
         from littlegiant.rules import registry
 
+        if self.tier == Tier.SME_CLUSTER:
+            return CLUSTER_PACK_ID
         return registry.resolve(self.tier, self.applications_open_on, self.kind).id
 
     def clean(self) -> None:
@@ -145,6 +163,32 @@ class Programme(models.Model):
     def is_open(self, day: dt.date | None = None) -> bool:
         day = day or timezone.localdate()
         return self.applications_open_on <= day <= self.applications_close_on
+
+
+class RecommendationQuota(models.Model):
+    """A recommending unit with its own quota in a programme: a city with independent planning status (计划单列市,
+    at most 2 clusters, §8.2), recommending apart from its province."""
+
+    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="quotas")
+    region = models.ForeignKey(
+        "reference.Region", on_delete=models.PROTECT, related_name="+", verbose_name=_("recommending region")
+    )
+    quota = models.PositiveSmallIntegerField(_("recommendations"))
+
+    class Meta:
+        ordering = ["programme", "region"]
+        verbose_name = _("recommendation quota")
+        verbose_name_plural = _("recommendation quotas")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["programme", "region"],
+                name="one_quota_per_programme_region",
+                violation_error_message=_("This region already has a quota in the programme."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.programme} · {self.region} · {self.quota}"
 
 
 class ReviewStage(models.Model):
@@ -291,12 +335,22 @@ def _jurisdiction_or_membership(user: User, *, region_field: str, enterprise_fie
     return region_scope(user, region_field=region_field) | members
 
 
+def _county_authority(user: User, *, county_field: str) -> Q:
+    """Rows of the clusters in the counties the user acts for as the county SME authority."""
+    if not is_signed_in(user):
+        return NOTHING
+    from littlegiant.clusters.models import CountyAuthority
+
+    return Q(**{f"{county_field}__in": CountyAuthority.objects.filter(user=user).values("county_id")})
+
+
 class ApplicationQuerySet(models.QuerySet["Application"]):
     def for_user(self, user: User) -> ApplicationQuerySet:
         """Applications this user may see: their enterprises', their jurisdiction's, or theirs to score."""
         scope = _jurisdiction_or_membership(user, region_field="region", enterprise_field="enterprise")
         if scope is None:
             return self.all()
+        scope |= _county_authority(user, county_field="cluster__county")
         if user.is_authenticated:
             assigned = ExpertReview.objects.filter(expert__user=user).values("draw__application_id")
             scope |= Q(pk__in=assigned)
@@ -319,15 +373,28 @@ class Application(models.Model):
     """An enterprise's declaration for a programme, from draft through the review stages to a decision."""
 
     programme = models.ForeignKey(Programme, on_delete=models.PROTECT, related_name="applications")
+    # The subject: an enterprise (with its filing) or, in a cluster programme, a cluster (exactly one).
     enterprise = models.ForeignKey(
-        "enterprises.Enterprise", on_delete=models.PROTECT, related_name="applications"
+        "enterprises.Enterprise", on_delete=models.PROTECT, null=True, blank=True, related_name="applications"
     )
     filing = models.ForeignKey(
         "enterprises.AnnualFiling",
         on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="applications",
         verbose_name=_("filing"),
     )
+    cluster = models.ForeignKey(
+        "clusters.Cluster",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="applications",
+        verbose_name=_("cluster"),
+    )
+    # When the stage with the programme's quota recommended it (counted against the quota, §8.2).
+    recommended_at = models.DateTimeField(_("recommended at"), null=True, blank=True)
     status = models.CharField(
         _("status"), max_length=16, choices=ApplicationStatus.choices, default=ApplicationStatus.DRAFT
     )
@@ -394,6 +461,19 @@ class Application(models.Model):
                 name="one_application_per_programme_enterprise",
                 violation_error_message=_("This enterprise has already applied to this programme."),
             ),
+            models.UniqueConstraint(
+                fields=["programme", "cluster"],
+                name="one_application_per_programme_cluster",
+                violation_error_message=_("This cluster has already applied to this programme."),
+            ),
+            models.CheckConstraint(
+                condition=(Q(enterprise__isnull=False, filing__isnull=False, cluster__isnull=True))
+                | Q(enterprise__isnull=True, filing__isnull=True, cluster__isnull=False),
+                name="application_has_one_subject",
+                violation_error_message=_(
+                    "An application is an enterprise's (with its filing) or a cluster's."
+                ),
+            ),
             models.CheckConstraint(
                 condition=~Q(status="rejected") | ~Q(rejection_reason=""),
                 name="rejection_has_a_reason",
@@ -435,18 +515,23 @@ class Application(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.enterprise} · {self.programme}"
+        return f"{self.subject} · {self.programme}"
 
     def save(self, *args: object, **kwargs: object) -> None:
         update_fields = kwargs.get("update_fields")
         if update_fields is None or {"current_stage", "enterprise", "status"} & set(update_fields):
             self.stage_level = self.current_stage.level if self.current_stage_id else ""
             if self.status == ApplicationStatus.DRAFT or self.region_id is None:
-                self.region = self.enterprise.region
+                self.region = self.cluster.county if self.cluster_id else self.enterprise.region
             self.region_path = self.region.path
             if update_fields is not None:
                 kwargs["update_fields"] = {*update_fields, "stage_level", "region", "region_path"}
         super().save(*args, **kwargs)
+
+    @property
+    def subject(self) -> object:
+        """The enterprise or the cluster applying."""
+        return self.cluster if self.cluster_id else self.enterprise
 
     @property
     def qualifies(self) -> bool | None:
@@ -887,7 +972,9 @@ class RecognitionQuerySet(models.QuerySet["Recognition"]):
         scope = _jurisdiction_or_membership(
             user, region_field="application__region", enterprise_field="enterprise"
         )
-        return self.all() if scope is None else self.filter(scope)
+        if scope is None:
+            return self.all()
+        return self.filter(scope | _county_authority(user, county_field="cluster__county"))
 
     def valid_on(self, day: dt.date) -> RecognitionQuerySet:
         return self.filter(revoked_at__isnull=True, valid_from__lte=day, valid_until__gte=day)
@@ -897,8 +984,12 @@ class Recognition(models.Model):
     """A title held by an enterprise for three years, with its certificate's verification code."""
 
     application = models.OneToOneField(Application, on_delete=models.PROTECT, related_name="recognition")
+    # The holder: the application's subject, an enterprise or a cluster.
     enterprise = models.ForeignKey(
-        "enterprises.Enterprise", on_delete=models.PROTECT, related_name="recognitions"
+        "enterprises.Enterprise", on_delete=models.PROTECT, null=True, blank=True, related_name="recognitions"
+    )
+    cluster = models.ForeignKey(
+        "clusters.Cluster", on_delete=models.PROTECT, null=True, blank=True, related_name="recognitions"
     )
     batch = models.ForeignKey(RecognitionBatch, on_delete=models.PROTECT, related_name="recognitions")
     # The name and credit code the title was granted under: the certificate and its verification show these,
@@ -942,6 +1033,12 @@ class Recognition(models.Model):
                 violation_error_message=_("A recognition ends after it starts."),
             ),
             models.CheckConstraint(
+                condition=Q(enterprise__isnull=False, cluster__isnull=True)
+                | Q(enterprise__isnull=True, cluster__isnull=False),
+                name="recognition_has_one_holder",
+                violation_error_message=_("A title is held by an enterprise or by a cluster."),
+            ),
+            models.CheckConstraint(
                 condition=Q(revoked_at__isnull=True) | ~Q(revocation_cause=""),
                 name="revocation_has_a_cause",
                 violation_error_message=_("A revocation needs a cause."),
@@ -950,7 +1047,7 @@ class Recognition(models.Model):
         indexes = [models.Index(fields=["batch", "enterprise"], name="recognition_batch_enterprise")]
 
     def __str__(self) -> str:
-        return f"{self.enterprise} · {self.get_tier_display()}"
+        return f"{self.cluster if self.cluster_id else self.enterprise} · {self.get_tier_display()}"
 
     def state(self, day: dt.date | None = None) -> str:
         """Valid, expired or revoked on that day (today by default)."""

@@ -55,8 +55,14 @@ def assignment_scope(user: User, level: str, *, path_field: str) -> Q:
 
 
 def apply_decision(user: User, application: Application) -> Decision:
-    """Whether the user may edit, upload evidence for and submit this application."""
-    decision = enterprise_decision(user, "apply", application.enterprise)
+    """Whether the user may edit, upload evidence for and submit this application (a cluster's: its county
+    SME authority)."""
+    if application.cluster_id:
+        from littlegiant.clusters.permissions import manage_cluster
+
+        decision = manage_cluster(user, application.cluster)
+    else:
+        decision = enterprise_decision(user, "apply", application.enterprise)
     if not decision:
         return decision
     if application.status not in {ApplicationStatus.DRAFT, ApplicationStatus.RETURNED}:
@@ -118,8 +124,14 @@ def recognition_decision(user: User, recognition: Recognition) -> Decision:
 
 
 def member_decision(user: User, recognition: Recognition) -> Decision:
-    """Whether the user acts for the recognised enterprise (annual updates, change reports)."""
-    decision = enterprise_decision(user, "apply", recognition.enterprise)
+    """Whether the user acts for the recognised enterprise (annual updates, change reports), or for a recognised
+    cluster's county SME authority."""
+    if recognition.cluster_id:
+        from littlegiant.clusters.permissions import manage_cluster
+
+        decision = manage_cluster(user, recognition.cluster)
+    else:
+        decision = enterprise_decision(user, "apply", recognition.enterprise)
     if not decision:
         return decision
     if recognition.revoked_at is not None:
@@ -132,7 +144,10 @@ def role_of(user: User | None, application: Application | None = None) -> tuple[
     if user is None:
         return "system", ""
     if application is not None:
-        if application.enterprise.memberships.filter(user=user).exists():
+        if application.cluster_id:
+            if user.county_authorities.filter(county=application.cluster.county_id).exists():
+                return "county_authority", application.cluster.county_id
+        elif application.enterprise.memberships.filter(user=user).exists():
             return "enterprise", application.region_id or application.enterprise.region_id
         stage = application.current_stage
         if stage is not None:

@@ -29,6 +29,8 @@ QUEUE_COLUMNS = [
     "programme__title",
     "enterprise__name",
     "enterprise__region__name",
+    "cluster__name",
+    "cluster__county__name",
     "current_stage__level",
 ]
 # Each queue sort as (field, descending, may be null), ending on the primary key so that the order is total;
@@ -81,9 +83,9 @@ def queue_queryset(user: object, form: forms.QueueFilterForm) -> QuerySet[Applic
             Q(enterprise__name__icontains=data["q"]) | Q(enterprise__credit_code=data["q"])
         )
     ordering = QUEUE_ORDERINGS[queue_sort(form)]
-    return queryset.select_related("programme", "enterprise__region", "current_stage").order_by(
-        *_order_by(ordering)
-    )
+    return queryset.select_related(
+        "programme", "enterprise__region", "cluster__county", "current_stage"
+    ).order_by(*_order_by(ordering))
 
 
 def _row_value(row: Application, field: str) -> object:

@@ -15,3 +15,11 @@ from littlegiant.recognition import services
 def flag_missed_annual_updates() -> int:
     """Titles still valid whose update for this year is missing lose their review eligibility; run daily."""
     return services.flag_missed_annual_updates()
+
+
+@task
+def remind_cluster_reports() -> int:
+    """Remind the counties (file) and provinces (forward) of the cluster reports due by 30 April; run daily."""
+    from littlegiant.recognition.services.clusters import remind_reports
+
+    return remind_reports()

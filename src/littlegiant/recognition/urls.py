@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from littlegiant.recognition.views import applications, dashboard, experts, public, stages, titles
+from littlegiant.recognition.views import applications, clusters, dashboard, experts, public, stages, titles
 
 app_name = "recognition"
 urlpatterns = [
@@ -43,6 +43,9 @@ urlpatterns = [
     path("notices/<int:pk>/", public.public_notice, name="public_notice"),
     path("recognised/", public.recognised_list, name="recognised_list"),
     path("verify/", public.verify, name="verify"),
+    path("clusters/", clusters.public_clusters, name="clusters"),
+    path("clusters/apply/", clusters.cluster_apply, name="cluster_apply"),
+    path("clusters/provinces.geojson", clusters.province_geojson, name="clusters_geojson"),
     path("objections/status/", public.objection_status, name="objection_status"),
     path("notices/<int:pk>/notice.pdf", public.notice_pdf, name="notice_pdf"),
     path("batches/<int:pk>/decision.pdf", public.decision_pdf, name="decision_pdf"),

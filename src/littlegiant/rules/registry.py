@@ -8,6 +8,14 @@ from pathlib import Path
 from typing import Any
 
 from littlegiant.rules.pack import PACKS_DIR, TIERS, ParameterError, RulePack, build_pack, read_pack_file
+from littlegiant.rules.schema import FIELDS_BY_NAME
+
+
+def subject_of(pack: RulePack) -> str:
+    """Whose data a pack reads: "cluster" when it reads a cluster's fields (rules/schema.py CLUSTER_FIELDS),
+    else "enterprise"."""
+    fields = (FIELDS_BY_NAME.get(name) for name in pack.required_fields())
+    return "cluster" if any(f is not None and f.subject == "cluster" for f in fields) else "enterprise"
 
 
 class PackNotFound(LookupError):
@@ -47,9 +55,12 @@ class Registry:
                 loaded[pid] = build_pack(data, loaded, path=path)
         return loaded
 
-    def ids(self) -> list[str]:
-        """All pack ids, e.g. "cn.miit.srdi-sme.2022"."""
-        return sorted(self.packs)
+    def ids(self, subject: str | None = "enterprise") -> list[str]:
+        """The ids of the packs about this subject, e.g. "cn.miit.srdi-sme.2022": an enterprise's (the default,
+        what every enterprise page, screening and export offers), a cluster's, or every pack (None)."""
+        return sorted(
+            pid for pid, pack in self.packs.items() if subject is None or subject_of(pack) == subject
+        )
 
     def get(self, pack_id: str) -> RulePack:
         """The pack with this id, or PackNotFound."""

@@ -38,6 +38,9 @@ class Field:
     may_be_negative: bool = False
     identity: bool = False
     filed: bool = True  # part of an annual filing; False for what describes the application (D21)
+    # Whose field it is: an enterprise's (the default) or a distinctive industrial cluster's (criteria.md §8.3).
+    # Only enterprise fields are filed, imported or exported with an enterprise.
+    subject: str = "enterprise"
 
     @property
     def is_numeric(self) -> bool:
@@ -434,12 +437,84 @@ FIELDS: tuple[Field, ...] = (
     ),
 )
 
+
+def _cluster(name: str, kind: FieldKind, en: str, zh: str, **extra: object) -> Field:
+    return Field(name, kind, en, zh, "cluster", subject="cluster", filed=False, **extra)  # type: ignore[arg-type]
+
+
+# The fields of a distinctive industrial cluster of SMEs (中小企业特色产业集群, criteria.md §8.3, decision D19):
+# the cluster pack reads them; the clusters app fills them from its registry (outputs, members' valid titles) and
+# from the county's declarations. They are never part of an enterprise's filing, file or export.
+CLUSTER_FIELDS: tuple[Field, ...] = (
+    _cluster("cluster_area_km2", K.NUMBER, "Cluster area (km²)", "集群面积（平方公里）", minimum=0),
+    _cluster("cluster_output", K.MONEY, "Cluster output, last year", "集群总产值（上年度）"),
+    _cluster("cluster_output_prev", K.MONEY, "Cluster output, year before", "集群总产值（前一年度）"),
+    _cluster("cluster_output_prev2", K.MONEY, "Cluster output, two years before", "集群总产值（前两年度）"),
+    _cluster("cluster_sme_output", K.MONEY, "SMEs' output, last year", "中小企业产值（上年度）"),
+    _cluster(
+        "cluster_main_industry_output", K.MONEY, "Main industry's output, last year", "主导产业产值（上年度）"
+    ),
+    _cluster(
+        "cluster_champions_or_giants",
+        K.COUNT,
+        "Single champions or little giants in the main industry",
+        "主导产业领域单项冠军或专精特新“小巨人”企业数",
+    ),
+    _cluster(
+        "cluster_titled_smes",
+        K.COUNT,
+        "SRDI SMEs, innovative SMEs or national HNTEs",
+        "专精特新中小企业、创新型中小企业或国家高新技术企业数",
+    ),
+    _cluster(
+        "cluster_pillar_and_leading",
+        K.BOOLEAN,
+        "Main industry is the county's pillar and ranks at the national forefront of its niche",
+        "主导产业为县域支柱或特色产业且发展水平位居细分领域全国前列",
+    ),
+    _cluster(
+        "cluster_chain_collaboration", K.BOOLEAN, "Efficient chain collaboration", "产业链供应链协作高效"
+    ),
+    _cluster(
+        "cluster_collaborative_innovation",
+        K.BOOLEAN,
+        "Strong collaborative innovation",
+        "具有较强协同创新能力",
+    ),
+    _cluster(
+        "cluster_digital_transformation",
+        K.BOOLEAN,
+        "Clear digital-transformation results",
+        "数字化转型效果明显",
+    ),
+    _cluster(
+        "cluster_green_development", K.BOOLEAN, "High level of green development", "具有较高绿色化发展水平"
+    ),
+    _cluster("cluster_open_cooperation", K.BOOLEAN, "Active open cooperation", "积极参与产业开放合作"),
+    _cluster(
+        "cluster_governance_service",
+        K.BOOLEAN,
+        "Strong governance and service capacity",
+        "具有较强治理和服务能力",
+    ),
+    _cluster(
+        "cluster_compliant_3y",
+        K.BOOLEAN,
+        "No serious incident, tax evasion or serious dishonesty in the last three years",
+        "近三年未发生较大及以上安全、质量、环境污染事故，重大及以上网络安全和数据安全事件，偷漏税、严重失信等",
+    ),
+)
+FIELDS = FIELDS + CLUSTER_FIELDS
+ENTERPRISE_FIELDS: tuple[Field, ...] = tuple(f for f in FIELDS if f.subject == "enterprise")
+
 FIELDS_BY_NAME: dict[str, Field] = {field.name: field for field in FIELDS}
-IDENTITY_FIELDS: tuple[str, ...] = tuple(f.name for f in FIELDS if f.identity)
-DATA_FIELDS: tuple[str, ...] = tuple(f.name for f in FIELDS if f.filed and not f.identity)
-APPLICATION_FIELDS: tuple[str, ...] = tuple(f.name for f in FIELDS if not f.filed)
-COLUMN_NAMES: tuple[str, ...] = tuple(f.name for f in FIELDS)
-FILING_COLUMNS: tuple[str, ...] = tuple(f.name for f in FIELDS if f.filed)  # an enterprise file's header
+IDENTITY_FIELDS: tuple[str, ...] = tuple(f.name for f in ENTERPRISE_FIELDS if f.identity)
+DATA_FIELDS: tuple[str, ...] = tuple(f.name for f in ENTERPRISE_FIELDS if f.filed and not f.identity)
+APPLICATION_FIELDS: tuple[str, ...] = tuple(f.name for f in ENTERPRISE_FIELDS if not f.filed)
+COLUMN_NAMES: tuple[str, ...] = tuple(f.name for f in ENTERPRISE_FIELDS)
+FILING_COLUMNS: tuple[str, ...] = tuple(
+    f.name for f in ENTERPRISE_FIELDS if f.filed
+)  # an enterprise file's header
 
 TRUE_WORDS = frozenset({"true", "1", "yes", "是", "t", "y"})
 FALSE_WORDS = frozenset({"false", "0", "no", "否", "f", "n"})

@@ -27,6 +27,7 @@ APPS: list[tuple[str, str]] = [
     ("digital", "/digital/"),
     ("policies", "/policies/"),
     ("scenarios", "/scenarios/"),
+    ("clusters", "/clusters/"),
 ]
 
 

@@ -152,6 +152,7 @@ INSTALLED_APPS = [
     "littlegiant.digital",
     "littlegiant.policies",
     "littlegiant.scenarios",
+    "littlegiant.clusters",
     "littlegiant.operations",
 ]
 

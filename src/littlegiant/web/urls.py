@@ -28,6 +28,7 @@ urlpatterns = [
     path("digital/", include("littlegiant.digital.urls")),
     path("policies/", include("littlegiant.policies.urls")),
     path("scenarios/", include("littlegiant.scenarios.urls")),
+    path("clusters/", include("littlegiant.clusters.urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -149,12 +149,15 @@ def _notify(recipients: Iterable[User], subject: str, body: str, *, link: str = 
 
 
 def _notify_enterprise(application: Application, subject: str, body: str) -> None:
-    """Tell the enterprise's members about their application, with a link to it."""
-    members = User.objects.filter(memberships__enterprise=application.enterprise_id).distinct()
+    """Tell the enterprise's members (a cluster's county SME authority) about their application, with a link."""
+    if application.cluster_id:
+        members = User.objects.filter(county_authorities__county=application.cluster.county_id).distinct()
+    else:
+        members = User.objects.filter(memberships__enterprise=application.enterprise_id).distinct()
     _notify(
         members,
         subject,
-        f"{application.enterprise.name}\n{application.programme.title}\n\n{body}",
+        f"{application.subject}\n{application.programme.title}\n\n{body}",
         link=reverse("recognition:application", args=[application.pk]),
     )
 

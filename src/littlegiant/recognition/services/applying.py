@@ -49,6 +49,10 @@ def start_application(programme: Programme, enterprise: Enterprise, *, by: User)
     with transaction.atomic():
         enterprise = Enterprise.objects.select_for_update().get(pk=enterprise.pk)
         ensure(enterprise_decision(by, "apply", enterprise))
+        if programme.for_clusters:
+            raise PermissionDenied(
+                _("This programme recognises clusters; their county SME authority applies.")
+            )
         if not programme.is_open(today):
             raise PermissionDenied(
                 _("“%(programme)s” takes applications from %(start)s to %(end)s.")

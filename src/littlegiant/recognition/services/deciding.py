@@ -32,6 +32,7 @@ from littlegiant.recognition.services._steps import (
     can_move,
 )
 from littlegiant.recognition.services.experts import expert_aggregate
+from littlegiant.recognition.services.quotas import claim_recommendation
 from littlegiant.rules.records import InputError, coerce_value
 from littlegiant.rules.schema import FIELDS_BY_NAME, FieldKind
 
@@ -106,6 +107,7 @@ def pass_stage(
                     _("%(n)s of %(m)s experts have scored this application; wait for all of them.")
                     % {"n": aggregate.submitted, "m": aggregate.drawn}
                 )
+        claim_recommendation(application, stage, by=by)
         before = _state(application)
         if stage.public_notice:
             _move(application, action=ApplicationAction.PASS_TO_NOTICE)

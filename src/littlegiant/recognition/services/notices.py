@@ -96,7 +96,7 @@ def publish_notice(
         if pending:
             raise PermissionDenied(
                 _("Record the spot-check findings first: %(names)s.")
-                % {"names": ", ".join(check.application.enterprise.name for check in pending)}
+                % {"names": ", ".join(check.application.subject.name for check in pending)}
             )
         starts_on = starts_on or timezone.localdate()
         region = assignment.region
@@ -201,7 +201,7 @@ def lodge_objection(
             _notify(
                 [notice.published_by],
                 _("Objection lodged"),
-                f"{entry.application.enterprise.name}\n\n{text.strip()}",
+                f"{entry.application.subject.name}\n\n{text.strip()}",
                 link=reverse("recognition:notice_manage", args=[notice.pk]),
             )
     return objection
@@ -305,7 +305,7 @@ def conclude_notice(notice: PublicNotice, *, by: User) -> PublicNotice:
             if entry.objections.filter(upheld=True).exists():
                 raise PermissionDenied(
                     _("An objection against %(name)s was upheld: return or reject that application first.")
-                    % {"name": application.enterprise.name}
+                    % {"name": application.subject.name}
                 )
             _leave_stage(application, by=by, comment=_("public notice concluded without objections standing"))
         notice.concluded_at = timezone.now()

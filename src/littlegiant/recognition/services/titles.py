@@ -58,7 +58,12 @@ if TYPE_CHECKING:
     from littlegiant.accounts.models import User
 
 
-TIER_PREFIX = {Tier.INNOVATIVE_SME: "CX", Tier.SRDI_SME: "ZJTX", Tier.LITTLE_GIANT: "XJR"}
+TIER_PREFIX = {
+    Tier.INNOVATIVE_SME: "CX",
+    Tier.SRDI_SME: "ZJTX",
+    Tier.LITTLE_GIANT: "XJR",
+    Tier.SME_CLUSTER: "TSJQ",
+}
 
 
 def certificate_number(recognition: Recognition) -> str:
@@ -149,7 +154,10 @@ def recognise(
             if programme.kind == ProgrammeKind.REVIEW:
                 renews = (
                     Recognition.objects.filter(
-                        enterprise=application.enterprise_id, tier=programme.tier, revoked_at__isnull=True
+                        enterprise=application.enterprise_id,
+                        cluster=application.cluster_id,
+                        tier=programme.tier,
+                        revoked_at__isnull=True,
                     )
                     .order_by("-valid_until")
                     .first()
@@ -159,11 +167,13 @@ def recognise(
             # The title carries the name and credit code the reviewers reviewed (the submitted snapshot), not
             # whatever the enterprise is called later.
             granted = application.latest_version().values
+            holder = application.subject
             recognition = Recognition.objects.create(
                 application=application,
                 enterprise=application.enterprise,
-                enterprise_name=str(granted.get("name") or application.enterprise.name),
-                credit_code=str(granted.get("credit_code") or application.enterprise.credit_code),
+                cluster=application.cluster,
+                enterprise_name=str(granted.get("name") or holder.name),
+                credit_code=str(granted.get("credit_code") or getattr(holder, "credit_code", "")),
                 batch=batch,
                 tier=programme.tier,
                 renews=renews,

@@ -99,6 +99,7 @@ STATES = {
 }
 ROLES = {
     "enterprise": _("enterprise"),
+    "county_authority": _("county SME authority"),
     "reviewer:municipal": _("municipal reviewer"),
     "reviewer:provincial": _("provincial reviewer"),
     "reviewer:national": _("national reviewer"),

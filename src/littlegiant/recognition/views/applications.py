@@ -28,6 +28,7 @@ from littlegiant.recognition.models import (
     ExpertReview,
     Programme,
     Recognition,
+    Tier,
 )
 from littlegiant.recognition.permissions import (
     apply_decision,
@@ -43,7 +44,7 @@ from littlegiant.uploads import stored_path
 def application_start(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     enterprises = list(Enterprise.objects.filter(memberships__user=request.user))
-    programmes = list(Programme.objects.open_on(today))
+    programmes = list(Programme.objects.open_on(today).exclude(tier=Tier.SME_CLUSTER))
     form = forms.StartApplicationForm(request.POST, programmes=programmes, enterprises=enterprises)
     if not form.is_valid():
         messages.error(request, _("Choose an open programme and one of your enterprises."))
@@ -68,6 +69,7 @@ def _application(request: HttpRequest, pk: int) -> Application:
             "programme",
             "enterprise__region",
             "enterprise__industry",
+            "cluster__county",
             "current_stage",
             "filing",
         ),

@@ -19,6 +19,7 @@ from littlegiant.recognition.models import (
     Programme,
     Recognition,
     ReviewStage,
+    Tier,
 )
 from littlegiant.recognition.queue import (
     QUEUE_COLUMNS,
@@ -50,7 +51,12 @@ def home(request: HttpRequest) -> HttpResponse:
         .select_related("enterprise", "batch")
         .order_by("-valid_from")[:50]
     )
-    programmes = list(Programme.objects.open_on(today).order_by("tier", "kind")) if enterprises else []
+    # A cluster programme is applied for by a county SME authority, not an enterprise (criteria.md §8.2).
+    programmes = (
+        list(Programme.objects.open_on(today).exclude(tier=Tier.SME_CLUSTER).order_by("tier", "kind"))
+        if enterprises
+        else []
+    )
     start_form = (
         forms.StartApplicationForm(programmes=programmes, enterprises=enterprises) if programmes else None
     )

@@ -150,8 +150,12 @@ def notice_publish(request: HttpRequest, pk: int) -> HttpResponse:
     stage = _stage(request, pk)
     if not stage.public_notice:
         raise Http404(_("This stage has no public notice."))
-    candidates = list(services.notice_candidates(stage, by=request.user).select_related("enterprise__region"))
-    choices = [(application.pk, application.enterprise.name) for application in candidates]
+    candidates = list(
+        services.notice_candidates(stage, by=request.user).select_related(
+            "enterprise__region", "cluster__county"
+        )
+    )
+    choices = [(application.pk, application.subject.name) for application in candidates]
     today = timezone.localdate()
     previewing = False
     if request.method == "POST":

@@ -61,8 +61,34 @@ def programme_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "statuses": ApplicationStatus.choices,
             "may_recognise": may_recognise,
             "batches": list(programme.batches.annotate(n=Count("recognitions"))),
+            "quota": _quota_rows(request, programme, visible),
         },
     )
+
+
+def _quota_rows(request: HttpRequest, programme: Programme, visible) -> dict[str, object] | None:  # noqa: ANN001
+    """The recommendation quota of a programme that has one (cluster round, criteria.md §8.2): for each
+    recommending unit of the viewer's provinces, the places used and the recommended applications they see."""
+    from littlegiant.recognition.services.quotas import recommendations_used, recommending_unit
+    from littlegiant.reference.models import Region
+
+    if programme.recommendation_quota is None and not programme.quotas.exists():
+        return None
+    recommended = list(
+        visible.filter(recommended_at__isnull=False)
+        .select_related("enterprise", "cluster__county")
+        .order_by("recommended_at", "pk")
+    )
+    provinces = {a.region_path.split("/")[0] for a in recommended}
+    provinces |= {region.province_code for region in Region.objects.filter(reviewers__user=request.user)}
+    units = []
+    for province in Region.objects.filter(pk__in=provinces).order_by("code"):
+        for region in [province, *(q.region for q in programme.quotas.select_related("region"))]:
+            if not region.path.startswith(province.path) or any(u["unit"] == region for u in units):
+                continue
+            unit, quota, apart = recommending_unit(programme, region)
+            units.append({"unit": unit, "quota": quota, "used": recommendations_used(programme, unit, apart)})
+    return {"units": units, "recommended": recommended}
 
 
 @login_required
@@ -74,9 +100,11 @@ def programme_recognise(request: HttpRequest, pk: int) -> HttpResponse:
     if stage is None or acting_assignment(request.user, stage.level, None) is None:
         raise PermissionDenied(_("Only the reviewers of the recognising level decide on recognition."))
     candidates = list(
-        services.recognition_candidates(programme, by=request.user).select_related("enterprise__region")
+        services.recognition_candidates(programme, by=request.user).select_related(
+            "enterprise__region", "cluster__county"
+        )
     )
-    choices = [(application.pk, application.enterprise.name) for application in candidates]
+    choices = [(application.pk, application.subject.name) for application in candidates]
     previewing = False
     if request.method == "POST":
         form = forms.RecogniseForm(request.POST, candidates=choices)
