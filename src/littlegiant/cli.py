@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import typer
 
+from littlegiant.dashboards.cli import register as register_dashboards
 from littlegiant.demo.cli import register as register_demo
 from littlegiant.enterprises.cli import register as register_enterprises
 from littlegiant.operations.cli import register as register_operations
@@ -26,6 +27,7 @@ def _mount() -> None:
     register_rules(app)
     register_demo(app)
     register_operations(app)
+    register_dashboards(app)
 
 
 def main() -> None:

@@ -24,6 +24,7 @@ APPS: list[tuple[str, str]] = [
     ("services", "/services/"),
     ("techtransfer", "/techtransfer/"),
     ("digital", "/digital/"),
+    ("dashboards", "/dashboards/"),
 ]
 
 

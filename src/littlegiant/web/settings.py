@@ -150,6 +150,8 @@ INSTALLED_APPS = [
     "littlegiant.services",
     "littlegiant.techtransfer",
     "littlegiant.digital",
+    "littlegiant.figures",
+    "littlegiant.dashboards",
     "littlegiant.operations",
 ]
 

@@ -26,6 +26,7 @@ urlpatterns = [
     path("services/", include("littlegiant.services.urls")),
     path("techtransfer/", include("littlegiant.techtransfer.urls")),
     path("digital/", include("littlegiant.digital.urls")),
+    path("dashboards/", include("littlegiant.dashboards.urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]
