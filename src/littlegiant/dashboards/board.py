@@ -199,6 +199,8 @@ def build_board(user: User | None, focus: Region | None, *, day: dt.date | None 
     by_section: dict[str, dict[str, int]] = defaultdict(lambda: dict.fromkeys(TIERS, 0))
     by_size: dict[str, dict[str, int]] = defaultdict(lambda: dict.fromkeys(TIERS, 0))
     for row in valid.order_by().values("section", "size_class", "tier").annotate(n=Sum("n")):
+        if not row["n"]:
+            continue  # a key whose titles were all revoked
         by_section[row["section"]][row["tier"]] += row["n"] or 0
         by_size[row["size_class"]][row["tier"]] += row["n"] or 0
     figures["titles_by_section"] = Figure(

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import asdict, dataclass
 from decimal import Decimal
-from functools import cache
 
 from django.db import IntegrityError, models, transaction
 from django.db.models import Count, F
@@ -39,9 +38,14 @@ class TitleKey:
     valid_until: dt.date
 
 
-@cache
+_SECTIONS: dict[str, str] = {}
+
+
 def _sections() -> dict[str, str]:
-    return dict(IndustryDivision.objects.values_list("code", "section_id"))
+    # Read once per process (97 rows of a standard); not cached while empty, as after a test's flush.
+    if not _SECTIONS:
+        _SECTIONS.update(IndustryDivision.objects.values_list("code", "section_id"))
+    return _SECTIONS
 
 
 def section_of(industry_code: str | None) -> str:
