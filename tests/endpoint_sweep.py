@@ -47,6 +47,8 @@ PUBLIC = frozenset(
         "api:list_offerings",
         "api:openapi-json",
         "api:openapi-view",
+        "dashboards:public",
+        "api:public_board",
     }
 )
 
@@ -164,6 +166,11 @@ PATH_PARAMETERS: dict[str, Callable[[Side, dict], dict]] = {
     "api:save_section": _with(_object("evaluation"), section="foundation"),
     "api:submit api/digital/evaluations/<pk>/submit": _object("evaluation"),
     "api:level": lambda side, shared: {"enterprise_id": side.objects["enterprise"].pk, "year": YEAR},
+    # A region on the dashboards: the county of the side's enterprise, inside one city and outside the other.
+    "dashboards:region": lambda side, shared: {"code": side.objects["enterprise"].region_id},
+    "dashboards:export": lambda side, shared: {"figure": "funnel", "fmt": "csv"},
+    "api:region_board": lambda side, shared: {"code": side.objects["enterprise"].region_id},
+    "api:region_figure": lambda side, shared: {"code": side.objects["enterprise"].region_id, "figure": "funnel"},
 }
 
 
