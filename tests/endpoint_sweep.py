@@ -170,7 +170,10 @@ PATH_PARAMETERS: dict[str, Callable[[Side, dict], dict]] = {
     "dashboards:region": lambda side, shared: {"code": side.objects["enterprise"].region_id},
     "dashboards:export": lambda side, shared: {"figure": "funnel", "fmt": "csv"},
     "api:region_board": lambda side, shared: {"code": side.objects["enterprise"].region_id},
-    "api:region_figure": lambda side, shared: {"code": side.objects["enterprise"].region_id, "figure": "funnel"},
+    "api:region_figure": lambda side, shared: {
+        "code": side.objects["enterprise"].region_id,
+        "figure": "funnel",
+    },
 }
 
 

@@ -30,7 +30,9 @@ def waiting_title(tier: str, *, county: str, industry: str = "3973", size: str =
 
     programme = programme_of(tier)
     number = next(_serial)
-    creator = by or User.objects.filter(is_superuser=False).first() or User.objects.create_user(f"maker{number}")
+    creator = (
+        by or User.objects.filter(is_superuser=False).first() or User.objects.create_user(f"maker{number}")
+    )
     enterprise = make_enterprise(f"仪表企业{number:05d}", county, f"D{number:07d}", industry=industry)
     filing = AnnualFiling.objects.create(enterprise=enterprise, year=programme.reference_year, employees=50)
     application = Application.objects.create(

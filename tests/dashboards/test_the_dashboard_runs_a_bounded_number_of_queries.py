@@ -20,9 +20,13 @@ def _board(user, django_assert_max_num_queries, url="/dashboards/"):
 
 
 @pytest.mark.parametrize("count", [1, 20])
-def test_the_national_board_is_bounded(count, national_reviewer, provincial_reviewer, django_assert_max_num_queries):
+def test_the_national_board_is_bounded(
+    count, national_reviewer, provincial_reviewer, django_assert_max_num_queries
+):
     for index in range(count):
-        waiting_title("srdi_sme", county=COUNTY_A if index % 2 else COUNTY_B, industry="3973" if index % 3 else "6513")
+        waiting_title(
+            "srdi_sme", county=COUNTY_A if index % 2 else COUNTY_B, industry="3973" if index % 3 else "6513"
+        )
         waiting_title("little_giant", county=COUNTY_B)
     recognise_waiting("srdi_sme", provincial_reviewer)
     recognise_waiting("little_giant", provincial_reviewer)

@@ -32,7 +32,12 @@ def test_no_enterprise_is_named_or_linked(titles):
     for enterprise in Enterprise.objects.all():
         assert enterprise.name not in text
         assert enterprise.credit_code not in text
-    for private in ("/dashboards/titles/", "/enterprises/", "/recognition/recognitions/", "/dashboards/figures/"):
+    for private in (
+        "/dashboards/titles/",
+        "/enterprises/",
+        "/recognition/recognitions/",
+        "/dashboards/figures/",
+    ):
         assert private not in text
 
 

@@ -135,7 +135,7 @@ class _Placer:
         return key if key in self.by_path else ""
 
 
-def _valid(queryset: QuerySet, day: dt.date) -> QuerySet:
+def valid_titles(queryset: QuerySet, day: dt.date) -> QuerySet:
     return queryset.filter(revoked_year=0, valid_from__lte=day, valid_until__gte=day)
 
 
@@ -147,7 +147,7 @@ def build_board(user: User | None, focus: Region | None, *, day: dt.date | None 
     children = children_of(focus)
     place = _Placer(focus, children)
     titles = _scoped(TitleCount.objects.all(), user, focus)
-    valid = _valid(titles, day)
+    valid = valid_titles(titles, day)
     figures: dict[str, Figure] = {}
     region_label = _("Region")
     tier_labels = [str(label) for value, label in Tier.choices if value in TIERS]

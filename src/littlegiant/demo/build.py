@@ -21,7 +21,7 @@ from littlegiant.demo.province import PROVINCE_CODE, build_province
 DEFAULT_SEED = 2026
 DEFAULT_ENTERPRISES = 20_000
 # Each app adds its own demo data, in this order: later apps build on what earlier ones made.
-APP_DEMOS = ("assessment", "recognition", "services", "techtransfer", "digital")
+APP_DEMOS = ("assessment", "recognition", "services", "techtransfer", "digital", "dashboards")
 
 
 @dataclass(slots=True)
