@@ -15,12 +15,11 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
 from django.db.models import QuerySet, Sum
-from django.db.models.functions import ExtractYear
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from littlegiant.accounts.jurisdiction import region_scope, within_region
+from littlegiant.accounts.jurisdiction import region_scope, sees_everywhere, within_region
 from littlegiant.dashboards import official
 from littlegiant.figures.models import RegionalRollup, RegistryCount, Tally, TitleCount
 from littlegiant.figures.services import SIZE_CLASSES
@@ -111,6 +110,17 @@ def _scoped(queryset: QuerySet, user: User | None, focus: Region | None) -> Quer
     return queryset
 
 
+_PATHS: dict[str, str] = {}
+
+
+def region_paths() -> dict[str, str]:
+    """Every region's path by code (3,200 rows of a standard), read once per process: summary rows are
+    grouped by region code in SQL, without a join, and placed by path here."""
+    if not _PATHS:
+        _PATHS.update(Region.objects.values_list("code", "path"))
+    return _PATHS
+
+
 def children_of(focus: Region | None) -> list[Child]:
     """The regions one level below the focus (provinces for the country); counties cannot be drilled into."""
     if focus is None:
@@ -146,7 +156,10 @@ def build_board(user: User | None, focus: Region | None, *, day: dt.date | None 
     public = user is None
     children = children_of(focus)
     place = _Placer(focus, children)
-    titles = _scoped(TitleCount.objects.all(), user, focus)
+    # The country is summed from the province-grain rows (34 regions), everything below from the region rows.
+    national = focus is None and (public or sees_everywhere(user))
+    grain = TitleCount.Grain.PROVINCE if national else TitleCount.Grain.REGION
+    titles = _scoped(TitleCount.objects.filter(grain=grain), user, focus)
     valid = valid_titles(titles, day)
     figures: dict[str, Figure] = {}
     region_label = _("Region")
@@ -154,8 +167,9 @@ def build_board(user: User | None, focus: Region | None, *, day: dt.date | None 
 
     # Valid titles by tier and child region -------------------------------------------------------------
     by_child: dict[str, dict[str, int]] = defaultdict(lambda: dict.fromkeys(TIERS, 0))
-    for row in valid.order_by().values("region__path", "tier").annotate(n=Sum("n")):
-        by_child[place(row["region__path"])][row["tier"]] += row["n"] or 0
+    paths = region_paths()
+    for row in valid.order_by().values("region_id", "tier").annotate(n=Sum("n")):
+        by_child[place(paths.get(row["region_id"], ""))][row["tier"]] += row["n"] or 0
     rollups = list(
         _scoped(RegionalRollup.objects.select_related("region"), user, focus).order_by("region_id")
     )
@@ -257,14 +271,25 @@ def build_board(user: User | None, focus: Region | None, *, day: dt.date | None 
     )
 
     # Recognitions, revocations and expiries by year ------------------------------------------------------
+    # One scan grouped by batch, period and revocation year gives every count by year and batch: the titles
+    # of a batch share their dates, so the groups are few however many titles there are.
     events: dict[int, dict[str, int]] = defaultdict(lambda: {"recognised": 0, "revoked": 0, "expired": 0})
-    for row in titles.order_by().values("batch_year").annotate(n=Sum("n")):
-        events[row["batch_year"]]["recognised"] += row["n"] or 0
-    for row in titles.filter(revoked_year__gt=0).order_by().values("revoked_year").annotate(n=Sum("n")):
-        events[row["revoked_year"]]["revoked"] += row["n"] or 0
-    expired = titles.filter(revoked_year=0, valid_until__lt=day)
-    for row in expired.order_by().annotate(y=ExtractYear("valid_until")).values("y").annotate(n=Sum("n")):
-        events[row["y"]]["expired"] += row["n"] or 0
+    by_batch: dict[tuple[int, str], int] = defaultdict(int)
+    little_giants_by_year: dict[int, int] = defaultdict(int)
+    for row in (
+        titles.order_by()
+        .values("batch_id", "batch_year", "tier", "valid_until", "revoked_year")
+        .annotate(n=Sum("n"))
+    ):
+        n = row["n"] or 0
+        events[row["batch_year"]]["recognised"] += n
+        by_batch[(row["batch_id"], row["tier"])] += n
+        if row["tier"] == Tier.LITTLE_GIANT:
+            little_giants_by_year[row["batch_year"]] += n
+        if row["revoked_year"]:
+            events[row["revoked_year"]]["revoked"] += n
+        elif row["valid_until"] < day:
+            events[row["valid_until"].year]["expired"] += n
     figures["events_by_year"] = Figure(
         "events_by_year",
         _("Recognitions, revocations and expiries by year"),
@@ -274,24 +299,23 @@ def build_board(user: User | None, focus: Region | None, *, day: dt.date | None 
     )
 
     # By batch, with the reported national batches beside ours ------------------------------------------
-    batch_rows = list(titles.order_by().values("batch_id", "tier").annotate(n=Sum("n")))
-    batches = RecognitionBatch.objects.in_bulk([row["batch_id"] for row in batch_rows])
+    batches = RecognitionBatch.objects.in_bulk(list({batch_id for batch_id, _tier in by_batch}))
+
+    def batch_order(item: tuple[tuple[int, str], int]) -> tuple[dt.date, int]:
+        batch = batches.get(item[0][0])
+        return (batch.decided_on if batch else dt.date.min, item[0][0])
+
     rows = []
-    for row in sorted(
-        batch_rows,
-        key=lambda r: (
-            (batches[r["batch_id"]].decided_on, r["batch_id"])
-            if r["batch_id"] in batches
-            else (dt.date.min, r["batch_id"])
-        ),
-    ):
-        batch = batches.get(row["batch_id"])
+    for (batch_id, tier), n in sorted(by_batch.items(), key=batch_order):
+        if not n:
+            continue
+        batch = batches.get(batch_id)
         rows.append(
             [
-                batch.title if batch else _("Batch %(n)s") % {"n": row["batch_id"]},
+                batch.title if batch else _("Batch %(n)s") % {"n": batch_id},
                 batch.decided_on.isoformat() if batch else "",
-                str(Tier(row["tier"]).label),
-                row["n"] or 0,
+                str(Tier(tier).label),
+                n,
             ]
         )
     figures["recognitions_by_batch"] = Figure(
@@ -302,9 +326,7 @@ def build_board(user: User | None, focus: Region | None, *, day: dt.date | None 
         chart="none",
     )
     if focus is None:
-        ours_by_year: dict[int, int] = defaultdict(int)
-        for row in titles.filter(tier=Tier.LITTLE_GIANT).order_by().values("batch_year").annotate(n=Sum("n")):
-            ours_by_year[row["batch_year"]] += row["n"] or 0
+        ours_by_year = little_giants_by_year
         figures["little_giants_reported"] = Figure(
             "little_giants_reported",
             _("Little giants by national batch: reported and registered"),

@@ -47,7 +47,8 @@ def build(*, seed: int, log: Callable[[str], None]) -> list[DemoAccount]:
     own = {
         row["tier"]: row["n"] or 0
         for row in valid_titles(
-            TitleCount.objects.filter(region__province_code=PROVINCE_CODE), timezone.localdate()
+            TitleCount.objects.filter(grain=TitleCount.Grain.REGION, region__province_code=PROVINCE_CODE),
+            timezone.localdate(),
         )
         .values("tier")
         .annotate(n=Sum("n"))

@@ -7,7 +7,6 @@ themselves, with the same key functions the services use when they keep the tabl
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import asdict
 from decimal import Decimal
 
 from django.db import transaction
@@ -89,9 +88,12 @@ def rebuild() -> dict[str, int]:
     cells = tally_counts()
     with transaction.atomic():
         TitleCount.objects.all().delete()
+        rows: Counter = Counter()
+        for (key, year), n in titles.items():
+            for row in figures.title_rows(key, year):
+                rows[tuple(sorted(row.items()))] += n
         TitleCount.objects.bulk_create(
-            [TitleCount(**asdict(key), revoked_year=year, n=n) for (key, year), n in titles.items()],
-            batch_size=CHUNK,
+            [TitleCount(**dict(row), n=n) for row, n in rows.items()], batch_size=CHUNK
         )
         Tally.objects.all().delete()
         Tally.objects.bulk_create(

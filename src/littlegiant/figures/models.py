@@ -16,9 +16,16 @@ class TitleCount(models.Model):
     """Titles granted, by where, what and when they hold (有效期): whether a title is valid on a day is a matter
     of its dates, so expiry changes no row; a revocation moves the title into the row of its revocation year.
 
-    `revoked_year` is 0 for titles not revoked.
+    `revoked_year` is 0 for titles not revoked. Each title is counted twice: once at its own region (grain
+    "region", what a province, city or county reads) and once at its province (grain "province", what the
+    national page reads: 34 regions instead of 2,800 counties, so the country is summed from few rows).
     """
 
+    class Grain(models.TextChoices):
+        REGION = "region", _("Region")
+        PROVINCE = "province", _("Province")
+
+    grain = models.CharField(_("grain"), max_length=8, choices=Grain.choices, default=Grain.REGION)
     region = models.ForeignKey("reference.Region", on_delete=models.PROTECT, related_name="+")
     section = models.CharField(_("industry section"), max_length=1, blank=True)
     size_class = models.CharField(_("size class"), max_length=8, blank=True)
@@ -36,6 +43,7 @@ class TitleCount(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=[
+                    "grain",
                     "region",
                     "section",
                     "size_class",
@@ -48,7 +56,7 @@ class TitleCount(models.Model):
                 name="one_title_count_per_key",
             )
         ]
-        indexes = [models.Index(fields=["tier", "valid_until"], name="title_count_tier_until")]
+        indexes = [models.Index(fields=["grain", "region"], name="title_count_grain_region")]
 
     def __str__(self) -> str:
         return f"{self.region_id} · {self.tier} · {self.valid_from}–{self.valid_until} · {self.n}"

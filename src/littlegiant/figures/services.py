@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from littlegiant.enterprises.models import Enterprise
 from littlegiant.figures.models import RegistryCount, Tally, TitleCount
-from littlegiant.reference.models import IndustryDivision
+from littlegiant.reference.models import IndustryDivision, Region
 
 Measure = Tally.Measure
 SIZE_PACK_ID = "cn.miit.sme-size.2011"
@@ -74,15 +74,37 @@ def _bump(model: type[models.Model], key: dict[str, object], **deltas: object) -
             model.objects.filter(**key).update(**changes)
 
 
+_PROVINCES: dict[str, str] = {}
+
+
+def province_of(region_id: str) -> str:
+    """The province code of a region (read once per process; not cached while empty, as after a flush)."""
+    if not _PROVINCES:
+        _PROVINCES.update(Region.objects.values_list("code", "province_code"))
+    return _PROVINCES[region_id]
+
+
+def title_rows(key: TitleKey, revoked_year: int) -> list[dict[str, object]]:
+    """The summary rows one title counts in: its region's and its province's (the rebuild uses this too)."""
+    row = {**asdict(key), "revoked_year": revoked_year}
+    return [
+        {**row, "grain": TitleCount.Grain.REGION},
+        {**row, "grain": TitleCount.Grain.PROVINCE, "region_id": province_of(key.region_id)},
+    ]
+
+
 def title_granted(key: TitleKey) -> None:
     """A title was granted (recognition decision)."""
-    _bump(TitleCount, {**asdict(key), "revoked_year": 0}, n=1)
+    for row in title_rows(key, 0):
+        _bump(TitleCount, row, n=1)
 
 
 def title_revoked(key: TitleKey, *, year: int) -> None:
-    """A granted title was revoked in `year`: it leaves the unrevoked row for the row of that year."""
-    _bump(TitleCount, {**asdict(key), "revoked_year": 0}, n=-1)
-    _bump(TitleCount, {**asdict(key), "revoked_year": year}, n=1)
+    """A granted title was revoked in `year`: it leaves the unrevoked rows for the rows of that year."""
+    for row in title_rows(key, 0):
+        _bump(TitleCount, row, n=-1)
+    for row in title_rows(key, year):
+        _bump(TitleCount, row, n=1)
 
 
 def tally(
