@@ -365,6 +365,7 @@ def build_board(user: User | None, focus: Region | None, *, day: dt.date | None 
         cell[1] += row["amount"] or 0
         if row["measure"] == Tally.Measure.ROYALTIES:
             royalties_by_year[row["year"]] += row["amount"] or 0
+    where = f"&region={focus.code}" if focus else ""
     category_rows = []
     for value, label in ServiceCategory.choices:
         filed = by_measure.get((Tally.Measure.REQUESTS_FILED, value), [0, 0])[0]
@@ -382,7 +383,7 @@ def build_board(user: User | None, focus: Region | None, *, day: dt.date | None 
         links=[]
         if public
         else [
-            reverse("services:requests") + f"?category={value}"
+            reverse("services:requests") + f"?category={value}{where}"
             for value, _l in ServiceCategory.choices
             if by_measure.get((Tally.Measure.REQUESTS_FILED, value), [0])[0]
             or by_measure.get((Tally.Measure.REQUESTS_CLOSED, value), [0])[0]
@@ -406,7 +407,10 @@ def build_board(user: User | None, focus: Region | None, *, day: dt.date | None 
         chart="bar",
         links=[]
         if public
-        else [reverse("techtransfer:licences") + f"?status={value}" for value, _l in LicenceStatus.choices],
+        else [
+            reverse("techtransfer:licences") + f"?status={value}{where}"
+            for value, _l in LicenceStatus.choices
+        ],
     )
     figures["royalties_by_year"] = Figure(
         "royalties_by_year",
