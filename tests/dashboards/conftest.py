@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 
+import pytest
 from django.utils import timezone
 
 from tests.cast import make_enterprise
@@ -65,3 +66,12 @@ def recognise_waiting(tier: str, reviewer):
     from littlegiant.recognition import services
 
     return services.recognise(programme_of(tier), by=reviewer)
+
+
+@pytest.fixture(autouse=True)
+def in_english():
+    """Figures built in a test are labelled in English; pages (the client) still negotiate their own language."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
