@@ -153,7 +153,7 @@ def run() -> int:
         for key, programme in programmes.items()
     }
     TitleCount.objects.create(
-        grain="province", region_id="330000", section="C", size_class="small", tier="srdi_sme",
+        grain="own_province", region_id="330000", section="C", size_class="small", tier="srdi_sme",
         batch_id=batches[("srdi_sme", 2025)], batch_year=2025, valid_from=dt.date(2025, 7, 1),
         valid_until=dt.date(2028, 6, 30), n=5,
     )  # fmt: skip
@@ -185,7 +185,7 @@ def run() -> int:
                 grain=grain, region_id=k[0], section=k[1], size_class=k[2], tier=k[3], batch_id=k[4],
                 batch_year=k[5], valid_from=k[6], valid_until=k[7], revoked_year=k[8], n=n,
             )
-            for grain, counted in (("region", rows), ("province", by_province))
+            for grain, counted in (("own_region", rows), ("own_province", by_province))
             for k, n in counted.items()
         ],
         batch_size=5000,

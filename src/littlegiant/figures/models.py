@@ -22,10 +22,10 @@ class TitleCount(models.Model):
     """
 
     class Grain(models.TextChoices):
-        REGION = "region", _("Region")
-        PROVINCE = "province", _("Province")
+        REGION = "own_region", _("Region")
+        PROVINCE = "own_province", _("Province")
 
-    grain = models.CharField(_("grain"), max_length=8, choices=Grain.choices, default=Grain.REGION)
+    grain = models.CharField(_("grain"), max_length=12, choices=Grain.choices, default=Grain.REGION)
     region = models.ForeignKey("reference.Region", on_delete=models.PROTECT, related_name="+")
     section = models.CharField(_("industry section"), max_length=1, blank=True)
     size_class = models.CharField(_("size class"), max_length=8, blank=True)
