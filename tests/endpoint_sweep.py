@@ -49,6 +49,8 @@ PUBLIC = frozenset(
         "api:list_offerings",
         "api:openapi-json",
         "api:openapi-view",
+        "dashboards:public",
+        "api:public_board",
     }
 )
 
@@ -198,6 +200,14 @@ PATH_PARAMETERS: dict[str, Callable[[Side, dict], dict]] = {
     "api:scenario_run_status": _object("scenario_run"),
     "api:scenario_run_result": _object("scenario_run"),
     "api:scenario_run_movers": _object("scenario_run"),
+    # A region on the dashboards: the county of the side's enterprise, inside one city and outside the other.
+    "dashboards:region": lambda side, shared: {"code": side.objects["enterprise"].region_id},
+    "dashboards:export": lambda side, shared: {"figure": "funnel", "fmt": "csv"},
+    "api:region_board": lambda side, shared: {"code": side.objects["enterprise"].region_id},
+    "api:region_figure": lambda side, shared: {
+        "code": side.objects["enterprise"].region_id,
+        "figure": "funnel",
+    },
 }
 
 

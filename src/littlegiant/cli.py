@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import typer
 
+from littlegiant.dashboards.cli import register as register_dashboards
 from littlegiant.demo.cli import register as register_demo
 from littlegiant.digital.cli import register as register_digital
 from littlegiant.enterprises.cli import register as register_enterprises
@@ -28,6 +29,7 @@ def _mount() -> None:
     register_demo(app)
     register_operations(app)
     register_digital(app)
+    register_dashboards(app)
 
 
 def main() -> None:

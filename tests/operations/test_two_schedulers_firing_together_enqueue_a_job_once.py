@@ -20,6 +20,7 @@ DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.backend.DatabaseBacken
 EXPECTED_JOBS = {
     "services.escalate_overdue_requests",
     "techtransfer.follow_up_licences",
+    "figures.refresh_registry",
     "recognition.flag_missed_annual_updates",
     "operations.fail_abandoned_tasks",
 }

@@ -22,7 +22,16 @@ from littlegiant.enterprises.models import AnnualFiling, Enterprise
 DEFAULT_SEED = 2026
 DEFAULT_ENTERPRISES = 20_000
 # Each app adds its own demo data, in this order: later apps build on what earlier ones made.
-APP_DEMOS = ("assessment", "recognition", "services", "techtransfer", "digital", "policies", "scenarios")
+APP_DEMOS = (
+    "assessment",
+    "recognition",
+    "services",
+    "techtransfer",
+    "digital",
+    "policies",
+    "scenarios",
+    "dashboards",
+)
 
 
 @dataclass(slots=True)

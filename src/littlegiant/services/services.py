@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 
 from littlegiant.accounts.jurisdiction import is_administrator
 from littlegiant.enterprises.permissions import MembershipRole, member_role
+from littlegiant.figures import services as figures
 from littlegiant.notifications.services import notify
 from littlegiant.permissions import ensure
 from littlegiant.services.models import (
@@ -226,6 +227,16 @@ def _locked(request: ServiceRequest) -> ServiceRequest:
     )
 
 
+def request_figures_key(request: ServiceRequest) -> dict[str, object]:
+    """Where a request counts in the dashboards' summary tables: the enterprise's region, its category and the
+    year it was filed (the rebuild uses this too)."""
+    return {
+        "region_id": request.enterprise.region_id,
+        "key": request.category,
+        "year": timezone.localtime(request.filed_at).year,
+    }
+
+
 def _required(value: str, field: str) -> str:
     value = (value or "").strip()
     if not value:
@@ -291,6 +302,7 @@ def file_request(
         for file in files:
             _store_attachment(request, file, by=by)
         _record(request, actor=by, role=_role_code(by, request), action="file", from_status="", at=now)
+        figures.tally(figures.Measure.REQUESTS_FILED, **request_figures_key(request))
     return request
 
 
@@ -378,6 +390,7 @@ def rate(request: ServiceRequest, *, by: User, score: int, comment: str = "") ->
             from_status=request.status,
             comment=f"{score}/5 {rating.comment}".strip(),
         )
+        figures.tally(figures.Measure.RATINGS, **request_figures_key(request), amount=score)
     return rating
 
 
@@ -601,6 +614,7 @@ def close(request: ServiceRequest, *, by: User, resolution: str, free_of_charge:
             comment=resolution,
             at=now,
         )
+        figures.tally(figures.Measure.REQUESTS_CLOSED, **request_figures_key(request))
     return request
 
 

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from littlegiant.accounts.jurisdiction import is_administrator, reviewer_region_paths
+from littlegiant.accounts.jurisdiction import is_administrator, reviewer_region_paths, within_region
 from littlegiant.downloads import FORMATS, spreadsheet_response
 from littlegiant.enterprises.models import Enterprise
 from littlegiant.pagination import page_of
@@ -184,6 +184,9 @@ def request_list(request: HttpRequest) -> HttpResponse:
     category = request.GET.get("category", "")
     if category in ServiceCategory.values:
         requests = requests.filter(category=category)
+    # The list behind a dashboard figure: the requests of enterprises inside a region (within the scope above).
+    if region := Region.objects.filter(code=request.GET.get("region", "")).first():
+        requests = requests.filter(within_region(region, region_field="enterprise__region"))
     if request.GET.get("overdue") == "1":
         now = timezone.now()
         requests = requests.filter(

@@ -25,7 +25,7 @@ from littlegiant.reference.models import IndustryDivision
 from littlegiant.techtransfer.models import ListingStatus, PatentListing, ResearchInstitution
 from littlegiant.techtransfer.permissions import ensure, institution_decision
 from littlegiant.techtransfer.search import index_listings
-from littlegiant.techtransfer.services import LISTING_FIELDS, record_event
+from littlegiant.techtransfer.services import LISTING_FIELDS, record_event, tally_listing
 from littlegiant.upload_limits import check_sheet_rows, check_workbook
 
 if TYPE_CHECKING:
@@ -251,5 +251,6 @@ def import_listings(
         index_listings(created)
         for listing in created:
             record_event(listing, actor=by, role="transfer_officer", action="import", to_state=listing.status)
+            tally_listing(listing, "")
     report.created = len(created)
     return report

@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from littlegiant.figures import services as figures
 from littlegiant.notifications.services import notify
 from littlegiant.numbers import NumberError, bounded_decimal
 from littlegiant.techtransfer.models import (
@@ -131,6 +132,25 @@ def add_months(day: date, months: int) -> date:
 # ------------------------------------------------------------------------------------------------------
 
 
+def listing_region(listing: PatentListing) -> str:
+    """The region a listing and its licences and royalties count in: its institution's (the rebuild uses this)."""
+    return listing.institution.region_id
+
+
+def tally_listing(listing: PatentListing, before: str) -> None:
+    """Count a listing into or out of the published listings of the dashboards' summary tables."""
+    change = int(listing.status == ListingStatus.PUBLISHED) - int(before == ListingStatus.PUBLISHED)
+    if change:
+        figures.tally(figures.Measure.LISTINGS, region_id=listing_region(listing), n=change)
+
+
+def tally_licence(licence: Licence, before: str) -> None:
+    """Count a licence out of its old stage and into its new one in the dashboards' summary tables."""
+    figures.licence_moved(
+        region_id=listing_region(licence.listing), from_stage=before, to_stage=licence.status
+    )
+
+
 def save_listing(
     *,
     by: User,
@@ -162,6 +182,7 @@ def save_listing(
         if industries is not None:
             listing.industries.set(industries)
         index_listings([listing])
+        tally_listing(listing, before)
         record_event(
             listing,
             actor=by,
@@ -184,6 +205,7 @@ def publish_listing(listing: PatentListing, *, by: User) -> PatentListing:
         listing.status = ListingStatus.PUBLISHED
         listing.published_at = listing.published_at or timezone.now()
         listing.save(update_fields=["status", "published_at", "updated_at"])
+        tally_listing(listing, before)
         record_event(
             listing,
             actor=by,
@@ -204,6 +226,7 @@ def withdraw_listing(listing: PatentListing, *, by: User, comment: str = "") -> 
             raise ValidationError(_("Only a published listing can be withdrawn."))
         listing.status = ListingStatus.WITHDRAWN
         listing.save(update_fields=["status", "updated_at"])
+        tally_listing(listing, ListingStatus.PUBLISHED)
         record_event(
             listing,
             actor=by,
@@ -360,6 +383,7 @@ def accept_standard_licence(
         _start(licence, today=today)
         licence.full_clean()
         licence.save()
+        tally_licence(licence, "")
         _record_acceptance(licence, by=by, click=click, today=today)
         record_event(
             listing,
@@ -396,6 +420,7 @@ def offer_varied_licence(
         )
         licence.full_clean()
         licence.save()
+        tally_licence(licence, "")
         record_event(
             listing,
             licence=licence,
@@ -424,6 +449,7 @@ def accept_varied_licence(licence: Licence, *, by: User, click: ClickThrough, to
             raise ValidationError(_("This patent is licensed exclusively to another enterprise."))
         _start(licence, today=today)
         licence.save()
+        tally_licence(licence, LicenceStatus.OFFERED)
         _record_acceptance(licence, by=by, click=click, today=today)
         record_event(
             licence.listing,
@@ -456,6 +482,7 @@ def end_licence(licence: Licence, *, by: User, outcome: str, comment: str, today
         licence.status = outcome
         licence.ended_on = today
         licence.save(update_fields=["status", "ended_on"])
+        tally_licence(licence, before)
         record_event(
             licence.listing,
             licence=licence,
@@ -520,6 +547,7 @@ def follow_up_licences(*, today: date) -> FollowUp:
                 continue
             licence.status = LicenceStatus.PAYING
             licence.save(update_fields=["status"])
+            tally_licence(licence, LicenceStatus.TRIAL)
             _tell_paying_started(licence)
             record_event(
                 licence.listing,
@@ -544,6 +572,7 @@ def follow_up_licences(*, today: date) -> FollowUp:
             licence.status = LicenceStatus.EXPIRED
             licence.ended_on = licence.listing.expires_on
             licence.save(update_fields=["status", "ended_on"])
+            tally_licence(licence, before)
             record_event(
                 licence.listing,
                 licence=licence,
@@ -721,6 +750,12 @@ def record_payment(
             )
         payment = Payment.objects.create(
             statement=statement, amount=amount, paid_on=paid_on, reference=reference.strip(), recorded_by=by
+        )
+        figures.tally(
+            figures.Measure.ROYALTIES,
+            region_id=listing_region(statement.licence.listing),
+            year=paid_on.year,
+            amount=amount,
         )
         record_event(
             statement.licence.listing,

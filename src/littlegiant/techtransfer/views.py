@@ -20,7 +20,9 @@ from django.views.decorators.http import require_POST
 
 from littlegiant import pagination
 from littlegiant.accounts.addresses import client_address
+from littlegiant.accounts.jurisdiction import within_region
 from littlegiant.enterprises.models import Enterprise
+from littlegiant.reference.models import Region
 from littlegiant.techtransfer import forms, services
 from littlegiant.techtransfer.importing import import_listings
 from littlegiant.techtransfer.models import (
@@ -412,6 +414,9 @@ def licence_list(request: HttpRequest) -> HttpResponse:
     )
     if status in LicenceStatus.values:
         licences = licences.filter(status=status)
+    # The list behind a dashboard figure: licences of the listings of institutions inside a region.
+    if region := Region.objects.filter(code=request.GET.get("region", "")).first():
+        licences = licences.filter(within_region(region, region_field="listing__institution__region"))
     after = request.GET.get("after", "")
     if after.isdigit():
         licences = licences.filter(pk__lt=int(after))

@@ -28,6 +28,7 @@ APPS: list[tuple[str, str]] = [
     ("policies", "/policies/"),
     ("scenarios", "/scenarios/"),
     ("clusters", "/clusters/"),
+    ("dashboards", "/dashboards/"),
 ]
 
 

@@ -153,6 +153,8 @@ INSTALLED_APPS = [
     "littlegiant.policies",
     "littlegiant.scenarios",
     "littlegiant.clusters",
+    "littlegiant.figures",
+    "littlegiant.dashboards",
     "littlegiant.operations",
 ]
 

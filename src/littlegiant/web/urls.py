@@ -29,6 +29,7 @@ urlpatterns = [
     path("policies/", include("littlegiant.policies.urls")),
     path("scenarios/", include("littlegiant.scenarios.urls")),
     path("clusters/", include("littlegiant.clusters.urls")),
+    path("dashboards/", include("littlegiant.dashboards.urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]

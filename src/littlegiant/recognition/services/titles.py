@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from littlegiant.digital.levels import refresh as refresh_digital_levels
 from littlegiant.enterprises.models import AnnualFiling
+from littlegiant.figures import services as figures
 from littlegiant.permissions import ensure
 from littlegiant.recognition.models import (
     ANNUAL_UPDATE_DUE,
@@ -25,6 +26,7 @@ from littlegiant.recognition.models import (
     Application,
     ApplicationAction,
     ApplicationStatus,
+    ApplicationVersion,
     ChangeKind,
     ChangeReport,
     Objection,
@@ -71,6 +73,24 @@ def certificate_number(recognition: Recognition) -> str:
     region's code, and the title's own id, so that it is unique and says where it came from."""
     batch = recognition.batch
     return f"{TIER_PREFIX[recognition.tier]}-{batch.decided_on.year}-{batch.region_id or '000000'}-{recognition.pk:06d}"
+
+
+def figures_key(recognition: Recognition, version: ApplicationVersion | None = None) -> figures.TitleKey:
+    """Where the title counts in the dashboards' summary tables: the reviewed snapshot's industry and size class,
+    the region fixed at submission, the batch and the period of validity (the rebuild uses this too)."""
+    application = recognition.application
+    version = version or application.latest_version()
+    values = version.values if version is not None else {}
+    return figures.TitleKey(
+        region_id=application.region_id,
+        section=figures.section_of(str(values.get("industry_code") or application.enterprise.industry_id)),
+        size_class=figures.size_class_of(version.explanations if version is not None else None),
+        tier=recognition.tier,
+        batch_id=recognition.batch_id,
+        batch_year=recognition.batch.decided_on.year,
+        valid_from=recognition.valid_from,
+        valid_until=recognition.valid_until,
+    )
 
 
 def recognising_stage(programme: Programme) -> ReviewStage | None:
@@ -166,7 +186,8 @@ def recognise(
                     valid_from = renews.valid_until + dt.timedelta(days=1)
             # The title carries the name and credit code the reviewers reviewed (the submitted snapshot), not
             # whatever the enterprise is called later.
-            granted = application.latest_version().values
+            version = application.latest_version()
+            granted = version.values
             holder = application.subject
             recognition = Recognition.objects.create(
                 application=application,
@@ -183,6 +204,8 @@ def recognise(
             )
             recognition.certificate_number = certificate_number(recognition)
             recognition.save(update_fields=["certificate_number"])
+            if recognition.enterprise_id is not None:  # the dashboards count enterprises' titles
+                figures.title_granted(figures_key(recognition, version))
             before = _state(application)
             _move(application, action=ApplicationAction.RECOGNISE)
             _record(
@@ -208,7 +231,7 @@ def recognise(
                     "c": recognition.certificate_code,
                 },
             )
-        refresh_digital_levels(a.enterprise_id for a in applications)
+        refresh_digital_levels(a.enterprise_id for a in applications if a.enterprise_id is not None)
     return batch
 
 
@@ -230,6 +253,8 @@ def revoke(recognition: Recognition, *, by: User, cause: str, comment: str) -> R
         if cause in BLOCKING_CAUSES:
             recognition.reapply_blocked_until = _add_years(today, REAPPLY_BLOCK_YEARS)
         recognition.save()
+        if recognition.enterprise_id is not None:
+            figures.title_revoked(figures_key(recognition), year=today.year)
         _record(
             actor=by,
             action="revoke",
@@ -242,7 +267,8 @@ def revoke(recognition: Recognition, *, by: User, cause: str, comment: str) -> R
         _notify_enterprise(
             recognition.application, _("Title revoked"), f"{RevocationCause(cause).label}\n\n{comment}"
         )
-        refresh_digital_levels([recognition.enterprise_id])
+        if recognition.enterprise_id is not None:
+            refresh_digital_levels([recognition.enterprise_id])
     return recognition
 
 
