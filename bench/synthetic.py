@@ -31,7 +31,7 @@ import pyarrow.parquet as pq
 
 from littlegiant.identifiers import CREDIT_CODE_ALPHABET, CREDIT_CODE_WEIGHTS, ORGANISATION_CODE_WEIGHTS
 from littlegiant.rules.industries import SizeIndustry, size_industry
-from littlegiant.rules.schema import FIELDS, FieldKind
+from littlegiant.rules.schema import ENTERPRISE_FIELDS, FieldKind
 
 REFERENCE_DATA = Path(__file__).resolve().parent.parent / "src" / "littlegiant" / "reference" / "data"
 CHUNK_ROWS = 262_144
@@ -51,7 +51,7 @@ ARROW_TYPES: dict[FieldKind, pa.DataType] = {
     FieldKind.BOOLEAN: pa.bool_(),
     FieldKind.ENUM: pa.string(),
 }
-SCHEMA = pa.schema([pa.field(f.name, ARROW_TYPES[f.kind]) for f in FIELDS])
+SCHEMA = pa.schema([pa.field(f.name, ARROW_TYPES[f.kind]) for f in ENTERPRISE_FIELDS])
 
 # Share of enterprises by 2011 size industry: roughly a manufacturing province's register.
 INDUSTRY_WEIGHTS: dict[SizeIndustry, float] = {
@@ -386,7 +386,9 @@ class EnterpriseGenerator:
         assets_avg[rng.random(rows) < 0.01] = 5000 * WAN * 100
         columns["total_assets_avg"] = decimal_array(assets_avg, self.unknown(rng, rows, 0.02), MONEY)
 
-        return pa.table([columns[f.name].cast(SCHEMA.field(f.name).type) for f in FIELDS], schema=SCHEMA)
+        return pa.table(
+            [columns[f.name].cast(SCHEMA.field(f.name).type) for f in ENTERPRISE_FIELDS], schema=SCHEMA
+        )
 
     @staticmethod
     def unknown(rng: np.random.Generator, rows: int, p: float) -> np.ndarray:

@@ -22,6 +22,7 @@ EXPECTED_JOBS = {
     "techtransfer.follow_up_licences",
     "figures.refresh_registry",
     "recognition.flag_missed_annual_updates",
+    "recognition.remind_cluster_reports",
     "operations.fail_abandoned_tasks",
 }
 
