@@ -59,10 +59,19 @@ def test_the_parser_refuses_them_naming_the_field(raw):
 
 def test_an_ordinary_number_still_reads(settings):
     values, problems = parse_filing_values(
-        {"employees": "1,234", "operating_revenue": "12.50", "net_profit": "-3"}
+        {"employees": "1234", "operating_revenue": "12.50", "net_profit": "-3"}
     )
     assert problems == {}
     assert values == {"employees": 1234, "operating_revenue": Decimal("12.50"), "net_profit": Decimal(-3)}
+
+
+def test_a_number_with_thousands_separators_is_refused_saying_so(settings):
+    # enterprise-data.md: "Money is in **yuan** (元), a plain number"; the engine's parser reads no separators,
+    # and the filing reads numbers with the engine's parser (issue 10), so "1,234" is refused, saying why.
+    with translation.override("en"):
+        values, problems = parse_filing_values({"employees": "1,234"})
+    assert values == {}
+    assert problems == {"employees": "write the number plainly, without thousands separators"}
 
 
 @pytest.mark.parametrize("raw", [EXPONENT, DIGITS], ids=["1e300000", "5000 digits"])

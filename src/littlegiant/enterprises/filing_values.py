@@ -6,6 +6,7 @@ never zero (decision D5). Each problem is a sentence in the current language nam
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from datetime import date, datetime
 from decimal import Decimal
@@ -14,14 +15,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from littlegiant.enterprises.models import AnnualFiling
-from littlegiant.numbers import (
-    LARGEST_MAGNITUDE,
-    LARGEST_MAGNITUDE_EXPONENT,
-    NumberError,
-    bounded_decimal,
-    bounded_text,
-)
-from littlegiant.rules.schema import DATA_FIELDS, FALSE_WORDS, FIELDS_BY_NAME, TRUE_WORDS, Field, FieldKind
+from littlegiant.numbers import LARGEST_MAGNITUDE
+from littlegiant.rules.records import InputError, coerce_value
+from littlegiant.rules.schema import DATA_FIELDS, FIELDS_BY_NAME, Field, FieldKind
 
 
 class FilingValueError(ValueError):
@@ -70,6 +66,10 @@ PARTS_OF_A_WHOLE = (
 )
 # PositiveIntegerField holds up to 2147483647 on every database we run on.
 LARGEST_COUNT = 2_147_483_647
+# A number written with thousands separators (1,234,567.50): refused, saying why.
+THOUSANDS = re.compile(r"-?[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?")
+# No cell of a canonical data field needs more characters (the longest choice or number is far shorter).
+LONGEST_CELL = 100
 
 
 def is_empty(raw: object) -> bool:
@@ -77,26 +77,83 @@ def is_empty(raw: object) -> bool:
 
 
 def parse_value(field: Field, raw: object) -> object | None:
-    """The typed value of one cell for this field (None when empty: unknown), or FilingValueError."""
+    """The typed value of one cell for this field (None when empty: unknown), or FilingValueError.
+
+    The engine's parser (rules.records.coerce_value) reads the value, as it does for an assessment; then
+    only what the storage adds is checked: the decimal places and size the column holds. Whole numbers are
+    stored as int. The message is the engine's problem, worded in the reader's language by its code.
+    """
     if is_empty(raw):
         return None
+    if isinstance(raw, str) and len(raw) > LONGEST_CELL and field.kind != FieldKind.TEXT:
+        # Refused by its size before anything reads it (a long run of digits is slow to convert).
+        raise FilingValueError(_("is too long (%(length)s characters)") % {"length": len(raw)})
     if isinstance(raw, int) and not isinstance(raw, bool) and abs(raw) >= LARGEST_MAGNITUDE:
         raise FilingValueError(_("is too large"))
-    if field.kind == FieldKind.BOOLEAN:
-        return _parse_boolean(raw)
-    if field.kind == FieldKind.ENUM:
-        text = _bounded_text(raw, _("is too long for one of the choices (%(length)s characters)"))
-        if text not in field.choices:
-            raise FilingValueError(_("must be one of: %(choices)s") % {"choices": ", ".join(field.choices)})
-        return text
+    if isinstance(raw, date | datetime) and field.kind in NUMBER_KINDS:
+        raise FilingValueError(_("is not a number"))
+    try:
+        value = coerce_value(field, raw)
+    except InputError as error:
+        if error.code == "not_a_number" and isinstance(raw, str) and THOUSANDS.fullmatch(raw.strip()):
+            # enterprise-data.md: "Money is in yuan, a plain number"; the engine reads no separators.
+            raise FilingValueError(_("write the number plainly, without thousands separators")) from None
+        raise FilingValueError(input_error_message(field, error)) from None
     if field.kind in WHOLE_NUMBER_KINDS:
-        value: object = _parse_whole_number(raw)
+        value = int(value)  # type: ignore[call-overload]
     elif field.kind in DECIMAL_KINDS:
-        value = _parse_decimal(field, raw)
-    else:
-        return str(raw).strip()
+        value = _stored_decimal(field, value)  # type: ignore[arg-type]
+    # What the filing adds to the engine's checks: a share lies between 0 and 1; a count fits its column.
     check_value(field, value)
     return value
+
+
+def input_error_message(field: Field, error: InputError) -> str:
+    """The engine's problem with a value, in the reader's language (by its code), naming no raw value."""
+    params = error.params
+    if error.code == "not_boolean":
+        return str(_("is not true or false (also accepted: 1/0, yes/no, 是/否; empty means unknown)"))
+    if error.code == "not_a_choice":
+        return _("must be one of: %(choices)s") % {"choices": params["choices"]}
+    if error.code in {"not_a_number", "not_whole"}:
+        return _("is not a whole number") if field.kind in WHOLE_NUMBER_KINDS else _("is not a number")
+    if error.code == "too_large":
+        return _("is too large")
+    if error.code == "too_many_places":
+        return _("has more than %(places)s decimal places") % {"places": params["places"]}
+    if error.code == "negative" and field.kind == FieldKind.FRACTION:
+        return _("a share is a fraction between 0 and 1 (3 per cent is 0.03)")
+    if error.code == "negative":
+        return _("cannot be negative")
+    if error.code == "below_minimum" and field.kind == FieldKind.FRACTION:
+        return _("a share is a fraction between 0 and 1 (3 per cent is 0.03)")
+    if error.code == "below_minimum":
+        return _("must be at least %(minimum)s") % {"minimum": _plain(params["minimum"])}  # type: ignore[arg-type]
+    if error.code == "above_maximum" and field.kind == FieldKind.FRACTION:
+        return _("a share is a fraction between 0 and 1 (3 per cent is 0.03)")
+    if error.code == "above_maximum":
+        return _("must be at most %(maximum)s") % {"maximum": _plain(params["maximum"])}  # type: ignore[arg-type]
+    if error.code == "credit_code":
+        return _("is not a valid unified social credit code (GB 32100-2015)")
+    if error.code == "industry_code":
+        return _("is not a class or division of GB/T 4754-2017")
+    if error.code == "region_code":
+        return _("is not a six-digit region code")
+    return _("is not a valid value")
+
+
+def _stored_decimal(field: Field, number: Decimal) -> Decimal:
+    """The storage's own limits on a decimal the engine accepted: the column's places and digits."""
+    places = DECIMAL_LIMITS[field.name][1]
+    exponent = number.as_tuple().exponent
+    # Only a number written with more places than allowed needs normalising: 1.500 has two places, not three.
+    if isinstance(exponent, int) and -exponent > places:
+        exponent = number.normalize().as_tuple().exponent
+        if isinstance(exponent, int) and -exponent > places:
+            raise FilingValueError(_("has more than %(places)s decimal places") % {"places": places})
+    if abs(number) >= DECIMAL_CEILINGS[field.name]:
+        raise FilingValueError(_("is too large"))
+    return number
 
 
 def check_value(field: Field, value: object | None) -> None:
@@ -147,69 +204,6 @@ def parse_filing_values(raw: Mapping[str, object]) -> tuple[dict[str, object | N
         for name, message in cross_field_problems(values):
             problems.setdefault(name, message)
     return values, problems
-
-
-def _parse_boolean(raw: object) -> bool:
-    if isinstance(raw, bool):
-        return raw
-    if isinstance(raw, int | float | Decimal) and raw in (0, 1):
-        return bool(raw)
-    text = _bounded_text(raw, _("is too long for true or false (%(length)s characters)")).lower()
-    if text in TRUE_WORDS:
-        return True
-    if text in FALSE_WORDS:
-        return False
-    raise FilingValueError(_("is not true or false (also accepted: 1/0, yes/no, 是/否; empty means unknown)"))
-
-
-def _bounded_text(raw: object, too_long: str) -> str:
-    """The text of a cell that should hold a short value: refused by its size before anything reads it."""
-    try:
-        return bounded_text(raw, too_long=too_long, too_large=_("is too large"))
-    except NumberError as error:
-        raise FilingValueError(str(error)) from None
-
-
-def _bounded_decimal(raw: object, not_a_number: str) -> Decimal:
-    try:
-        return bounded_decimal(
-            raw,
-            not_a_number=not_a_number,
-            too_long=_("is too long to be a number (%(length)s characters)"),
-            too_large=_("is too large"),
-        )
-    except NumberError as error:
-        raise FilingValueError(str(error)) from None
-
-
-def _parse_whole_number(raw: object) -> int:
-    # Most cells of a CSV file are plain digits: read them without a detour through Decimal.
-    if isinstance(raw, str) and len(raw) <= LARGEST_MAGNITUDE_EXPONENT and raw.isascii() and raw.isdigit():
-        return int(raw)
-    if isinstance(raw, (bool, date | datetime)):
-        raise FilingValueError(_("is not a whole number"))
-    if isinstance(raw, int):
-        if abs(raw) >= LARGEST_MAGNITUDE:
-            raise FilingValueError(_("is too large"))
-        return raw
-    number = _bounded_decimal(raw, _("is not a whole number"))
-    if number != number.to_integral_value():
-        raise FilingValueError(_("is not a whole number"))
-    return int(number)
-
-
-def _parse_decimal(field: Field, raw: object) -> Decimal:
-    number = _bounded_decimal(raw, _("is not a number"))
-    places = DECIMAL_LIMITS[field.name][1]
-    exponent = number.as_tuple().exponent
-    # Only a number written with more places than allowed needs normalising: 1.500 has two places, not three.
-    if isinstance(exponent, int) and -exponent > places:
-        exponent = number.normalize().as_tuple().exponent
-        if isinstance(exponent, int) and -exponent > places:
-            raise FilingValueError(_("has more than %(places)s decimal places") % {"places": places})
-    if abs(number) >= DECIMAL_CEILINGS[field.name]:
-        raise FilingValueError(_("is too large"))
-    return number
 
 
 def _plain(number: float | Decimal) -> str:

@@ -39,13 +39,44 @@ DOUBLE_UNITS_LIMIT = 2**53
 _PLAIN_NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?")
 
 
+# The machine codes of InputError: what a caller may word in its own language.
+INPUT_ERROR_CODES = frozenset(
+    {
+        "not_boolean",
+        "not_a_choice",
+        "credit_code",
+        "industry_code",
+        "region_code",
+        "not_a_number",
+        "too_large",
+        "not_whole",
+        "too_many_places",
+        "negative",
+        "below_minimum",
+        "above_maximum",
+    }
+)
+
+
 class InputError(ValueError):
     """A value that is not what its canonical field expects; names the field (and the row, for a file)."""
 
-    def __init__(self, field: str, problem: str, row: int | None = None) -> None:
+    def __init__(
+        self,
+        field: str,
+        problem: str,
+        row: int | None = None,
+        *,
+        code: str = "",
+        params: dict[str, object] | None = None,
+    ) -> None:
         self.field = field
         self.problem = problem
         self.row = row
+        # What is wrong as a machine code and its parameters (INPUT_ERROR_CODES), for a caller that words the
+        # problem in the reader's language; `problem` is the engine's English.
+        self.code = code
+        self.params = params or {}
         where = f"row {row}, column {field}" if row is not None else f"field {field}"
         super().__init__(f"{where}: {problem}")
 
@@ -67,10 +98,17 @@ def coerce_value(field: Field, raw: object) -> object:
             return True
         if word in FALSE_WORDS:
             return False
-        raise InputError(field.name, f"{raw!r} is not a boolean (true/false, 1/0, yes/no, 是/否)")
+        raise InputError(
+            field.name, f"{raw!r} is not a boolean (true/false, 1/0, yes/no, 是/否)", code="not_boolean"
+        )
     if kind == FieldKind.ENUM:
         if str(raw) not in field.choices:
-            raise InputError(field.name, f"{raw!r} is not one of {', '.join(field.choices)}")
+            raise InputError(
+                field.name,
+                f"{raw!r} is not one of {', '.join(field.choices)}",
+                code="not_a_choice",
+                params={"choices": ", ".join(field.choices)},
+            )
         return str(raw)
     if kind == FieldKind.TEXT:
         text = str(raw)
@@ -78,42 +116,59 @@ def coerce_value(field: Field, raw: object) -> object:
             try:
                 return check_credit_code(text)
             except CreditCodeError as error:
-                raise InputError(field.name, f"invalid credit code {text!r}: {error}") from None
+                raise InputError(
+                    field.name, f"invalid credit code {text!r}: {error}", code="credit_code"
+                ) from None
         if field.name == "industry_code":
             try:
                 size_industry(text)
             except ValueError as error:
-                raise InputError(field.name, str(error)) from None
+                raise InputError(field.name, str(error), code="industry_code") from None
         if field.name == "region_code" and not re.fullmatch(r"[0-9]{6}", text):
-            raise InputError(field.name, f"{text!r} is not a six-digit region code")
+            raise InputError(field.name, f"{text!r} is not a six-digit region code", code="region_code")
         return text
     return _number(field, raw)
 
 
 def _number(field: Field, raw: object) -> Decimal:
     if isinstance(raw, bool):
-        raise InputError(field.name, f"{raw!r} is not a number")
+        raise InputError(field.name, f"{raw!r} is not a number", code="not_a_number")
     if isinstance(raw, float):
         raw = _double_value(field, raw)
     try:
         value = Decimal(str(raw))
     except (InvalidOperation, ValueError):
-        raise InputError(field.name, f"{raw!r} is not a number") from None
+        raise InputError(field.name, f"{raw!r} is not a number", code="not_a_number") from None
     if not value.is_finite():
-        raise InputError(field.name, f"{raw!r} is not a finite number")
+        raise InputError(field.name, f"{raw!r} is not a finite number", code="not_a_number")
     limit = MONEY_LIMIT if field.kind == FieldKind.MONEY else NUMBER_LIMIT
     if abs(value) >= limit:
-        raise InputError(field.name, f"{raw!r} is out of range")
+        raise InputError(field.name, f"{raw!r} is out of range", code="too_large", params={"limit": limit})
     scale = SCALES[field.kind]
     if value != value.quantize(Decimal(1).scaleb(-scale)):
         places = "a whole number" if scale == 0 else f"at most {scale} decimal places"
-        raise InputError(field.name, f"{raw!r}: {field.label_en} must be {places}")
+        raise InputError(
+            field.name,
+            f"{raw!r}: {field.label_en} must be {places}",
+            code="not_whole" if scale == 0 else "too_many_places",
+            params={"places": scale},
+        )
     if value < 0 and not field.may_be_negative and field.kind != FieldKind.INTEGER:
-        raise InputError(field.name, f"{raw!r} may not be negative")
+        raise InputError(field.name, f"{raw!r} may not be negative", code="negative")
     if field.minimum is not None and value < Decimal(str(field.minimum)):
-        raise InputError(field.name, f"{raw!r} is below the minimum {field.minimum:g}")
+        raise InputError(
+            field.name,
+            f"{raw!r} is below the minimum {field.minimum:g}",
+            code="below_minimum",
+            params={"minimum": field.minimum},
+        )
     if field.maximum is not None and value > Decimal(str(field.maximum)):
-        raise InputError(field.name, f"{raw!r} is above the maximum {field.maximum:g}")
+        raise InputError(
+            field.name,
+            f"{raw!r} is above the maximum {field.maximum:g}",
+            code="above_maximum",
+            params={"maximum": field.maximum},
+        )
     return value
 
 

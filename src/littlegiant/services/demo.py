@@ -21,7 +21,9 @@ from django.utils import timezone
 from littlegiant.accounts.demo import DemoAccount, register_demo_account
 from littlegiant.accounts.models import User
 from littlegiant.enterprises.models import Enterprise, Membership
+from littlegiant.enterprises.permissions import MembershipRole
 from littlegiant.reference.models import Region, RegionLevel
+from littlegiant.services import services
 from littlegiant.services.models import (
     AssignmentOutcome,
     DeliveryMode,
@@ -47,6 +49,7 @@ from littlegiant.services.models import (
     StaffRole,
     Urgency,
 )
+from littlegiant.services.services import outcome_comment, session_comment
 
 DEMO_PROVINCE = "330000"
 SHOWCASE_COUNTY = "330106"  # 西湖区: the showcase enterprise's county (littlegiant.demo.people)
@@ -311,6 +314,7 @@ def build_request_history(
     *,
     enterprises: Sequence[tuple[int, str]],
     filer_of: Callable[[int], int],
+    filer_role_of: Callable[[int], str] = lambda _pk: MembershipRole.OWNER,
     counsellor_of: Callable[[ServiceInstitution], int],
     count: int,
     end: datetime,
@@ -337,6 +341,8 @@ def build_request_history(
                 rng,
                 enterprise_id,
                 filer_of(enterprise_id),
+                filer_role_of(enterprise_id),
+                path.rstrip("/").rsplit("/", 1)[-1],
                 category,
                 chain,
                 filed_at,
@@ -354,9 +360,19 @@ def build_request_history(
     return made
 
 
-def _draft(
-    rng, enterprise_id, filer_id, category, chain, filed_at, end, counsellor_of, with_events
-) -> _Draft:  # noqa: ANN001, C901, PLR0912, PLR0913, PLR0915
+def _draft(  # noqa: C901, PLR0912, PLR0913, PLR0915
+    rng,  # noqa: ANN001
+    enterprise_id,  # noqa: ANN001
+    filer_id,  # noqa: ANN001
+    filer_role,  # noqa: ANN001
+    enterprise_region,  # noqa: ANN001
+    category,  # noqa: ANN001
+    chain,  # noqa: ANN001
+    filed_at,  # noqa: ANN001
+    end,  # noqa: ANN001
+    counsellor_of,  # noqa: ANN001
+    with_events,  # noqa: ANN001
+) -> _Draft:
     title, _description = OFFERINGS[category]
     request = ServiceRequest(
         enterprise_id=enterprise_id,
@@ -371,14 +387,28 @@ def _draft(
     )
     draft = _Draft(request, [], [], [], None, [])
 
-    def event(
-        action: str, before: str, after: str, at: datetime, institution=None, comment: str = ""
-    ) -> None:  # noqa: ANN001
+    def event(  # noqa: PLR0913
+        action: str,
+        before: str,
+        after: str,
+        at: datetime,
+        *,
+        actor: int | None,
+        role: str,
+        held_at: ServiceInstitution | None = None,
+        institution: ServiceInstitution | None = None,
+        comment: str = "",
+    ) -> None:
+        """One trail entry shaped as services._record writes it: a role code, the institution the actor
+        acted for, the region where the role is held, the institution the request stands at after it."""
         if with_events:
+            region = (held_at.region_id or "") if held_at is not None else enterprise_region
             draft.events.append(
                 RequestEvent(
-                    actor_id=None if action in {"escalate"} else filer_id,
-                    role="synthetic history",
+                    actor_id=actor,
+                    role=role,
+                    held_at=held_at,
+                    region=region,
                     action=action,
                     from_state=before,
                     to_state=after,
@@ -393,7 +423,9 @@ def _draft(
         "",
         RequestStatus.ROUTED if chain else RequestStatus.UNROUTED,
         filed_at,
-        chain[0] if chain else None,
+        actor=filer_id,
+        role=filer_role,
+        institution=chain[0] if chain else None,
     )
     if not chain:
         return draft
@@ -417,7 +449,17 @@ def _draft(
         if index + 1 < len(chain) and rng.random() < 0.17:
             assignment.ended_at, assignment.outcome = at, AssignmentOutcome.DECLINED
             assignment.comment = rng.choice(["本站暂无该类服务资源", "需上级平台协调", "超出本站服务能力"])
-            event("decline", RequestStatus.ROUTED, RequestStatus.ROUTED, at, institution, assignment.comment)
+            event(
+                "decline",
+                RequestStatus.ROUTED,
+                RequestStatus.ROUTED,
+                at,
+                actor=counsellor_of(institution),
+                role=StaffRole.COUNSELLOR,
+                held_at=institution,
+                institution=chain[index + 1],
+                comment=assignment.comment,
+            )
             index, reason = index + 1, RoutingReason.DECLINED
             continue
         break
@@ -425,25 +467,38 @@ def _draft(
     request.status = RequestStatus.ACCEPTED
     request.first_response_at = at
     request.resolve_by = at + timedelta(days=institution.resolution_days)
-    event("accept", RequestStatus.ROUTED, RequestStatus.ACCEPTED, at, institution)
-    resolution = timedelta(days=_lognormal(rng, 11, 0.8))
     counsellor = counsellor_of(institution)
+    staff = {
+        "actor": counsellor,
+        "role": StaffRole.COUNSELLOR,
+        "held_at": institution,
+        "institution": institution,
+    }
+    event("accept", RequestStatus.ROUTED, RequestStatus.ACCEPTED, at, **staff)
+    resolution = timedelta(days=_lognormal(rng, 11, 0.8))
     session_day = at
     for _number in range(rng.choice([1, 1, 2, 2, 3])):
         session_day = session_day + timedelta(days=rng.uniform(0.5, max(1.0, resolution.days / 2)))
         if session_day > end:
             break
         untimed = rng.random() < 0.03
-        draft.sessions.append(
-            ServiceSession(
-                institution=institution,
-                counsellor_id=counsellor,
-                held_on=timezone.localdate(session_day),
-                mode=rng.choice(SessionMode.values),
-                contact_minutes=0 if untimed else rng.choice([30, 45, 60, 90, 120]),
-                preparation_minutes=0 if untimed else rng.choice([0, 15, 30, 60]),
-                notes="",
-            )
+        session = ServiceSession(
+            institution=institution,
+            counsellor_id=counsellor,
+            held_on=timezone.localdate(session_day),
+            mode=rng.choice(SessionMode.values),
+            contact_minutes=0 if untimed else rng.choice([30, 45, 60, 90, 120]),
+            preparation_minutes=0 if untimed else rng.choice([0, 15, 30, 60]),
+            notes="",
+        )
+        draft.sessions.append(session)
+        event(
+            "session",
+            RequestStatus.ACCEPTED,
+            RequestStatus.ACCEPTED,
+            session_day,
+            comment=session_comment(session),
+            **staff,
         )
     stays_open = rng.random() < 0.03  # the stale requests the data-quality page lists
     if stays_open or at + resolution > end:
@@ -456,21 +511,45 @@ def _draft(
     request.free_of_charge = rng.random() < (0.85 if institution.level in {"county", "municipal"} else 0.7)
     assignment.ended_at, assignment.outcome = closed_at, AssignmentOutcome.CLOSED
     assignment.resolution_seconds = int((closed_at - assignment.routed_at).total_seconds())
-    event("close", RequestStatus.ACCEPTED, RequestStatus.CLOSED, closed_at, institution)
     kind, value = _outcome(rng, category)
     if kind:
-        draft.outcomes.append(
-            ServiceOutcome(
-                institution=institution,
-                kind=kind,
-                value=value,
-                achieved_on=timezone.localdate(closed_at),
-                recorded_by_id=counsellor,
-            )
+        outcome = ServiceOutcome(
+            institution=institution,
+            kind=kind,
+            value=value,
+            achieved_on=timezone.localdate(closed_at),
+            recorded_by_id=counsellor,
         )
+        draft.outcomes.append(outcome)
+        event(
+            "outcome",
+            RequestStatus.ACCEPTED,
+            RequestStatus.ACCEPTED,
+            closed_at,
+            comment=outcome_comment(outcome),
+            **staff,
+        )
+    event(
+        "close",
+        RequestStatus.ACCEPTED,
+        RequestStatus.CLOSED,
+        closed_at,
+        comment=request.resolution,
+        **staff,
+    )
     if rng.random() < 0.62:
         score = rng.choices([5, 4, 3, 2, 1], [50, 32, 11, 4, 3])[0]
         draft.rating = ServiceRating(institution=institution, score=score, comment="", rated_by_id=filer_id)
+        event(
+            "rate",
+            RequestStatus.CLOSED,
+            RequestStatus.CLOSED,
+            min(closed_at + timedelta(days=1), end),
+            actor=filer_id,
+            role=filer_role,
+            institution=institution,
+            comment=f"{score}/5",
+        )
     return draft
 
 
@@ -524,6 +603,45 @@ def _staff_user(username: str, display_name: str) -> User:
     return user
 
 
+def _requests_through_the_services(county_user: User, city_user: User) -> None:
+    """The requests the demo accounts open first, made by the services as people would make them: the
+    showcase county's owner files three; the county station answers one from filing to rating, declines one
+    (it routes up to the Hangzhou centre, which takes it on) and leaves one to be answered."""
+    membership = (
+        Membership.objects.filter(enterprise__region_id=SHOWCASE_COUNTY, role=MembershipRole.OWNER)
+        .select_related("user", "enterprise__region")
+        .order_by("pk")
+        .first()
+    )
+    if membership is None:
+        return
+    owner, enterprise = membership.user, membership.enterprise
+
+    def file(category: str) -> ServiceRequest:
+        title, description = OFFERINGS[category]
+        return services.file_request(
+            enterprise, by=owner, category=category, title=f"{title}需求", description=description
+        )
+
+    answered = file("financing")
+    services.accept(answered, by=county_user, comment="已受理，三个工作日内联系企业。")
+    services.log_session(
+        answered,
+        by=county_user,
+        held_on=timezone.localdate(),
+        mode=SessionMode.values[0],
+        contact_minutes=60,
+        preparation_minutes=30,
+        notes="梳理融资需求，推荐两家合作银行。",
+    )
+    services.close(answered, by=county_user, resolution="已对接合作银行并辅导融资材料。", free_of_charge=True)
+    services.rate(answered, by=owner, score=5, comment="响应及时。")
+    declined = file("policy")
+    services.decline(declined, by=county_user, reason="需上级平台协调")
+    services.accept(declined, by=city_user, comment="由市中心统一辅导申报。")
+    file("financing")
+
+
 def build(*, seed: int, log: Callable[[str], None]) -> list[DemoAccount]:
     """The service network's demo: national roll-up, Zhejiang's staff and catalogue, months of requests."""
 
@@ -532,7 +650,7 @@ def build(*, seed: int, log: Callable[[str], None]) -> list[DemoAccount]:
     demo_institutions = [
         institution
         for code, items in network.by_region.items()
-        if code.startswith(DEMO_PROVINCE[:2])
+        if code.startswith(DEMO_PROVINCE[:2]) or code == ""  # the national centre takes requests too
         for institution in items
     ]
     # One counsellor per institution of the demo province, so every session has a person behind it.
@@ -576,18 +694,29 @@ def build(*, seed: int, log: Callable[[str], None]) -> list[DemoAccount]:
         .order_by("pk")
         .values_list("pk", "region__path")[:3000]
     )
+    # ...as their delegate, so the trail names a role the services would have let them file in.
+    Membership.objects.bulk_create(
+        [
+            Membership(user_id=fallback_filer, enterprise_id=pk, role=MembershipRole.DELEGATE)
+            for pk, _path in enterprises
+            if pk not in members
+        ],
+        batch_size=BATCH,
+    )
     if enterprises:
         made = build_request_history(
             rng,
             network,
             enterprises=enterprises,
             filer_of=lambda pk: members.get(pk, fallback_filer),
+            filer_role_of=lambda pk: MembershipRole.OWNER if pk in members else MembershipRole.DELEGATE,
             counsellor_of=lambda institution: counsellor_by_institution.get(institution.pk, county_user.pk),
             count=1500,
             end=timezone.now(),
             log=log,
         )
         log(f"{made:,} synthetic service requests over {HISTORY_DAYS} days")
+    _requests_through_the_services(county_user, city_user)
     return [
         register_demo_account(
             county_user,

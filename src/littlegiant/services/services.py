@@ -545,17 +545,24 @@ def log_session(
             role=_role_code(by, request),
             action="session",
             from_status=request.status,
-            comment=_(
-                "%(date)s · %(mode)s · %(contact)s min with the enterprise, %(preparation)s min preparing"
-            )
-            % {
-                "date": held_on,
-                "mode": session.get_mode_display(),
-                "contact": contact_minutes,
-                "preparation": preparation_minutes,
-            },
+            comment=session_comment(session),
         )
     return session
+
+
+def session_comment(session: ServiceSession) -> str:
+    """The trail's line for a logged session (the demo's history writes the same)."""
+    return _("%(date)s · %(mode)s · %(contact)s min with the enterprise, %(preparation)s min preparing") % {
+        "date": session.held_on,
+        "mode": session.get_mode_display(),
+        "contact": session.contact_minutes,
+        "preparation": session.preparation_minutes,
+    }
+
+
+def outcome_comment(outcome: ServiceOutcome) -> str:
+    """The trail's line for a recorded outcome (the demo's history writes the same)."""
+    return f"{outcome.get_kind_display()}: {outcome.value}"
 
 
 def record_outcome(
@@ -584,7 +591,7 @@ def record_outcome(
             role=_role_code(by, request),
             action="outcome",
             from_status=request.status,
-            comment=f"{outcome.get_kind_display()}: {value}",
+            comment=outcome_comment(outcome),
         )
     return outcome
 

@@ -25,6 +25,7 @@ from littlegiant.techtransfer.models import (
     LicenceText,
     PatentListing,
     ResearchInstitution,
+    TransferEvent,
     TransferOfficer,
 )
 from littlegiant.techtransfer.patent_numbers import application_check_digit
@@ -306,6 +307,22 @@ def build(*, seed: int, log: Callable[[str], None]) -> list[DemoAccount]:
         ]
     )
     index_listings(listings)
+    # Each listing's trail opens as services.save_listing(publish=True) opens it, on the day it was published
+    # (the service stamps the present; these listings are backdated, so they are written in one batch).
+    TransferEvent.objects.bulk_create(
+        [
+            TransferEvent(
+                listing=listing,
+                actor=listing.created_by,
+                role="transfer_officer",
+                action="create",
+                from_state="",
+                to_state=listing.status,
+                created_at=listing.published_at,
+            )
+            for listing in listings
+        ]
+    )
     log(f"  {len(institutions)} institutions, {len(listings)} patent listings indexed for search")
 
     owners = list(
