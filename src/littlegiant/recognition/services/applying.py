@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -41,6 +43,7 @@ from littlegiant.uploads import check_upload, store_upload
 
 if TYPE_CHECKING:
     from littlegiant.accounts.models import User
+    from littlegiant.reference.models import Region
 
 
 def start_application(programme: Programme, enterprise: Enterprise, *, by: User) -> Application:
@@ -159,11 +162,46 @@ def remove_evidence(evidence: Evidence, *, by: User) -> None:
         _record(actor=by, action="remove_evidence", comment=name, application=application)
 
 
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    """What a submission freezes of its subject: the values, their year, the pack's explanations, and the
+    region the application's jurisdiction is fixed to at the first submission."""
+
+    values: dict[str, object]
+    year: int
+    explanations: dict[str, dict]
+    region: Region
+
+
 def submit(
     application: Application, *, by: User, pledge: bool, expected_version: int | None = None
 ) -> Application:
     """Sign the pledge and submit: the data, evidence list and explanation are frozen as a version."""
+
+    def enterprise_snapshot(application: Application, programme: Programme, today: dt.date) -> Snapshot:
+        filing = AnnualFiling.objects.select_related("enterprise").get(pk=application.filing_id)
+        values = filing_values(filing)
+        explanations = assess(values, programme.pack_id, today, application_kind=programme.kind)
+        # The jurisdiction is fixed at the first submission to the enterprise's region of today.
+        return Snapshot(values, filing.year, explanations, filing.enterprise.region)
+
+    return submit_snapshot(
+        application, by=by, pledge=pledge, expected_version=expected_version, snapshot=enterprise_snapshot
+    )
+
+
+def submit_snapshot(
+    application: Application,
+    *,
+    by: User,
+    pledge: bool,
+    expected_version: int | None,
+    snapshot: Callable[[Application, Programme, dt.date], Snapshot],
+) -> Application:
+    """The one submission of every programme: pledge, open programme, the subject's `snapshot` frozen as a
+    version with the evidence list, the outcome read from it, and the move into review."""
     now = timezone.now()
+    today = timezone.localdate()
     with transaction.atomic():
         application = _lock(application, expected_version=expected_version)
         ensure(apply_decision(by, application))
@@ -171,22 +209,18 @@ def submit(
             raise ValidationError({"pledge": _("Sign the truthfulness pledge to submit.")})
         programme = application.programme
         resubmission = application.status == ApplicationStatus.RETURNED
-        if not resubmission and not programme.is_open(timezone.localdate()):
+        if not resubmission and not programme.is_open(today):
             raise PermissionDenied(_("This programme no longer takes applications."))
-        filing = AnnualFiling.objects.select_related("enterprise").get(pk=application.filing_id)
-        values = filing_values(filing)
-        explanations = assess(
-            values, programme.pack_id, timezone.localdate(), application_kind=programme.kind
-        )
-        own = explanations.get(programme.pack_id, {})
+        taken = snapshot(application, programme, today)
+        own = taken.explanations.get(programme.pack_id, {})
         number = application.versions.count() + 1
         ApplicationVersion.objects.create(
             application=application,
             number=number,
-            filing_year=filing.year,
-            values=values,
+            filing_year=taken.year,
+            values=taken.values,
             evidence=[item.as_snapshot() for item in application.evidence.all()],
-            explanations=explanations,
+            explanations=taken.explanations,
             pack_id=programme.pack_id,
             submitted_by=by,
             submitted_at=now,
@@ -199,8 +233,7 @@ def submit(
         application.reviewed_explanation = None
         application.return_note = ""
         if not resubmission:
-            # The jurisdiction is fixed here, at the first submission, to the enterprise's region of today.
-            application.region = filing.enterprise.region
+            application.region = taken.region
         _move(
             application,
             action=ApplicationAction.RESUBMIT if resubmission else ApplicationAction.SUBMIT,

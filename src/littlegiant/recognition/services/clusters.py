@@ -10,7 +10,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -24,22 +24,16 @@ from littlegiant.notifications.services import notify
 from littlegiant.permissions import ensure
 from littlegiant.recognition.models import (
     Application,
-    ApplicationAction,
     ApplicationStatus,
-    ApplicationVersion,
     Programme,
     ProgrammeKind,
     Recognition,
 )
-from littlegiant.recognition.permissions import apply_decision
 from littlegiant.recognition.services._steps import (
     _json_value,
-    _lock,
-    _move,
-    _notify_enterprise,
     _record,
-    _state,
 )
+from littlegiant.recognition.services.applying import Snapshot, submit_snapshot
 from littlegiant.rules import assess_record
 
 if TYPE_CHECKING:
@@ -105,62 +99,19 @@ def submit_cluster_application(
 ) -> Application:
     """Sign the pledge and submit: the cluster's record (outputs, titled members counted today, declarations),
     the evidence list and the pack's explanation are frozen as a version."""
-    now = timezone.now()
-    today = timezone.localdate()
-    with transaction.atomic():
-        application = _lock(application, expected_version=expected_version)
-        if not application.cluster_id:
-            raise PermissionDenied(_("This is an enterprise's application."))
-        ensure(apply_decision(by, application))
-        if not pledge:
-            raise ValidationError({"pledge": _("Sign the truthfulness pledge to submit.")})
-        programme = application.programme
-        resubmission = application.status == ApplicationStatus.RETURNED
-        if not resubmission and not programme.is_open(today):
-            raise PermissionDenied(_("This programme no longer takes applications."))
+    if not application.cluster_id:
+        raise PermissionDenied(_("This is an enterprise's application."))
+
+    def cluster_snapshot(application: Application, programme: Programme, today: dt.date) -> Snapshot:
         cluster = application.cluster
         record = cluster_record(cluster, today)
+        values = {"name": cluster.name, **{k: _json_value(v) for k, v in record.items()}}
         explanations = assess_record(record, [programme.pack_id], evaluation_date=today)
-        own = explanations.get(programme.pack_id, {})
-        number = application.versions.count() + 1
-        ApplicationVersion.objects.create(
-            application=application,
-            number=number,
-            filing_year=programme.reference_year,
-            values={"name": cluster.name, **{k: _json_value(v) for k, v in record.items()}},
-            evidence=[item.as_snapshot() for item in application.evidence.all()],
-            explanations=explanations,
-            pack_id=programme.pack_id,
-            submitted_by=by,
-            submitted_at=now,
-        )
-        before = _state(application)
-        application.outcome = str(own.get("outcome") or "")
-        application.pledge_signed_at, application.pledge_signed_by = now, by
-        application.submitted_at = now
-        application.reviewed_explanation = None
-        application.return_note = ""
-        if not resubmission:
-            application.region = cluster.county
-        _move(
-            application,
-            action=ApplicationAction.RESUBMIT if resubmission else ApplicationAction.SUBMIT,
-            stage=None if resubmission else programme.stages.order_by("order").first(),
-        )
-        _record(
-            actor=by,
-            action="resubmit" if resubmission else "submit",
-            from_state=before,
-            to_state=_state(application),
-            comment=_("version %(n)s") % {"n": number},
-            application=application,
-        )
-        _notify_enterprise(
-            application,
-            _("Application received"),
-            _("Your application (version %(n)s) was received and is in review.") % {"n": number},
-        )
-    return application
+        return Snapshot(values, programme.reference_year, explanations, cluster.county)
+
+    return submit_snapshot(
+        application, by=by, pledge=pledge, expected_version=expected_version, snapshot=cluster_snapshot
+    )
 
 
 # ----------------------------------------------------------------------------------------------------
