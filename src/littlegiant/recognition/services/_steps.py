@@ -86,7 +86,7 @@ def _state(application: Application) -> str:
 
 def _lock(application: Application, *, expected_version: int | None = None) -> Application:
     """Lock the application row and refuse if it moved on since the caller read it."""
-    locked = Application.objects.select_for_update().get(pk=application.pk)
+    locked = Application.objects.select_for_update(of=("self",)).get(pk=application.pk)
     version = application.version if expected_version is None else expected_version
     if locked.version != version:
         raise StaleApplication(

@@ -81,7 +81,7 @@ def publish_notice(
         if not stage.public_notice:
             raise PermissionDenied(_("This stage has no public notice."))
         assignment = acting_assignment(by, stage.level, None)
-        waiting = notice_candidates(stage, by=by).select_for_update()
+        waiting = notice_candidates(stage, by=by).select_for_update(of=("self",))
         applications = list(waiting)
         applications = _selection(
             applications,
@@ -299,7 +299,7 @@ def conclude_notice(notice: PublicNotice, *, by: User) -> PublicNotice:
             )
         entries = notice.entries.select_related("application")
         for entry in entries:
-            application = Application.objects.select_for_update().get(pk=entry.application_id)
+            application = Application.objects.select_for_update(of=("self",)).get(pk=entry.application_id)
             if application.status != ApplicationStatus.ON_NOTICE:
                 continue
             if entry.objections.filter(upheld=True).exists():

@@ -133,7 +133,7 @@ def recognise(
             raise PermissionDenied(
                 _("Only %(level)s reviewers recognise this programme.") % {"level": stage.get_level_display()}
             )
-        passed = Application.objects.select_for_update().filter(
+        passed = Application.objects.select_for_update(of=("self",)).filter(
             programme=programme, status=ApplicationStatus.PASSED
         )
         passed = passed.filter(within_assignment(assignment, path_field="region_path"))
@@ -242,7 +242,7 @@ def revoke(recognition: Recognition, *, by: User, cause: str, comment: str) -> R
     if not comment.strip():
         raise ValidationError({"comment": _("Explain the revocation.")})
     with transaction.atomic():
-        recognition = Recognition.objects.select_for_update().get(pk=recognition.pk)
+        recognition = Recognition.objects.select_for_update(of=("self",)).get(pk=recognition.pk)
         ensure(recognition_decision(by, recognition))
         if recognition.revoked_at is not None:
             raise PermissionDenied(_("This title is already revoked."))
@@ -290,7 +290,7 @@ def confirm_annual_update(recognition: Recognition, *, by: User, year: int | Non
     today = timezone.localdate()
     year = year or today.year
     with transaction.atomic():
-        recognition = Recognition.objects.select_for_update().get(pk=recognition.pk)
+        recognition = Recognition.objects.select_for_update(of=("self",)).get(pk=recognition.pk)
         ensure(member_decision(by, recognition))
         filing = AnnualFiling.objects.filter(enterprise=recognition.enterprise_id, year=year - 1).first()
         if filing is None:
@@ -328,7 +328,7 @@ def flag_missed_annual_updates(*, today: dt.date | None = None) -> int:
     flagged = 0
     with transaction.atomic():
         candidates = (
-            Recognition.objects.select_for_update()
+            Recognition.objects.select_for_update(of=("self",))
             .valid_on(today)
             .filter(valid_from__lt=dt.date(today.year, 1, 1), review_eligible=True)
             .exclude(annual_updates__year=today.year)
@@ -368,7 +368,7 @@ def report_change(
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():
-        recognition = Recognition.objects.select_for_update().get(pk=recognition.pk)
+        recognition = Recognition.objects.select_for_update(of=("self",)).get(pk=recognition.pk)
         ensure(member_decision(by, recognition))
         late = today > _add_months(occurred_on, CHANGE_REPORT_MONTHS)
         report = ChangeReport.objects.create(
