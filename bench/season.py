@@ -517,7 +517,9 @@ def ceiling(port: int, cast: Cast, label: str) -> list[tuple[int, float, float, 
     return results
 
 
-def database_checks(cast: Cast, ledger: Ledger) -> list[tuple[str, bool, str]]:
+def database_checks(cast: Cast, ledger: Ledger, *, since: float) -> list[tuple[str, bool, str]]:
+    """What the database and the upload folder must show after the run; `since` (a time.time()) bounds the
+    orphan check to files this run wrote, as the folder may hold files of databases rebuilt before it."""
     from django.conf import settings
     from django.db.models import Count
 
@@ -555,7 +557,11 @@ def database_checks(cast: Cast, ledger: Ledger) -> list[tuple[str, bool, str]]:
     stored = set(Evidence.objects.values_list("stored_path", flat=True))
     missing = [p for p in stored if not (media / p).is_file()]
     on_disk = (
-        {p.relative_to(media).as_posix() for p in (media / "recognition").rglob("*") if p.is_file()}
+        {
+            p.relative_to(media).as_posix()
+            for p in (media / "recognition").rglob("*")
+            if p.is_file() and p.stat().st_mtime >= since
+        }
         if (media / "recognition").exists()
         else set()
     )
@@ -672,6 +678,7 @@ def main() -> None:
             f"\n== Phase 1: {USERS} people pausing 1-5 s, {DURATION:.0f} s, littlegiant serve ({WEB_WORKERS} web workers) ==",
             flush=True,
         )
+        run_started = time.time()
         recorder, ledger, screenings, seconds = season(cast)
         print(f"load average during: {os.getloadavg()[0]:.2f} (1 min)")
         rows = table(recorder.samples, seconds)
@@ -682,7 +689,7 @@ def main() -> None:
             dict(ScreeningRun.objects.filter(pk__in=screenings).values_list("pk", "status")),
         )
         print("\n== Database checks ==")
-        for name, ok, detail in database_checks(cast, ledger):
+        for name, ok, detail in database_checks(cast, ledger, since=run_started):
             print(f"  [{'ok' if ok else 'FAIL'}] {name}: {detail}")
         pages = [r for r in rows if r[0] not in UPLOAD_PAGES and r[0] != "ALL"]
         uploads = [r for r in rows if r[0] in UPLOAD_PAGES]
