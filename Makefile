@@ -61,9 +61,10 @@ java:
 	@command -v java >/dev/null || (echo "Installing Debian's Java runtime for the Spark engine's tests" && \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null)
 
+# The two databases' passes run side by side (each output printed whole when it ends): on 2 cores that took
+# 15 min 22 s against 17 min 21 s one after the other, and the CI budget is 20 minutes.
 test: $(BIN)/.installed messages browser pg-client java lint
-	@$(MAKE) --no-print-directory test-sqlite
-	@$(MAKE) --no-print-directory test-postgres
+	@$(MAKE) --no-print-directory --output-sync=target -j2 test-sqlite test-postgres
 
 # Examples of the SQL-versus-reference-evaluator property test: more in CI than on a laptop.
 PROPERTY_EXAMPLES ?= $(if $(filter true,$(CI)),200,15)
