@@ -50,6 +50,7 @@ from littlegiant.policies.models import (
     PolicyStatus,
 )
 from littlegiant.policies.permissions import can_issue, can_manage, can_run
+from littlegiant.policies.tasks import run_policy
 from littlegiant.recognition.models import Recognition
 from littlegiant.reference.models import Region
 from littlegiant.runs import RunNotQueued, RunStatus
@@ -100,6 +101,23 @@ def _date(value: object, name: str, errors: dict[str, list[str]]) -> dt.date | N
     except ValueError:
         errors.setdefault(name, []).append(_("Enter a date as YYYY-MM-DD."))
         return None
+
+
+# The fields of a policy as one writes them (besides its region and conditions): what `clean_policy` checks, the
+# form shows and the API answers.
+POLICY_FIELDS = (
+    "title",
+    "issuer",
+    "level",
+    "document_number",
+    "valid_from",
+    "valid_until",
+    "benefit_kind",
+    "benefit_amount",
+    "benefit_expression",
+    "benefit_text",
+    "demo",
+)
 
 
 def clean_policy(data: Mapping[str, Any]) -> dict[str, Any]:
@@ -292,8 +310,6 @@ def start_run(policy: Policy, *, by: User, year: int | None = None, enqueue: boo
 
 
 def _enqueue(run_id: int) -> None:
-    from littlegiant.policies.tasks import run_policy
-
     runs.keep_task_id(PolicyRun.objects, run_id, run_policy.enqueue(run_id))
 
 

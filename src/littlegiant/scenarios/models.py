@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from littlegiant.accounts.jurisdiction import is_official, region_scope
 from littlegiant.audit import AuditEvent
 from littlegiant.runs import BackgroundRun, RunStatus
 
@@ -31,8 +32,6 @@ class Direction(models.TextChoices):
 class ScenarioQuerySet(models.QuerySet["Scenario"]):
     def for_user(self, user: User) -> ScenarioQuerySet:
         """Scenarios this user made, and those of regions inside their jurisdiction (shared there)."""
-        from littlegiant.accounts.jurisdiction import is_official, region_scope
-
         if not (user.is_authenticated and user.is_active) or not is_official(user):
             return self.none()
         return self.filter(Q(created_by=user) | region_scope(user, region_field="region"))

@@ -44,6 +44,7 @@ from littlegiant.scenarios.models import (
     ScenarioKind,
     ScenarioRun,
 )
+from littlegiant.scenarios.tasks import run_scenario
 
 if TYPE_CHECKING:
     from littlegiant.accounts.models import User
@@ -221,8 +222,6 @@ def start_run(scenario: Scenario, *, by: User, enqueue: bool = True) -> Scenario
 
 
 def _enqueue(run_id: int) -> None:
-    from littlegiant.scenarios.tasks import run_scenario
-
     runs.keep_task_id(ScenarioRun.objects, run_id, run_scenario.enqueue(run_id))
 
 
