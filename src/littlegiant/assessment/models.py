@@ -9,21 +9,15 @@ from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from littlegiant.accounts.jurisdiction import region_scope
 from littlegiant.audit import AuditEvent
+from littlegiant.runs import BackgroundRun, RunStatus
 
 if TYPE_CHECKING:
     from littlegiant.accounts.models import User
-
-
-class ScreeningStatus(models.TextChoices):
-    QUEUED = "queued", _("Queued")
-    RUNNING = "running", _("Running")
-    DONE = "done", _("Done")
-    FAILED = "failed", _("Failed")
 
 
 class ScreeningRunQuerySet(models.QuerySet["ScreeningRun"]):
@@ -34,7 +28,7 @@ class ScreeningRunQuerySet(models.QuerySet["ScreeningRun"]):
         return self.filter(Q(requested_by=user) | region_scope(user, region_field="region"))
 
 
-class ScreeningRun(models.Model):
+class ScreeningRun(BackgroundRun):
     """One batch screening (批量筛查): rule packs over a region's filings for a year."""
 
     requested_by = models.ForeignKey(
@@ -55,51 +49,22 @@ class ScreeningRun(models.Model):
     pack_ids = models.JSONField(_("rule packs"), default=list)
     year = models.PositiveSmallIntegerField(_("reference year"))
     evaluation_date = models.DateField(_("evaluated on"))
-    status = models.CharField(
-        _("status"),
-        max_length=16,
-        choices=ScreeningStatus.choices,
-        default=ScreeningStatus.QUEUED,
-        db_index=True,
-    )
-    total = models.PositiveIntegerField(_("filings to screen"), default=0)
-    processed = models.PositiveIntegerField(_("filings read"), default=0)
-    created_at = models.DateTimeField(_("requested at"), auto_now_add=True)
-    started_at = models.DateTimeField(_("started at"), null=True, blank=True)
-    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
     # Relative to MEDIA_ROOT, without extension: the results exist as .csv and .parquet beside it.
     result_path = models.CharField(_("result file"), max_length=255, blank=True)
     # pack id -> outcome -> number of enterprises
     summary = models.JSONField(_("summary by outcome"), default=dict, blank=True)
-    error = models.TextField(_("error"), blank=True)
-    task_id = models.CharField(_("task"), max_length=64, blank=True)
 
     objects = ScreeningRunQuerySet.as_manager()
 
-    class Meta:
-        ordering = ["-created_at", "-pk"]
+    class Meta(BackgroundRun.Meta):
         verbose_name = _("screening run")
         verbose_name_plural = _("screening runs")
         constraints = [
+            *BackgroundRun.Meta.constraints,
             models.CheckConstraint(
-                condition=Q(processed__lte=F("total")),
-                name="screening_processed_within_total",
-                violation_error_message=_("A screening cannot have read more filings than it has to screen."),
-            ),
-            models.CheckConstraint(
-                condition=Q(status__in=["queued", "running", "done", "failed"]),
-                name="screening_status_known",
-                violation_error_message=_("Unknown screening status."),
-            ),
-            models.CheckConstraint(
-                condition=~Q(status="done") | ~Q(result_path=""),
-                name="screening_done_has_result",
+                condition=~Q(status=RunStatus.DONE) | ~Q(result_path=""),
+                name="%(app_label)s_%(class)s_done_has_result",
                 violation_error_message=_("A finished screening must have a result file."),
-            ),
-            models.CheckConstraint(
-                condition=~Q(status="failed") | ~Q(error=""),
-                name="screening_failure_has_error",
-                violation_error_message=_("A failed screening must say what went wrong."),
             ),
         ]
 
@@ -108,21 +73,8 @@ class ScreeningRun(models.Model):
         return f"{where} · {self.year} · {self.get_status_display()}"
 
     @property
-    def is_finished(self) -> bool:
-        return self.status in {ScreeningStatus.DONE, ScreeningStatus.FAILED}
-
-    @property
     def summary_id(self) -> str:
         return f"summary-{self.pk}"
-
-    @property
-    def percent(self) -> int:
-        """Share of filings read, for the progress bar."""
-        if self.status == ScreeningStatus.DONE:
-            return 100
-        if not self.total:
-            return 0
-        return min(100, self.processed * 100 // self.total)
 
 
 class ScreeningEvent(AuditEvent):

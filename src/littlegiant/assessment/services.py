@@ -21,6 +21,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from littlegiant import runs
 from littlegiant.accounts.jurisdiction import (
     covers_region,
     is_administrator,
@@ -28,7 +29,7 @@ from littlegiant.accounts.jurisdiction import (
     reviewer_region_paths,
 )
 from littlegiant.assessment import workbook
-from littlegiant.assessment.models import ScreeningEvent, ScreeningRun, ScreeningStatus
+from littlegiant.assessment.models import ScreeningEvent, ScreeningRun
 from littlegiant.assessment.tasks import run_screening
 from littlegiant.digital import services as digital_services
 from littlegiant.engine_labels import OUTCOME_LABELS, TIER_LABELS
@@ -42,6 +43,7 @@ from littlegiant.rules.schema import (
     FIELDS_BY_NAME,
     FieldKind,
 )
+from littlegiant.runs import RunNotQueued, RunStatus
 from littlegiant.spreadsheet_cells import inert_sql
 
 if TYPE_CHECKING:
@@ -328,7 +330,7 @@ def start_screening(
             actor=user,
             role=_role_of(user),
             action="start",
-            to_state=ScreeningStatus.QUEUED,
+            to_state=RunStatus.QUEUED,
             comment=", ".join(packs),
         )
         # The worker must find the committed row; the immediate backend (tests) runs it right after commit.
@@ -338,9 +340,7 @@ def start_screening(
 
 
 def _enqueue(run_id: int) -> None:
-
-    result = run_screening.enqueue(run_id)
-    ScreeningRun.objects.filter(pk=run_id, task_id="").update(task_id=str(result.id)[:64])
+    runs.keep_task_id(ScreeningRun.objects, run_id, run_screening.enqueue(run_id))
 
 
 def _screening_region(user: User, region: Region | None) -> Region | None:
@@ -378,7 +378,12 @@ def execute_screening(run_id: int) -> ScreeningRun:
     """Run a queued screening to the end: write the filings to Parquet, assess them, keep the results."""
     folder = Path(settings.MEDIA_ROOT) / SCREENING_DIR / str(run_id)
     try:
-        run = _transition(run_id, ScreeningStatus.QUEUED, ScreeningStatus.RUNNING, "")
+        run = runs.begin(
+            ScreeningRun.objects.select_related("region", "requested_by"),
+            run_id,
+            total=lambda run: screening_filings(run).count(),
+            record=lambda run, before: _record(run, before, "run", ""),
+        )
         folder.mkdir(parents=True, exist_ok=True)
         records_path = folder / "records.parquet"
         sources_path = folder / "sources.parquet"
@@ -397,7 +402,7 @@ def execute_screening(run_id: int) -> ScreeningRun:
         records_path.unlink()
         sources_path.unlink()
         results_path.unlink()
-    except ScreeningNotQueued:
+    except RunNotQueued:
         # Delivered twice, or already run by hand: the first run's outcome stands.
         logger.warning("Screening %s was not queued any more; nothing done.", run_id)
         return ScreeningRun.objects.get(pk=run_id)
@@ -406,74 +411,41 @@ def execute_screening(run_id: int) -> ScreeningRun:
         shutil.rmtree(folder, ignore_errors=True)
         fail_screening(run_id, f"{type(error).__name__}: {error}")
         raise
-    with transaction.atomic():
-        run = ScreeningRun.objects.select_for_update().get(pk=run_id)
-        run.result_path = f"{SCREENING_DIR}/{run.pk}/results"
-        run.summary = summary
-        run.processed = run.total
-        run.finished_at = timezone.now()
-        from_status = run.status
-        run.status = ScreeningStatus.DONE
-        run.save()
-        ScreeningEvent.record(
-            run=run,
-            actor=None,
-            role=WORKER,
-            action="finish",
-            from_state=from_status,
-            to_state=run.status,
-            comment=_("%(count)s enterprises screened.") % {"count": run.total},
-        )
-    return run
+    return runs.finish(
+        ScreeningRun.objects,
+        run_id,
+        record=lambda run, before: _record(
+            run, before, "finish", _("%(count)s enterprises screened.") % {"count": run.total}
+        ),
+        result_path=f"{SCREENING_DIR}/{run_id}/results",
+        summary=summary,
+    )
 
 
 # The role code of the background worker in a screening's trail.
 WORKER = "worker"
 
 
-class ScreeningNotQueued(RuntimeError):
-    """A worker picked up a screening that is no longer waiting to run."""
-
-
 def fail_screening(run_id: int, message: str) -> ScreeningRun:
     """Mark a screening failed, keeping the error message for the person who started it."""
-    with transaction.atomic():
-        run = ScreeningRun.objects.select_for_update().get(pk=run_id)
-        from_status = run.status
-        run.status = ScreeningStatus.FAILED
-        run.error = message[:2000] or _("Unknown error")
-        run.finished_at = timezone.now()
-        run.save()
-        ScreeningEvent.record(
-            run=run,
-            actor=None,
-            role=WORKER,
-            action="fail",
-            from_state=from_status,
-            to_state=run.status,
-            comment=run.error,
-        )
-    return run
+    return runs.fail(
+        ScreeningRun.objects,
+        run_id,
+        message,
+        record=lambda run, before: _record(run, before, "fail", run.error),
+    )
 
 
-def _transition(run_id: int, expected: str, to: str, comment: str) -> ScreeningRun:
-    with transaction.atomic():
-        # of=("self",): PostgreSQL cannot lock the nullable side (region) of an outer join.
-        run = (
-            ScreeningRun.objects.select_for_update(of=("self",))
-            .select_related("region", "requested_by")
-            .get(pk=run_id)
-        )
-        if run.status != expected:
-            raise ScreeningNotQueued(f"Screening {run_id} is {run.status}, not {expected}.")
-        run.status = to
-        run.started_at = timezone.now()
-        run.total = screening_filings(run).count()
-        run.save()
-        ScreeningEvent.record(
-            run=run, actor=None, role=WORKER, action="run", from_state=expected, to_state=to, comment=comment
-        )
-    return run
+def _record(run: ScreeningRun, before: str, action: str, comment: str) -> None:
+    ScreeningEvent.record(
+        run=run,
+        actor=None,
+        role=WORKER,
+        action=action,
+        from_state=before,
+        to_state=run.status,
+        comment=comment,
+    )
 
 
 def _arrow_schema():
@@ -495,9 +467,7 @@ def _arrow_schema():
 
 
 def _write_records(run: ScreeningRun, path: Path, sources_path: Path) -> None:
-    def progress(processed: int) -> None:
-        ScreeningRun.objects.filter(pk=run.pk).update(processed=min(processed, run.total))
-
+    progress = runs.progress(ScreeningRun.objects, run.pk, run.total)
     write_filing_records(screening_filings(run), path, sources_path=sources_path, progress=progress)
 
 
@@ -657,7 +627,7 @@ def screening_result_file(run: ScreeningRun, fmt: str) -> Path:
     """The path of a finished run's result file in one of the download formats."""
     if fmt not in RESULT_FORMATS:
         raise ValueError(_("Unknown format: %(fmt)s.") % {"fmt": fmt})
-    if run.status != ScreeningStatus.DONE or not run.result_path:
+    if run.status != RunStatus.DONE or not run.result_path:
         raise ValueError(_("This screening has no results yet."))
     if fmt not in result_formats(run):
         raise ValueError(

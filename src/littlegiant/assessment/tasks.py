@@ -8,7 +8,8 @@ from pathlib import Path
 from django.conf import settings
 from django.tasks import task
 
-from littlegiant.assessment.models import ScreeningRun, ScreeningStatus
+from littlegiant import runs
+from littlegiant.assessment.models import ScreeningRun
 
 
 @task
@@ -29,9 +30,7 @@ def fail_abandoned_screening(
     if task_path != run_screening.module_path or not args:
         return
     run_id = int(args[0])
-    if ScreeningRun.objects.filter(
-        pk=run_id, status__in=[ScreeningStatus.QUEUED, ScreeningStatus.RUNNING]
-    ).exists():
+    if runs.is_unfinished(ScreeningRun.objects, run_id):
         fail_screening(run_id, reason)
         # What the dead worker had written is incomplete: it must not be mistaken for a result.
         shutil.rmtree(Path(settings.MEDIA_ROOT) / SCREENING_DIR / str(run_id), ignore_errors=True)

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from littlegiant.rules import registry
-from littlegiant.rules.pack import Kind, RulePack
+from littlegiant.rules.pack import Indicator, RulePack
 from littlegiant.rules.schema import FIELDS_BY_NAME
 from littlegiant.spreadsheet_cells import inert
 
@@ -108,7 +108,7 @@ def _pack_notes(pack: RulePack, prefix: str) -> dict[str, ColumnNote]:
             )
         )
     for criterion in pack.criteria:
-        values = "得分 points" if criterion.kind == Kind.INDICATOR else STATUS_VALUES
+        values = "得分 points" if isinstance(criterion, Indicator) else STATUS_VALUES
         notes.append(
             note(
                 criterion.id,

@@ -122,24 +122,9 @@ def _policy_out(policy: Policy) -> dict[str, Any]:
     return {
         "id": policy.pk,
         "region": policy.region_id,
-        **{
-            name: getattr(policy, name)
-            for name in (
-                "title",
-                "issuer",
-                "level",
-                "document_number",
-                "valid_from",
-                "valid_until",
-                "benefit_kind",
-                "benefit_amount",
-                "benefit_expression",
-                "benefit_text",
-                "conditions",
-                "demo",
-                "status",
-            )
-        },  # fmt: skip
+        **{name: getattr(policy, name) for name in services.POLICY_FIELDS},
+        "conditions": policy.conditions,
+        "status": policy.status,
     }
 
 

@@ -25,7 +25,8 @@ from littlegiant.rules.expressions import (
     ValueType,
     parse_expression,
 )
-from littlegiant.rules.pack import Confidence, Criterion, Derived, Gap, Kind, Outcome, RulePack
+from littlegiant.rules.pack import Condition as PackCondition
+from littlegiant.rules.pack import Confidence, Derived, Gap, Kind, Outcome, RulePack
 from littlegiant.rules.schema import FIELDS_BY_NAME
 
 SIZE_PACK_ID = "cn.miit.sme-size.2011"
@@ -229,7 +230,7 @@ def _build_pack(terms: PolicyTerms, titles: tuple[tuple[str, bool | None], ...])
         if name in read
     )
     criteria = tuple(
-        Criterion(
+        PackCondition(
             id=f"c{index}",
             kind=Kind.CONDITION,
             label_zh=condition.label,

@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from littlegiant.policies.models import BenefitKind, Policy, PolicyLevel
+from littlegiant.policies.services import POLICY_FIELDS
 
 CONDITIONS_HELP = _(
     "One condition per line, all of which must hold: a label, a colon, then a rule expression over the "
@@ -75,22 +76,7 @@ class PolicyForm(forms.Form):
     @classmethod
     def initial_of(cls, policy: Policy) -> dict[str, Any]:
         return {
-            **{
-                name: getattr(policy, name)
-                for name in (
-                    "title",
-                    "issuer",
-                    "level",
-                    "document_number",
-                    "valid_from",
-                    "valid_until",
-                    "benefit_kind",
-                    "benefit_amount",
-                    "benefit_expression",
-                    "benefit_text",
-                    "demo",
-                )
-            },  # fmt: skip
+            **{name: getattr(policy, name) for name in POLICY_FIELDS},
             "region": policy.region_id or "",
             "conditions": conditions_text(policy.conditions),
         }

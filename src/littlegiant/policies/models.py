@@ -17,6 +17,8 @@ from littlegiant.accounts.jurisdiction import region_scope
 from littlegiant.audit import AuditEvent
 from littlegiant.permissions import is_signed_in
 from littlegiant.policies.permissions import managed_scope, policy_scope
+from littlegiant.runs import BackgroundRun
+from littlegiant.runs import RunStatus as RunStatus  # the run statuses, where the policy pages look for them
 
 if TYPE_CHECKING:
     from littlegiant.accounts.models import User
@@ -173,13 +175,6 @@ EVENT_LABELS = {
 }
 
 
-class RunStatus(models.TextChoices):
-    QUEUED = "queued", _("Queued")
-    RUNNING = "running", _("Running")
-    DONE = "done", _("Done")
-    FAILED = "failed", _("Failed")
-
-
 class PolicyRunQuerySet(models.QuerySet["PolicyRun"]):
     def for_user(self, user: User) -> PolicyRunQuerySet:
         """Runs over a region inside the user's jurisdiction (what the run lists lies in it)."""
@@ -188,7 +183,7 @@ class PolicyRunQuerySet(models.QuerySet["PolicyRun"]):
         return self.filter(region_scope(user, region_field="region"))
 
 
-class PolicyRun(models.Model):
+class PolicyRun(BackgroundRun):
     """One 免申即享 run: every enterprise of a region whose filing for a year meets a policy's conditions."""
 
     policy = models.ForeignKey(Policy, on_delete=models.CASCADE, related_name="runs")
@@ -206,54 +201,16 @@ class PolicyRun(models.Model):
     )
     year = models.PositiveSmallIntegerField(_("reference year"))
     evaluation_date = models.DateField(_("evaluated on"))
-    status = models.CharField(_("status"), max_length=16, choices=RunStatus.choices, default=RunStatus.QUEUED)
-    total = models.PositiveIntegerField(_("filings to read"), default=0)
-    processed = models.PositiveIntegerField(_("filings read"), default=0)
     qualifying = models.PositiveIntegerField(_("qualifying enterprises"), default=0)
-    error = models.TextField(_("error"), blank=True)
-    task_id = models.CharField(_("task"), max_length=64, blank=True)
-    created_at = models.DateTimeField(_("requested at"), auto_now_add=True)
-    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
 
     objects = PolicyRunQuerySet.as_manager()
 
-    class Meta:
-        ordering = ["-created_at", "-pk"]
+    class Meta(BackgroundRun.Meta):
         verbose_name = _("qualifying-enterprises run")
         verbose_name_plural = _("qualifying-enterprises runs")
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(processed__lte=F("total")),
-                name="policy_run_processed_within_total",
-                violation_error_message=_("A run cannot have read more filings than it has to read."),
-            ),
-            models.CheckConstraint(
-                condition=~Q(status="failed") | ~Q(error=""),
-                name="policy_run_failure_has_error",
-                violation_error_message=_("A failed run must say what went wrong."),
-            ),
-        ]
 
     def __str__(self) -> str:
         return f"{self.policy} · {self.year}"
-
-    @property
-    def is_finished(self) -> bool:
-        return self.status in {RunStatus.DONE, RunStatus.FAILED}
-
-    @property
-    def is_done(self) -> bool:
-        return self.status == RunStatus.DONE
-
-    @property
-    def is_failed(self) -> bool:
-        return self.status == RunStatus.FAILED
-
-    @property
-    def percent(self) -> int:
-        if self.status == RunStatus.DONE:
-            return 100
-        return min(100, self.processed * 100 // self.total) if self.total else 0
 
 
 class PolicyMatch(models.Model):

@@ -23,6 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from littlegiant import runs
 from littlegiant.accounts.jurisdiction import (
     covers_region,
     is_administrator,
@@ -47,11 +48,12 @@ from littlegiant.policies.models import (
     PolicyNotice,
     PolicyRun,
     PolicyStatus,
-    RunStatus,
 )
 from littlegiant.policies.permissions import can_issue, can_manage, can_run
+from littlegiant.policies.tasks import run_policy
 from littlegiant.recognition.models import Recognition
 from littlegiant.reference.models import Region
+from littlegiant.runs import RunNotQueued, RunStatus
 
 if TYPE_CHECKING:
     from littlegiant.accounts.models import User
@@ -99,6 +101,23 @@ def _date(value: object, name: str, errors: dict[str, list[str]]) -> dt.date | N
     except ValueError:
         errors.setdefault(name, []).append(_("Enter a date as YYYY-MM-DD."))
         return None
+
+
+# The fields of a policy as one writes them (besides its region and conditions): what `clean_policy` checks, the
+# form shows and the API answers.
+POLICY_FIELDS = (
+    "title",
+    "issuer",
+    "level",
+    "document_number",
+    "valid_from",
+    "valid_until",
+    "benefit_kind",
+    "benefit_amount",
+    "benefit_expression",
+    "benefit_text",
+    "demo",
+)
 
 
 def clean_policy(data: Mapping[str, Any]) -> dict[str, Any]:
@@ -291,10 +310,12 @@ def start_run(policy: Policy, *, by: User, year: int | None = None, enqueue: boo
 
 
 def _enqueue(run_id: int) -> None:
-    from littlegiant.policies.tasks import run_policy
+    runs.keep_task_id(PolicyRun.objects, run_id, run_policy.enqueue(run_id))
 
-    result = run_policy.enqueue(run_id)
-    PolicyRun.objects.filter(pk=run_id, task_id="").update(task_id=str(result.id)[:64])
+
+def run_filings(run: PolicyRun):
+    """The filings of the run's year of the enterprises it reads."""
+    return AnnualFiling.objects.filter(year=run.year, enterprise__in=run_enterprises(run).values("pk"))
 
 
 def run_enterprises(run: PolicyRun):
@@ -305,31 +326,20 @@ def run_enterprises(run: PolicyRun):
     return enterprises
 
 
-class RunNotQueued(RuntimeError):
-    """A worker picked up a run that is no longer waiting."""
-
-
 def execute_run(run_id: int) -> PolicyRun:
     """Export the region's filings, run the policy on the batch engine, keep the qualifying enterprises."""
     folder = Path(settings.MEDIA_ROOT) / RUNS_DIR / str(run_id)
     try:
-        with transaction.atomic():
-            run = (
-                PolicyRun.objects.select_for_update(of=("self",))
-                .select_related("policy", "region", "requested_by")
-                .get(pk=run_id)
-            )
-            if run.status != RunStatus.QUEUED:
-                raise RunNotQueued(run_id)
-            enterprises = run_enterprises(run)
-            filings = AnnualFiling.objects.filter(year=run.year, enterprise__in=enterprises.values("pk"))
-            run.status, run.total = RunStatus.RUNNING, filings.count()
-            run.save()
+        run = runs.begin(
+            PolicyRun.objects.select_related("policy", "region", "requested_by"),
+            run_id,
+            total=lambda run: run_filings(run).count(),
+            record=lambda run, before: None,  # the trail has the request ("run") and the end
+        )
+        filings = run_filings(run)
+        enterprises = run_enterprises(run)
         folder.mkdir(parents=True, exist_ok=True)
-
-        def progress(processed: int) -> None:
-            PolicyRun.objects.filter(pk=run_id).update(processed=min(processed, run.total))
-
+        progress = runs.progress(PolicyRun.objects, run_id, run.total)
         write_filing_records(filings, folder / "records.parquet", progress=progress)
         _write_titles(run, enterprises, folder / "titles.parquet")
         conditions = terms_of(run.policy).conditions
@@ -345,17 +355,21 @@ def execute_run(run_id: int) -> PolicyRun:
         raise
     finally:
         shutil.rmtree(folder, ignore_errors=True)
-    with transaction.atomic():
-        run = PolicyRun.objects.select_for_update().get(pk=run_id)
-        run.status, run.qualifying, run.processed = RunStatus.DONE, count, run.total
-        run.finished_at = timezone.now()
-        run.save()
-        PolicyEvent.record(
-            policy_id=run.policy_id, actor=None, role=WORKER, action="finish", from_state=RunStatus.RUNNING,
-            to_state=RunStatus.DONE, region=run.region_id or "",
-            comment=_("%(count)s enterprises qualify.") % {"count": count},
-        )  # fmt: skip
-    return run
+    return runs.finish(
+        PolicyRun.objects,
+        run_id,
+        record=lambda run, before: _record(
+            run, before, "finish", _("%(count)s enterprises qualify.") % {"count": count}
+        ),
+        qualifying=count,
+    )
+
+
+def _record(run: PolicyRun, before: str, action: str, comment: str) -> None:
+    PolicyEvent.record(
+        policy_id=run.policy_id, actor=None, role=WORKER, action=action, from_state=before,
+        to_state=run.status, region=run.region_id or "", comment=comment,
+    )  # fmt: skip
 
 
 def _write_titles(run: PolicyRun, enterprises, path: Path) -> None:
@@ -389,18 +403,9 @@ def _keep_matches(run: PolicyRun, path: Path) -> int:
 
 def fail_run(run_id: int, message: str) -> PolicyRun:
     """Mark a run failed, keeping the error for the official who started it."""
-    with transaction.atomic():
-        run = PolicyRun.objects.select_for_update().get(pk=run_id)
-        before = run.status
-        run.status = RunStatus.FAILED
-        run.error = message[:2000] or _("Unknown error")
-        run.finished_at = timezone.now()
-        run.save()
-        PolicyEvent.record(
-            policy_id=run.policy_id, actor=None, role=WORKER, action="fail", from_state=before,
-            to_state=run.status, region=run.region_id or "", comment=run.error,
-        )  # fmt: skip
-    return run
+    return runs.fail(
+        PolicyRun.objects, run_id, message, record=lambda run, before: _record(run, before, "fail", run.error)
+    )
 
 
 # --- Telling the enterprises --------------------------------------------------------------------------------

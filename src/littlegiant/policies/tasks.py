@@ -8,7 +8,8 @@ from pathlib import Path
 from django.conf import settings
 from django.tasks import task
 
-from littlegiant.policies.models import PolicyRun, RunStatus
+from littlegiant import runs
+from littlegiant.policies.models import PolicyRun
 
 
 @task
@@ -27,6 +28,6 @@ def fail_abandoned_run(sender: object, *, task_path: str, args: list, reason: st
     if task_path != run_policy.module_path or not args:
         return
     run_id = int(args[0])
-    if PolicyRun.objects.filter(pk=run_id, status__in=[RunStatus.QUEUED, RunStatus.RUNNING]).exists():
+    if runs.is_unfinished(PolicyRun.objects, run_id):
         fail_run(run_id, reason)
         shutil.rmtree(Path(settings.MEDIA_ROOT) / RUNS_DIR / str(run_id), ignore_errors=True)

@@ -17,7 +17,7 @@ from django.utils import timezone
 from littlegiant.accounts.demo import DemoAccount
 from littlegiant.accounts.models import ReviewerAssignment, User
 from littlegiant.enterprises.models import AnnualFiling, Enterprise, Membership
-from littlegiant.recognition import services
+from littlegiant.recognition import cluster_demo, services
 from littlegiant.recognition.models import (
     Application,
     Expert,
@@ -309,8 +309,6 @@ def _build(*, seed: int, log: Callable[[str], None]) -> list[DemoAccount]:
     accounts.append(_recognised_login())
 
     # The cluster round (criteria.md §8): five clusters of one Hangzhou county, through the services.
-    from littlegiant.recognition import cluster_demo
-
     accounts += cluster_demo.build(today=today, province=province, ministry=ministry, as_of=_as_of, log=log)
 
     return accounts

@@ -19,8 +19,10 @@ from simple_history.models import HistoricalRecords
 from littlegiant.accounts.jurisdiction import NOTHING, region_scope, sees_everywhere
 from littlegiant.accounts.models import ReviewLevel
 from littlegiant.audit import AuditEvent
+from littlegiant.clusters.models import CountyAuthority
 from littlegiant.enterprises.permissions import EVERY_MEMBER, enterprise_scope
 from littlegiant.permissions import is_signed_in
+from littlegiant.rules import PackNotFound, registry
 
 if TYPE_CHECKING:
     from littlegiant.accounts.models import User
@@ -138,15 +140,11 @@ class Programme(models.Model):
         return self.tier == Tier.SME_CLUSTER
 
     def resolved_pack_id(self) -> str:
-        from littlegiant.rules import registry
-
         if self.tier == Tier.SME_CLUSTER:
             return CLUSTER_PACK_ID
         return registry.resolve(self.tier, self.applications_open_on, self.kind).id
 
     def clean(self) -> None:
-        from littlegiant.rules import PackNotFound, registry
-
         if self.pack_id:
             try:
                 registry.get(self.pack_id)
@@ -339,8 +337,6 @@ def _county_authority(user: User, *, county_field: str) -> Q:
     """Rows of the clusters in the counties the user acts for as the county SME authority."""
     if not is_signed_in(user):
         return NOTHING
-    from littlegiant.clusters.models import CountyAuthority
-
     return Q(**{f"{county_field}__in": CountyAuthority.objects.filter(user=user).values("county_id")})
 
 

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from littlegiant.accounts.jurisdiction import NOTHING
 from littlegiant.accounts.models import ReviewerAssignment
+from littlegiant.clusters.permissions import manage_cluster
 from littlegiant.enterprises.permissions import enterprise_decision
 from littlegiant.permissions import ALLOWED, Decision
 from littlegiant.recognition.models import AWAITING_REVIEW, Application, ApplicationStatus
@@ -58,8 +59,6 @@ def apply_decision(user: User, application: Application) -> Decision:
     """Whether the user may edit, upload evidence for and submit this application (a cluster's: its county
     SME authority)."""
     if application.cluster_id:
-        from littlegiant.clusters.permissions import manage_cluster
-
         decision = manage_cluster(user, application.cluster)
     else:
         decision = enterprise_decision(user, "apply", application.enterprise)
@@ -127,8 +126,6 @@ def member_decision(user: User, recognition: Recognition) -> Decision:
     """Whether the user acts for the recognised enterprise (annual updates, change reports), or for a recognised
     cluster's county SME authority."""
     if recognition.cluster_id:
-        from littlegiant.clusters.permissions import manage_cluster
-
         decision = manage_cluster(user, recognition.cluster)
     else:
         decision = enterprise_decision(user, "apply", recognition.enterprise)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from django.tasks import task
 
 from littlegiant.recognition import services
+from littlegiant.recognition.services.clusters import remind_reports
 
 
 @task
@@ -20,6 +21,4 @@ def flag_missed_annual_updates() -> int:
 @task
 def remind_cluster_reports() -> int:
     """Remind the counties (file) and provinces (forward) of the cluster reports due by 30 April; run daily."""
-    from littlegiant.recognition.services.clusters import remind_reports
-
     return remind_reports()

@@ -34,7 +34,7 @@ from littlegiant.rules.compiler import (
 )
 from littlegiant.rules.evaluation import PackResult, evaluate_pack
 from littlegiant.rules.explanation import explain
-from littlegiant.rules.pack import Kind, RulePack
+from littlegiant.rules.pack import Indicator, RulePack
 from littlegiant.rules.records import (
     InputError,
     bad_sql,
@@ -551,7 +551,7 @@ def output_columns(
             sql = fen if output_format == ".parquet" else f"CAST({fen} AS VARCHAR)"
             columns.append(f"{sql} AS {named(pack, amount.column)}")
         for criterion in pack.criteria if detail else ():
-            if criterion.kind == Kind.INDICATOR:
+            if isinstance(criterion, Indicator):
                 columns.append(
                     f"{number(quote(p + '__c__' + criterion.id + '__pts'))} AS {named(pack, criterion.id)}"
                 )

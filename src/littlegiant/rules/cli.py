@@ -11,8 +11,8 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from littlegiant.rules.assessment import BatchError, assess_file
-from littlegiant.rules.expressions import PackError
-from littlegiant.rules.pack import Kind, RulePack
+from littlegiant.rules.expressions import Expression, PackError
+from littlegiant.rules.pack import Condition, Indicator, RulePack
 from littlegiant.rules.records import InputError
 from littlegiant.rules.registry import PackNotFound, registry
 
@@ -143,14 +143,17 @@ def show_pack(
         "门槛 / 分档" if zh else "threshold / bands",
     )
     for criterion in pack.criteria:
-        if criterion.bands:
-            rule = "; ".join(f"{b.label}: {b.points}" for b in criterion.bands)
-        elif criterion.options:
-            rule = "; ".join(f"{o.label}: {o.points}" for o in criterion.options)
-        elif criterion.kind == Kind.INDICATOR and criterion.points is not None:
-            rule = criterion.points.text
-        else:
-            rule = criterion.threshold or (criterion.test.text if criterion.test else "")
+        match criterion:
+            case Indicator(bands=bands) if bands:
+                rule = "; ".join(f"{b.label}: {b.points}" for b in bands)
+            case Indicator(options=options) if options:
+                rule = "; ".join(f"{o.label}: {o.points}" for o in options)
+            case Indicator(points=Expression() as formula):
+                rule = formula.text
+            case Condition(test=test):
+                rule = criterion.threshold or test.text
+            case _:
+                rule = criterion.threshold or ""
         label = _text(criterion, lang, "label")
         if criterion.declared:
             label += "（申报声明，待确认）" if zh else " (declared, to be confirmed)"

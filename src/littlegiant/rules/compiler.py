@@ -28,7 +28,19 @@ from littlegiant.rules.expressions import (
     decimal_literal,
 )
 from littlegiant.rules.industries import SizeIndustry, size_industry
-from littlegiant.rules.pack import INSUFFICIENT, Criterion, Kind, RulePack
+from littlegiant.rules.pack import (
+    INSUFFICIENT,
+    Composition,
+    Condition,
+    Criterion,
+    DivisionExclusion,
+    Indicator,
+    IndustryKnown,
+    IndustryTest,
+    RulePack,
+    ScoreThreshold,
+    Unevaluated,
+)
 from littlegiant.rules.schema import FIELDS, FieldKind
 
 # Exact types of the canonical columns. The scales bound what an input may carry: money to the fen,
@@ -201,17 +213,16 @@ class _PackCompiler:
             industry_sql = quote(self.col("industry"))
             stages[0].append(f"{size_industry_sql(quote('industry_code'))} AS {industry_sql}")
         for criterion in pack.criteria:
-            stage = 4 if criterion.composition_pack else 1
+            stage = 4 if isinstance(criterion, Composition) else 1
             stages[stage].extend(self.criterion(criterion, industry_sql))
         stages[2].extend(self.points)
         for stage, columns in self.amounts().items():
             stages.setdefault(stage, []).extend(columns)
 
         if pack.scored:
-            indicators = [c for c in pack.criteria if c.kind == Kind.INDICATOR]
             sums: dict[tuple[str, str], str] = {}
             for category in pack.categories:
-                members = [c for c in indicators if c.category == category.id]
+                members = [c for c in pack.indicators if c.category == category.id]
                 low = " + ".join(f"COALESCE({quote(self.col('c', c.id, 'pts'))}, 0)" for c in members)
                 high = " + ".join(
                     f"COALESCE({quote(self.col('c', c.id, 'pts'))}, {c.max_points})" for c in members
@@ -229,7 +240,7 @@ class _PackCompiler:
                 summed[(key, bound)] = quote(name)
             # The minimums read the subtotals computed a stage earlier instead of adding the points again.
             for criterion in pack.criteria:
-                if not criterion.score_at_least:
+                if not isinstance(criterion, ScoreThreshold):
                     continue
                 truths = [
                     f"(CASE WHEN {summed[(key, 'min')]} >= {threshold} THEN TRUE "
@@ -286,44 +297,48 @@ class _PackCompiler:
     def criterion(self, criterion: Criterion, industry_sql: str | None) -> list[str]:
         compiler = self.compiler()
         b = quote(self.col("c", criterion.id, "b"))
-        if not criterion.evaluated or criterion.score_at_least:
-            return []
-        if criterion.not_in_divisions:
-            listed = ", ".join(f"'{d}'" for d in criterion.not_in_divisions)
-            code = quote("industry_code")
-            return [
-                f"(CASE WHEN {code} IS NULL THEN NULL ELSE SUBSTRING({code}, 1, 2) NOT IN ({listed}) END) AS {b}",
-                f"FALSE AS {quote(self.col('c', criterion.id, 'z'))}",
-            ]
-        if criterion.builtin == "size_industry":
-            assert industry_sql
-            return [
-                f"{industry_sql} AS {quote(self.col('c', criterion.id, 'v'))}",
-                f"(CASE WHEN {industry_sql} IS NULL THEN NULL ELSE TRUE END) AS {b}",
-            ]
-        if criterion.industry_test:
-            assert industry_sql
-            whens = " ".join(
-                f"WHEN '{rule.industry}' THEN {compiler.boolean(rule.tests[criterion.industry_test].tree)}"
-                for rule in self.pack.industries
-            )
-            return [f"(CASE {industry_sql} {whens} END) AS {b}"]
-        if criterion.composition_criterion:
-            used = quote(
-                f"{self.prefixes[criterion.composition_pack]}__c__{criterion.composition_criterion}__b"
-            )
-            return [f"{used} AS {b}"]
-        if criterion.composition_pack:
-            outcome = quote(f"{self.prefixes[criterion.composition_pack]}__outcome")
-            listed = ", ".join(f"'{o}'" for o in criterion.composition_outcomes)
-            return [
-                f"(CASE WHEN {outcome} = '{INSUFFICIENT}' THEN NULL ELSE {outcome} IN ({listed}) END) AS {b}",
-            ]
-        if criterion.test is not None:
-            return [
-                f"{compiler.boolean(criterion.test.tree)} AS {b}",
-                f"{self.zero_of(criterion.test.tree)} AS {quote(self.col('c', criterion.id, 'z'))}",
-            ]
+        match criterion:
+            case Unevaluated() | ScoreThreshold():
+                return []  # a score threshold is decided once the points are added up
+            case DivisionExclusion():
+                listed = ", ".join(f"'{d}'" for d in criterion.not_in_divisions)
+                code = quote("industry_code")
+                return [
+                    f"(CASE WHEN {code} IS NULL THEN NULL ELSE SUBSTRING({code}, 1, 2) NOT IN ({listed}) END) AS {b}",
+                    f"FALSE AS {quote(self.col('c', criterion.id, 'z'))}",
+                ]
+            case IndustryKnown():
+                assert industry_sql
+                return [
+                    f"{industry_sql} AS {quote(self.col('c', criterion.id, 'v'))}",
+                    f"(CASE WHEN {industry_sql} IS NULL THEN NULL ELSE TRUE END) AS {b}",
+                ]
+            case IndustryTest():
+                assert industry_sql
+                whens = " ".join(
+                    f"WHEN '{rule.industry}' THEN {compiler.boolean(rule.tests[criterion.industry_test].tree)}"
+                    for rule in self.pack.industries
+                )
+                return [f"(CASE {industry_sql} {whens} END) AS {b}"]
+            case Composition(composition_criterion=str(used_id)):
+                used = quote(f"{self.prefixes[criterion.composition_pack]}__c__{used_id}__b")
+                return [f"{used} AS {b}"]
+            case Composition():
+                outcome = quote(f"{self.prefixes[criterion.composition_pack]}__outcome")
+                listed = ", ".join(f"'{o}'" for o in criterion.composition_outcomes)
+                return [
+                    f"(CASE WHEN {outcome} = '{INSUFFICIENT}' THEN NULL ELSE {outcome} IN ({listed}) END) AS {b}",
+                ]
+            case Condition():
+                return [
+                    f"{compiler.boolean(criterion.test.tree)} AS {b}",
+                    f"{self.zero_of(criterion.test.tree)} AS {quote(self.col('c', criterion.id, 'z'))}",
+                ]
+        assert isinstance(criterion, Indicator)
+        return self.indicator(criterion)
+
+    def indicator(self, criterion: Indicator) -> list[str]:
+        compiler = self.compiler()
         pts = quote(self.col("c", criterion.id, "pts"))
         band = quote(self.col("c", criterion.id, "band"))
         zero = quote(self.col("c", criterion.id, "z"))
@@ -450,12 +465,12 @@ def result_from_row(pack: RulePack, prefixes: dict[str, str], row: dict[str, obj
         if not criterion.evaluated:
             result.criteria[criterion.id] = CriterionResult(status=NOT_EVALUATED)
             continue
-        if criterion.kind != Kind.INDICATOR:
+        if not isinstance(criterion, Indicator):
             truth = get("c", criterion.id, "b")
             value: object = None
-            if criterion.builtin:
+            if isinstance(criterion, IndustryKnown):
                 value = get("c", criterion.id, "v")
-            elif criterion.composition_pack:
+            elif isinstance(criterion, Composition):
                 value = row.get(f"{prefixes[criterion.composition_pack]}__outcome")
             result.criteria[criterion.id] = CriterionResult(
                 truth=None if truth is None else bool(truth),

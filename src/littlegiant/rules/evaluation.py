@@ -17,7 +17,18 @@ from functools import lru_cache
 
 from littlegiant.rules.expressions import NOT_COMPUTABLE, Expression, PyValue, zero_denominator
 from littlegiant.rules.industries import size_industry
-from littlegiant.rules.pack import INSUFFICIENT, Criterion, Kind, RulePack
+from littlegiant.rules.pack import (
+    INSUFFICIENT,
+    Composition,
+    Condition,
+    Criterion,
+    DivisionExclusion,
+    Indicator,
+    IndustryKnown,
+    IndustryTest,
+    RulePack,
+    ScoreThreshold,
+)
 from littlegiant.rules.schema import FIELDS_BY_NAME, FieldKind
 
 MET, UNMET, UNKNOWN, NOT_EVALUATED = "met", "unmet", "unknown", "not_evaluated"
@@ -195,22 +206,21 @@ def evaluate_pack(
         result.criteria[criterion.id] = _evaluate_criterion(pack, criterion, lookup, dependencies, industry)
 
     if pack.scored:
-        indicators = [c for c in pack.criteria if c.kind == Kind.INDICATOR]
         for category in pack.categories:
             low = high = Fraction(0)
-            for criterion in indicators:
+            for criterion in pack.indicators:
                 if criterion.category != category.id:
                     continue
                 points = result.criteria[criterion.id].points
                 low += points if points is not None else 0
-                high += points if points is not None else Fraction(criterion.max_points or 0)
+                high += points if points is not None else Fraction(criterion.max_points)
             result.categories[category.id] = (low, high)
         result.score_range = (
             sum((r[0] for r in result.categories.values()), Fraction(0)),
             sum((r[1] for r in result.categories.values()), Fraction(0)),
         )
         for criterion in pack.criteria:
-            if criterion.score_at_least:
+            if isinstance(criterion, ScoreThreshold):
                 truths = []
                 for key, threshold in criterion.score_at_least.items():
                     low, high = result.score_range if key == "total" else result.categories[key]
@@ -269,38 +279,46 @@ def _evaluate_criterion(
 
     if not criterion.evaluated:
         return CriterionResult(status=NOT_EVALUATED)
-    if criterion.builtin == "size_industry":
-        truth = None if industry is None else True
-        return CriterionResult(
-            truth=truth, status=status_of(truth), value=None if industry is None else str(industry)
-        )
-    if criterion.industry_test:
-        if industry is None:
-            return CriterionResult()
-        rule = next(r for r in pack.industries if r.industry == industry)
-        truth = rule.tests[criterion.industry_test].evaluate(lookup)
-        assert truth is None or isinstance(truth, bool)
-        return CriterionResult(truth=truth, status=status_of(truth))
-    if criterion.not_in_divisions:
-        code = lookup("industry_code")
-        if code is None:
-            return CriterionResult()
-        truth = str(code)[:2] not in criterion.not_in_divisions
-        return CriterionResult(truth=truth, status=status_of(truth))
-    if criterion.composition_criterion:
-        used = dependencies[criterion.composition_pack]
-        truth = used.criteria[criterion.composition_criterion].truth
-        return CriterionResult(truth=truth, status=status_of(truth), value=used.outcome)
-    if criterion.composition_pack:
-        outcome = dependencies[criterion.composition_pack].outcome
-        truth = None if outcome == INSUFFICIENT else outcome in criterion.composition_outcomes
-        return CriterionResult(truth=truth, status=status_of(truth), value=outcome)
-    if criterion.score_at_least:
-        return CriterionResult()  # decided once the indicators are scored
-    if criterion.test is not None:
-        truth = criterion.test.evaluate(lookup)
-        assert truth is None or isinstance(truth, bool)
-        return CriterionResult(truth=truth, status=status_of(truth), zero=zero_in(criterion.test))
+    match criterion:
+        case IndustryKnown():
+            truth = None if industry is None else True
+            return CriterionResult(
+                truth=truth, status=status_of(truth), value=None if industry is None else str(industry)
+            )
+        case IndustryTest():
+            if industry is None:
+                return CriterionResult()
+            rule = next(r for r in pack.industries if r.industry == industry)
+            truth = rule.tests[criterion.industry_test].evaluate(lookup)
+            assert truth is None or isinstance(truth, bool)
+            return CriterionResult(truth=truth, status=status_of(truth))
+        case DivisionExclusion():
+            code = lookup("industry_code")
+            if code is None:
+                return CriterionResult()
+            truth = str(code)[:2] not in criterion.not_in_divisions
+            return CriterionResult(truth=truth, status=status_of(truth))
+        case Composition(composition_criterion=str(used_id)):
+            used = dependencies[criterion.composition_pack]
+            truth = used.criteria[used_id].truth
+            return CriterionResult(truth=truth, status=status_of(truth), value=used.outcome)
+        case Composition():
+            outcome = dependencies[criterion.composition_pack].outcome
+            truth = None if outcome == INSUFFICIENT else outcome in criterion.composition_outcomes
+            return CriterionResult(truth=truth, status=status_of(truth), value=outcome)
+        case ScoreThreshold():
+            return CriterionResult()  # decided once the indicators are scored
+        case Condition():
+            truth = criterion.test.evaluate(lookup)
+            assert truth is None or isinstance(truth, bool)
+            return CriterionResult(truth=truth, status=status_of(truth), zero=zero_in(criterion.test))
+    assert isinstance(criterion, Indicator)
+    return _score_indicator(criterion, lookup, zero_in)
+
+
+def _score_indicator(
+    criterion: Indicator, lookup: Callable[[str], PyValue], zero_in: Callable[[Expression], bool]
+) -> CriterionResult:
     if criterion.value is not None:
         value = criterion.value.evaluate(lookup)
         if value is NOT_COMPUTABLE:

@@ -27,7 +27,17 @@ from littlegiant.rules.evaluation import (
     round_to_fen,
 )
 from littlegiant.rules.expressions import NOT_COMPUTABLE, Expression, ValueType
-from littlegiant.rules.pack import INSUFFICIENT, Amount, Criterion, Kind, Parameter, RulePack
+from littlegiant.rules.pack import (
+    INSUFFICIENT,
+    Amount,
+    Composition,
+    Condition,
+    Criterion,
+    Indicator,
+    Parameter,
+    RulePack,
+    ScoreThreshold,
+)
 from littlegiant.rules.schema import FIELDS_BY_NAME, FieldKind
 
 SCHEMA = "littlegiant.explanation/1"
@@ -382,7 +392,7 @@ def _criterion_doc(
     else:
         value = str(outcome.value)
     band = None
-    if outcome.band is not None:
+    if isinstance(criterion, Indicator) and outcome.band is not None:
         chosen = criterion.bands[outcome.band] if criterion.bands else criterion.options[outcome.band]
         band = {"label": chosen.label, "points": json_number(chosen.points)}
     return {
@@ -399,8 +409,8 @@ def _criterion_doc(
         "value": value,
         "status": outcome.status,
         "band": band,
-        "points": json_number(outcome.points) if criterion.kind == Kind.INDICATOR else None,
-        "max_points": json_number(criterion.max_points) if criterion.kind == Kind.INDICATOR else None,
+        "points": json_number(outcome.points) if isinstance(criterion, Indicator) else None,
+        "max_points": json_number(criterion.max_points) if isinstance(criterion, Indicator) else None,
         "threshold": _threshold_text(criterion),
         "display": criterion.display,
         "figures": _figures(pack, criterion, lookup) if criterion.evaluated else [],
@@ -418,12 +428,12 @@ def missing_inputs(
     for criterion in pack.criteria:
         if result.criteria[criterion.id].status != UNKNOWN:
             continue
-        if criterion.composition_pack:
+        if isinstance(criterion, Composition):
             missing |= set(dependency_documents.get(criterion.composition_pack, {}).get("missing_inputs", []))
             continue
-        if criterion.score_at_least:
-            for indicator in pack.criteria:
-                if indicator.kind == Kind.INDICATOR and result.criteria[indicator.id].status == UNKNOWN:
+        if isinstance(criterion, ScoreThreshold):
+            for indicator in pack.indicators:
+                if result.criteria[indicator.id].status == UNKNOWN:
                     missing |= {f for f in pack.criterion_fields(indicator) if record.get(f) is None}
             continue
         missing |= {f for f in pack.criterion_fields(criterion) if record.get(f) is None}
@@ -490,7 +500,12 @@ def gaps(
     by_criterion: dict[str, dict[str, Any]] = {}
     for criterion in pack.criteria:
         outcome = result.criteria[criterion.id]
-        if criterion.gap is None or outcome.status == NOT_EVALUATED or outcome.zero:
+        if (
+            not isinstance(criterion, Condition | Indicator)
+            or criterion.gap is None
+            or outcome.status == NOT_EVALUATED
+            or outcome.zero
+        ):
             continue
         field_name = criterion.gap.field
         current_raw = record.get(field_name)
@@ -500,8 +515,8 @@ def gaps(
         kind = FIELDS_BY_NAME[field_name].kind
         step = GAP_STEPS[kind]
         changed_to = criterion_with_change(pack, criterion, record, dependencies, field_name)
-        if criterion.kind == Kind.INDICATOR:
-            if outcome.points is None or outcome.points >= (criterion.max_points or 0):
+        if isinstance(criterion, Indicator):
+            if outcome.points is None or outcome.points >= criterion.max_points:
                 continue
             better = sorted({b.points for b in criterion.bands} | {o.points for o in criterion.options})
             target = next(p for p in better if p > outcome.points)
@@ -556,7 +571,7 @@ def gaps(
         else:
             if outcome.status != "unmet":
                 continue
-            if criterion.year_gaps:
+            if isinstance(criterion, Condition) and criterion.year_gaps:
                 year_gap = _year_gap(pack, criterion, record)
                 if year_gap is not None:
                     by_criterion[criterion.id] = year_gap
@@ -637,7 +652,7 @@ def _year_gap(pack: RulePack, criterion: Criterion, record: Mapping[str, object]
     Each year first meets the parts of the condition that read it alone (its own ratio, its own floor); a part
     reading several years (a two-year total) that still fails after that is met by raising the first year.
     """
-    assert criterion.test is not None
+    assert isinstance(criterion, Condition)
     fields = [gap.field for gap in criterion.year_gaps]
     if any(record.get(name) is None for name in fields):
         return None
@@ -712,7 +727,7 @@ def _year_gap(pack: RulePack, criterion: Criterion, record: Mapping[str, object]
     }
 
 
-def _apply(current: Decimal, delta: Decimal, criterion: Criterion) -> Decimal:
+def _apply(current: Decimal, delta: Decimal, criterion: Condition | Indicator) -> Decimal:
     assert criterion.gap is not None
     return current + delta if criterion.gap.direction == "up" else current - delta
 
@@ -724,18 +739,18 @@ def _score_gaps(
     do."""
     found = []
     for criterion in pack.criteria:
-        if not criterion.score_at_least or result.criteria[criterion.id].status == "met":
+        if not isinstance(criterion, ScoreThreshold) or result.criteria[criterion.id].status == "met":
             continue
         for key, threshold in criterion.score_at_least.items():
             if key == "total":
                 assert result.score_range is not None
                 low, high = result.score_range
-                scope = [c for c in pack.criteria if c.kind == Kind.INDICATOR]
+                scope = list(pack.indicators)
                 scope_en, scope_zh = "the total score", "总分"
             else:
                 low, high = result.categories[key]
                 category = next(c for c in pack.categories if c.id == key)
-                scope = [c for c in pack.criteria if c.kind == Kind.INDICATOR and c.category == key]
+                scope = [c for c in pack.indicators if c.category == key]
                 scope_en, scope_zh = f"the {category.label_en} subtotal", f"{category.label_zh}得分"
             if low != high or low >= threshold:
                 continue

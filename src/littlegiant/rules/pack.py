@@ -17,7 +17,7 @@ from enum import StrEnum
 from fractions import Fraction
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 from sqlglot import exp
@@ -97,12 +97,23 @@ class IndustryRule:
     tests: dict[str, Expression]  # "sme", "medium", "small"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Criterion:
-    """One rule of a pack, with the clause it cites and its confidence."""
+    """One rule of a pack, with the clause it cites and its confidence: what every kind of criterion shares.
+
+    Each kind is a subclass holding only its own fields (a condition's test, an indicator's bands…). `kind` is
+    the part the criterion plays in the pack as its file names it: condition, route and eligibility rules
+    differ in that part only, not in what they hold, so they share the types below that decide a boolean.
+    """
+
+    # The kinds a criterion of this type may play; the indicator and the composition fix theirs.
+    KINDS: ClassVar[frozenset[Kind]] = frozenset({Kind.CONDITION, Kind.ROUTE, Kind.ELIGIBILITY})
+    # Decided from the data (False only for Unevaluated); met or unmet rather than scored (False: Indicator).
+    evaluated: ClassVar[bool] = True
+    is_boolean: ClassVar[bool] = True
 
     id: str
-    kind: Kind
+    kind: Kind = Kind.CONDITION
     label_zh: str
     label_en: str
     clause: str
@@ -110,34 +121,93 @@ class Criterion:
     document: str = ""  # the official document cited; the pack's own when the criterion does not name one
     href: str = ""  # where the cited text was read (criteria.md's source register); empty when only in code
     declared: bool = False
-    evaluated: bool = True
     note_zh: str = ""
     note_en: str = ""
-    threshold: str | None = None
+    threshold: str | None = None  # the threshold as the text words it, shown beside the criterion
     display: str = "number"
-    category: str | None = None
-    max_points: Decimal | None = None
-    test: Expression | None = None
-    value: Expression | None = None
-    bands: tuple[Band, ...] = ()
-    options: tuple[Option, ...] = ()
-    points: Expression | None = None  # a formula indicator
-    score_at_least: dict[str, Decimal] = field(default_factory=dict)
-    composition_pack: str | None = None
-    composition_outcomes: tuple[str, ...] = ()
-    composition_criterion: str | None = None  # met when this criterion of the used pack is met
-    industry_test: str | None = None  # size pack: "sme", "medium" or "small"
-    builtin: str | None = None  # size pack: "size_industry"
+
+    def __post_init__(self) -> None:
+        if self.kind not in self.KINDS:
+            raise PackError(f"criterion {self.id}: a {type(self).__name__} cannot be a {self.kind}")
+
+    def expressions(self) -> list[Expression]:
+        """The expressions it reads (the fields behind them are what it needs)."""
+        return []
+
+
+@dataclass(frozen=True, kw_only=True)
+class Unevaluated(Criterion):
+    """A criterion the platform does not decide from data (its note says why): shown, never met or unmet."""
+
+    evaluated: ClassVar[bool] = False
+
+
+@dataclass(frozen=True, kw_only=True)
+class Condition(Criterion):
+    """Met when its test holds: a condition, a direct-qualification route or a general eligibility rule."""
+
+    test: Expression
     gap: Gap | None = None
     # A condition on several years names one input per year: the gap then says what each year needs.
     year_gaps: tuple[Gap, ...] = ()
-    # A condition met when the GB/T 4754 division of industry_code (its first two digits) is none of these
-    # (criteria.md §6.5: the industries excluded from the R&D super-deduction); unknown without a code.
-    not_in_divisions: tuple[str, ...] = ()
 
-    @property
-    def is_boolean(self) -> bool:
-        return self.kind != Kind.INDICATOR
+    def expressions(self) -> list[Expression]:
+        return [self.test]
+
+
+@dataclass(frozen=True, kw_only=True)
+class ScoreThreshold(Criterion):
+    """Met when the total score or a category's subtotal reaches its minimum (decided after the indicators)."""
+
+    score_at_least: Mapping[str, Decimal]
+
+
+@dataclass(frozen=True, kw_only=True)
+class IndustryTest(Criterion):
+    """Size pack: one of the thresholds ("sme", "medium" or "small") of the enterprise's own industry."""
+
+    industry_test: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class IndustryKnown(Criterion):
+    """Size pack: the industry code falls in one of the 16 industries of the 2011 provisions (the file's
+    `builtin: size_industry`); its value is the industry."""
+
+    builtin: ClassVar[str] = "size_industry"
+
+
+@dataclass(frozen=True, kw_only=True)
+class DivisionExclusion(Criterion):
+    """Met when the GB/T 4754 division of industry_code (its first two digits) is none of these (criteria.md
+    §6.5: the industries excluded from the R&D super-deduction); unknown without a code."""
+
+    not_in_divisions: tuple[str, ...]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Indicator(Criterion):
+    """A scored indicator of a category: by the bands of its value, by ordered options or by a formula."""
+
+    KINDS: ClassVar[frozenset[Kind]] = frozenset({Kind.INDICATOR})
+    is_boolean: ClassVar[bool] = False
+
+    kind: Kind = Kind.INDICATOR
+    category: str
+    max_points: Decimal
+    value: Expression | None = None  # what the bands divide
+    bands: tuple[Band, ...] = ()
+    options: tuple[Option, ...] = ()
+    points: Expression | None = None  # a formula indicator
+    gap: Gap | None = None
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        scorings = [bool(self.bands), bool(self.options), self.points is not None]
+        if sum(scorings) != 1 or bool(self.bands) != (self.value is not None):
+            raise PackError(
+                f"criterion {self.id}: an indicator is scored by bands of a value, options or points"
+            )
 
     @cached_property
     def ranked_bands(self) -> tuple[tuple[int, Fraction | None, Fraction | None, Fraction], ...]:
@@ -155,8 +225,20 @@ class Criterion:
         )
 
     def expressions(self) -> list[Expression]:
-        found = [e for e in (self.test, self.value, self.points) if e is not None]
+        found = [e for e in (self.value, self.points) if e is not None]
         return found + [option.when for option in self.options]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Composition(Criterion):
+    """Met when a pack this one uses gives one of these outcomes, or when one of its criteria is met."""
+
+    KINDS: ClassVar[frozenset[Kind]] = frozenset({Kind.COMPOSITION})
+
+    kind: Kind = Kind.COMPOSITION
+    composition_pack: str
+    composition_outcomes: tuple[str, ...] = ()
+    composition_criterion: str | None = None  # met when this criterion of the used pack is met
 
 
 @dataclass(frozen=True)
@@ -343,7 +425,12 @@ class RulePack:
 
     @property
     def scored(self) -> bool:
-        return any(c.kind == Kind.INDICATOR for c in self.criteria)
+        return bool(self.indicators)
+
+    @cached_property
+    def indicators(self) -> tuple[Indicator, ...]:
+        """The scored indicators, in the pack's order."""
+        return tuple(c for c in self.criteria if isinstance(c, Indicator))
 
     @property
     def outcome_values(self) -> tuple[str, ...]:
@@ -406,11 +493,11 @@ class RulePack:
         names: set[str] = set()
         for expression in criterion.expressions():
             names |= expression.names
-        if criterion.industry_test or criterion.builtin or criterion.not_in_divisions:
+        if isinstance(criterion, IndustryTest | IndustryKnown | DivisionExclusion):
             names.add("industry_code")
-            if criterion.industry_test:
-                for rule in self.industries:
-                    names |= rule.tests[criterion.industry_test].names
+        if isinstance(criterion, IndustryTest):
+            for rule in self.industries:
+                names |= rule.tests[criterion.industry_test].names
         return self.fields_of(names)
 
     def amount_fields(self, amount: Amount) -> list[str]:
@@ -464,13 +551,40 @@ _AMOUNT_KEYS = {
 _FINDING_KEYS = {"id", "when", "values", "message_zh", "message_en"}
 _FRAGMENT_KEYS = {"id", "title_en", "document", "href", "include", "derived", "criteria"}
 _INCLUDE_KEYS = {"fragment", "confidence", "note_zh", "note_en"}
+# The keys every criterion may have, then each type's own (a condition's test, an indicator's bands…): a key of
+# another type is refused naming the criterion and the key.
 _CRITERION_KEYS = {
     "id", "kind", "label_zh", "label_en", "clause", "confidence", "document", "href", "declared", "evaluated",
-    "note_zh",
-    "note_en", "threshold", "display", "category", "max_points", "test", "value", "bands", "options",
-    "points",
-    "score_at_least", "composition", "industry_test", "builtin", "gap", "not_in_divisions",
+    "note_zh", "note_en", "threshold", "display",
 }  # fmt: skip
+_OWN_KEYS: dict[type[Criterion], frozenset[str]] = {
+    Unevaluated: frozenset(),
+    Condition: frozenset({"test", "gap"}),
+    ScoreThreshold: frozenset({"score_at_least"}),
+    IndustryTest: frozenset({"industry_test"}),
+    IndustryKnown: frozenset({"builtin"}),
+    DivisionExclusion: frozenset({"not_in_divisions"}),
+    Indicator: frozenset({"category", "max_points", "gap", "value", "bands", "options", "points"}),
+    Composition: frozenset({"composition"}),
+}
+_ALL_CRITERION_KEYS = _CRITERION_KEYS.union(*_OWN_KEYS.values())
+# The key that makes a condition, route or eligibility rule one of these types (a test otherwise).
+_DECIDED_BY: tuple[tuple[str, type[Criterion]], ...] = (
+    ("score_at_least", ScoreThreshold),
+    ("industry_test", IndustryTest),
+    ("not_in_divisions", DivisionExclusion),
+    ("builtin", IndustryKnown),
+)
+_TYPE_NAMES: dict[type[Criterion], str] = {
+    Unevaluated: "a criterion that is not evaluated",
+    Condition: "a {kind} decided by a test",
+    ScoreThreshold: "a {kind} on the score (score_at_least)",
+    IndustryTest: "a {kind} on the industry's thresholds (industry_test)",
+    IndustryKnown: "a {kind} on the industry (builtin)",
+    DivisionExclusion: "a {kind} on the industry's division (not_in_divisions)",
+    Indicator: "an indicator",
+    Composition: "a composition",
+}
 _DISPLAYS = {"number", "percent", "money", "count", "years", "text", "boolean"}
 
 
@@ -710,7 +824,10 @@ def build_pack(
         raise PackError(f"{where}: no criteria")
 
     for category in categories:
-        total = sum((c.max_points or 0 for c in criteria if c.category == category.id), Decimal(0))
+        total = sum(
+            (c.max_points for c in criteria if isinstance(c, Indicator) and c.category == category.id),
+            Decimal(0),
+        )
         if total != category.max:
             raise PackError(
                 f"{where}, category {category.id}: its indicators add up to {total}, not {category.max}"
@@ -855,12 +972,7 @@ def _build_amounts(
         if item.expression.has_division():
             visible.pop(item.id, None)
     for criterion in criteria:
-        if (
-            criterion.is_boolean
-            and criterion.evaluated
-            and not criterion.composition_pack
-            and not criterion.score_at_least
-        ):
+        if criterion.evaluated and not isinstance(criterion, Indicator | Composition | ScoreThreshold):
             visible[criterion.id] = ValueType.BOOLEAN
     amounts: list[Amount] = []
     for item in items or ():
@@ -952,17 +1064,29 @@ def _build_criterion(
     pack_document: str,
     pack_href: str,
 ) -> Criterion:
+    """The criterion of the type its kind and keys make it, built from that type's own keys (a key of another
+    type is an error naming it)."""
     if not isinstance(item, dict):
         raise PackError(f"{pack_where}: each criterion must be a mapping")
     cid = _text(item, "id", f"{pack_where}, criterion")
     where = f"{pack_where}, criterion {cid}"
-    unknown = set(item) - _CRITERION_KEYS
+    unknown = set(item) - _ALL_CRITERION_KEYS
     if unknown:
         raise PackError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
     try:
         kind = Kind(item.get("kind"))
     except ValueError:
         raise PackError(f"{where}: kind must be one of {', '.join(k.value for k in Kind)}") from None
+    criterion_type = _criterion_type(item, kind)
+    if kind not in criterion_type.KINDS:
+        raise PackError(f"{where}: only a condition, a route or an eligibility rule may be left unevaluated")
+    stray = sorted(set(item) - _CRITERION_KEYS - _OWN_KEYS[criterion_type])
+    if stray:
+        own = ", ".join(sorted(_OWN_KEYS[criterion_type])) or "none"
+        raise PackError(
+            f"{where}: {stray[0]} does not belong to {_TYPE_NAMES[criterion_type].format(kind=kind)} "
+            f"(its own keys: {own})"
+        )
     clause = item.get("clause")
     if not isinstance(clause, str) or not clause.strip():
         raise PackError(f"{where}: the clause it cites is missing")
@@ -977,7 +1101,6 @@ def _build_criterion(
     display = str(item.get("display", "number"))
     if display not in _DISPLAYS:
         raise PackError(f"{where}: display must be one of {', '.join(sorted(_DISPLAYS))}")
-    evaluated = bool(item.get("evaluated", True))
     common: dict[str, Any] = {
         "id": cid,
         "kind": kind,
@@ -988,116 +1111,152 @@ def _build_criterion(
         "document": str(item.get("document") or pack_document),
         "href": _href(item.get("href", pack_href), where),
         "declared": bool(item.get("declared", False)),
-        "evaluated": evaluated,
         "note_zh": str(item.get("note_zh") or ""),
         "note_en": str(item.get("note_en") or ""),
         "threshold": item.get("threshold"),
         "display": display,
     }
-    gap = item.get("gap")
-    if gap is not None:
-        entries = gap if isinstance(gap, list) else [gap]
-        gaps: list[Gap] = []
-        for entry in entries:
-            gap_field = str(entry.get("field")) if isinstance(entry, dict) else "?"
-            if gap_field not in FIELDS_BY_NAME or not FIELDS_BY_NAME[gap_field].is_numeric:
-                raise PackError(f"{where}: gap field {gap_field!r} is not a numeric field")
-            if entry.get("direction") not in ("up", "down"):
-                raise PackError(f"{where}: gap direction must be up or down")
-            gaps.append(Gap(gap_field, entry["direction"]))
-        if len(gaps) > 1 and kind == Kind.INDICATOR:
-            raise PackError(f"{where}: an indicator moves one input to its next band: one gap field")
-        common["gap"] = gaps[0]
-        common["year_gaps"] = tuple(gaps) if len(gaps) > 1 else ()
-    if not evaluated:
+    if criterion_type is Unevaluated:
         if not common["note_en"] or not common["note_zh"]:
             raise PackError(f"{where}: a criterion that is not evaluated must say why (note_zh, note_en)")
-        return Criterion(**common)
-
-    if kind == Kind.INDICATOR:
-        category = item.get("category")
-        if category not in category_ids:
-            raise PackError(f"{where}: category {category!r} is not a category of the pack")
-        max_points = _decimal(item.get("max_points"), f"{where}, max_points")
-        common.update(category=category, max_points=max_points)
-        if "bands" in item:
-            value = parse_expression(item.get("value"), where=where, names=names, expect=ValueType.NUMBER)
-            bands = _build_bands(item["bands"], where, max_points)
-            return Criterion(**common, value=value, bands=bands)
-        if "options" in item:
-            options = []
-            for index, option in enumerate(item["options"]):
-                label = _text(option, "label", f"{where}, option {index + 1}")
-                when = parse_expression(option.get("when"), where=f"{where}, option {label}", names=names,
-                                        expect=ValueType.BOOLEAN)  # fmt: skip
-                points = _decimal(option.get("points"), f"{where}, option {label}, points")
-                if points > max_points or points < 0:
-                    raise PackError(f"{where}, option {label}: points {points} outside 0..{max_points}")
-                options.append(Option(label, when, points))
-            ordered = sorted(options, key=lambda o: o.points, reverse=True)
-            if ordered != options:
-                raise PackError(f"{where}: options must be listed from the highest points down")
-            if options[0].points != max_points:
-                raise PackError(
-                    f"{where}: the best option scores {options[0].points}, not max_points {max_points}"
-                )
-            return Criterion(**common, options=tuple(options))
-        if "points" in item:
-            points = parse_expression(item.get("points"), where=where, names=names, expect=ValueType.NUMBER)
-            if points.has_division():
-                raise PackError(f"{where}: a points formula may not divide")
-            return Criterion(**common, points=points)
-        raise PackError(f"{where}: an indicator needs bands, options or a points formula")
-    if kind == Kind.COMPOSITION:
-        composition = item.get("composition") or {}
-        used = composition.get("pack")
-        if used not in uses:
-            raise PackError(f"{where}: composition pack {used!r} must be listed in the pack's uses")
-        if "criterion" in composition:
-            # Met when the used pack's criterion is met, even while that pack's outcome is undecided (the
-            # size pack's SME ceiling: an enterprise certainly under it is an SME whatever its class).
-            used_id = str(composition["criterion"])
-            used_criteria = {c.id: c for c in known_packs[used].criteria}
-            if (
-                used_id not in used_criteria
-                or not used_criteria[used_id].is_boolean
-                or "outcomes" in composition
-            ):
-                raise PackError(
-                    f"{where}: composition criterion {used_id!r} is not a condition of {used} "
-                    "(name a criterion or outcomes, not both)"
-                )
-            return Criterion(**common, composition_pack=used, composition_criterion=used_id)
-        outcomes = tuple(str(o) for o in composition.get("outcomes") or ())
-        bad = [o for o in outcomes if o not in known_packs[used].outcome_values]
-        if not outcomes or bad:
-            raise PackError(f"{where}: composition outcomes {bad or outcomes} are not outcomes of {used}")
-        return Criterion(**common, composition_pack=used, composition_outcomes=outcomes)
-    if "score_at_least" in item:
+        return Unevaluated(**common)
+    if criterion_type is Indicator:
+        return _build_indicator(item, where, common, names, category_ids)
+    if criterion_type is Composition:
+        return _build_composition(item, where, common, known_packs, uses)
+    if criterion_type is ScoreThreshold:
         thresholds = {
-            str(k): _decimal(v, f"{where}, score_at_least") for k, v in item["score_at_least"].items()
+            str(k): _decimal(v, f"{where}, score_at_least") for k, v in (item["score_at_least"] or {}).items()
         }
         bad_keys = [k for k in thresholds if k != "total" and k not in category_ids]
-        if bad_keys:
-            raise PackError(f"{where}: score_at_least {bad_keys[0]!r} is not total or a category")
-        return Criterion(**common, score_at_least=thresholds)
-    if item.get("industry_test"):
+        if not thresholds or bad_keys:
+            raise PackError(f"{where}: score_at_least {(bad_keys or [''])[0]!r} is not total or a category")
+        return ScoreThreshold(**common, score_at_least=thresholds)
+    if criterion_type is IndustryTest:
         if not industries or item["industry_test"] not in ("sme", "medium", "small"):
             raise PackError(
                 f"{where}: industry_test needs the pack's industries and one of sme, medium, small"
             )
-        return Criterion(**common, industry_test=item["industry_test"])
-    if item.get("not_in_divisions"):
-        divisions = tuple(str(d) for d in item["not_in_divisions"])
-        if not all(len(d) == 2 and d.isdigit() for d in divisions):
+        return IndustryTest(**common, industry_test=item["industry_test"])
+    if criterion_type is DivisionExclusion:
+        divisions = tuple(str(d) for d in item["not_in_divisions"] or ())
+        if not divisions or not all(len(d) == 2 and d.isdigit() for d in divisions):
             raise PackError(f"{where}: not_in_divisions lists two-digit GB/T 4754 divisions")
-        return Criterion(**common, not_in_divisions=divisions)
-    if item.get("builtin"):
-        if item["builtin"] != "size_industry":
+        return DivisionExclusion(**common, not_in_divisions=divisions)
+    if criterion_type is IndustryKnown:
+        if item["builtin"] != IndustryKnown.builtin:
             raise PackError(f"{where}: unknown builtin {item['builtin']!r}")
-        return Criterion(**common, builtin="size_industry")
+        return IndustryKnown(**common)
     test = parse_expression(item.get("test"), where=where, names=names, expect=ValueType.BOOLEAN)
-    return Criterion(**common, test=test)
+    gaps = _gaps(item.get("gap"), where)
+    return Condition(
+        **common, test=test, gap=gaps[0] if gaps else None, year_gaps=gaps if len(gaps) > 1 else ()
+    )
+
+
+def _criterion_type(item: dict[str, Any], kind: Kind) -> type[Criterion]:
+    if not item.get("evaluated", True):
+        return Unevaluated
+    if kind == Kind.INDICATOR:
+        return Indicator
+    if kind == Kind.COMPOSITION:
+        return Composition
+    for key, criterion_type in _DECIDED_BY:
+        if key in item:
+            return criterion_type
+    return Condition
+
+
+def _gaps(gap: Any, where: str) -> tuple[Gap, ...]:
+    """The gap: one field and its direction, or one per year for a condition on several years."""
+    if gap is None:
+        return ()
+    gaps: list[Gap] = []
+    for entry in gap if isinstance(gap, list) else [gap]:
+        gap_field = str(entry.get("field")) if isinstance(entry, dict) else "?"
+        if gap_field not in FIELDS_BY_NAME or not FIELDS_BY_NAME[gap_field].is_numeric:
+            raise PackError(f"{where}: gap field {gap_field!r} is not a numeric field")
+        if entry.get("direction") not in ("up", "down"):
+            raise PackError(f"{where}: gap direction must be up or down")
+        gaps.append(Gap(gap_field, entry["direction"]))
+    return tuple(gaps)
+
+
+def _build_indicator(
+    item: dict[str, Any],
+    where: str,
+    common: dict[str, Any],
+    names: dict[str, ValueType],
+    category_ids: set[str],
+) -> Indicator:
+    category = item.get("category")
+    if category not in category_ids:
+        raise PackError(f"{where}: category {category!r} is not a category of the pack")
+    max_points = _decimal(item.get("max_points"), f"{where}, max_points")
+    gaps = _gaps(item.get("gap"), where)
+    if len(gaps) > 1:
+        raise PackError(f"{where}: an indicator moves one input to its next band: one gap field")
+    common = {**common, "category": category, "max_points": max_points, "gap": gaps[0] if gaps else None}
+    scorings = [key for key in ("bands", "options", "points") if key in item]
+    if not scorings:
+        raise PackError(f"{where}: an indicator needs bands, options or a points formula")
+    if len(scorings) > 1:
+        raise PackError(f"{where}: {scorings[1]} does not belong to an indicator scored by {scorings[0]}")
+    if "value" in item and scorings[0] != "bands":
+        raise PackError(f"{where}: value does not belong to an indicator scored by {scorings[0]}")
+    if scorings[0] == "bands":
+        value = parse_expression(item.get("value"), where=where, names=names, expect=ValueType.NUMBER)
+        return Indicator(**common, value=value, bands=_build_bands(item["bands"], where, max_points))
+    if scorings[0] == "options":
+        options = []
+        for index, option in enumerate(item["options"] or ()):
+            label = _text(option, "label", f"{where}, option {index + 1}")
+            when = parse_expression(option.get("when"), where=f"{where}, option {label}", names=names,
+                                    expect=ValueType.BOOLEAN)  # fmt: skip
+            points = _decimal(option.get("points"), f"{where}, option {label}, points")
+            if points > max_points or points < 0:
+                raise PackError(f"{where}, option {label}: points {points} outside 0..{max_points}")
+            options.append(Option(label, when, points))
+        ordered = sorted(options, key=lambda o: o.points, reverse=True)
+        if ordered != options:
+            raise PackError(f"{where}: options must be listed from the highest points down")
+        if not options or options[0].points != max_points:
+            best = options[0].points if options else None
+            raise PackError(f"{where}: the best option scores {best}, not max_points {max_points}")
+        return Indicator(**common, options=tuple(options))
+    formula = parse_expression(item.get("points"), where=where, names=names, expect=ValueType.NUMBER)
+    if formula.has_division():
+        raise PackError(f"{where}: a points formula may not divide")
+    return Indicator(**common, points=formula)
+
+
+def _build_composition(
+    item: dict[str, Any],
+    where: str,
+    common: dict[str, Any],
+    known_packs: dict[str, RulePack],
+    uses: tuple[str, ...],
+) -> Composition:
+    composition = item.get("composition") or {}
+    used = composition.get("pack")
+    if used not in uses:
+        raise PackError(f"{where}: composition pack {used!r} must be listed in the pack's uses")
+    if "criterion" in composition:
+        # Met when the used pack's criterion is met, even while that pack's outcome is undecided (the size
+        # pack's SME ceiling: an enterprise certainly under it is an SME whatever its class).
+        used_id = str(composition["criterion"])
+        used_criteria = {c.id: c for c in known_packs[used].criteria}
+        if used_id not in used_criteria or not used_criteria[used_id].is_boolean or "outcomes" in composition:
+            raise PackError(
+                f"{where}: composition criterion {used_id!r} is not a condition of {used} "
+                "(name a criterion or outcomes, not both)"
+            )
+        return Composition(**common, composition_pack=used, composition_criterion=used_id)
+    outcomes = tuple(str(o) for o in composition.get("outcomes") or ())
+    bad = [o for o in outcomes if o not in known_packs[used].outcome_values]
+    if not outcomes or bad:
+        raise PackError(f"{where}: composition outcomes {bad or outcomes} are not outcomes of {used}")
+    return Composition(**common, composition_pack=used, composition_outcomes=outcomes)
 
 
 def _build_bands(items: Any, where: str, max_points: Decimal) -> tuple[Band, ...]:

@@ -35,7 +35,14 @@ from sqlglot import exp
 from littlegiant.rules.compiler import column_type, compile_packs, quote
 from littlegiant.rules.expressions import PackError
 from littlegiant.rules.industries import SIZE_INDUSTRY_NAMES_ZH, SizeIndustry
-from littlegiant.rules.pack import Kind, RulePack, build_pack, expanded_pack_data, read_pack_file
+from littlegiant.rules.pack import (
+    Criterion,
+    Indicator,
+    RulePack,
+    build_pack,
+    expanded_pack_data,
+    read_pack_file,
+)
 from littlegiant.rules.registry import Registry, registry
 from littlegiant.rules.schema import FIELDS, FIELDS_BY_NAME
 
@@ -399,10 +406,10 @@ def _packs_for(base: RulePack, variant: RulePack, packs: Registry) -> list[RuleP
     return [*ordered, base, variant]
 
 
-def _status(prefix: str, criterion_id: str, kind: Kind) -> str:
-    if kind == Kind.INDICATOR:
-        return quote(f"{prefix}__c__{criterion_id}__pts")
-    return quote(f"{prefix}__c__{criterion_id}__b")
+def _status(prefix: str, criterion: Criterion) -> str:
+    if isinstance(criterion, Indicator):
+        return quote(f"{prefix}__c__{criterion.id}__pts")
+    return quote(f"{prefix}__c__{criterion.id}__b")
 
 
 def _moved_by_sql(base: RulePack, variant: RulePack, pb: str, pv: str, direction: str) -> str:
@@ -414,16 +421,16 @@ def _moved_by_sql(base: RulePack, variant: RulePack, pb: str, pv: str, direction
         if not criterion.evaluated:
             continue
         other = base_criteria.get(criterion.id)
-        mine = _status(pv, criterion.id, criterion.kind)
-        if other is not None and other.kind == criterion.kind:
-            theirs = _status(pb, criterion.id, other.kind)
+        mine = _status(pv, criterion)
+        if other is not None and other.is_boolean == criterion.is_boolean:
+            theirs = _status(pb, other)
             parts.append(f"CASE WHEN {mine} IS DISTINCT FROM {theirs} THEN '{criterion.id}' END")
         elif criterion.is_boolean:
             parts.append(f"CASE WHEN {direction} = '{LOSS}' AND {mine} IS NOT TRUE THEN '{criterion.id}' END")
     variant_ids = {c.id for c in variant.criteria}
     for criterion in base.criteria:
         if criterion.evaluated and criterion.is_boolean and criterion.id not in variant_ids:
-            theirs = _status(pb, criterion.id, criterion.kind)
+            theirs = _status(pb, criterion)
             parts.append(
                 f"CASE WHEN {direction} = '{GAIN}' AND {theirs} IS NOT TRUE THEN '{criterion.id}' END"
             )

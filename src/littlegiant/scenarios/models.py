@@ -7,10 +7,12 @@ from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from littlegiant.accounts.jurisdiction import is_official, region_scope
 from littlegiant.audit import AuditEvent
+from littlegiant.runs import BackgroundRun, RunStatus
 
 if TYPE_CHECKING:
     from littlegiant.accounts.models import User
@@ -19,13 +21,6 @@ if TYPE_CHECKING:
 class ScenarioKind(models.TextChoices):
     VARIANT = "variant", _("Changed numbers")
     COMPARISON = "comparison", _("Two standards compared")
-
-
-class RunStatus(models.TextChoices):
-    QUEUED = "queued", _("Queued")
-    RUNNING = "running", _("Running")
-    DONE = "done", _("Done")
-    FAILED = "failed", _("Failed")
 
 
 class Direction(models.TextChoices):
@@ -37,8 +32,6 @@ class Direction(models.TextChoices):
 class ScenarioQuerySet(models.QuerySet["Scenario"]):
     def for_user(self, user: User) -> ScenarioQuerySet:
         """Scenarios this user made, and those of regions inside their jurisdiction (shared there)."""
-        from littlegiant.accounts.jurisdiction import is_official, region_scope
-
         if not (user.is_authenticated and user.is_active) or not is_official(user):
             return self.none()
         return self.filter(Q(created_by=user) | region_scope(user, region_field="region"))
@@ -103,7 +96,7 @@ class ScenarioRunQuerySet(models.QuerySet["ScenarioRun"]):
         return self.filter(scenario__in=Scenario.objects.for_user(user).values("pk"))
 
 
-class ScenarioRun(models.Model):
+class ScenarioRun(BackgroundRun):
     """One run of a scenario over its region's filings of its year, in the background."""
 
     scenario = models.ForeignKey(
@@ -112,50 +105,18 @@ class ScenarioRun(models.Model):
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("requested by")
     )
-    status = models.CharField(
-        _("status"), max_length=16, choices=RunStatus.choices, default=RunStatus.QUEUED, db_index=True
-    )
-    total = models.PositiveIntegerField(_("filings to assess"), default=0)
-    processed = models.PositiveIntegerField(_("filings read"), default=0)
     evaluation_date = models.DateField(_("evaluated on"))
-    created_at = models.DateTimeField(_("requested at"), auto_now_add=True)
-    started_at = models.DateTimeField(_("started at"), null=True, blank=True)
-    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
     # rows, holding_base, holding_variant, gains, losses, shifts, transitions [[base, variant, count]], amount
     summary = models.JSONField(_("summary"), default=dict, blank=True)
-    error = models.TextField(_("error"), blank=True)
-    task_id = models.CharField(_("task"), max_length=64, blank=True)
 
     objects = ScenarioRunQuerySet.as_manager()
 
-    class Meta:
-        ordering = ["-created_at", "-pk"]
+    class Meta(BackgroundRun.Meta):
         verbose_name = _("scenario run")
         verbose_name_plural = _("scenario runs")
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(processed__lte=F("total")),
-                name="scenario_run_processed_within_total",
-                violation_error_message=_("A run cannot have read more filings than it has to assess."),
-            ),
-            models.CheckConstraint(
-                condition=Q(status__in=["queued", "running", "done", "failed"]),
-                name="scenario_run_status_known",
-                violation_error_message=_("Unknown run status."),
-            ),
-            models.CheckConstraint(
-                condition=~Q(status="failed") | ~Q(error=""),
-                name="scenario_run_failure_has_error",
-                violation_error_message=_("A failed run must say what went wrong."),
-            ),
-        ]
 
     def __str__(self) -> str:
         return f"{self.scenario} · {self.get_status_display()}"
-
-    @property
-    def is_finished(self) -> bool:
-        return self.status in {RunStatus.DONE, RunStatus.FAILED}
 
     @property
     def percent(self) -> int:

@@ -21,6 +21,7 @@ from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from littlegiant import runs
 from littlegiant.accounts.jurisdiction import (
     covers_region,
     is_administrator,
@@ -34,15 +35,16 @@ from littlegiant.enterprises.models import AnnualFiling, Enterprise
 from littlegiant.reference.models import IndustryClass, Region
 from littlegiant.rules import PackError, PackNotFound, RulePack, registry
 from littlegiant.rules.variants import Comparison, VariantError, compare_file, make_variant, pack_numbers
+from littlegiant.runs import RunNotQueued, RunStatus
 from littlegiant.scenarios.models import (
     Direction,
     Mover,
-    RunStatus,
     Scenario,
     ScenarioEvent,
     ScenarioKind,
     ScenarioRun,
 )
+from littlegiant.scenarios.tasks import run_scenario
 
 if TYPE_CHECKING:
     from littlegiant.accounts.models import User
@@ -220,45 +222,25 @@ def start_run(scenario: Scenario, *, by: User, enqueue: bool = True) -> Scenario
 
 
 def _enqueue(run_id: int) -> None:
-    from littlegiant.scenarios.tasks import run_scenario
-
-    result = run_scenario.enqueue(run_id)
-    ScenarioRun.objects.filter(pk=run_id, task_id="").update(task_id=str(result.id)[:64])
-
-
-class RunNotQueued(RuntimeError):
-    """A worker picked up a run that is no longer waiting."""
-
-
-def _begin(run_id: int) -> ScenarioRun:
-    with transaction.atomic():
-        run = (
-            ScenarioRun.objects.select_for_update(of=("self",))
-            .select_related("scenario__region")
-            .get(pk=run_id)
-        )
-        if run.status != RunStatus.QUEUED:
-            raise RunNotQueued(f"Scenario run {run_id} is {run.status}, not queued.")
-        run.status = RunStatus.RUNNING
-        run.started_at = timezone.now()
-        run.total = run_filings(run.scenario, run.requested_by).count()
-        run.save()
-    return run
+    runs.keep_task_id(ScenarioRun.objects, run_id, run_scenario.enqueue(run_id))
 
 
 def execute_run(run_id: int) -> ScenarioRun:
     """Run a queued scenario: export the filings (as the screening does), assess both packs, keep the movers."""
     folder = Path(settings.MEDIA_ROOT) / WHATIF_DIR / str(run_id)
     try:
-        run = _begin(run_id)
+        run = runs.begin(
+            ScenarioRun.objects.select_related("scenario__region"),
+            run_id,
+            total=lambda run: run_filings(run.scenario, run.requested_by).count(),
+            record=lambda run, before: None,  # the trail has the request ("run") and the end
+        )
         scenario = run.scenario
         base, variant = scenario_packs(scenario)
         folder.mkdir(parents=True, exist_ok=True)
         records = folder / "records.parquet"
 
-        def progress(rows: int) -> None:
-            ScenarioRun.objects.filter(pk=run.pk).update(processed=min(rows, run.total))
-
+        progress = runs.progress(ScenarioRun.objects, run.pk, run.total)
         write_filing_records(run_filings(scenario, run.requested_by), records, progress=progress)
         movers_path = folder / "movers.parquet"
         comparison = compare_file(records, movers_path, base, variant)
@@ -272,19 +254,21 @@ def execute_run(run_id: int) -> ScenarioRun:
         raise
     finally:
         shutil.rmtree(folder, ignore_errors=True)
-    with transaction.atomic():
-        run = ScenarioRun.objects.select_for_update().get(pk=run_id)
-        run.summary = summary
-        run.processed = run.total
-        run.finished_at = timezone.now()
-        run.status = RunStatus.DONE
-        run.save()
-        ScenarioEvent.record(
-            scenario=run.scenario, actor=None, role=WORKER, action="finish", from_state=RunStatus.RUNNING,
-            to_state=RunStatus.DONE, region=run.scenario.region_id or "",
-            comment=_("%(count)s enterprises assessed.") % {"count": run.total},
-        )  # fmt: skip
-    return run
+    return runs.finish(
+        ScenarioRun.objects.select_related("scenario"),
+        run_id,
+        record=lambda run, before: _record(
+            run, before, "finish", _("%(count)s enterprises assessed.") % {"count": run.total}
+        ),
+        summary=summary,
+    )
+
+
+def _record(run: ScenarioRun, before: str, action: str, comment: str) -> None:
+    ScenarioEvent.record(
+        scenario=run.scenario, actor=None, role=WORKER, action=action, from_state=before,
+        to_state=run.status, region=run.scenario.region_id or "", comment=comment,
+    )  # fmt: skip
 
 
 def _store_movers(
@@ -346,18 +330,12 @@ def _store_movers(
 
 def fail_run(run_id: int, message: str) -> ScenarioRun:
     """Mark a run failed, keeping the error for the person who started it."""
-    with transaction.atomic():
-        run = ScenarioRun.objects.select_for_update().get(pk=run_id)
-        from_status = run.status
-        run.status = RunStatus.FAILED
-        run.error = message[:2000] or _("Unknown error")
-        run.finished_at = timezone.now()
-        run.save()
-        ScenarioEvent.record(
-            scenario=run.scenario, actor=None, role=WORKER, action="fail", from_state=from_status,
-            to_state=run.status, comment=run.error,
-        )  # fmt: skip
-    return run
+    return runs.fail(
+        ScenarioRun.objects.select_related("scenario"),
+        run_id,
+        message,
+        record=lambda run, before: _record(run, before, "fail", run.error),
+    )
 
 
 # --- Results ---------------------------------------------------------------------------------------------

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from django.tasks import task
 
-from littlegiant.scenarios.models import RunStatus, ScenarioRun
+from littlegiant import runs
+from littlegiant.scenarios.models import ScenarioRun
 
 
 @task
@@ -23,5 +24,5 @@ def fail_abandoned_run(sender: object, *, task_path: str, args: list, reason: st
     if task_path != run_scenario.module_path or not args:
         return
     run_id = int(args[0])
-    if ScenarioRun.objects.filter(pk=run_id, status__in=[RunStatus.QUEUED, RunStatus.RUNNING]).exists():
+    if runs.is_unfinished(ScenarioRun.objects, run_id):
         fail_run(run_id, reason)

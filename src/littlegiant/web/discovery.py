@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from littlegiant.accounts.jurisdiction import is_official
-from littlegiant.assessment.models import ScreeningRun, ScreeningStatus
+from littlegiant.assessment.models import ScreeningRun
 from littlegiant.assessment.services import screening_result_file
 from littlegiant.bilingual import choose
 from littlegiant.enterprises.models import Enterprise, Membership
@@ -26,6 +26,7 @@ from littlegiant.notifications.models import Notification
 from littlegiant.notifications.services import notify
 from littlegiant.recognition.models import Application, Recognition
 from littlegiant.rules import PackNotFound, registry
+from littlegiant.runs import RunStatus
 from littlegiant.services.models import ServiceCategory, ServiceInstitution
 from littlegiant.services.services import routing_candidates
 
@@ -70,7 +71,7 @@ def latest_run(user: User) -> ScreeningRun | None:
     """The official's latest finished screening."""
     return (
         ScreeningRun.objects.for_user(user)
-        .filter(status=ScreeningStatus.DONE)
+        .filter(status=RunStatus.DONE)
         .select_related("region")
         .order_by("-finished_at", "-pk")
         .first()

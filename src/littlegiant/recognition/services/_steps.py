@@ -31,6 +31,7 @@ from littlegiant.recognition.models import (
 from littlegiant.recognition.permissions import (
     role_of,
 )
+from littlegiant.rules import assess_record
 from littlegiant.rules.schema import DATA_FIELDS, FIELDS_BY_NAME, FieldKind
 
 if TYPE_CHECKING:
@@ -215,8 +216,6 @@ def assess(
     `application_kind` is the programme's kind, `new` or `review` (decision D21: a review passes the 2026
     development evaluation on this year's or last year's score and skips the little giant's growth test).
     """
-    from littlegiant.rules import assess_record
-
     record = record_from_values(values)
     record["application_kind"] = application_kind
     return assess_record(record, [pack_id], evaluation_date=day)

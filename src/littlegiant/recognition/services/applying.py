@@ -39,6 +39,7 @@ from littlegiant.recognition.services._steps import (
     assess,
     filing_values,
 )
+from littlegiant.rules import registry
 from littlegiant.uploads import check_upload, store_upload
 
 if TYPE_CHECKING:
@@ -124,8 +125,6 @@ def add_evidence(
         application = _lock(application)
         ensure(apply_decision(by, application))
         if criterion:
-            from littlegiant.rules import registry
-
             known = {item.id for item in registry.get(application.programme.pack_id).criteria}
             if criterion not in known:
                 raise ValidationError(

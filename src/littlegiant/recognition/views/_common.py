@@ -1,12 +1,16 @@
-"""What the recognition pages share: running a service call and showing its refusal."""
+"""What the recognition pages share: running a service call and showing its refusal, the preview-select-confirm
+flow of a decision over a list."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest
+from django.forms import Form
+from django.http import HttpRequest, QueryDict
 from django.utils.translation import gettext as _
 
 from littlegiant.bilingual import label_of
@@ -37,3 +41,39 @@ def field_label(field: str) -> str:
     """A canonical field's name in the reader's language (the id itself for an unknown field)."""
     spec = FIELDS_BY_NAME.get(field)
     return field if spec is None else label_of(spec)
+
+
+@dataclass
+class Confirmation:
+    """Where a preview-select-confirm page stands: its form, and the decision's result once it is taken."""
+
+    form: Form
+    previewing: bool = False
+    decided: bool = False
+    result: Any = None
+
+    def selected(self, candidates: Sequence[Any]) -> list[Any]:
+        """The candidates ticked, while previewing them before confirming."""
+        chosen = set(self.form.cleaned_data.get("selected", [])) if self.previewing else set()
+        return [candidate for candidate in candidates if candidate.pk in chosen]
+
+
+def preview_then_confirm(
+    request: HttpRequest,
+    make_form: Callable[[QueryDict | None], Form],
+    *,
+    decide: Callable[[dict[str, Any]], object],
+    done: str,
+) -> Confirmation:
+    """A decision over a list of candidates (a public notice, a recognition): a POST without `confirm` previews
+    the ones selected; with `confirm` it runs `decide(cleaned_data)` through `act`, refusals shown on the form."""
+    if request.method != "POST":
+        return Confirmation(make_form(None))
+    form = make_form(request.POST)
+    if not form.is_valid():
+        return Confirmation(form)
+    if not form.cleaned_data["confirm"]:
+        return Confirmation(form, previewing=True)
+    results: list[object] = []
+    decided = act(request, lambda: results.append(decide(form.cleaned_data)), done, form)
+    return Confirmation(form, decided=decided, result=results[0] if decided else None)

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from littlegiant.clusters.models import Cluster
 from littlegiant.recognition.models import Programme, Tier
 from littlegiant.recognition.services.clusters import (
     recognised_clusters,
@@ -58,8 +59,6 @@ def province_geojson(request: HttpRequest) -> HttpResponse:
 def cluster_apply(request: HttpRequest) -> HttpResponse:
     """The county SME authority applies for one of its clusters to an open cluster programme and submits it
     with the pledge (evidence is then added on the application's page, as for an enterprise)."""
-    from littlegiant.clusters.models import Cluster
-
     counties = request.user.county_authorities.values("county_id")
     clusters = list(Cluster.objects.filter(county__in=counties).order_by("name"))
     programmes = list(Programme.objects.open_on(timezone.localdate()).filter(tier=Tier.SME_CLUSTER))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import BadRequest
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -11,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from littlegiant.enterprises.models import Enterprise
-from littlegiant.pagination import page_number
+from littlegiant.pagination import cursor_of, keyset_page, page_number, page_of
 from littlegiant.recognition import forms
 from littlegiant.recognition.models import (
     Application,
@@ -21,15 +22,7 @@ from littlegiant.recognition.models import (
     ReviewStage,
     Tier,
 )
-from littlegiant.recognition.queue import (
-    QUEUE_COLUMNS,
-    QUEUE_ORDERINGS,
-    queue_cursor,
-    queue_page,
-    queue_queryset,
-    queue_sort,
-    read_queue_cursor,
-)
+from littlegiant.recognition.queue import QUEUE_COLUMNS, QUEUE_ORDERINGS, queue_queryset, queue_sort
 
 
 @login_required
@@ -100,17 +93,25 @@ def queue(request: HttpRequest) -> HttpResponse:
     form = forms.QueueFilterForm(request.GET)
     page = page_number(request.GET.get("page"))
     ordering = QUEUE_ORDERINGS[queue_sort(form)]
-    after = before = None
-    try:
-        if request.GET.get("after"):
-            after = read_queue_cursor(request.GET["after"], ordering)
-        elif request.GET.get("before"):
-            before = read_queue_cursor(request.GET["before"], ordering)
-    except ValueError:
-        messages.error(request, _("This page link is damaged; the queue starts again from the first page."))
-        page = 1
     queryset = queue_queryset(request.user, form).only(*QUEUE_COLUMNS)
-    rows, has_next = queue_page(queryset, ordering, page=page, after=after, before=before)
+    after, before = request.GET.get("after", ""), request.GET.get("before", "")
+    keyset = None
+    if after or before:
+        try:
+            keyset = keyset_page(queryset, ordering, after=after, before="" if after else before)
+        except BadRequest:
+            messages.error(
+                request, _("This page link is damaged; the queue starts again from the first page.")
+            )
+            page = 1
+    if keyset is not None:
+        rows, next_cursor, previous_cursor = keyset.rows, keyset.next_cursor, keyset.previous_cursor
+    else:
+        # A page number without a cursor (the first page, or one typed in): read by offset.
+        numbered = page_of(queryset, request, number=page)
+        rows = numbered.rows
+        next_cursor = cursor_of(rows[-1], ordering) if numbered.has_next else ""
+        previous_cursor = cursor_of(rows[0], ordering) if page > 2 and rows else ""
     query = request.GET.copy()
     for key in ("page", "after", "before"):
         query.pop(key, None)
@@ -121,9 +122,9 @@ def queue(request: HttpRequest) -> HttpResponse:
             "form": form,
             "rows": rows,
             "page": page,
-            "has_next": has_next,
-            "next_cursor": queue_cursor(rows[-1], ordering) if has_next and rows else "",
-            "previous_cursor": queue_cursor(rows[0], ordering) if page > 2 and rows else "",
+            "has_next": bool(next_cursor),
+            "next_cursor": next_cursor,
+            "previous_cursor": previous_cursor,
             "query": query.urlencode(),
         },
     )

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from littlegiant.accounts.addresses import client_address
-from littlegiant.pagination import page_number
+from littlegiant.pagination import page_number, page_of
 from littlegiant.recognition import documents, forms, services
 from littlegiant.recognition.models import (
     NoticeEntry,
@@ -24,9 +24,6 @@ from littlegiant.recognition.models import (
     Recognition,
     RecognitionBatch,
     RecognitionState,
-)
-from littlegiant.recognition.queue import (
-    page_of,
 )
 
 
@@ -162,7 +159,8 @@ def recognised_list(request: HttpRequest) -> HttpResponse:
             queryset = queryset.filter(tier=data["tier"])
         if data.get("batch"):
             queryset = queryset.filter(batch=data["batch"])
-    rows, has_next = page_of(queryset, page)
+    numbered = page_of(queryset, request, number=page)
+    rows, has_next = numbered.rows, numbered.has_next
     query = request.GET.copy()
     query.pop("page", None)
     return render(

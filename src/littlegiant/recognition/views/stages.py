@@ -28,7 +28,7 @@ from littlegiant.recognition.permissions import (
     acting_assignment,
     assignment_scope,
 )
-from littlegiant.recognition.views._common import act
+from littlegiant.recognition.views._common import act, preview_then_confirm
 
 
 def _stage(request: HttpRequest, pk: int) -> ReviewStage:
@@ -157,44 +157,33 @@ def notice_publish(request: HttpRequest, pk: int) -> HttpResponse:
     )
     choices = [(application.pk, application.subject.name) for application in candidates]
     today = timezone.localdate()
-    previewing = False
-    if request.method == "POST":
-        form = forms.NoticeForm(request.POST, candidates=choices)
-        if form.is_valid():
-            data = form.cleaned_data
-            if data["confirm"]:
-                published: list[PublicNotice] = []
-                if act(
-                    request,
-                    lambda: published.append(
-                        services.publish_notice(
-                            stage,
-                            by=request.user,
-                            selected=data["selected"],
-                            issuer=data["issuer"],
-                            contact_phone=data["contact_phone"],
-                            objection_address=data["objection_address"],
-                            body=data["body"],
-                        )
-                    ),
-                    _("Public notice published."),
-                    form,
-                ):
-                    return redirect("recognition:notice_manage", pk=published[0].pk)
-            else:
-                previewing = True
-    else:
-        form = forms.NoticeForm(candidates=choices, initial={"body": _default_notice_text(stage, today)})
-    chosen = set(form.cleaned_data.get("selected", [])) if previewing else set()
+    confirmation = preview_then_confirm(
+        request,
+        lambda data: forms.NoticeForm(
+            data, candidates=choices, initial={"body": _default_notice_text(stage, today)}
+        ),
+        decide=lambda data: services.publish_notice(
+            stage,
+            by=request.user,
+            selected=data["selected"],
+            issuer=data["issuer"],
+            contact_phone=data["contact_phone"],
+            objection_address=data["objection_address"],
+            body=data["body"],
+        ),
+        done=_("Public notice published."),
+    )
+    if confirmation.decided:
+        return redirect("recognition:notice_manage", pk=confirmation.result.pk)
     return render(
         request,
         "recognition/notice_publish.html",
         {
             "stage": stage,
-            "form": form,
+            "form": confirmation.form,
             "candidates": candidates,
-            "selected": [application for application in candidates if application.pk in chosen],
-            "previewing": previewing,
+            "selected": confirmation.selected(candidates),
+            "previewing": confirmation.previewing,
             "starts_on": today,
             "ends_on": today + dt.timedelta(days=stage.notice_days - 1),
         },

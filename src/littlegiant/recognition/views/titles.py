@@ -22,7 +22,6 @@ from littlegiant.recognition.models import (
     Event,
     Programme,
     Recognition,
-    RecognitionBatch,
     RecognitionState,
     RejectionReason,
 )
@@ -31,7 +30,9 @@ from littlegiant.recognition.permissions import (
     member_decision,
     recognition_decision,
 )
-from littlegiant.recognition.views._common import act
+from littlegiant.recognition.services.quotas import recommendations_used, recommending_unit
+from littlegiant.recognition.views._common import act, preview_then_confirm
+from littlegiant.reference.models import Region
 
 
 @login_required
@@ -69,9 +70,6 @@ def programme_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def _quota_rows(request: HttpRequest, programme: Programme, visible) -> dict[str, object] | None:  # noqa: ANN001
     """The recommendation quota of a programme that has one (cluster round, criteria.md §8.2): for each
     recommending unit of the viewer's provinces, the places used and the recommended applications they see."""
-    from littlegiant.recognition.services.quotas import recommendations_used, recommending_unit
-    from littlegiant.reference.models import Region
-
     if programme.recommendation_quota is None and not programme.quotas.exists():
         return None
     recommended = list(
@@ -105,43 +103,30 @@ def programme_recognise(request: HttpRequest, pk: int) -> HttpResponse:
         )
     )
     choices = [(application.pk, application.subject.name) for application in candidates]
-    previewing = False
-    if request.method == "POST":
-        form = forms.RecogniseForm(request.POST, candidates=choices)
-        if form.is_valid():
-            data = form.cleaned_data
-            if data["confirm"]:
-                batches: list[RecognitionBatch] = []
-                if act(
-                    request,
-                    lambda: batches.append(
-                        services.recognise(
-                            programme,
-                            by=request.user,
-                            title=data["title"],
-                            selected=data["selected"],
-                            issuer=data["issuer"],
-                            number=data["number"],
-                        )
-                    ),
-                    _("Recognition decided; certificates issued."),
-                    form,
-                ):
-                    return redirect("recognition:programme", pk=pk)
-            else:
-                previewing = True
-    else:
-        form = forms.RecogniseForm(candidates=choices)
-    chosen = set(form.cleaned_data.get("selected", [])) if previewing else set()
+    confirmation = preview_then_confirm(
+        request,
+        lambda data: forms.RecogniseForm(data, candidates=choices),
+        decide=lambda data: services.recognise(
+            programme,
+            by=request.user,
+            title=data["title"],
+            selected=data["selected"],
+            issuer=data["issuer"],
+            number=data["number"],
+        ),
+        done=_("Recognition decided; certificates issued."),
+    )
+    if confirmation.decided:
+        return redirect("recognition:programme", pk=pk)
     return render(
         request,
         "recognition/recognise.html",
         {
             "programme": programme,
-            "form": form,
+            "form": confirmation.form,
             "candidates": candidates,
-            "selected": [application for application in candidates if application.pk in chosen],
-            "previewing": previewing,
+            "selected": confirmation.selected(candidates),
+            "previewing": confirmation.previewing,
             "today": timezone.localdate(),
         },
     )
