@@ -10,7 +10,7 @@ constants; in the batch they are columns beside the canonical ones.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -209,15 +209,20 @@ _PACKS: dict[tuple[str, tuple[tuple[str, bool | None], ...]], RulePack] = {}
 PACK_CACHE_SIZE = 8192
 
 
-def policy_pack(terms: PolicyTerms, titles: tuple[tuple[str, bool | None], ...]) -> RulePack:
+def policy_pack(
+    version: str, titles: tuple[tuple[str, bool | None], ...], terms: Callable[[], PolicyTerms]
+) -> RulePack:
     """The policy as a rule pack for an enterprise whose title inputs have these values (constants); kept per
-    policy version and title values, so the engine's per-pack preparations are made once."""
-    key = (terms.key, titles)
+    policy version and title values, so the engine's per-pack preparations are made once. `terms` is only
+    called (its conditions read) when the pack is not kept yet: matching asks for 200 packs per enterprise."""
+    key = (version, titles)
     pack = _PACKS.get(key)
     if pack is None:
         if len(_PACKS) >= PACK_CACHE_SIZE:
             _PACKS.clear()
-        pack = _PACKS[key] = _build_pack(terms, titles)
+        made = terms()
+        assert made.key == version
+        pack = _PACKS[key] = _build_pack(made, titles)
     return pack
 
 
