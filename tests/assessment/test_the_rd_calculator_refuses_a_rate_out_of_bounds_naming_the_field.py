@@ -4,7 +4,7 @@ with an error naming the field; the result stays the pack's own, not overridden.
 import pytest
 from django.urls import reverse
 
-from tests.assessment.test_the_rd_calculator_saves_a_breakdown_naming_each_bad_field import GOOD
+from tests.assessment.test_a_member_saves_the_rd_breakdown_and_sees_the_saving import GOOD
 
 pytestmark = pytest.mark.django_db
 
