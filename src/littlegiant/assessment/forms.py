@@ -122,16 +122,21 @@ class WhatIfForm(forms.Form):
         self.pack = registry.get(RD_PACK_ID)
         for parameter in self.pack.parameters.values():
             default = parameter.default.normalize()
-            shown = f"{(default * 100).normalize():f}%" if parameter.display == "rate" else f"{default:f}"
+            if parameter.display == "rate":
+                help_text = _("The pack's value: %(value)s (%(shown)s).") % {
+                    "value": f"{default:f}",
+                    "shown": f"{(default * 100).normalize():f}%",
+                }
+            else:
+                help_text = _("The pack's value: %(value)s.") % {"value": f"{default:f}"}
             self.fields[parameter.id] = forms.DecimalField(
                 label=choose(parameter.label_zh, parameter.label_en),
                 required=False,
                 min_value=parameter.minimum,
                 max_value=parameter.maximum,
-                max_digits=12,
+                max_digits=20,  # 14 whole digits: the assets cap is 50,000,000 yuan
                 decimal_places=6,
-                help_text=_("The pack's value: %(value)s (%(shown)s).")
-                % {"value": f"{default:f}", "shown": shown},
+                help_text=help_text,
                 widget=forms.NumberInput(attrs={"placeholder": f"{default:f}", "step": "any"}),
             )
 
