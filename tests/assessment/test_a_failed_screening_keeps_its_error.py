@@ -15,14 +15,3 @@ def test_the_run_is_failed_with_the_message(
     assert run.finished_at is not None
     assert not run.result_path
     assert list(run.events.values_list("to_state", flat=True)) == ["queued", "running", "failed"]
-
-
-def test_the_page_shows_the_error(
-    client, hangzhou_reviewer, alpha, monkeypatch, django_capture_on_commit_callbacks
-):
-    from django.urls import reverse
-
-    monkeypatch.setattr(services, "assess_file", lambda *a, **k: (_ for _ in ()).throw(OSError("disk full")))
-    screen(hangzhou_reviewer, django_capture_on_commit_callbacks)
-    client.force_login(hangzhou_reviewer)
-    assert "disk full" in client.get(reverse("assessment:screening")).content.decode()

@@ -37,24 +37,3 @@ def test_the_gap_names_each_year_and_its_change_in_wan(client, alice, alpha):
     assert [change["field"] for change in gap["changes"]] == ["rd_expense", "rd_expense_prev"]
     html = response.content.decode()
     assert escape(gap["message_zh"]) in html
-
-
-def test_the_row_shows_both_years_as_percentages_never_raw_decimals(client, alice, alpha):
-    _two_short_years(alpha)
-    client.force_login(alice)
-    html = client.get(
-        reverse("assessment:self", args=[alpha.pk]) + "?pack=cn.miit.srdi-sme.2026"
-    ).content.decode()
-    assert "2.80%" in html and "2.70%" in html
-    assert "0.028" not in html and "0.027" not in html
-
-
-def test_each_change_links_to_its_field_and_back_to_the_assessment(client, alice, alpha):
-    filing = _two_short_years(alpha)
-    client.force_login(alice)
-    page = reverse("assessment:self", args=[alpha.pk]) + "?pack=cn.miit.srdi-sme.2026"
-    html = client.get(page).content.decode()
-    edit = reverse("enterprises:filing_edit", args=[alpha.pk, filing.year])
-    assert f"{edit}?next=%2Fassessment" in html or f"{edit}?next=" in html
-    assert "#id_rd_expense_prev" in html
-    assert "如何补齐差距" in html

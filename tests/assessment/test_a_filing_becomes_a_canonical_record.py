@@ -11,10 +11,3 @@ def test_it_has_every_canonical_field_and_the_identity(alpha):
     assert record["industry_code"] == "3973"
     assert record["year"] == 2025
     assert record["rd_expense"] == alpha.filings.get().rd_expense
-
-
-def test_an_empty_field_stays_unknown(alpha):
-    filing = alpha.filings.get()
-    filing.rd_staff = None
-    filing.save()
-    assert filing_record(filing)["rd_staff"] is None

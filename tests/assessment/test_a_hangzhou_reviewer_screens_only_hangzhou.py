@@ -17,13 +17,3 @@ def test_the_results_hold_only_hangzhou_enterprises(
     assert alpha.credit_code in codes
     assert beta.credit_code not in codes
     assert len(codes) == 4
-
-
-def test_a_region_outside_the_jurisdiction_is_refused(hangzhou_reviewer, django_capture_on_commit_callbacks):
-    import pytest
-    from django.core.exceptions import PermissionDenied
-
-    from littlegiant.reference.models import Region
-
-    with pytest.raises(PermissionDenied, match="宁波|Ningbo"):
-        screen(hangzhou_reviewer, django_capture_on_commit_callbacks, region=Region.objects.get(pk="330200"))

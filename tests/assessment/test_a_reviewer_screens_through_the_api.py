@@ -15,24 +15,3 @@ def test_the_run_is_created_and_its_downloads_listed(
     assert set(body["downloads"]) == {"xlsx", "csv", "parquet"}
     assert client.get(body["downloads"]["csv"]).status_code == 200
     assert [r["id"] for r in client.get("/api/assessment/screenings").json()["results"]] == [run_id]
-
-
-def test_a_region_outside_the_jurisdiction_is_forbidden(client, hangzhou_reviewer):
-    client.force_login(hangzhou_reviewer)
-    response = client.post(
-        "/api/assessment/screenings",
-        {"packs": ["cn.miit.srdi-sme.2022"], "year": 2025, "region": "330200"},
-        content_type="application/json",
-    )
-    assert response.status_code == 403
-
-
-def test_an_unknown_pack_is_named(client, hangzhou_reviewer):
-    client.force_login(hangzhou_reviewer)
-    response = client.post(
-        "/api/assessment/screenings",
-        {"packs": ["cn.nowhere.1"], "year": 2025},
-        content_type="application/json",
-    )
-    assert response.status_code == 422
-    assert response.json()["errors"][0]["field"] == "packs"

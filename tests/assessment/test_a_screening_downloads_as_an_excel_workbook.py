@@ -8,7 +8,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from littlegiant.assessment import workbook
-from littlegiant.assessment.services import result_formats, screening_result_file
+from littlegiant.assessment.services import screening_result_file
 from tests.assessment.conftest import add_enterprises, screen
 from tests.cast import COUNTY_A
 
@@ -60,20 +60,3 @@ def test_the_workbook_holds_the_rows_of_the_csv_and_explains_its_columns(
     rd = notes["cn.miit.innovative-sme.2022.rd_intensity"]
     assert "研发" in rd[1] and "points" in rd[3] and rd[5]  # label, values, the clause it encodes
     assert "micro 微型" in notes["cn.miit.sme-size.2011.outcome"][3]
-
-
-def test_a_run_too_big_for_a_sheet_offers_csv_and_parquet_only(
-    client, provincial_reviewer, alpha, django_capture_on_commit_callbacks, monkeypatch
-):
-    monkeypatch.setattr(workbook, "MAX_ROWS", 2)
-    add_enterprises(COUNTY_A, 3)
-    run = screen(provincial_reviewer, django_capture_on_commit_callbacks, packs=PACKS)
-    assert run.status == "done", run.error
-    assert result_formats(run) == ("csv", "parquet")
-    assert not screening_result_file(run, "csv").with_suffix(".xlsx").exists()
-    client.force_login(provincial_reviewer)
-    response = client.get(reverse("assessment:screening_download", args=[run.pk, "xlsx"]))
-    assert response.status_code == 404
-    page = client.get(reverse("assessment:screening")).content.decode()
-    assert f"/screening/{run.pk}/results.csv" in page and "results.xlsx" not in page
-    assert "行数超出 Excel 工作表容量" in page

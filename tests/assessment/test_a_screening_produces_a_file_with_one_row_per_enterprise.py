@@ -1,7 +1,6 @@
 import csv
 
 import pyarrow.parquet as pq
-from django.urls import reverse
 
 from littlegiant.assessment.services import screening_result_file
 from tests.assessment.conftest import add_enterprises, screen
@@ -26,18 +25,3 @@ def test_every_enterprise_has_a_row_with_its_outcomes(
     assert len(outcome_columns) >= 2
     assert pq.read_table(screening_result_file(run, "parquet")).num_rows == 9
     assert sum(run.summary["cn.miit.srdi-sme.2022"].values()) == 9
-
-
-def test_the_file_downloads_through_the_checked_view(
-    client, provincial_reviewer, hangzhou_reviewer, alpha, django_capture_on_commit_callbacks
-):
-    run = screen(provincial_reviewer, django_capture_on_commit_callbacks, packs=PACKS)
-    url = reverse("assessment:screening_download", args=[run.pk, "csv"])
-    client.force_login(provincial_reviewer)
-    response = client.get(url)
-    assert response.status_code == 200
-    assert alpha.credit_code in b"".join(response.streaming_content).decode()
-    client.force_login(hangzhou_reviewer)  # a city reviewer may not see a province-wide run
-    assert client.get(url).status_code == 404
-    client.force_login(provincial_reviewer)
-    assert client.get(reverse("assessment:screening_download", args=[run.pk, "exe"])).status_code == 404

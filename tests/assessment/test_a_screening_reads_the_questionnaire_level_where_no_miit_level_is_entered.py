@@ -30,14 +30,3 @@ def test_the_questionnaire_level_counts_provisionally_and_an_entered_level_wins(
     assert "问卷暂定" in rows[alpha.credit_code]["digital_level_source"]
     assert Decimal(rows[beta.credit_code]["digital_level"]) == 3  # 二级 (MIIT): 3 points
     assert rows[beta.credit_code]["digital_level_source"].startswith("MIIT")
-
-
-def test_without_either_level_the_indicator_stays_unknown(
-    provincial_reviewer, alpha, django_capture_on_commit_callbacks
-) -> None:
-    AnnualFiling.objects.filter(enterprise=alpha, year=2025).update(digital_level=None)
-    run = screen(provincial_reviewer, django_capture_on_commit_callbacks, packs=[PACK])
-    with screening_result_file(run, "csv").open(newline="", encoding="utf-8-sig") as handle:
-        (row,) = list(csv.DictReader(handle))
-    assert row["digital_level_source"] == ""
-    assert row["digital_level"] == ""

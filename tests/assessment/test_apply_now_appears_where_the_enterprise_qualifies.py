@@ -24,9 +24,3 @@ def test_apply_now_then_the_way_back_to_the_application(client, alice, alpha):
     html = client.get(page).content.decode()
     assert reverse("recognition:application", args=[application.pk]) in html
     assert f'name="programme" value="{programme.pk}"' not in html
-
-
-def test_no_apply_button_without_an_open_programme(client, alice, alpha):
-    client.force_login(alice)
-    html = client.get(reverse("assessment:self", args=[alpha.pk])).content.decode()
-    assert "立即申报" not in html

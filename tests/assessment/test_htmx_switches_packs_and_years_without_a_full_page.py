@@ -13,11 +13,3 @@ def test_an_htmx_request_gets_only_the_assessment_body(client, alice, alpha):
     assert html.lstrip().startswith('<div id="assessment-body">')
     assert "<html" not in html
     assert response.context["filing"].year == 2024
-
-
-def test_without_javascript_the_links_load_the_whole_page(client, alice, alpha):
-    client.force_login(alice)
-    url = reverse("assessment:self", args=[alpha.pk])
-    html = client.get(url, {"pack": "cn.miit.srdi-sme.2022"}).content.decode()
-    assert "<html" in html
-    assert 'href="?year=2025&amp;pack=cn.miit.srdi-sme.2022"' in html

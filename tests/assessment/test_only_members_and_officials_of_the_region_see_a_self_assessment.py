@@ -16,9 +16,3 @@ from django.urls import reverse
 def test_it_answers_by_jurisdiction(client, request, alpha, who, status):
     client.force_login(request.getfixturevalue(who))
     assert client.get(reverse("assessment:self", args=[alpha.pk])).status_code == status
-
-
-def test_an_anonymous_visitor_is_sent_to_sign_in(client, alpha):
-    response = client.get(reverse("assessment:self", args=[alpha.pk]))
-    assert response.status_code == 302
-    assert "/accounts/login/" in response["Location"]

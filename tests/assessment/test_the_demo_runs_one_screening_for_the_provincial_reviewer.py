@@ -13,9 +13,3 @@ def test_it_leaves_a_finished_screening_and_creates_no_accounts(provincial_revie
         2,
     )
     assert "2" in lines[-1]
-
-
-def test_running_it_again_adds_nothing(provincial_reviewer, alpha):
-    demo.build(seed=7, log=lambda line: None)
-    demo.build(seed=7, log=lambda line: None)
-    assert ScreeningRun.objects.count() == 1

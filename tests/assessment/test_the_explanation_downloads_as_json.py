@@ -10,15 +10,3 @@ def test_all_applicable_packs_download_as_one_document(client, alice, alpha):
     assert response["Content-Disposition"].startswith("attachment;")
     body = json.loads(response.content)
     assert all(doc["schema"] == "littlegiant.explanation/1" for doc in body.values())
-
-
-def test_one_pack_downloads_alone(client, alice, alpha):
-    client.force_login(alice)
-    url = reverse("assessment:explanation", args=[alpha.pk, 2025])
-    body = json.loads(client.get(url, {"pack": "cn.miit.srdi-sme.2022"}).content)
-    assert body["pack"]["id"] == "cn.miit.srdi-sme.2022"
-
-
-def test_an_outsider_cannot_download_it(client, bob, alpha):
-    client.force_login(bob)
-    assert client.get(reverse("assessment:explanation", args=[alpha.pk, 2025])).status_code == 404

@@ -22,10 +22,3 @@ def test_packs_run_by_tier_and_the_provisional_ones_are_marked():
     labels = dict(choices)
     assert labels["cn.miit.srdi-sme.2026"].endswith("provisional: secondary sources")
     assert "provisional" not in labels["cn.miit.srdi-sme.2022"]
-
-
-def test_the_labels_are_chinese_for_a_chinese_reader():
-    with translation.override("zh-hans"):
-        labels = dict(pack_choices())
-    assert labels["cn.miit.srdi-sme.2026"].startswith("专精特新中小企业认定标准（2026）")
-    assert labels["cn.miit.srdi-sme.2026"].endswith("暂定：依据二手资料")

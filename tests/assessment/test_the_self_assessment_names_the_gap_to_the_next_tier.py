@@ -26,24 +26,3 @@ def test_the_ladder_says_what_srdi_lacks(client, alice, alpha):
     html = response.content.decode()
     assert escape(rd_gaps[0]["message_zh"]) in html
     assert 'class="criterion unmet"' in html
-
-
-def test_the_gap_is_in_english_in_the_english_interface(client, alice, alpha):
-    _short_of_rd(alpha)
-    client.force_login(alice)
-    client.cookies["django_language"] = "en"
-    response = client.get(reverse("assessment:self", args=[alpha.pk]))
-    ladder = response.context["ladder"]
-    srdi = next(d for d in response.context["documents"] if d["pack"]["id"] == ladder.next.pack_id)
-    html = response.content.decode()
-    assert escape(srdi["gaps"][0]["message_en"]) in html
-    assert "You qualify as an innovative SME." in html
-
-
-def test_once_the_gap_is_closed_the_condition_is_met(client, alice, alpha):
-    _short_of_rd(alpha)
-    set_filing(alpha, rd_expense=Decimal("2580000"))
-    client.force_login(alice)
-    response = client.get(reverse("assessment:self", args=[alpha.pk]))
-    ladder = response.context["ladder"]
-    assert ladder.reached.tier in {"srdi_sme", "little_giant"}

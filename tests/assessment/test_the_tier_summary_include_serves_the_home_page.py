@@ -17,7 +17,3 @@ def test_a_member_sees_the_ladder(alice, alpha):
     html = _render(alice, alpha.pk)
     assert 'id="tier-summary"' in html
     assert "创新型中小企业" in html
-
-
-def test_someone_else_sees_nothing(bob, alpha):
-    assert 'id="tier-summary"' not in _render(bob, alpha.pk)

@@ -43,12 +43,3 @@ def test_each_policy_lands_where_the_data_puts_it(alpha, hangzhou_reviewer, ning
     assert "宁波" not in _titles(
         matches.qualifies + matches.within_reach + matches.undecided + matches.not_qualified
     )
-
-
-def test_a_policy_not_yet_in_force_or_withdrawn_is_not_matched(alpha, hangzhou_reviewer):
-    from littlegiant.policies.services import withdraw_policy
-
-    create_policy(policy_data(title="未来", valid_from=dt.date(2027, 1, 1)), by=hangzhou_reviewer)
-    withdrawn = create_policy(policy_data(title="已撤回"), by=hangzhou_reviewer)
-    withdraw_policy(withdrawn, by=hangzhou_reviewer)
-    assert match_enterprise(alpha, DAY).total == 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from django import forms
@@ -11,13 +12,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from littlegiant.accounts.jurisdiction import is_administrator, reviewer_region_paths
-from littlegiant.assessment.calculator import BREAKDOWN_FIELDS
-from littlegiant.bilingual import is_chinese
+from littlegiant.assessment.calculator import BREAKDOWN_FIELDS, RD_PACK_ID
+from littlegiant.bilingual import choose, is_chinese
 from littlegiant.enterprises.filing_values import FilingValueError, check_value
 from littlegiant.enterprises.forms import form_field
 from littlegiant.reference.models import Region
 from littlegiant.rules import registry
-from littlegiant.rules.pack import TIERS
+from littlegiant.rules.pack import TIERS, ParameterError
 from littlegiant.rules.schema import FIELDS_BY_NAME
 
 if TYPE_CHECKING:
@@ -108,8 +109,62 @@ class RdBreakdownForm(forms.Form):
 
 
 class WhatIfForm(forms.Form):
-    """Next year's what-if: this much more R&D (yuan)."""
+    """Next year's what-if: this much more R&D (yuan); and the pack's parameters the CLI can override
+    (`--param rate=1.2`), each named as the pack names it and held within its bounds. An empty parameter keeps
+    the pack's value."""
 
     extra = forms.DecimalField(
         label=_("R&D next year: more by (yuan)"), required=False, min_value=0, max_digits=18, decimal_places=2
     )
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.pack = registry.get(RD_PACK_ID)
+        for parameter in self.pack.parameters.values():
+            default = parameter.default.normalize()
+            if parameter.display == "rate":
+                help_text = _("The pack's value: %(value)s (%(shown)s).") % {
+                    "value": f"{default:f}",
+                    "shown": f"{(default * 100).normalize():f}%",
+                }
+            else:
+                help_text = _("The pack's value: %(value)s.") % {"value": f"{default:f}"}
+            self.fields[parameter.id] = forms.DecimalField(
+                label=choose(parameter.label_zh, parameter.label_en),
+                required=False,
+                min_value=parameter.minimum,
+                max_value=parameter.maximum,
+                max_digits=20,  # 14 whole digits: the assets cap is 50,000,000 yuan
+                decimal_places=6,
+                help_text=help_text,
+                widget=forms.NumberInput(attrs={"placeholder": f"{default:f}", "step": "any"}),
+            )
+
+    @property
+    def parameter_fields(self) -> list[forms.BoundField]:
+        return [self[name] for name in self.pack.parameters]
+
+    def clean(self) -> dict[str, object]:
+        cleaned = super().clean() or {}
+        for name, parameter in self.pack.parameters.items():
+            value = cleaned.get(name)
+            if value is None or name in self.errors:
+                continue
+            try:
+                parameter.checked(
+                    value, self.pack.id
+                )  # the engine's own bounds, should the form's ever drift
+            except ParameterError:
+                self.add_error(name, _("This value is outside the parameter's bounds."))
+        return cleaned
+
+    def overrides(self) -> dict[str, Decimal]:
+        """The parameters set, by the pack's names ({"rate": Decimal("1.2")}); empty when the form is unbound or
+        has an error (the page then computes with the pack's values and shows the error)."""
+        if not self.is_bound or not self.is_valid():
+            return {}
+        return {
+            name: self.cleaned_data[name]
+            for name in self.pack.parameters
+            if self.cleaned_data.get(name) is not None
+        }

@@ -7,14 +7,17 @@ records, picks the packs that apply on a date, reads the tier ladder off the exp
 from __future__ import annotations
 
 import contextlib
+import json
 import logging
 import shutil
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import duckdb
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -31,6 +34,7 @@ from littlegiant.accounts.jurisdiction import (
 from littlegiant.assessment import workbook
 from littlegiant.assessment.models import ScreeningEvent, ScreeningRun
 from littlegiant.assessment.tasks import run_screening
+from littlegiant.bilingual import choose
 from littlegiant.digital import services as digital_services
 from littlegiant.engine_labels import OUTCOME_LABELS, TIER_LABELS
 from littlegiant.enterprises.models import AnnualFiling, Enterprise
@@ -563,7 +567,6 @@ def _write_downloads(
 
     The CSV starts with a byte-order mark so that Excel reads the Chinese names correctly.
     """
-    import duckdb
 
     def literal(path: Path) -> str:
         return "'" + str(path).replace("'", "''") + "'"
@@ -595,6 +598,8 @@ def _write_downloads(
         if rows <= workbook.MAX_ROWS:
             batches = connection.sql(f"SELECT * FROM {source}").to_arrow_reader(workbook.BATCH_ROWS)
             workbook.write_workbook(batches, columns, pack_ids, base.with_suffix(".xlsx"))
+        totals = _amount_totals(connection, source, columns, pack_ids)
+        _totals_path(base).write_text(json.dumps(totals, ensure_ascii=False), encoding="utf-8")
         summary: dict[str, dict[str, int]] = {}
         for pack_id in pack_ids:
             # The engine names a lone pack's columns plainly and prefixes them with the pack id otherwise.
@@ -614,6 +619,94 @@ def _write_downloads(
         shutil.copyfileobj(source_file, target, 1024 * 1024)
     plain_csv.unlink()
     return summary
+
+
+@dataclass(frozen=True, slots=True)
+class AmountTotal:
+    """One money amount of a calculation pack summed over a screening's enterprises: exact to the fen (each
+    enterprise's amount is rounded half up to the fen first, D12, as the downloads carry it)."""
+
+    pack_id: str
+    column: str
+    label_zh: str
+    label_en: str
+    total: Decimal
+    enterprises: int  # with the amount above zero (that enjoy a deduction, a saving, pay a tax)
+    known: int  # with the amount known at all (D5: unknown inputs leave it empty)
+
+    @property
+    def label(self) -> str:
+        return choose(self.label_zh, self.label_en)
+
+
+def _totals_path(base: Path) -> Path:
+    return base.with_suffix(".totals.json")
+
+
+def _amount_totals(
+    connection: Any, source: str, columns: Sequence[str], pack_ids: Sequence[str]
+) -> list[dict[str, str | int]]:
+    """The sums of every money amount of the calculation packs screened (the jurisdiction's tax expenditure
+    of the R&D super-deduction is the sum of `tax_saving`), as exact decimal text."""
+    found: list[dict[str, str | int]] = []
+    for pack_id in pack_ids:
+        pack = registry.get(pack_id)
+        for amount in pack.written_amounts:
+            if amount.display == "rate":
+                continue
+            column = (
+                f"{pack_id}.{amount.column}" if f"{pack_id}.{amount.column}" in columns else amount.column
+            )
+            if column not in columns:
+                continue
+            quoted = '"' + column.replace('"', '""') + '"'
+            value = f"CAST({quoted} AS DECIMAL(38, 2))"
+            total, enterprises, known = connection.execute(
+                f"SELECT CAST(coalesce(sum({value}), 0) AS VARCHAR), count(*) FILTER (WHERE {value} > 0), "
+                f"count({quoted}) FROM {source}"
+            ).fetchone()
+            found.append({"pack_id": pack_id, "column": amount.column, "total": str(total),
+                          "enterprises": int(enterprises), "known": int(known)})  # fmt: skip
+    return found
+
+
+def screening_totals(run: ScreeningRun) -> list[AmountTotal]:
+    """A finished run's amount totals (empty without a calculation pack), as its downloads would sum them:
+    read from the note written beside the results, or summed from the Parquet file for a run older than it."""
+    if run.status != ScreeningStatus.DONE or not run.result_path:
+        return []
+    if not any(registry.get(p).is_calculation for p in run.pack_ids if p in registry.ids()):
+        return []
+    base = Path(settings.MEDIA_ROOT) / run.result_path
+    if _totals_path(base).exists():
+        rows = json.loads(_totals_path(base).read_text(encoding="utf-8"))
+    else:
+        results = base.with_suffix(".parquet")
+        if not results.exists():
+            return []
+        connection = duckdb.connect()
+        try:
+            source = "read_parquet('" + str(results).replace("'", "''") + "')"
+            columns = [row[0] for row in connection.execute(f"DESCRIBE SELECT * FROM {source}").fetchall()]
+            rows = _amount_totals(connection, source, columns, run.pack_ids)
+        finally:
+            connection.close()
+    totals = []
+    for row in rows:
+        pack = registry.get(row["pack_id"])
+        amount = next(a for a in pack.written_amounts if a.column == row["column"])
+        totals.append(
+            AmountTotal(
+                row["pack_id"],
+                row["column"],
+                amount.label_zh,
+                amount.label_en,
+                Decimal(row["total"]),
+                row["enterprises"],
+                row["known"],
+            )  # fmt: skip
+        )
+    return totals
 
 
 def result_formats(run: ScreeningRun) -> tuple[str, ...]:

@@ -167,6 +167,7 @@ def rd_calculator(request: HttpRequest, pk: int) -> HttpResponse:
     may_change = enterprise_decision(request.user, "change", enterprise).allowed
     what_if = WhatIfForm(request.GET or None)
     extra = what_if.cleaned_data.get("extra") if what_if.is_bound and what_if.is_valid() else None
+    parameters = what_if.overrides()
     form = None
     saved = False
     if filing is not None:
@@ -193,7 +194,10 @@ def rd_calculator(request: HttpRequest, pk: int) -> HttpResponse:
         "what_if": what_if,
         "may_change": may_change,
         "saved": saved,
-        "calculation": calculator.calculate(filing, extra=extra) if filing is not None else None,
+        "calculation": (
+            calculator.calculate(filing, extra=extra, parameters=parameters) if filing is not None else None
+        ),
     }
     template = "assessment/rd_calculator.html#body" if request.htmx else "assessment/rd_calculator.html"
-    return render(request, template, context, status=422 if form is not None and form.errors else 200)
+    failed = (form is not None and form.errors) or (what_if.is_bound and what_if.errors)
+    return render(request, template, context, status=422 if failed else 200)

@@ -10,7 +10,7 @@ constants; in the batch they are columns beside the canonical ones.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -70,21 +70,35 @@ NOT_CONDITIONS = frozenset({"credit_code", "name", "application_kind"})
 
 
 class ConditionError(ValueError):
-    """A condition that cannot be saved: `field` names the part of the form or request at fault."""
+    """A condition that cannot be saved: `field` names the part of the form or request at fault; `code` and
+    `params` say what is wrong for a caller that words it in the reader's language (the engine's expression
+    codes, `rules.expressions.EXPRESSION_ERROR_CODES`, and this module's own: `not_a_condition`); `message` is
+    the engine's English."""
 
-    def __init__(self, field: str, message: str) -> None:
+    def __init__(
+        self, field: str, message: str, *, code: str = "", params: Mapping[str, object] | None = None
+    ) -> None:
         super().__init__(f"{field}: {message}")
         self.field = field
         self.message = message
+        self.code = code
+        self.params: dict[str, object] = dict(params or {})
 
     @property
     def kind(self) -> str:
         """unknown_field, syntax (cannot be parsed or a construct not allowed) or type."""
-        if "unknown field" in self.message or "cannot be a condition" in self.message:
+        if self.code in UNKNOWN_FIELD_CODES:
             return "unknown_field"
-        if "cannot parse" in self.message or "not allowed" in self.message or "empty" in self.message:
+        if self.code in SYNTAX_CODES:
             return "syntax"
         return "type"
+
+
+UNKNOWN_FIELD_CODES = frozenset({"unknown_field", "not_a_condition"})
+SYNTAX_CODES = frozenset({
+    "empty", "cannot_parse", "qualified_name", "not_plain_decimal", "null_outside_is", "is_not_null", "simple_case",
+    "not_allowed",
+})  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,10 +122,15 @@ def parse_condition(text: str, field: str = "conditions") -> Expression:
     try:
         expression = parse_expression(text, where=where, names=TITLE_TYPES, expect=ValueType.BOOLEAN)
     except PackError as error:
-        raise ConditionError(field, _problem(error, where)) from None
+        raise ConditionError(field, _problem(error, where), code=error.code, params=error.params) from None
     refused = sorted(expression.names & NOT_CONDITIONS)
     if refused:
-        raise ConditionError(field, f"{refused[0]!r} cannot be a condition of a policy")
+        raise ConditionError(
+            field,
+            f"{refused[0]!r} cannot be a condition of a policy",
+            code="not_a_condition",
+            params={"name": refused[0]},
+        )
     return expression
 
 
@@ -121,7 +140,7 @@ def parse_amount(text: str, field: str = "benefit_expression") -> Expression:
     try:
         expression = parse_expression(text, where=field, names={}, expect=ValueType.NUMBER)
     except PackError as error:
-        raise ConditionError(field, _problem(error, field)) from None
+        raise ConditionError(field, _problem(error, field), code=error.code, params=error.params) from None
     return expression
 
 
@@ -132,7 +151,7 @@ def parse_conditions(items: Sequence[Mapping[str, str]]) -> list[Condition]:
         text = str(item.get("expression") or "").strip()
         label = str(item.get("label") or "").strip() or text
         if not text:
-            raise ConditionError(f"conditions.{index}.expression", "the condition is empty")
+            raise ConditionError(f"conditions.{index}.expression", "the condition is empty", code="empty")
         conditions.append(Condition(label, text, parse_condition(text, f"conditions.{index}.expression")))
     return conditions
 
@@ -210,15 +229,20 @@ _PACKS: dict[tuple[str, tuple[tuple[str, bool | None], ...]], RulePack] = {}
 PACK_CACHE_SIZE = 8192
 
 
-def policy_pack(terms: PolicyTerms, titles: tuple[tuple[str, bool | None], ...]) -> RulePack:
+def policy_pack(
+    version: str, titles: tuple[tuple[str, bool | None], ...], terms: Callable[[], PolicyTerms]
+) -> RulePack:
     """The policy as a rule pack for an enterprise whose title inputs have these values (constants); kept per
-    policy version and title values, so the engine's per-pack preparations are made once."""
-    key = (terms.key, titles)
+    policy version and title values, so the engine's per-pack preparations are made once. `terms` is only
+    called (its conditions read) when the pack is not kept yet: matching asks for 200 packs per enterprise."""
+    key = (version, titles)
     pack = _PACKS.get(key)
     if pack is None:
         if len(_PACKS) >= PACK_CACHE_SIZE:
             _PACKS.clear()
-        pack = _PACKS[key] = _build_pack(terms, titles)
+        made = terms()
+        assert made.key == version
+        pack = _PACKS[key] = _build_pack(made, titles)
     return pack
 
 

@@ -67,6 +67,11 @@ class Standing:
     values: dict[str, bool | None]
     size: str | None
     size_missing: tuple[str, ...] = ()
+    # The values as a key of the policy packs kept (conditions.policy_pack), made once per enterprise.
+    titles: tuple[tuple[str, bool | None], ...] = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "titles", tuple(sorted(self.values.items())))
 
 
 def standing_of(enterprise_id: int, record: Mapping[str, object], day: dt.date) -> Standing:
@@ -148,9 +153,7 @@ def benefit_amount(policy: Policy, record: Mapping[str, object]) -> Decimal | No
 
 def match_policy(policy: Policy, record: Mapping[str, object], standing: Standing) -> PolicyStanding:
     """Evaluate one policy for one enterprise's record and standing."""
-    terms = terms_of(policy)
-    titles = tuple(sorted(standing.values.items()))
-    pack = policy_pack(terms, titles)
+    pack = policy_pack(policy.version_key, standing.titles, lambda: terms_of(policy))
     result = evaluate_pack(pack, record)
     conditions = []
     unknown_fields: list[str] = []

@@ -84,11 +84,46 @@ CONDITION_MESSAGES = {
     "syntax": gettext_lazy("Not a valid rule expression: %(detail)s"),
     "type": gettext_lazy("Wrong type: %(detail)s"),
 }
+# The engine's expression problems (rules.expressions.EXPRESSION_ERROR_CODES) worded by code: the engine's
+# English message never reaches a Chinese page.
+EXPRESSION_MESSAGES = {
+    "empty": gettext_lazy("the condition is empty"),
+    "cannot_parse": gettext_lazy("“%(text)s” cannot be read as an expression"),
+    "result_type": gettext_lazy("“%(text)s” gives a %(found)s, a %(wanted)s is needed"),
+    "qualified_name": gettext_lazy("“%(token)s”: write a field's name alone, without a table"),
+    "unknown_field": gettext_lazy("“%(name)s” is not a field of the enterprise data nor a title input"),
+    "not_a_condition": gettext_lazy("“%(name)s” cannot be a condition of a policy"),
+    "not_plain_decimal": gettext_lazy("“%(token)s”: write numbers as plain decimals, such as 0.03"),
+    "null_outside_is": gettext_lazy("“%(token)s”: NULL may only be used as IS NULL"),
+    "compare_types": gettext_lazy("“%(token)s” compares a %(left)s with a %(right)s"),
+    "compare_booleans": gettext_lazy("“%(token)s”: combine true/false values with AND, OR, NOT"),
+    "text_comparison": gettext_lazy("“%(token)s”: text can only be compared with = or <>"),
+    "is_not_null": gettext_lazy("“%(token)s”: IS may only be used as IS NULL or IS NOT NULL"),
+    "simple_case": gettext_lazy("“%(token)s”: write CASE WHEN … THEN … END"),
+    "case_branch_types": gettext_lazy("“%(token)s”: every branch of a CASE must give the same type"),
+    "case_text": gettext_lazy("“%(token)s”: a CASE must give a number or true/false"),
+    "not_allowed": gettext_lazy("“%(token)s” is not allowed in a rule expression"),
+    "wrong_type": gettext_lazy("“%(token)s” is a %(found)s, a %(wanted)s is needed here"),
+    "literal_without_enum": gettext_lazy("“%(token)s”: text can only be compared with a field of choices"),
+    "not_a_choice": gettext_lazy("“%(literal)s” is not one of the choices of %(field)s"),
+}
+VALUE_TYPES = {
+    "number": gettext_lazy("number"),
+    "boolean": gettext_lazy("true/false value"),
+    "text": gettext_lazy("text"),
+}
 
 
 def condition_message(error: ConditionError) -> str:
-    """A condition's problem in the reader's language, the engine's own words kept as the detail."""
-    return str(CONDITION_MESSAGES[error.kind]) % {"detail": error.message}
+    """A condition's problem in the reader's language, worded from the engine's code and parameters (the
+    engine's English only for a code this catalogue does not know yet)."""
+    template = EXPRESSION_MESSAGES.get(error.code)
+    if template is None:
+        detail = error.message
+    else:
+        params = {key: str(VALUE_TYPES.get(str(value), value)) for key, value in error.params.items()}
+        detail = str(template) % params
+    return str(CONDITION_MESSAGES[error.kind]) % {"detail": detail}
 
 
 def _date(value: object, name: str, errors: dict[str, list[str]]) -> dt.date | None:

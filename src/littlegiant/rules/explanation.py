@@ -27,6 +27,7 @@ from littlegiant.rules.evaluation import (
     round_to_fen,
 )
 from littlegiant.rules.expressions import NOT_COMPUTABLE, Expression, ValueType
+from littlegiant.rules.linear_gaps import UNSOLVED, linear_plan, solve
 from littlegiant.rules.pack import (
     INSUFFICIENT,
     Amount,
@@ -476,6 +477,28 @@ def _search(
     return step * high
 
 
+def _condition_gap(
+    pack: RulePack,
+    criterion: Criterion,
+    record: Mapping[str, object],
+    current: Decimal,
+    step: Decimal,
+    holds: Callable[[Decimal], bool],
+) -> Decimal | None:
+    """The change that meets an unmet condition: solved directly when the condition is linear in the field
+    (rules/linear_gaps.py, the common case), searched for otherwise."""
+    assert criterion.gap is not None
+    field_name, direction = criterion.gap.field, criterion.gap.direction
+    plan = pack.prepared(
+        ("linear gap", criterion.id, field_name), lambda: linear_plan(pack, criterion, field_name)
+    )
+    if plan is not None:
+        solved = solve(plan, lookup_for(pack, record), current, step, direction)  # type: ignore[arg-type]
+        if solved is not UNSOLVED:
+            return solved  # type: ignore[return-value]
+    return _search(current, step, direction, holds)
+
+
 def _linear_guess(
     current: Decimal, step: Decimal, direction: str, value_at: Callable[[Decimal], object], edge: Decimal
 ) -> int | None:
@@ -581,7 +604,7 @@ def gaps(
             def holds(x: Decimal, changed_to: Callable[[object], CriterionResult] = changed_to) -> bool:
                 return changed_to(x).truth is True
 
-            delta = _search(current, step, criterion.gap.direction, holds)
+            delta = _condition_gap(pack, criterion, record, current, step, holds)
             if delta is None:
                 continue
             points_gained = None

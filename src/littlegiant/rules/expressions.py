@@ -32,7 +32,40 @@ from littlegiant.rules.schema import FIELDS_BY_NAME, FieldKind
 
 
 class PackError(ValueError):
-    """A rule pack that cannot be loaded; the message names the pack, the criterion and the problem."""
+    """A rule pack that cannot be loaded; the message names the pack, the criterion and the problem.
+
+    An expression's problem also carries a machine code and its parameters (`EXPRESSION_ERROR_CODES`), for a
+    caller that words it in the reader's language (a policy's conditions); the message is the engine's English.
+    """
+
+    def __init__(self, message: str, *, code: str = "", params: Mapping[str, object] | None = None) -> None:
+        super().__init__(message)
+        self.code = code
+        self.params: dict[str, object] = dict(params or {})
+
+
+# What an expression's PackError codes mean; params always hold `token` (the offending part) when a node is
+# at fault, and those named here.
+EXPRESSION_ERROR_CODES: Final = {
+    "empty": "the expression is empty",
+    "cannot_parse": "cannot parse (params: text, detail)",
+    "result_type": "the expression gives one type where another is needed (params: text, found, wanted)",
+    "qualified_name": "a qualified name (table.column)",
+    "unknown_field": "a name that is no field (params: name)",
+    "not_plain_decimal": "a number that is not a plain decimal literal",
+    "null_outside_is": "NULL outside IS NULL",
+    "compare_types": "a comparison of two types (params: left, right)",
+    "compare_booleans": "booleans compared with a comparison operator",
+    "text_comparison": "text compared otherwise than with = or <>",
+    "is_not_null": "IS with something else than NULL",
+    "simple_case": "a simple CASE (CASE x WHEN ...)",
+    "case_branch_types": "CASE branches of different types",
+    "case_text": "a CASE giving text",
+    "not_allowed": "a construct outside the subset (params: construct)",
+    "wrong_type": "an operand of the wrong type (params: wanted, found)",
+    "literal_without_enum": "a string literal compared with something else than an enum field",
+    "not_a_choice": "a string literal that is not a choice of the enum field (params: literal, field)",
+}
 
 
 class ValueType(StrEnum):
@@ -113,16 +146,24 @@ def parse_expression(
 ) -> Expression:
     """Parse and check one expression; `names` are the derived values (or criteria) visible besides fields."""
     if not isinstance(text, str) or not text.strip():
-        raise PackError(f"{where}: expression is empty")
+        raise PackError(f"{where}: expression is empty", code="empty")
     try:
         tree = sqlglot.parse_one(str(text), read="duckdb")
     except ParseError as error:
         detail = error.errors[0]["description"] if error.errors else str(error)
-        raise PackError(f"{where}: cannot parse {text!r}: {detail}") from None
+        raise PackError(
+            f"{where}: cannot parse {text!r}: {detail}",
+            code="cannot_parse",
+            params={"text": text, "detail": detail},
+        ) from None
     checker = _Checker(where, names)
     value_type = checker.check(tree)
     if expect is not None and value_type != expect:
-        raise PackError(f"{where}: expression {text!r} gives a {value_type}, a {expect} is needed")
+        raise PackError(
+            f"{where}: expression {text!r} gives a {value_type}, a {expect} is needed",
+            code="result_type",
+            params={"text": text, "found": str(value_type), "wanted": str(expect)},
+        )
     return Expression(text=str(text), tree=tree, type=value_type, names=frozenset(checker.seen))
 
 
@@ -132,33 +173,36 @@ class _Checker:
         self.names = names
         self.seen: set[str] = set()
 
-    def fail(self, node: exp.Expression, problem: str) -> PackError:
-        return PackError(f"{self.where}: {problem}: {node.sql(dialect='duckdb')!r}")
+    def fail(self, node: exp.Expression, problem: str, code: str, **params: object) -> PackError:
+        token = node.sql(dialect="duckdb")
+        return PackError(f"{self.where}: {problem}: {token!r}", code=code, params={"token": token, **params})
 
     def check(self, node: exp.Expression) -> ValueType:  # noqa: C901 - one branch per allowed construct
         if isinstance(node, exp.Paren):
             return self.check(node.this)
         if isinstance(node, exp.Column):
             if node.table or not isinstance(node.this, exp.Identifier):
-                raise self.fail(node, "qualified names are not allowed")
+                raise self.fail(node, "qualified names are not allowed", "qualified_name")
             name = node.name
             self.seen.add(name)
             if name in self.names:
                 return self.names[name]
             if name in FIELDS_BY_NAME:
                 return _field_type(FIELDS_BY_NAME[name].kind)
-            raise self.fail(node, f"unknown field {name!r}")
+            raise self.fail(node, f"unknown field {name!r}", "unknown_field", name=name)
         if isinstance(node, exp.Literal):
             if node.is_string:
                 return ValueType.TEXT
             token = node.this
             if not _is_plain_decimal(token):
-                raise self.fail(node, f"only plain decimal literals are allowed, not {token!r}")
+                raise self.fail(
+                    node, f"only plain decimal literals are allowed, not {token!r}", "not_plain_decimal"
+                )
             return ValueType.NUMBER
         if isinstance(node, exp.Boolean):
             return ValueType.BOOLEAN
         if isinstance(node, exp.Null):
-            raise self.fail(node, "NULL is only allowed in IS NULL")
+            raise self.fail(node, "NULL is only allowed in IS NULL", "null_outside_is")
         if type(node) in _ARITHMETIC:
             self.expect(node.this, ValueType.NUMBER)
             self.expect(node.expression, ValueType.NUMBER)
@@ -169,12 +213,20 @@ class _Checker:
         if type(node) in _COMPARISONS:
             left, right = self.check(node.this), self.check(node.expression)
             if left != right:
-                raise self.fail(node, f"cannot compare a {left} with a {right}")
+                raise self.fail(
+                    node,
+                    f"cannot compare a {left} with a {right}",
+                    "compare_types",
+                    left=str(left),
+                    right=str(right),
+                )
             if left == ValueType.BOOLEAN:
-                raise self.fail(node, "compare booleans with AND/OR/NOT, not with a comparison")
+                raise self.fail(
+                    node, "compare booleans with AND/OR/NOT, not with a comparison", "compare_booleans"
+                )
             if left == ValueType.TEXT:
                 if not isinstance(node, exp.EQ | exp.NEQ):
-                    raise self.fail(node, "text can only be compared with = or <>")
+                    raise self.fail(node, "text can only be compared with = or <>", "text_comparison")
                 self.check_choice(node.this, node.expression)
                 self.check_choice(node.expression, node.this)
             return ValueType.BOOLEAN
@@ -187,12 +239,12 @@ class _Checker:
             return ValueType.BOOLEAN
         if isinstance(node, exp.Is):
             if not isinstance(node.expression, exp.Null):
-                raise self.fail(node, "IS is only allowed as IS NULL / IS NOT NULL")
+                raise self.fail(node, "IS is only allowed as IS NULL / IS NOT NULL", "is_not_null")
             self.check(node.this)
             return ValueType.BOOLEAN
         if isinstance(node, exp.Case):
             if node.this is not None:
-                raise self.fail(node, "only searched CASE (CASE WHEN ...) is allowed")
+                raise self.fail(node, "only searched CASE (CASE WHEN ...) is allowed", "simple_case")
             result: ValueType | None = None
             branches = [branch.args["true"] for branch in node.args["ifs"]]
             if node.args.get("default") is not None:
@@ -202,10 +254,10 @@ class _Checker:
             for value in branches:
                 value_type = self.check(value)
                 if result is not None and value_type != result:
-                    raise self.fail(node, "all CASE branches must have the same type")
+                    raise self.fail(node, "all CASE branches must have the same type", "case_branch_types")
                 result = value_type
             if result == ValueType.TEXT:
-                raise self.fail(node, "CASE must give a number or a boolean")
+                raise self.fail(node, "CASE must give a number or a boolean", "case_text")
             assert result is not None
             return result
         if isinstance(node, exp.Coalesce | exp.Least | exp.Greatest):
@@ -214,22 +266,41 @@ class _Checker:
                 self.expect(argument, ValueType.NUMBER)
             return ValueType.NUMBER
         token = node.sql(dialect="duckdb") if isinstance(node, exp.Expression) else str(node)
-        raise PackError(f"{self.where}: {type(node).__name__.upper()} is not allowed: {token!r}")
+        construct = type(node).__name__.upper()
+        raise PackError(
+            f"{self.where}: {construct} is not allowed: {token!r}",
+            code="not_allowed",
+            params={"token": token, "construct": construct},
+        )
 
     def expect(self, node: exp.Expression, wanted: ValueType) -> None:
         found = self.check(node)
         if found != wanted:
-            raise self.fail(node, f"a {wanted} is needed here, not a {found}")
+            raise self.fail(
+                node,
+                f"a {wanted} is needed here, not a {found}",
+                "wrong_type",
+                wanted=str(wanted),
+                found=str(found),
+            )
 
     def check_choice(self, literal: exp.Expression, other: exp.Expression) -> None:
         """A string literal compared with an enum field must be one of its choices."""
         if not (isinstance(literal, exp.Literal) and literal.is_string):
             return
         if not isinstance(other, exp.Column) or other.name not in FIELDS_BY_NAME:
-            raise self.fail(literal, "a string literal can only be compared with an enum field")
+            raise self.fail(
+                literal, "a string literal can only be compared with an enum field", "literal_without_enum"
+            )
         field = FIELDS_BY_NAME[other.name]
         if field.kind != FieldKind.ENUM or literal.this not in field.choices:
-            raise self.fail(literal, f"{literal.this!r} is not one of the choices of {field.name}")
+            raise self.fail(
+                literal,
+                f"{literal.this!r} is not one of the choices of {field.name}",
+                "not_a_choice",
+                literal=literal.this,
+                field=field.name,
+            )
 
 
 def _is_plain_decimal(token: str) -> bool:

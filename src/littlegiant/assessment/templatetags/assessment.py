@@ -10,8 +10,8 @@ from django import template
 from django.utils.translation import gettext as _
 
 from littlegiant import engine_labels
+from littlegiant.assessment.services import AmountTotal, result_formats, screening_totals
 from littlegiant.assessment.services import enterprise_tier_ladder as ladder_for
-from littlegiant.assessment.services import result_formats
 from littlegiant.bilingual import choose, is_chinese, label_of
 from littlegiant.enterprises.labels import CHOICE_LABELS
 from littlegiant.rules import PackNotFound, registry
@@ -112,6 +112,23 @@ def download_formats(run: object) -> list[tuple[str, str]]:
     """A finished screening's download formats with their labels (Excel only while the rows fit a sheet)."""
 
     return [(fmt, FORMAT_LABELS[fmt]) for fmt in result_formats(run)]  # type: ignore[arg-type]
+
+
+@register.filter
+def amount_totals(run: object) -> list[AmountTotal]:
+    """A finished screening's totals of a calculation pack's amounts (the tax expenditure), none otherwise."""
+    return screening_totals(run)  # type: ignore[arg-type]
+
+
+@register.filter
+def fen(value: object) -> str:
+    """An exact amount to the fen, with separators: "1,234,567.89 元" / "1,234,567.89 yuan" (no 万元 rounding:
+    a total of the tax expenditure is read to the fen)."""
+    amount = _decimal(value)
+    if amount is None:
+        return "–"
+    text = f"{amount.quantize(Decimal('0.01'), rounding=ROUND_HALF_UP):,.2f}"
+    return f"{text} 元" if is_chinese() else f"{text} yuan"
 
 
 def _decimal(value: object) -> Decimal | None:
@@ -217,3 +234,22 @@ def amount_shown(amount: Mapping[str, Any]) -> str:
         return f"{(value * 100).normalize():f}%"
     text = f"{value:,.2f}"
     return f"{text} 元" if is_chinese() else f"{text} yuan"
+
+
+@register.filter
+def overridden_parameters(document: Mapping[str, Any] | None) -> list[Mapping[str, Any]]:
+    """The parameters of a calculation's explanation that a caller set to another value than the pack's."""
+    if not document:
+        return []
+    return [p for p in document.get("parameters", ()) if p.get("overridden")]
+
+
+@register.filter
+def parameter_shown(value: object, display: str) -> str:
+    """A parameter's value: a rate as a percentage (1.2 is 120%), a number as written."""
+    number = _decimal(value)
+    if number is None:
+        return "–"
+    if display == "rate":
+        return f"{(number * 100).normalize():f}%"
+    return f"{number.normalize():f}"
