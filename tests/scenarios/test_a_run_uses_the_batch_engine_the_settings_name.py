@@ -18,7 +18,7 @@ def test_spark_is_used_when_the_setting_says_so(
         return variants.compare_file(*args, **kwargs)
 
     monkeypatch.setattr(services, "compare_file_on_spark", on_spark)
-    add_firm(COUNTY_A, "MA6S0001", "杭州引擎测试有限公司", **revenue("30000000"))
+    add_firm(COUNTY_A, "MA6B0001", "杭州引擎测试有限公司", **revenue("30000000"))
     scenario = services.create_scenario(
         hangzhou_reviewer,
         name="引擎",

@@ -101,7 +101,8 @@ def test_the_api_edits_and_deletes(client, scenario, hangzhou_reviewer, ningbo_r
         {"changes": {REVENUE_THRESHOLD: "abc"}},
         content_type="application/json",
     )
-    assert edited.status_code == 400, edited.content
+    assert edited.status_code == 422, edited.content
+    assert edited.json()["errors"][0]["field"] == f"changes.{REVENUE_THRESHOLD}"
     edited = client.patch(f"/api/scenarios/{scenario.pk}", {"name": "改名"}, content_type="application/json")
     assert edited.status_code == 200 and edited.json()["name"] == "改名"
     assert client.delete(f"/api/scenarios/{scenario.pk}").status_code == 204
