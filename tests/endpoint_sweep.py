@@ -190,6 +190,8 @@ PATH_PARAMETERS: dict[str, Callable[[Side, dict], dict]] = {
         for name in ("policy_run", "policy_run_enterprises", "policy_run_notify")
     },  # fmt: skip
     "scenarios:detail": _object("scenario"),
+    "scenarios:edit": _object("scenario"),
+    "scenarios:delete": _object("scenario"),
     "scenarios:run_start": _object("scenario"),
     "scenarios:run": _object("scenario_run"),
     "scenarios:result": _object("scenario_run"),

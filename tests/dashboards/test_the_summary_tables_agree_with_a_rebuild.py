@@ -1,6 +1,10 @@
 """Issue 13, done when: "the summary tables agree with a rebuild after random sequences of recognitions,
 revocations and expiries (a Hypothesis state-machine test)".
 
+Service requests are filed, answered and rated in the same sequences (by a Xihu enterprise, answered by the
+Xihu station or, for digital help, by a Hangzhou centre): their tallies, counted where the answering
+institution is, must equal the rebuild's too.
+
 Recognitions and revocations go through the recognition services, which keep the summary tables in their
 own transaction; an expiry is the calendar moving on. After every step the kept table must equal the one the
 rebuild counts from the titles, and the board's valid titles must equal an independent count of the titles
@@ -16,12 +20,14 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule, run_state_machine_as_test
 
 from littlegiant.dashboards.board import build_board
-from littlegiant.dashboards.rebuild import title_counts
-from littlegiant.figures.models import TitleCount
+from littlegiant.dashboards.rebuild import tally_counts, title_counts
+from littlegiant.figures.models import Tally, TitleCount
 from littlegiant.figures.services import title_rows
 from littlegiant.recognition import services
 from littlegiant.recognition.models import Recognition
-from tests.cast import COUNTY_A, COUNTY_B
+from littlegiant.services import services as network
+from littlegiant.services.models import ServiceRequest
+from tests.cast import CITY_A, COUNTY_A, COUNTY_B, make_institution
 from tests.dashboards.conftest import recognise_waiting, waiting_title
 
 TIERS = ("innovative_sme", "srdi_sme", "little_giant")
@@ -46,8 +52,23 @@ def _rebuilt() -> dict[tuple, int]:
     return {key: n for key, n in rows.items() if n}
 
 
+def _kept_tallies() -> dict[tuple, list]:
+    return {
+        (row.measure, row.region_id, row.key, row.year): [row.n, row.amount]
+        for row in Tally.objects.filter(n__gt=0)
+    }
+
+
+def _desk(request: ServiceRequest):
+    from littlegiant.accounts.models import User
+
+    return User.objects.get(username=f"desk{request.institution_id}")
+
+
 class Titles(RuleBasedStateMachine):
     reviewer = None
+    owner = None
+    enterprise = None
 
     def __init__(self) -> None:
         super().__init__()
@@ -80,9 +101,33 @@ class Titles(RuleBasedStateMachine):
     def time_passes(self, days: int) -> None:
         self.day += dt.timedelta(days=days)
 
+    @rule(category=st.sampled_from(["financing", "digital"]))
+    def file_a_request(self, category: str) -> None:
+        network.file_request(
+            self.enterprise, by=self.owner, category=category, title="求助", description="说明"
+        )
+
+    @rule(pick=st.integers(min_value=0, max_value=50))
+    def answer_a_request(self, pick: int) -> None:
+        open_ = list(ServiceRequest.objects.filter(status="routed").order_by("pk"))
+        if open_:
+            request = open_[pick % len(open_)]
+            network.accept(request, by=_desk(request))
+            network.close(request, by=_desk(request), resolution="已办结", free_of_charge=True)
+
+    @rule(pick=st.integers(min_value=0, max_value=50), score=st.integers(min_value=1, max_value=5))
+    def rate_a_request(self, pick: int, score: int) -> None:
+        closed = list(ServiceRequest.objects.filter(status="closed", rating__isnull=True).order_by("pk"))
+        if closed:
+            network.rate(closed[pick % len(closed)], by=self.owner, score=score)
+
     @invariant()
     def kept_equals_rebuilt(self) -> None:
         assert _kept() == _rebuilt()
+
+    @invariant()
+    def kept_tallies_equal_rebuilt(self) -> None:
+        assert _kept_tallies() == {key: cell for key, cell in tally_counts().items() if cell[0]}
 
     @invariant()
     def valid_titles_equal_the_titles_valid_today(self) -> None:
@@ -92,13 +137,15 @@ class Titles(RuleBasedStateMachine):
 
 
 @pytest.mark.django_db
-def test_the_kept_figures_agree_with_a_rebuild(provincial_reviewer, national_reviewer):
-    Titles.reviewer = provincial_reviewer
+def test_the_kept_figures_agree_with_a_rebuild(provincial_reviewer, national_reviewer, alice, alpha):
+    make_institution("西湖区服务站", "county", COUNTY_A, categories=("financing",))
+    make_institution("杭州市数字化服务中心", "municipal", CITY_A, categories=("digital",))
+    Titles.reviewer, Titles.owner, Titles.enterprise = provincial_reviewer, alice, alpha
     run_state_machine_as_test(
         Titles,
         settings=settings(
             max_examples=12,
-            stateful_step_count=8,
+            stateful_step_count=10,
             deadline=None,
             suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
         ),
@@ -112,3 +159,14 @@ def test_the_check_can_fail(provincial_reviewer):
     recognise_waiting("srdi_sme", provincial_reviewer)
     TitleCount.objects.update(n=2)
     assert _kept() != _rebuilt()
+
+
+@pytest.mark.django_db
+def test_the_tally_check_can_fail(alice, alpha):
+    """A rating counted at the enterprise's region instead of the institution's disagrees with the rebuild."""
+    make_institution("杭州市数字化服务中心", "municipal", CITY_A, categories=("digital",))
+    request = network.file_request(alpha, by=alice, category="digital", title="求助", description="说明")
+    assert _kept_tallies() == {key: cell for key, cell in tally_counts().items() if cell[0]}
+    Tally.objects.filter(region_id=CITY_A).update(region_id=COUNTY_A)
+    assert request.institution.region_id == CITY_A
+    assert _kept_tallies() != {key: cell for key, cell in tally_counts().items() if cell[0]}

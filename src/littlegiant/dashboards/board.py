@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from littlegiant.accounts.jurisdiction import region_scope, sees_everywhere, within_region
 from littlegiant.dashboards import official
+from littlegiant.dashboards.titles import EVENTS, UNKNOWN_SIZE
 from littlegiant.figures.models import RegionalRollup, RegistryCount, Tally, TitleCount
 from littlegiant.figures.services import SIZE_CLASSES
 from littlegiant.recognition.models import RecognitionBatch, Tier
@@ -48,12 +49,22 @@ class Figure:
     links: list[str] = field(default_factory=list)  # one per row ("" for none)
     note: str = ""
     codes: list[str] = field(default_factory=list)  # region codes of the rows, for the map
+    # The list behind each number: per row, one link per column after the first ("" for none).
+    cell_links: list[list[str]] = field(default_factory=list)
 
-    def table(self) -> list[tuple[list[object], str]]:
-        """Each row with the link to the list behind it ("" when there is none)."""
-        return [
-            (row, self.links[index] if index < len(self.links) else "") for index, row in enumerate(self.rows)
-        ]
+    def table(self) -> list[tuple[list[tuple[object, str]], str]]:
+        """Each row's cells with the link to the list behind each, and the row's own link ("" for none)."""
+        table = []
+        for index, row in enumerate(self.rows):
+            cells = self.cell_links[index] if index < len(self.cell_links) else []
+            hrefs = ["", *cells] + [""] * len(row)
+            table.append(
+                (
+                    [(cell, hrefs[column]) for column, cell in enumerate(row)],
+                    self.links[index] if index < len(self.links) else "",
+                )
+            )
+        return table
 
     def chart_data(self) -> dict[str, object]:
         """The rows as ECharts reads them: a category per row, a series per numeric column."""
@@ -177,7 +188,7 @@ def build_board(user: User | None, focus: Region | None, *, day: dt.date | None 
     for rollup in rollups:
         rollup_by_child[place(rollup.region.path)] = rollup
     tier_totals = dict.fromkeys(TIERS, 0)
-    rows, links, codes = [], [], []
+    rows, links, codes, cell_links = [], [], [], []
     for child in children:
         counts = by_child.get(child.path, dict.fromkeys(TIERS, 0))
         rollup = rollup_by_child.get(child.path)
@@ -189,6 +200,7 @@ def build_board(user: User | None, focus: Region | None, *, day: dt.date | None 
         rows.append([child.name, *values])
         codes.append(child.code)
         links.append("" if public else _titles_link(child.code))
+        cell_links.append(["" if public else _titles_link(child.code, tier=tier) for tier in TIERS])
     own = by_child.get("")
     if own and any(own.values()):
         values = [own[tier] for tier in TIERS]
@@ -197,6 +209,9 @@ def build_board(user: User | None, focus: Region | None, *, day: dt.date | None 
         rows.append([_("Attached to the region itself"), *values])
         codes.append(focus.code if focus else "")
         links.append("" if public else _titles_link(focus.code if focus else ""))
+        cell_links.append(
+            ["" if public else _titles_link(focus.code if focus else "", tier=t) for t in TIERS]
+        )
     figures["titles_by_region"] = Figure(
         "titles_by_region",
         _("Valid titles by tier and region"),
@@ -205,10 +220,12 @@ def build_board(user: User | None, focus: Region | None, *, day: dt.date | None 
         chart="map" if focus is None and not public else "stacked",
         links=links,
         codes=codes,
+        cell_links=cell_links,
         note=_("Demo roll-up rows are included and marked below.") if rollups else "",
     )
 
     # Valid titles by industry section and by size class ------------------------------------------------
+    here = focus.code if focus else ""
     sections = dict(IndustrySection.objects.values_list("letter", "name"))
     by_section: dict[str, dict[str, int]] = defaultdict(lambda: dict.fromkeys(TIERS, 0))
     by_size: dict[str, dict[str, int]] = defaultdict(lambda: dict.fromkeys(TIERS, 0))
@@ -226,8 +243,9 @@ def build_board(user: User | None, focus: Region | None, *, day: dt.date | None 
             for letter, counts in sorted(by_section.items())
         ],
         chart="stacked",
-        links=[
-            "" if public else _titles_link(focus.code if focus else "", section=letter)
+        links=["" if public else _titles_link(here, section=letter) for letter in sorted(by_section)],
+        cell_links=[
+            ["" if public else _titles_link(here, section=letter, tier=tier) for tier in TIERS]
             for letter in sorted(by_section)
         ],
     )
@@ -238,12 +256,18 @@ def build_board(user: User | None, focus: Region | None, *, day: dt.date | None 
         "micro": _("Micro"),
         "": _("Unknown"),
     }
+    sizes = [size for size in (*SIZE_CLASSES, "") if size in by_size]
     figures["titles_by_size"] = Figure(
         "titles_by_size",
         _("Valid titles by size class (at recognition)"),
         [_("Size class"), *tier_labels],
-        [[size_names[size], *by_size[size].values()] for size in (*SIZE_CLASSES, "") if size in by_size],
+        [[size_names[size], *by_size[size].values()] for size in sizes],
         chart="stacked",
+        links=["" if public else _titles_link(here, size=size or UNKNOWN_SIZE) for size in sizes],
+        cell_links=[
+            ["" if public else _titles_link(here, size=size or UNKNOWN_SIZE, tier=tier) for tier in TIERS]
+            for size in sizes
+        ],
         note=_("The size class the engine gave the reviewed data of the application (2011 standard)."),
     )
 
@@ -296,6 +320,10 @@ def build_board(user: User | None, focus: Region | None, *, day: dt.date | None 
         [_("Year"), _("Recognised"), _("Revoked"), _("Expired")],
         [[year, *counts.values()] for year, counts in sorted(events.items())],
         chart="bar",
+        cell_links=[
+            ["" if public else _titles_link(here, year=str(year), event=event) for event in EVENTS]
+            for year in sorted(events)
+        ],
     )
 
     # By batch, with the reported national batches beside ours ------------------------------------------
@@ -305,10 +333,11 @@ def build_board(user: User | None, focus: Region | None, *, day: dt.date | None 
         batch = batches.get(item[0][0])
         return (batch.decided_on if batch else dt.date.min, item[0][0])
 
-    rows = []
+    rows, links = [], []
     for (batch_id, tier), n in sorted(by_batch.items(), key=batch_order):
         if not n:
             continue
+        links.append("" if public else _titles_link(here, batch=str(batch_id), tier=tier))
         batch = batches.get(batch_id)
         rows.append(
             [
@@ -324,6 +353,7 @@ def build_board(user: User | None, focus: Region | None, *, day: dt.date | None 
         [_("Batch"), _("Decided on"), _("Tier"), _("Titles granted")],
         rows,
         chart="none",
+        links=links,
     )
     if focus is None:
         ours_by_year = little_giants_by_year

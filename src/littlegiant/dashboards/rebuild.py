@@ -16,7 +16,7 @@ from littlegiant.figures import services as figures
 from littlegiant.figures.models import Tally, TitleCount
 from littlegiant.recognition.models import ApplicationVersion, Recognition
 from littlegiant.recognition.services import figures_key
-from littlegiant.services.models import RequestStatus, ServiceRating, ServiceRequest
+from littlegiant.services.models import RequestAssignment, RequestStatus, ServiceRating, ServiceRequest
 from littlegiant.services.services import request_figures_key
 from littlegiant.techtransfer.models import Licence, ListingStatus, PatentListing, Payment
 from littlegiant.techtransfer.services import listing_region
@@ -54,16 +54,25 @@ def tally_counts() -> dict[tuple[str, str, str, int], list]:
         cell[0] += n
         cell[1] += amount
 
-    requests = ServiceRequest.objects.select_related("enterprise").order_by("pk")
+    first_routed = RequestAssignment.objects.select_related("institution").order_by("routed_at", "pk")
+    requests = (
+        ServiceRequest.objects.select_related("enterprise", "institution")
+        .prefetch_related(Prefetch("assignments", queryset=first_routed))
+        .order_by("pk")
+    )
     for request in requests.iterator(chunk_size=CHUNK):
-        where = request_figures_key(request)
-        add(figures.Measure.REQUESTS_FILED, where["region_id"], where["key"], where["year"])
+        # Filed: where the institution it was routed to on filing is (none: routed later or never); closed:
+        # where the one that closed it is.
+        assignments = list(request.assignments.all())
+        on_filing = assignments[0] if assignments and assignments[0].routed_at == request.filed_at else None
+        filed = request_figures_key(request, on_filing.institution if on_filing else None)
+        add(figures.Measure.REQUESTS_FILED, filed["region_id"], filed["key"], filed["year"])
         if request.status == RequestStatus.CLOSED:
-            add(figures.Measure.REQUESTS_CLOSED, where["region_id"], where["key"], where["year"])
-    for rating in (
-        ServiceRating.objects.select_related("request__enterprise").order_by("pk").iterator(chunk_size=CHUNK)
-    ):
-        where = request_figures_key(rating.request)
+            closed = request_figures_key(request, request.institution)
+            add(figures.Measure.REQUESTS_CLOSED, closed["region_id"], closed["key"], closed["year"])
+    ratings = ServiceRating.objects.select_related("request__enterprise", "institution").order_by("pk")
+    for rating in ratings.iterator(chunk_size=CHUNK):
+        where = request_figures_key(rating.request, rating.institution)
         add(figures.Measure.RATINGS, where["region_id"], where["key"], where["year"], amount=rating.score)
     listings = PatentListing.objects.filter(status=ListingStatus.PUBLISHED).select_related("institution")
     for listing in listings.order_by("pk").iterator(chunk_size=CHUNK):

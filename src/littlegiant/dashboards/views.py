@@ -4,22 +4,28 @@ Thin views: resolve the region within the jurisdiction, build the board, render.
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
 from littlegiant.dashboards.board import Board, build_board, official_beside
 from littlegiant.dashboards.scope import dashboard_decision, focus_of, own_regions
-from littlegiant.dashboards.titles import STATES, titles_for
+from littlegiant.dashboards.titles import EVENTS, STATES, UNKNOWN_SIZE, titles_for
 from littlegiant.downloads import FORMATS, spreadsheet_response
+from littlegiant.figures.services import SIZE_CLASSES
 from littlegiant.pagination import page_of
 from littlegiant.permissions import ensure
 from littlegiant.recognition.models import Tier
 
 TITLES_PAGE = 50
+SIZE_LABELS = {"large": gettext_lazy("Large"), "medium": gettext_lazy("Medium"), "small": gettext_lazy("Small"),
+               "micro": gettext_lazy("Micro")}  # fmt: skip
 
 
 def _context(board: Board, **extra: object) -> dict[str, object]:
@@ -69,21 +75,52 @@ def export(request: HttpRequest, figure: str, fmt: str) -> HttpResponse:
     return spreadsheet_response(fmt, name=f"{figure}-{where}", header=found.header, rows=found.rows)
 
 
+def _whole(value: str) -> int | None:
+    """A year or a batch number from the query string; None when absent or not a small whole number."""
+    return int(value) if value.isdigit() and len(value) <= 9 else None
+
+
 @login_required
 @require_GET
 def titles(request: HttpRequest) -> HttpResponse:
-    """The titles behind a figure, within the jurisdiction: by region, tier, industry section and state."""
+    """The titles behind a figure, within the jurisdiction: by region, tier, industry section, size class,
+    batch, state, and an event in a year (recognised, revoked, expired); `?format=csv|xlsx` downloads them."""
     ensure(dashboard_decision(request.user))
     code = request.GET.get("region", "")
     focus = focus_of(request.user, code) if code else None
     tier = request.GET.get("tier", "")
     section = request.GET.get("section", "")[:1]
-    state = request.GET.get("state", "valid")
+    size = request.GET.get("size", "")
+    size = size if size in (*SIZE_CLASSES, UNKNOWN_SIZE) else ""
+    year, batch = _whole(request.GET.get("year", "")), _whole(request.GET.get("batch", ""))
+    event = request.GET.get("event", "")
+    event = event if event in EVENTS and year is not None else ""
+    # An event or a batch counts titles in any state (a revoked title was recognised too).
+    state = request.GET.get("state", "" if (event or batch is not None) else "valid")
     state = state if state in STATES else "valid"
     queryset = titles_for(
-        request.user, region=focus, tier=tier, section=section, state=state, day=timezone.localdate()
-    ).select_related("enterprise", "application__region", "batch")
+        request.user, region=focus, tier=tier, section=section, state=state, day=timezone.localdate(),
+        size=size, year=year, event=event, batch=batch,
+    ).select_related("enterprise", "application__region", "batch")  # fmt: skip
+    fmt = request.GET.get("format", "")
+    if fmt in FORMATS:
+        return spreadsheet_response(
+            fmt,
+            name=f"titles-{focus.code if focus else 'all'}",
+            header=[_("Unified social credit code"), _("Enterprise"), _("Tier"), _("Region"), _("Batch"),
+                    _("Valid from"), _("Valid until"), _("Revoked on")],
+            rows=(
+                [title.enterprise.credit_code, title.enterprise.name, str(title.get_tier_display()),
+                 title.application.region.name, title.batch.title, title.valid_from.isoformat(),
+                 title.valid_until.isoformat(),
+                 timezone.localtime(title.revoked_at).date().isoformat() if title.revoked_at else ""]
+                for title in queryset.order_by("-valid_from", "pk").iterator(chunk_size=2000)
+            ),
+        )  # fmt: skip
     page = page_of(queryset.order_by("-valid_from", "pk"), request, size=TITLES_PAGE)
+    filters = {"region": focus.code if focus else "", "tier": tier, "section": section, "size": size,
+               "year": year or "", "event": event, "batch": batch or "", "state": state}  # fmt: skip
+    query = urlencode({name: value for name, value in filters.items() if value != ""})
     return render(
         request,
         "dashboards/titles.html",
@@ -92,8 +129,14 @@ def titles(request: HttpRequest) -> HttpResponse:
             "focus": focus,
             "tier": tier,
             "section": section,
+            "size": size,
+            "year": year,
+            "event": event,
+            "batch": batch,
             "state": state,
+            "query": query,
             "tiers": Tier.choices,
+            "sizes": [*[(value, SIZE_LABELS[value]) for value in SIZE_CLASSES], (UNKNOWN_SIZE, _("Unknown"))],
             "states": [
                 ("valid", _("Valid")),
                 ("revoked", _("Revoked")),

@@ -45,6 +45,8 @@ from littlegiant.rules.pack import (
 )
 from littlegiant.rules.registry import Registry, registry
 from littlegiant.rules.schema import FIELDS, FIELDS_BY_NAME
+from littlegiant.rules.spark import _write, spark_session
+from littlegiant.rules.spark_sql import to_spark
 
 SIZE_PACK = "cn.miit.sme-size.2011"
 # The outcomes that count as "holding the outcome" a scenario gains or loses: a title, or being an SME.
@@ -439,6 +441,62 @@ def _moved_by_sql(base: RulePack, variant: RulePack, pb: str, pv: str, direction
     return f"list_filter([{', '.join(parts)}], lambda x: x IS NOT NULL)"
 
 
+@dataclass(frozen=True)
+class _ComparisonQuery:
+    """The one query of a comparison over a relation named `records`, in DuckDB's dialect."""
+
+    sql: str
+    amounts: bool  # whether both packs carry an amount (base_amount, variant_amount columns)
+
+
+def _comparison_query(base: RulePack, variant: RulePack, packs: Registry, relation: str) -> _ComparisonQuery:
+    """Both packs (with the size pack and their dependencies) over `relation`, one row per enterprise: its
+    outcomes, the direction of its move and the criteria that moved it. Shared by the DuckDB and Spark runs."""
+    if base.id == variant.id:
+        raise PackError(f"pack {base.id}: a comparison needs two different packs (a variant has its own id)")
+    compiled = compile_packs(_packs_for(base, variant, packs))
+    pb, pv, ps = compiled.prefixes[base.id], compiled.prefixes[variant.id], compiled.prefixes[SIZE_PACK]
+    goal_b = ", ".join(f"'{o}'" for o in holding(base))
+    goal_v = ", ".join(f"'{o}'" for o in holding(variant))
+    out_b = f"coalesce({quote(pb + '__outcome')}, 'insufficient_data')"
+    out_v = f"coalesce({quote(pv + '__outcome')}, 'insufficient_data')"
+    direction = (
+        f"(CASE WHEN {out_v} IN ({goal_v}) AND {out_b} NOT IN ({goal_b}) THEN '{GAIN}' "
+        f"WHEN {out_b} IN ({goal_b}) AND {out_v} NOT IN ({goal_v}) THEN '{LOSS}' ELSE '{SHIFT}' END)"
+    )
+    amount_b, amount_v = AMOUNT_HOOK(base, pb), AMOUNT_HOOK(variant, pv)
+    amounts = amount_b is not None and amount_v is not None
+    final = (
+        f"credit_code, region_code, industry_code, {quote(ps + '__outcome')} AS size_class, "
+        f"{out_b} AS base_outcome, {out_v} AS variant_outcome"
+        + (f", {amount_b} AS base_amount, {amount_v} AS variant_amount" if amounts else "")
+    )
+    moved = _moved_by_sql(base, variant, pb, pv, direction)
+    # IS DISTINCT FROM rather than <>: both sides are never NULL here, and Spark's exact comparisons
+    # (spark_sql.to_spark) rewrite only <>, =, <, > between numbers.
+    return _ComparisonQuery(
+        compiled.query(
+            relation,
+            final=f"{final}, {direction} AS direction, "
+            f"(CASE WHEN {out_b} IS DISTINCT FROM {out_v} THEN {moved} END) AS moved_by",
+        ),
+        amounts,
+    )
+
+
+def _typed_columns(present: set[str]) -> str:
+    """Every canonical column, cast to its type (NULL when the file lacks it)."""
+    return ", ".join(
+        (
+            f"CAST({quote(f.name)} AS {column_type(f.name)})"
+            if f.name in present
+            else f"CAST(NULL AS {column_type(f.name)})"
+        )
+        + f" AS {quote(f.name)}"
+        for f in FIELDS
+    )
+
+
 def compare_file(
     records: str | os.PathLike[str],
     output: str | os.PathLike[str],
@@ -454,8 +512,6 @@ def compare_file(
     region_code, industry_code, size_class, base_outcome, variant_outcome, direction, moved_by."""
     if base.id == variant.id:
         raise PackError(f"pack {base.id}: a comparison needs two different packs (a variant has its own id)")
-    compiled = compile_packs(_packs_for(base, variant, packs))
-    pb, pv, ps = compiled.prefixes[base.id], compiled.prefixes[variant.id], compiled.prefixes[SIZE_PACK]
     source = "'" + str(records).replace("'", "''") + "'"
     target = "'" + str(output).replace("'", "''") + "'"
     with tempfile.TemporaryDirectory(prefix="littlegiant-whatif-") as scratch:
@@ -472,40 +528,11 @@ def compare_file(
                 row[0]
                 for row in connection.execute(f"DESCRIBE SELECT * FROM read_parquet({source})").fetchall()
             }
-            typed = ", ".join(
-                (
-                    f"CAST({quote(f.name)} AS {column_type(f.name)})"
-                    if f.name in present
-                    else f"CAST(NULL AS {column_type(f.name)})"
-                )
-                + f" AS {quote(f.name)}"
-                for f in FIELDS
-            )
-            relation = f"(SELECT {typed} FROM read_parquet({source})) AS records"
-            goal_b = ", ".join(f"'{o}'" for o in holding(base))
-            goal_v = ", ".join(f"'{o}'" for o in holding(variant))
-            out_b = f"coalesce({quote(pb + '__outcome')}, 'insufficient_data')"
-            out_v = f"coalesce({quote(pv + '__outcome')}, 'insufficient_data')"
-            direction = (
-                f"(CASE WHEN {out_v} IN ({goal_v}) AND {out_b} NOT IN ({goal_b}) THEN '{GAIN}' "
-                f"WHEN {out_b} IN ({goal_b}) AND {out_v} NOT IN ({goal_v}) THEN '{LOSS}' ELSE '{SHIFT}' END)"
-            )
-            amount_b, amount_v = AMOUNT_HOOK(base, pb), AMOUNT_HOOK(variant, pv)
-            amounts = amount_b is not None and amount_v is not None
-            final = (
-                f"credit_code, region_code, industry_code, {quote(ps + '__outcome')} AS size_class, "
-                f"{out_b} AS base_outcome, {out_v} AS variant_outcome"
-                + (f", {amount_b} AS base_amount, {amount_v} AS variant_amount" if amounts else "")
-            )
-            moved = _moved_by_sql(base, variant, pb, pv, direction)
+            relation = f"(SELECT {_typed_columns(present)} FROM read_parquet({source})) AS records"
+            query = _comparison_query(base, variant, packs, relation)
             # One pass: every row's outcomes (and, for a mover, the criteria that moved it) into a temporary
             # table; the counts and the movers' file are read from it.
-            inner = compiled.query(
-                relation,
-                final=f"{final}, {direction} AS direction, "
-                f"(CASE WHEN {out_b} <> {out_v} THEN {moved} END) AS moved_by",
-            )
-            connection.execute(f"CREATE TEMP TABLE assessed AS {inner}")
+            connection.execute(f"CREATE TEMP TABLE assessed AS {query.sql}")
             if progress is not None:
                 progress(0.9)
             transitions = {
@@ -515,12 +542,12 @@ def compare_file(
                 ).fetchall()
             }
             amount_change = None
-            if amounts:
+            if query.amounts:
                 total = connection.execute(
                     "SELECT coalesce(sum(variant_amount), 0) - coalesce(sum(base_amount), 0) FROM assessed"
                 ).fetchone()
                 amount_change = Decimal(str(total[0])) if total else None
-            columns = "* EXCLUDE (base_amount, variant_amount)" if amounts else "*"
+            columns = "* EXCLUDE (base_amount, variant_amount)" if query.amounts else "*"
             connection.execute(
                 f"COPY (SELECT {columns} FROM assessed WHERE base_outcome <> variant_outcome "
                 f"ORDER BY credit_code) TO {target} (FORMAT parquet, COMPRESSION zstd)"
@@ -529,6 +556,74 @@ def compare_file(
             connection.close()
     if progress is not None:
         progress(1.0)
+    return _comparison(transitions, amount_change)
+
+
+def _comparison(transitions: dict[tuple[str, str], int], amount_change: Decimal | None) -> Comparison:
     rows = sum(transitions.values())
     movers = sum(n for (b, v), n in transitions.items() if b != v)
     return Comparison(rows=rows, movers=movers, transitions=transitions, amount_change=amount_change)
+
+
+MOVER_COLUMNS = ("credit_code", "region_code", "industry_code", "size_class", "base_outcome", "variant_outcome",
+                 "direction", "moved_by")  # fmt: skip
+
+
+def compare_file_on_spark(
+    records: str | os.PathLike[str],
+    output: str | os.PathLike[str],
+    base: RulePack,
+    variant: RulePack,
+    *,
+    packs: Registry = registry,
+    session: Any = None,
+    progress: Callable[[float], None] | None = None,
+) -> Comparison:
+    """compare_file on Spark: the same one query in Spark's dialect (rules.spark_sql), the same counts and the
+    same movers' file (one Parquet file, ordered by credit code), for records that live in a data lake."""
+    if base.id == variant.id:
+        raise PackError(f"pack {base.id}: a comparison needs two different packs (a variant has its own id)")
+    session = session or spark_session()
+    frame = session.read.parquet(str(Path(records).resolve()))
+    view = "littlegiant_whatif_records"
+    frame.createOrReplaceTempView(view)
+    relation = f"(SELECT {_typed_columns(set(frame.columns))} FROM {view}) AS records"
+    query = _comparison_query(base, variant, packs, relation)
+    assessed = session.sql(to_spark(query.sql, exact_comparisons=True)).persist()
+    try:
+        transitions = {
+            (str(row[0]), str(row[1])): int(row[2])
+            for row in assessed.groupBy("base_outcome", "variant_outcome").count().collect()
+        }
+        if progress is not None:
+            progress(0.9)
+        amount_change = None
+        if query.amounts:
+            total = assessed.selectExpr(
+                "coalesce(sum(variant_amount), 0) - coalesce(sum(base_amount), 0) AS change"
+            ).collect()[0][0]
+            amount_change = Decimal(str(total))
+        movers = (
+            assessed.where("base_outcome <> variant_outcome")
+            .select(*MOVER_COLUMNS)
+            .orderBy("credit_code")
+            .coalesce(1)  # one ordered part: the file lists the movers by credit code, as DuckDB's does
+        )
+        target = Path(output)
+        if not _write(movers, target, ".parquet"):
+            _empty_movers(target)
+    finally:
+        assessed.unpersist()
+    if progress is not None:
+        progress(1.0)
+    return _comparison(transitions, amount_change)
+
+
+def _empty_movers(target: Path) -> None:
+    """A valid Parquet file with the movers' columns and no row (Spark writes no part file for nothing)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    text = pa.string()
+    schema = pa.schema([*((name, text) for name in MOVER_COLUMNS[:-1]), ("moved_by", pa.list_(text))])
+    pq.write_table(schema.empty_table(), target)

@@ -203,6 +203,33 @@ def get_scenario(request: HttpRequest, pk: int):
     )
 
 
+class ScenarioPatch(Schema):
+    name: str | None = Field(None, description="A new name")
+    changes: dict[str, str] | None = Field(
+        None,
+        description="The scenario's numbers, all of them (number key -> value); new numbers delete its runs",
+    )
+
+
+# url_name: the same path as get_scenario, so the endpoint sweep asks these methods of it too.
+@router.patch(
+    "/{pk}", response=ScenarioOut, url_name="get_scenario", summary="Rename or re-number a scenario"
+)
+def edit_scenario(request: HttpRequest, pk: int, payload: ScenarioPatch):
+    scenario = get_object_or_404(Scenario.objects.for_user(request.user).select_related("created_by"), pk=pk)
+    services.edit_scenario(scenario, by=request.user, name=payload.name, changes=payload.changes)
+    return _scenario_out(scenario)
+
+
+@router.delete(
+    "/{pk}", response={204: None}, url_name="get_scenario", summary="Delete a scenario and its runs"
+)
+def delete_scenario(request: HttpRequest, pk: int):
+    scenario = get_object_or_404(Scenario.objects.for_user(request.user), pk=pk)
+    services.delete_scenario(scenario, by=request.user)
+    return Status(204, None)
+
+
 @router.post("/{pk}/runs", response={202: RunOut}, summary="Run a scenario in the background")
 def run_scenario(request: HttpRequest, pk: int):
     scenario = get_object_or_404(Scenario.objects.for_user(request.user), pk=pk)

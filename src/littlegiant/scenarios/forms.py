@@ -67,3 +67,17 @@ class ScenarioForm(forms.Form):
             if value and value != _plain(number.value):
                 found[number.key] = value
         return found
+
+
+class EditScenarioForm(ScenarioForm):
+    """A saved scenario's name and numbers, prefilled with its own values (its region and year stay: another
+    region or year is another scenario)."""
+
+    def __init__(
+        self, *args: object, user: User, numbers: list[PackNumber], changes: dict[str, str], **kwargs: object
+    ) -> None:
+        super().__init__(*args, user=user, numbers=numbers, **kwargs)
+        del self.fields["year"], self.fields["region"]
+        for key, value in changes.items():
+            if key in self.fields:
+                self.fields[key].initial = value

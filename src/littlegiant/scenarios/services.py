@@ -2,19 +2,21 @@
 read its result. Every state change here, inside a transaction; views, the API, tasks and the demo call these.
 
 A run never touches a live decision: it reads the filings, writes a Parquet export to a scratch folder,
-assesses it with the engine (rules.variants.compare_file) and stores only its own Mover rows.
+assesses it with the batch engine (rules.variants.compare_file, or compare_file_on_spark when ASSESSMENT_ENGINE
+is "spark") and stores only its own Mover rows.
 """
 
 from __future__ import annotations
 
 import logging
 import shutil
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
+from django.contrib.admin.models import DELETION, LogEntry
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Count, Q, QuerySet
@@ -32,9 +34,17 @@ from littlegiant.accounts.jurisdiction import (
 from littlegiant.assessment.services import write_filing_records
 from littlegiant.bilingual import choose
 from littlegiant.enterprises.models import AnnualFiling, Enterprise
+from littlegiant.permissions import ALLOWED, Decision, ensure
 from littlegiant.reference.models import IndustryClass, Region
 from littlegiant.rules import PackError, PackNotFound, RulePack, registry
-from littlegiant.rules.variants import Comparison, VariantError, compare_file, make_variant, pack_numbers
+from littlegiant.rules.variants import (
+    Comparison,
+    VariantError,
+    compare_file,
+    compare_file_on_spark,
+    make_variant,
+    pack_numbers,
+)
 from littlegiant.runs import RunNotQueued, RunStatus
 from littlegiant.scenarios.models import (
     Direction,
@@ -225,6 +235,11 @@ def _enqueue(run_id: int) -> None:
     runs.keep_task_id(ScenarioRun.objects, run_id, run_scenario.enqueue(run_id))
 
 
+def comparer() -> Callable[..., Comparison]:
+    """The batch engine's comparison: DuckDB here, or Spark when the screening runs there (ASSESSMENT_ENGINE)."""
+    return compare_file_on_spark if settings.ASSESSMENT_ENGINE == "spark" else compare_file
+
+
 def execute_run(run_id: int) -> ScenarioRun:
     """Run a queued scenario: export the filings (as the screening does), assess both packs, keep the movers."""
     folder = Path(settings.MEDIA_ROOT) / WHATIF_DIR / str(run_id)
@@ -243,7 +258,7 @@ def execute_run(run_id: int) -> ScenarioRun:
         progress = runs.progress(ScenarioRun.objects, run.pk, run.total)
         write_filing_records(run_filings(scenario, run.requested_by), records, progress=progress)
         movers_path = folder / "movers.parquet"
-        comparison = compare_file(records, movers_path, base, variant)
+        comparison = comparer()(records, movers_path, base, variant)
         summary = _store_movers(run, movers_path, base, variant, comparison)
     except RunNotQueued:
         logger.warning("Scenario run %s was not queued any more; nothing done.", run_id)
@@ -404,3 +419,94 @@ def criterion_labels(run: ScenarioRun) -> dict[str, str]:
         for criterion in pack.criteria:
             labels.setdefault(criterion.id, choose(criterion.label_zh, criterion.label_en))
     return labels
+
+
+# --- Editing and deleting ----------------------------------------------------------------------------------
+
+
+def change_decision(user: User, scenario: Scenario) -> Decision:
+    """Who may rename, re-number or delete a scenario: its author, or an official whose jurisdiction covers the
+    scenario's region (a whole-country scenario: a national official or an administrator)."""
+    if not can_model(user):
+        return Decision.refuse(_("Only reviewers and administrators can model policy changes."))
+    if scenario.created_by_id == user.pk:
+        return ALLOWED
+    if scenario.region_id is None:
+        if is_administrator(user) or reviewer_region_paths(user) is None:
+            return ALLOWED
+    elif covers_region(user, scenario.region):
+        return ALLOWED
+    return Decision.refuse(_("Only the scenario's author or an official of its region can change it."))
+
+
+def _not_running(scenario: Scenario, doing: str) -> None:
+    if scenario.runs.filter(status__in=[RunStatus.QUEUED, RunStatus.RUNNING]).exists():
+        raise ValidationError({"changes": _("A run of this scenario is under way: %(doing)s when it has finished.")
+                               % {"doing": doing}})  # fmt: skip
+
+
+def edit_scenario(
+    scenario: Scenario, *, by: User, name: str | None = None, changes: Mapping[str, object] | None = None
+) -> Scenario:
+    """Rename a scenario and/or change its numbers. New numbers make every earlier result stale: the runs and
+    their movers are deleted in the same transaction, and the scenario needs a new run. A comparison of two
+    packs has no numbers of its own; only its name changes."""
+    ensure(change_decision(by, scenario))
+    fields: list[str] = []
+    notes: list[str] = []
+    if name is not None:
+        name = name.strip()
+        if not name:
+            raise ValidationError({"name": _("Name the scenario.")})
+        if len(name) > 120:
+            raise ValidationError({"name": _("A scenario's name has at most 120 characters.")})
+        if name != scenario.name:
+            notes.append(_("name: %(old)s → %(new)s") % {"old": scenario.name, "new": name})
+            scenario.name = name
+            fields.append("name")
+    cleared = 0
+    if changes is not None:
+        if scenario.kind == ScenarioKind.COMPARISON:
+            raise ValidationError({"changes": _("A comparison of two packs has no numbers to change.")})
+        cleaned = {str(k): str(v).strip() for k, v in changes.items() if str(v).strip() != ""}
+        base = _check_packs(scenario.base_pack_id, "", cleaned)
+        current = {n.key: n.value for n in pack_numbers(base)}
+        cleaned = {k: v for k, v in cleaned.items() if _differs(current.get(k), v)}
+        if not cleaned:
+            raise ValidationError({"changes": _("Change at least one number.")})
+        if cleaned != scenario.changes:
+            _not_running(scenario, _("change its numbers"))
+            notes.append(_("numbers: %(old)s → %(new)s") % {"old": scenario.changes, "new": cleaned})
+            scenario.changes = cleaned
+            fields.append("changes")
+    if not fields:
+        return scenario
+    with transaction.atomic():
+        scenario.save(update_fields=fields)
+        if "changes" in fields:
+            cleared, _by_model = ScenarioRun.objects.filter(scenario=scenario).delete()
+        ScenarioEvent.record(
+            scenario=scenario, actor=by, role=_role_of(by), action="edit", region=scenario.region_id or "",
+            comment="; ".join(notes),
+        )  # fmt: skip
+    if cleared:
+        logger.info("Scenario %s: numbers changed, its earlier results deleted.", scenario.pk)
+    return scenario
+
+
+def delete_scenario(scenario: Scenario, *, by: User) -> None:
+    """Delete a scenario with its runs, movers and trail. Its own trail goes with it (ScenarioEvent cascades),
+    so the deletion is written to the admin log (LogEntry), which outlives it, and to the log."""
+    ensure(change_decision(by, scenario))
+    _not_running(scenario, _("delete it"))
+    label = f"{scenario.name} ({scenario.region_id or _('the whole country')}, {scenario.base_pack_id})"
+    with transaction.atomic():
+        LogEntry.objects.log_actions(
+            user_id=by.pk,
+            queryset=[scenario],
+            action_flag=DELETION,
+            change_message=_("Deleted by %(role)s.") % {"role": _role_of(by)},
+            single_object=True,
+        )
+        scenario.delete()
+    logger.info("Scenario %s deleted by %s: %s", scenario.pk, by.pk, label)

@@ -16,11 +16,12 @@ from littlegiant.bilingual import choose
 from littlegiant.downloads import FORMATS, spreadsheet_response
 from littlegiant.engine_labels import outcome_label
 from littlegiant.pagination import page_of
+from littlegiant.permissions import ensure
 from littlegiant.reference.models import IndustrySection, Region
 from littlegiant.rules import PackNotFound, registry
 from littlegiant.rules.variants import pack_numbers
 from littlegiant.scenarios import services
-from littlegiant.scenarios.forms import PackChoiceForm, ScenarioForm
+from littlegiant.scenarios.forms import EditScenarioForm, PackChoiceForm, ScenarioForm
 from littlegiant.scenarios.models import Direction, RunStatus, Scenario, ScenarioRun
 
 MOVERS_PAGE = 50
@@ -116,11 +117,62 @@ def scenario_detail(request: HttpRequest, pk: int) -> HttpResponse:
         for key, value in scenario.changes.items()
     ]
     runs = list(scenario.runs.all()[:10])
+    may_change = bool(services.change_decision(request.user, scenario))
     return render(
         request,
         "scenarios/detail.html",
-        {"scenario": scenario, "changes": changes, "runs": runs, "base": base},
+        {"scenario": scenario, "changes": changes, "runs": runs, "base": base, "may_change": may_change},
     )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def scenario_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """Rename a scenario or change its numbers (new numbers delete its earlier results: run it again)."""
+    scenario = _scenario(request, pk)
+    ensure(services.change_decision(request.user, scenario))
+    base = registry.get(scenario.base_pack_id)
+    numbers = [] if scenario.compare_pack_id else pack_numbers(base)
+    form = EditScenarioForm(
+        request.POST or None,
+        user=request.user,
+        numbers=numbers,
+        changes=scenario.changes,
+        initial={"name": scenario.name},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.edit_scenario(
+                scenario,
+                by=request.user,
+                name=form.cleaned_data["name"],
+                changes=None if scenario.compare_pack_id else form.changes(),
+            )
+        except ValidationError as error:
+            for field, problems in error.message_dict.items():
+                key = field.removeprefix("changes.")
+                form.add_error(key if key in form.fields else None, problems)
+        else:
+            messages.success(request, _("Scenario saved."))
+            return redirect("scenarios:detail", scenario.pk)
+    return render(request, "scenarios/edit.html", {"form": form, "scenario": scenario, "pack": base})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def scenario_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    """Ask, then delete a scenario with its runs and movers."""
+    scenario = _scenario(request, pk)
+    ensure(services.change_decision(request.user, scenario))
+    if request.method == "POST":
+        try:
+            services.delete_scenario(scenario, by=request.user)
+        except ValidationError as error:
+            messages.error(request, "; ".join(error.messages))
+            return redirect("scenarios:detail", scenario.pk)
+        messages.success(request, _("Scenario deleted."))
+        return redirect("scenarios:list")
+    return render(request, "scenarios/delete.html", {"scenario": scenario, "runs": scenario.runs.count()})
 
 
 @login_required

@@ -227,11 +227,17 @@ def _locked(request: ServiceRequest) -> ServiceRequest:
     )
 
 
-def request_figures_key(request: ServiceRequest) -> dict[str, object]:
-    """Where a request counts in the dashboards' summary tables: the enterprise's region, its category and the
-    year it was filed (the rebuild uses this too)."""
+def request_figures_key(request: ServiceRequest, institution: ServiceInstitution | None) -> dict[str, object]:
+    """Where a request counts in the dashboards' summary tables (the rebuild uses this too): its category, the
+    year it was filed, and the region of the institution that answers for it: the one it was routed to when
+    filed, the one that closed it, the one rated. The service network's figures are the institutions'
+    performance, counted where the institutions are, like their coverage.
+
+    A national institution has no region, and an unrouted request no institution: those count at the
+    enterprise's region (the country's total is the same either way)."""
+    region_id = institution.region_id if institution is not None and institution.region_id else None
     return {
-        "region_id": request.enterprise.region_id,
+        "region_id": region_id or request.enterprise.region_id,
         "key": request.category,
         "year": timezone.localtime(request.filed_at).year,
     }
@@ -302,7 +308,7 @@ def file_request(
         for file in files:
             _store_attachment(request, file, by=by)
         _record(request, actor=by, role=_role_code(by, request), action="file", from_status="", at=now)
-        figures.tally(figures.Measure.REQUESTS_FILED, **request_figures_key(request))
+        figures.tally(figures.Measure.REQUESTS_FILED, **request_figures_key(request, request.institution))
     return request
 
 
@@ -390,7 +396,9 @@ def rate(request: ServiceRequest, *, by: User, score: int, comment: str = "") ->
             from_status=request.status,
             comment=f"{score}/5 {rating.comment}".strip(),
         )
-        figures.tally(figures.Measure.RATINGS, **request_figures_key(request), amount=score)
+        figures.tally(
+            figures.Measure.RATINGS, **request_figures_key(request, rating.institution), amount=score
+        )
     return rating
 
 
@@ -621,7 +629,7 @@ def close(request: ServiceRequest, *, by: User, resolution: str, free_of_charge:
             comment=resolution,
             at=now,
         )
-        figures.tally(figures.Measure.REQUESTS_CLOSED, **request_figures_key(request))
+        figures.tally(figures.Measure.REQUESTS_CLOSED, **request_figures_key(request, request.institution))
     return request
 
 

@@ -184,9 +184,14 @@ def request_list(request: HttpRequest) -> HttpResponse:
     category = request.GET.get("category", "")
     if category in ServiceCategory.values:
         requests = requests.filter(category=category)
-    # The list behind a dashboard figure: the requests of enterprises inside a region (within the scope above).
+    # The list behind a dashboard figure (within the scope above): the requests answered by institutions inside a
+    # region, as the figures count them (services.request_figures_key); one at a national institution or at none
+    # counts where its enterprise is.
     if region := Region.objects.filter(code=request.GET.get("region", "")).first():
-        requests = requests.filter(within_region(region, region_field="enterprise__region"))
+        requests = requests.filter(
+            within_region(region, region_field="institution__region")
+            | (Q(institution__region__isnull=True) & within_region(region, region_field="enterprise__region"))
+        )
     if request.GET.get("overdue") == "1":
         now = timezone.now()
         requests = requests.filter(

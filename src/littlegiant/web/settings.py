@@ -216,6 +216,8 @@ if TESTING:
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
+# Our zh_Hans number format groups counts ("20,001"); Django's groups nothing.
+FORMAT_MODULE_PATH = ["littlegiant.web.formats"]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
