@@ -81,5 +81,5 @@ def test_only_the_latest_filing_counts(xihu_officer):
 def test_the_explanation_says_where_hntes_come_from(xihu_officer):
     cluster, _ = a_cluster_with(xihu_officer, titled=0, hnte=1)
     note = gradient(cluster)
-    assert "hnte" in note["note_en"] and "latest annual filing" in note["note_en"]
+    assert "hnte" in note["note"] and "latest annual filing" in note["note"]
     assert "hnte" in note["note_zh"]

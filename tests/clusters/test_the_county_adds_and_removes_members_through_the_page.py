@@ -29,7 +29,7 @@ def test_it_adds_an_enterprise_of_the_county_by_its_credit_code(xihu_officer, cl
 
 def test_an_unknown_credit_code_is_refused_naming_the_field(xihu_officer, client):
     cluster = make_cluster(xihu_officer, "西湖光电集群")
-    unknown = make_credit_code("91", COUNTY_A, "Z9999999")
+    unknown = make_credit_code("91", COUNTY_A, "A9999999")
     client.force_login(xihu_officer)
     response = client.post(members_url(cluster), {"action": "add", "credit_code": unknown})
     assert response.status_code == 400
@@ -46,6 +46,9 @@ def test_a_malformed_credit_code_is_refused_naming_the_problem(xihu_officer, cli
     response = client.post(members_url(cluster), {"action": "add", "credit_code": "91330106"})
     assert response.status_code == 400
     assert "must be 18 characters long, not 8" in response.context["errors"]["credit_code"]
+    client.cookies["django_language"] = "zh-hans"
+    chinese = client.post(members_url(cluster), {"action": "add", "credit_code": "91330106"})
+    assert "统一社会信用代码" in chinese.context["errors"]["credit_code"]
 
 
 def test_an_enterprise_outside_the_county_is_refused(xihu_officer, client):

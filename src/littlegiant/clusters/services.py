@@ -32,11 +32,18 @@ from littlegiant.clusters.models import (
 from littlegiant.clusters.permissions import acts_for_county, forward_reports, manage_cluster
 from littlegiant.clusters.records import DECLARED_FIELDS
 from littlegiant.enterprises.credit_code import CreditCodeError, check_credit_code, credit_code_problem
-from littlegiant.enterprises.filing_values import parse_value
+from littlegiant.enterprises.filing_values import (
+    LONGEST_CELL,
+    THOUSANDS,
+    FilingValueError,
+    input_error_message,
+    is_empty,
+)
 from littlegiant.enterprises.models import Enterprise as EnterpriseModel
 from littlegiant.notifications.services import notify
 from littlegiant.permissions import ensure
 from littlegiant.reference.models import RegionLevel
+from littlegiant.rules.records import InputError, coerce_value
 from littlegiant.rules.schema import FIELDS_BY_NAME
 
 if TYPE_CHECKING:
@@ -127,10 +134,31 @@ def record_event(
 
 
 def parse_output_figure(name: str, raw: object) -> Decimal | None:
-    """A figure as typed (yuan, a plain number; empty: unknown), read by the engine's parser, or
-    FilingValueError saying what is wrong with it."""
-    value = parse_value(FIELDS_BY_NAME[OUTPUT_FIELDS[name]], raw)
-    return None if value is None else Decimal(value)
+    """A figure as typed (yuan, a plain number; empty: unknown), read by the engine's parser (coerce_value, as an
+    assessment reads it), then held to what the output column stores; FilingValueError says what is wrong."""
+    field = FIELDS_BY_NAME[OUTPUT_FIELDS[name]]
+    if is_empty(raw):
+        return None
+    if isinstance(raw, str) and len(raw) > LONGEST_CELL:
+        raise FilingValueError(_("is too long (%(length)s characters)") % {"length": len(raw)})
+    try:
+        value = Decimal(coerce_value(field, raw))  # type: ignore[arg-type]
+    except InputError as error:
+        if error.code == "not_a_number" and isinstance(raw, str) and THOUSANDS.fullmatch(raw.strip()):
+            # enterprise-data.md: "Money is in yuan, a plain number"; the engine reads no separators.
+            raise FilingValueError(_("write the number plainly, without thousands separators")) from None
+        raise FilingValueError(input_error_message(field, error)) from None
+    column = ClusterOutput._meta.get_field(name)
+    exponent = value.normalize().as_tuple().exponent
+    if isinstance(exponent, int) and -exponent > column.decimal_places:  # type: ignore[union-attr]
+        raise FilingValueError(
+            _("has more than %(places)s decimal places") % {"places": column.decimal_places}  # type: ignore[union-attr]
+        )
+    if abs(value) >= Decimal(10) ** (column.max_digits - column.decimal_places):  # type: ignore[union-attr]
+        raise FilingValueError(_("is too large"))
+    if value < 0:
+        raise FilingValueError(_("cannot be negative"))
+    return value
 
 
 def _output_problems(figures: YearOutput) -> dict[str, str]:

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from littlegiant.api_errors import field_errors
+from littlegiant.api_errors import NON_FIELD, field_errors
 from littlegiant.bilingual import choose
 from littlegiant.clusters import services
 from littlegiant.clusters.models import Cluster, ClusterMember, DevelopmentReport, ReportStatus
@@ -48,9 +48,10 @@ def _clusters(request: HttpRequest):
 
 
 def _errors(error: ValidationError) -> dict[str, str]:
-    """A ValidationError's messages by field name (`__all__` for the form as a whole)."""
+    """A ValidationError's messages by field name (`form` for the form as a whole)."""
     found: dict[str, str] = {}
     for field, message in field_errors(error):
+        field = "form" if field == NON_FIELD else field  # a template cannot read a name starting with "_"
         found[field] = f"{found[field]} {message}" if field in found else message
     return found
 
