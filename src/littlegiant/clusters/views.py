@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from littlegiant.accounts.jurisdiction import is_administrator
 from littlegiant.api_errors import NON_FIELD, field_errors
 from littlegiant.bilingual import choose
 from littlegiant.clusters import services
@@ -60,7 +61,17 @@ def _errors(error: ValidationError) -> dict[str, str]:
 @require_GET
 def cluster_list(request: HttpRequest) -> HttpResponse:
     """The clusters of the person's county (an authority) or jurisdiction (a reviewer). Two queries a page."""
-    return render(request, "clusters/list.html", {"page": page_of(_clusters(request), request)})
+    user = request.user
+    # The overdue list (recognition's page) is for the provinces and the ministry.
+    sees_overdue = (
+        is_administrator(user)
+        or user.reviewer_assignments.filter(level__in=["provincial", "national"]).exists()
+    )
+    return render(
+        request,
+        "clusters/list.html",
+        {"page": page_of(_clusters(request), request), "sees_overdue": sees_overdue},
+    )
 
 
 def _chart(outputs: list) -> dict[str, list]:
