@@ -9,9 +9,9 @@ from __future__ import annotations
 import pytest
 from django.utils import timezone
 
-from tests.cast import COUNTY_A, make_enterprise
+from tests.cast import COUNTY_A, PASSWORD, make_enterprise
 from tests.clusters.conftest import county_officer
-from tests.e2e.conftest import PASSWORD, sign_in
+from tests.e2e.conftest import sign_in
 from tests.recognition.conftest import ensure_reference_data
 
 
