@@ -228,6 +228,8 @@ def build_world(cast: dict[str, object]) -> tuple[Side, Side, dict[str, object]]
 
 def _cluster(side: Side, cast: dict[str, object], county: str) -> None:
     """A distinctive industrial cluster in the side's county, run by the county SME authority (a new person)."""
+    from django.utils import timezone
+
     from littlegiant.clusters import services
     from littlegiant.reference.models import IndustryClass, Region
     from tests.cast import make_user
@@ -245,3 +247,8 @@ def _cluster(side: Side, cast: dict[str, object], county: str) -> None:
     )
     side.objects["cluster"] = cluster
     side.markers.append(cluster.name)
+    # A member (the side's enterprise, of the same county) and a development report filed on last year.
+    services.add_members(cluster, [side.objects["enterprise"]], by=officer)
+    side.objects["cluster_report"] = services.file_report(
+        cluster, by=officer, year=timezone.localdate().year - 1, text=f"集群{side.name}号发展报告"
+    )

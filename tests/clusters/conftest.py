@@ -28,9 +28,13 @@ DECLARED_TRUE = {
 
 
 @pytest.fixture(autouse=True)
-def in_english():
+def in_english(request):
+    """The tests read English messages: in this thread, and in the pages the test client asks for."""
+    from django.conf import settings
     from django.utils import translation
 
+    if "client" in request.fixturenames:
+        request.getfixturevalue("client").cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     with translation.override("en"):
         yield
 

@@ -90,7 +90,7 @@ def test_a_county_applies_the_province_recommends_the_ministry_recognises_and_a_
     county.fill("form.file-report input[name=year]", str(year))
     county.fill("form.file-report textarea[name=text]", "集群产值增长12%，新增专精特新中小企业3家。")
     county.click("form.file-report button[type=submit]")
-    county.wait_for_url(f"**/clusters/{cluster.pk}/")
+    county.wait_for_selector(f"section.report-filed#report-{year}")
     assert DevelopmentReport.objects.filter(
         cluster=cluster, year=year, filed_by__username="xihu_officer"
     ).exists()

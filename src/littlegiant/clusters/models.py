@@ -13,7 +13,14 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from littlegiant.accounts.jurisdiction import NOTHING, region_scope, sees_everywhere
+from littlegiant.accounts.jurisdiction import (
+    NOTHING,
+    is_administrator,
+    region_scope,
+    reviewer_region_paths,
+    sees_everywhere,
+)
+from littlegiant.audit import AuditEvent
 from littlegiant.permissions import is_signed_in
 
 if TYPE_CHECKING:
@@ -205,12 +212,40 @@ def report_due(year: int) -> dt.date:
     return dt.date(year + 1, *REPORT_DUE)
 
 
+class ReportStatus(models.TextChoices):
+    """Where a development report stands: filed by the county, forwarded to the ministry by the province, or
+    sent back to the county with a reason (it is then filed again)."""
+
+    FILED = "filed", _("Filed, awaiting the province")
+    FORWARDED = "forwarded", _("Forwarded to the ministry")
+    RETURNED = "returned", _("Sent back to the county")
+
+
+class DevelopmentReportQuerySet(models.QuerySet["DevelopmentReport"]):
+    def for_user(self, user: User) -> DevelopmentReportQuerySet:
+        """Reports of the clusters the user manages or reviews; the ministry (a national reviewer) sees the
+        reports the provinces have forwarded to it (§8.4), not those still at the province."""
+        scope = _scope(user, region_field="cluster__county")
+        rows = self.all() if scope is None else self.filter(scope)
+        if (
+            is_signed_in(user)
+            and not is_administrator(user)
+            and reviewer_region_paths(user) is None
+            and not user.county_authorities.exists()
+        ):
+            rows = rows.filter(status=ReportStatus.FORWARDED)
+        return rows
+
+
 class DevelopmentReport(models.Model):
     """The yearly development report on a year, filed by the county and forwarded by the province (§8.4)."""
 
     cluster = models.ForeignKey(Cluster, on_delete=models.CASCADE, related_name="reports")
     year = models.PositiveSmallIntegerField(_("year reported on"))
     text = models.TextField(_("report"))
+    status = models.CharField(
+        _("status"), max_length=16, choices=ReportStatus.choices, default=ReportStatus.FILED
+    )
     filed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     filed_at = models.DateTimeField(_("filed at"))
     forwarded_by = models.ForeignKey(
@@ -218,6 +253,10 @@ class DevelopmentReport(models.Model):
     )
     forwarded_at = models.DateTimeField(_("forwarded at"), null=True, blank=True)
     late = models.BooleanField(_("forwarded late"), default=False)
+    return_reason = models.TextField(_("why it was sent back"), blank=True)
+    returned_at = models.DateTimeField(_("sent back at"), null=True, blank=True)
+
+    objects = DevelopmentReportQuerySet.as_manager()
 
     class Meta:
         ordering = ["cluster", "-year"]
@@ -228,7 +267,18 @@ class DevelopmentReport(models.Model):
                 fields=["cluster", "year"],
                 name="one_report_per_cluster_year",
                 violation_error_message=_("The report on this year is already filed."),
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(status="forwarded", forwarded_at__isnull=False)
+                | (~Q(status="forwarded") & Q(forwarded_at__isnull=True)),
+                name="forwarded_report_has_its_date",
+                violation_error_message=_("A forwarded report carries the day it was forwarded."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="returned") | ~Q(return_reason=""),
+                name="returned_report_has_a_reason",
+                violation_error_message=_("A report is sent back with a reason."),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -237,3 +287,40 @@ class DevelopmentReport(models.Model):
     @property
     def due_on(self) -> dt.date:
         return report_due(self.year)
+
+    @property
+    def is_returned(self) -> bool:
+        return self.status == ReportStatus.RETURNED
+
+
+# What each action of a cluster's trail is called on its page.
+EVENT_LABELS = {
+    "add_member": _("member added"),
+    "remove_member": _("member removed"),
+    "record_output": _("output entered"),
+    "file_report": _("filed"),
+    "forward_report": _("forwarded to the ministry"),
+    "return_report": _("sent back"),
+    "remind": _("reminder sent"),
+}
+
+
+class ClusterEvent(AuditEvent):
+    """One entry of a cluster's trail (the platform's audit-event base): members added or removed, outputs
+    entered, a report filed, forwarded or sent back, a reminder sent."""
+
+    cluster = models.ForeignKey(Cluster, on_delete=models.CASCADE, related_name="events")
+    report = models.ForeignKey(
+        DevelopmentReport, on_delete=models.SET_NULL, null=True, blank=True, related_name="events"
+    )
+    # The year a report or a reminder concerns, so the overdue list counts the reminders of each year.
+    year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
+
+    class Meta(AuditEvent.Meta):
+        verbose_name = _("cluster event")
+        verbose_name_plural = _("cluster events")
+        indexes = [models.Index(fields=["cluster", "action", "year"], name="cluster_event_action_year")]
+
+    @property
+    def action_label(self) -> str:
+        return str(EVENT_LABELS.get(self.action, self.action))

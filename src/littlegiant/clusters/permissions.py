@@ -37,6 +37,18 @@ def view_cluster(user: User, cluster: Cluster) -> Decision:
     return Decision.refuse(_("This cluster is outside your jurisdiction."))
 
 
+def forward_reports(user: User, cluster: Cluster) -> Decision:
+    """A provincial reviewer whose jurisdiction holds the cluster's county forwards its reports to the ministry
+    (or sends them back): criteria.md §8.4, "the provincial authority submits each cluster's report"."""
+    if (
+        is_signed_in(user)
+        and user.reviewer_assignments.filter(level="provincial").exists()
+        and covers_region(user, cluster.county)
+    ):
+        return ALLOWED
+    return Decision.refuse(_("Only the provincial authority of this cluster forwards its report."))
+
+
 def county_authority_roles(user: User) -> list[Role]:
     return [
         Role("county_authority", _("County SME authority"), authority.county.name, authority.county_id)

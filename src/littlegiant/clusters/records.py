@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from littlegiant.clusters.models import Cluster
 from littlegiant.clusters.titles import GRADIENT_TIERS, LITTLE_GIANT, valid_titles
+from littlegiant.enterprises.models import AnnualFiling
 from littlegiant.rules import assess_record
 
 PACK_ID = "cn.miit.sme-cluster.2022"
@@ -32,8 +33,24 @@ class TitledMembers:
     """The members holding a valid title on a day, as aspect 2 counts them."""
 
     giants_in_main_industry: list[int]
-    gradient: list[int]  # members holding any valid gradient title (counted once each)
+    gradient: list[int]  # members holding any valid gradient title or an HNTE certificate (counted once each)
     by_enterprise: dict[int, frozenset[str]]
+    hnte: frozenset[int] = frozenset()  # members whose latest filing says they hold a valid HNTE certificate
+
+
+def hnte_members(enterprise_ids: list[int]) -> frozenset[int]:
+    """The enterprises whose latest annual filing has `hnte` true (enterprise-data.md: "Holds a valid 高新技术企业
+    certificate for the year"): national HNTEs are not recognised on the platform, so aspect 2 reads the
+    certificate the enterprise files. A later filing without the field (unknown) does not count. One query."""
+    latest: dict[int, bool | None] = {}
+    rows = (
+        AnnualFiling.objects.filter(enterprise__in=enterprise_ids)
+        .order_by("enterprise_id", "-year")
+        .values_list("enterprise_id", "hnte")
+    )
+    for enterprise_id, hnte in rows:
+        latest.setdefault(enterprise_id, hnte)
+    return frozenset(pk for pk, hnte in latest.items() if hnte is True)
 
 
 def in_main_industry(cluster: Cluster, industry_code: str | None) -> bool:
@@ -42,17 +59,19 @@ def in_main_industry(cluster: Cluster, industry_code: str | None) -> bool:
 
 
 def titled_members(cluster: Cluster, day: dt.date) -> TitledMembers:
-    """Count the members' titles valid on `day` (criteria.md §8.3 aspect 2): an expired or revoked title does not
-    count. Two queries: the members, then their titles."""
+    """Count the members' titles valid on `day` (criteria.md §8.3 aspect 2: "专精特新中小企业、创新型中小企业或国家
+    高新技术企业不少于10家"): an expired or revoked title does not count; a member whose latest filing holds a
+    valid HNTE certificate counts on the second route. Three queries: the members, their titles, their filings."""
     members = list(cluster.members.values_list("pk", "industry_id"))
     held = valid_titles([pk for pk, _ in members], day)
+    hnte = hnte_members([pk for pk, _ in members])
     giants = [
         pk
         for pk, industry in members
         if LITTLE_GIANT in held.get(pk, ()) and in_main_industry(cluster, industry)
     ]
-    gradient = [pk for pk, _ in members if held.get(pk, frozenset()) & GRADIENT_TIERS]
-    return TitledMembers(giants, gradient, held)
+    gradient = [pk for pk, _ in members if held.get(pk, frozenset()) & GRADIENT_TIERS or pk in hnte]
+    return TitledMembers(giants, gradient, held, hnte)
 
 
 def cluster_record(cluster: Cluster, day: dt.date | None = None) -> dict[str, object]:

@@ -37,7 +37,7 @@ def certificate_pdf(recognition: Recognition, *, verify_url: str) -> bytes:
     font = chinese_font()
     buffer = io.BytesIO()
     pdf = canvas.Canvas(buffer, pagesize=A4)
-    pdf.setTitle(f"{recognition.enterprise_name} · {TIER_TITLES_ZH[recognition.tier]}")
+    pdf.setTitle(f"{recognition.holder_name} · {TIER_TITLES_ZH[recognition.tier]}")
     width, height = A4
     pdf.setLineWidth(2)
     pdf.rect(15 * mm, 15 * mm, width - 30 * mm, height - 30 * mm)
@@ -50,9 +50,9 @@ def certificate_pdf(recognition: Recognition, *, verify_url: str) -> bytes:
     pdf.drawCentredString(width / 2, height - 70 * mm, "CERTIFICATE OF RECOGNITION")
 
     pdf.setFont(font, 20)
-    pdf.drawCentredString(width / 2, height - 100 * mm, recognition.enterprise_name)
+    pdf.drawCentredString(width / 2, height - 100 * mm, recognition.holder_name)
     pdf.setFont(font, 12)
-    pdf.drawCentredString(width / 2, height - 110 * mm, f"统一社会信用代码：{recognition.credit_code}")
+    pdf.drawCentredString(width / 2, height - 110 * mm, recognition.holder_identity_zh)
     pdf.setFont(font, 16)
     pdf.drawCentredString(width / 2, height - 130 * mm, "经审核，被认定为")
     pdf.setFont(font, 24)

@@ -1,7 +1,9 @@
 """The cluster round of the demo province (called at the end of the recognition demo, which may use the cluster
-registry below it): five clusters in one Hangzhou county built from demo enterprises through the services, three
-recognised in last year's round (one of them has not filed its report on last year: it is overdue), one applying
-this year and waiting at the province, and one failing aspect 1 (criteria.md §8.3)."""
+registry below it): five clusters in one Hangzhou county built from demo enterprises of that county through the
+services, three recognised in last year's round, one applying this year and waiting at the province, and one
+failing aspect 1 (criteria.md §8.3). Of the three recognised, one's report on last year was forwarded at once,
+one's was sent back and forwarded once filed again, and one's was sent back and not filed again: it is overdue,
+after the reminders the daily job sends (§8.4)."""
 
 from __future__ import annotations
 
@@ -10,6 +12,8 @@ from collections.abc import Callable
 from contextlib import AbstractContextManager
 from decimal import Decimal
 
+from django.db.models import Count
+
 from littlegiant.accounts.demo import DemoAccount
 from littlegiant.accounts.models import User
 from littlegiant.clusters import services as clusters
@@ -17,7 +21,11 @@ from littlegiant.clusters.records import DECLARED_FIELDS
 from littlegiant.enterprises.models import Enterprise
 from littlegiant.recognition import services
 from littlegiant.recognition.models import Programme, RecommendationQuota, ReviewStage, Tier
-from littlegiant.recognition.services.clusters import start_cluster_application, submit_cluster_application
+from littlegiant.recognition.services.clusters import (
+    remind_reports,
+    start_cluster_application,
+    submit_cluster_application,
+)
 from littlegiant.reference.models import IndustryClass, Region
 
 YI = Decimal("100000000")
@@ -65,9 +73,20 @@ def build(
     as_of: Callable[[dt.date], AbstractContextManager[None]],
     log: Callable[[str], None],
 ) -> list[DemoAccount]:
-    firms = list(Enterprise.objects.filter(region__parent_id="330100").order_by("region_id", "pk")[:60])
+    # A cluster lies within one county and its members are enterprises of that county (§8.2): the Hangzhou county
+    # with the most demo enterprises; with fewer than fifty, the clusters share some members.
+    busiest = (
+        Enterprise.objects.filter(region__parent_id="330100")
+        .values("region_id")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "region_id")
+        .first()
+    )
+    firms = (
+        list(Enterprise.objects.filter(region_id=busiest["region_id"]).order_by("pk")[:50]) if busiest else []
+    )
     if len(firms) < 10:
-        log("  clusters: too few Hangzhou enterprises for the cluster demo; skipped")
+        log("  clusters: too few enterprises in a Hangzhou county for the cluster demo; skipped")
         return []
     county = firms[0].region
     officer = _officer(county)
@@ -79,7 +98,9 @@ def build(
                 by=officer, name=name, county=county, main_industry=IndustryClass.objects.get(pk=firms[index].industry_id),
                 area_km2=Decimal(area),
             )  # fmt: skip
-            clusters.add_members(cluster, firms[index * 10 : index * 10 + 10], by=officer)
+            clusters.add_members(
+                cluster, [firms[(index * 10 + k) % len(firms)] for k in range(10)], by=officer
+            )
             # Four years of output, growing 20% a year to last year's figure (the last year is entered later).
             for back in range(4):
                 total = (Decimal(output) * YI / Decimal("1.2") ** back).quantize(Decimal("1"))
@@ -115,12 +136,36 @@ def build(
         services.conclude_notice(notice, by=ministry)
     with as_of(dt.date(year - 1, 9, 30)):
         services.recognise(last, by=ministry, title=f"{year - 1}年度中小企业特色产业集群名单")
-    with as_of(dt.date(year, 4, 20)):
-        for cluster in made[:2]:
-            report = clusters.file_report(
+    # The reports on last year: reminders a month and a week before 30 April, on the day and the day after; the
+    # province forwards one, sends two back; one of those is filed again and forwarded, the other is not.
+    due = dt.date(year, 4, 30)
+    with as_of(due - dt.timedelta(days=29)):
+        remind_reports()
+    reports = {}
+    with as_of(dt.date(year, 4, 15)):
+        for cluster in made[:3]:
+            reports[cluster.pk] = clusters.file_report(
                 cluster, by=officer, year=year - 1, text=f"{cluster.name}{year - 1}年度发展报告：产值稳步增长，梯度培育成效明显。"
             )  # fmt: skip
-            clusters.forward_report(report, by=province)
+    with as_of(dt.date(year, 4, 18)):
+        clusters.forward_report(reports[made[0].pk], by=province)
+        clusters.return_report(
+            reports[made[1].pk], by=province, reason="请补充主导产业产值占比和近三年增长数据。"
+        )
+        clusters.return_report(
+            reports[made[2].pk], by=province, reason="请补充集群企业安全生产和环保合规情况。"
+        )
+    with as_of(dt.date(year, 4, 22)):
+        again = clusters.file_report(
+            made[1], by=officer, year=year - 1,
+            text=f"{made[1].name}{year - 1}年度发展报告（修改稿）：主导产业产值占比74%，近三年产值年均增长20%。",
+        )  # fmt: skip
+    with as_of(due - dt.timedelta(days=7)):
+        clusters.forward_report(again, by=province)
+        remind_reports()
+    for day in (due, due + dt.timedelta(days=1)):
+        with as_of(day):
+            remind_reports()
 
     # This year's round: one cluster applying, waiting at the province.
     current = _programme(year, today - dt.timedelta(days=45), today + dt.timedelta(days=45))
@@ -128,7 +173,7 @@ def build(
         start_cluster_application(current, made[3], by=officer), by=officer, pledge=True
     )
     log(
-        f"  clusters: {len(made)} in {county.name}; 3 recognised in {year - 1} (1 report overdue), 1 applying, 1 failing aspect 1"
+        f"  clusters: {len(made)} in {county.name}; 3 recognised in {year - 1} (reports: 2 forwarded, 1 sent back and overdue), 1 applying, 1 failing aspect 1"
     )
     return [
         DemoAccount(

@@ -93,18 +93,19 @@ def decision_pdf(batch: RecognitionBatch) -> bytes:
     writer.centred(f"文号：{batch.number}", 10)
     writer.line(f"发布单位：{batch.issuer or '—'}")
     writer.line(f"认定日期：{batch.decided_on:%Y年%m月%d日}")
-    titles = batch.recognitions.order_by("pk")
+    titles = batch.recognitions.select_related("cluster__county").order_by("pk")
     first = titles.first()
     if first is not None:
+        holders = "集群" if first.cluster_id else "企业"
         writer.line(
-            f"经审核，下列企业被认定为{TIER_TITLES_ZH[first.tier]}，"
+            f"经审核，下列{holders}被认定为{TIER_TITLES_ZH[first.tier]}，"
             f"有效期自{first.valid_from:%Y年%m月%d日}起三年。"
         )
     writer.line("")
     for index, title in enumerate(titles, start=1):
-        writer.line(
-            f"{index}. {title.enterprise_name}（{title.credit_code}） 证书编号：{title.certificate_number}"
-        )
+        # A cluster has no credit code: the county it lies in identifies it (criteria.md §8.2).
+        identity = title.cluster.county.name if title.cluster_id else title.credit_code
+        writer.line(f"{index}. {title.holder_name}（{identity}） 证书编号：{title.certificate_number}")
     writer.line("")
     writer.line(f"{batch.issuer or ''}  {batch.decided_on:%Y年%m月%d日}")
     return writer.finish()

@@ -530,6 +530,21 @@ class Application(models.Model):
         return self.cluster if self.cluster_id else self.enterprise
 
     @property
+    def subject_place(self) -> object:
+        """Where the subject is: the enterprise's registered region, or the cluster's county."""
+        return self.cluster.county if self.cluster_id else self.enterprise.region
+
+    @property
+    def subject_code(self) -> str:
+        """The enterprise's credit code; a cluster has none (empty)."""
+        return "" if self.cluster_id else self.enterprise.credit_code
+
+    @property
+    def subject_industry(self) -> object:
+        """The enterprise's industry class, or the cluster's main industry."""
+        return self.cluster.main_industry if self.cluster_id else self.enterprise.industry
+
+    @property
     def qualifies(self) -> bool | None:
         """Whether its (reviewed) assessment qualifies; None before submission or when the data cannot say."""
         if not self.outcome:
@@ -1044,6 +1059,29 @@ class Recognition(models.Model):
 
     def __str__(self) -> str:
         return f"{self.cluster if self.cluster_id else self.enterprise} · {self.get_tier_display()}"
+
+    @property
+    def holder(self) -> object:
+        """The enterprise or the cluster holding the title."""
+        return self.cluster if self.cluster_id else self.enterprise
+
+    @property
+    def holder_place(self) -> object:
+        """Where the holder is: the enterprise's registered region, or the cluster's county."""
+        return self.cluster.county if self.cluster_id else self.enterprise.region
+
+    @property
+    def holder_name(self) -> str:
+        """The name the title was granted under (a cluster's name when a cluster holds it)."""
+        return self.enterprise_name or str(getattr(self.holder, "name", ""))
+
+    @property
+    def holder_identity_zh(self) -> str:
+        """The line under the name on the certificate and in the decision: an enterprise's credit code as
+        granted, or the county a cluster lies in (a cluster has no credit code, criteria.md §8.2)."""
+        if self.cluster_id:
+            return f"所在县级行政区：{self.cluster.county.name}"
+        return f"统一社会信用代码：{self.credit_code}"
 
     def state(self, day: dt.date | None = None) -> str:
         """Valid, expired or revoked on that day (today by default)."""

@@ -17,9 +17,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from littlegiant.accounts.models import User
-from littlegiant.clusters.models import Cluster, DevelopmentReport, report_due
+from littlegiant.clusters.models import Cluster, ClusterEvent, DevelopmentReport, ReportStatus, report_due
 from littlegiant.clusters.permissions import manage_cluster
 from littlegiant.clusters.records import cluster_record
+from littlegiant.clusters.services import record_event
 from littlegiant.notifications.services import notify
 from littlegiant.permissions import ensure
 from littlegiant.recognition.models import (
@@ -129,30 +130,66 @@ def recognised_clusters(day: dt.date) -> Iterable[Recognition]:
 
 @dataclass(frozen=True)
 class OverdueReport:
+    """A cluster whose development report on a year has not reached the ministry after 30 April."""
+
     recognition: Recognition
     year: int
     due_on: dt.date
-    filed: bool  # filed by the county but not yet forwarded by the province
+    status: str  # "" when not filed; filed (awaiting the province) or returned (sent back to the county)
+    days_overdue: int
+    reminders: int  # reminders sent about this report
+
+    @property
+    def cluster(self) -> Cluster:
+        return self.recognition.cluster
+
+    @property
+    def filed(self) -> bool:
+        return self.status == ReportStatus.FILED
+
+    @property
+    def status_label(self) -> str:
+        """Where the report stands, in the reader's language."""
+        return str(ReportStatus(self.status).label) if self.status else _("not filed")
 
 
 def overdue_reports(
     *, today: dt.date | None = None, within: Iterable[Recognition] | None = None
 ) -> list[OverdueReport]:
     """Reports past due on `today`: for each cluster title valid today, the report on every year it has held the
-    title before this one, once 30 April of the following year has passed, and not forwarded. Two queries."""
+    title before this one, once 30 April of the following year has passed, and not forwarded; with the days
+    overdue and the reminders sent. Three queries (the titles, their reports, their reminders)."""
     today = today or timezone.localdate()
     titles = list(within if within is not None else recognised_clusters(today))
-    forwarded: dict[tuple[int, int], bool] = {}
-    for cluster_id, year, forwarded_at in DevelopmentReport.objects.filter(
-        cluster__in=[t.cluster_id for t in titles]
-    ).values_list("cluster_id", "year", "forwarded_at"):
-        forwarded[(cluster_id, year)] = forwarded_at is not None
+    cluster_ids = [t.cluster_id for t in titles]
+    status: dict[tuple[int, int], str] = {
+        (cluster_id, year): state
+        for cluster_id, year, state in DevelopmentReport.objects.filter(cluster__in=cluster_ids).values_list(
+            "cluster_id", "year", "status"
+        )
+    }
+    reminders: dict[tuple[int, int], int] = {}
+    for cluster_id, year in ClusterEvent.objects.filter(
+        cluster__in=cluster_ids, action="remind", year__isnull=False
+    ).values_list("cluster_id", "year"):
+        reminders[(cluster_id, year)] = reminders.get((cluster_id, year), 0) + 1
     late = []
     for title in titles:
         for year in range(title.valid_from.year, today.year):
             due = report_due(year)
-            if today > due and not forwarded.get((title.cluster_id, year), False):
-                late.append(OverdueReport(title, year, due, (title.cluster_id, year) in forwarded))
+            state = status.get((title.cluster_id, year), "")
+            if today > due and state != ReportStatus.FORWARDED:
+                late.append(
+                    OverdueReport(
+                        title,
+                        year,
+                        due,
+                        state,
+                        (today - due).days,
+                        reminders.get((title.cluster_id, year), 0),
+                    )
+                )
+    late.sort(key=lambda row: (-row.days_overdue, row.cluster.name))
     return late
 
 
@@ -180,9 +217,9 @@ def remind_reports(*, today: dt.date | None = None) -> int:
     with transaction.atomic():
         for title in titles:
             report = reports.get(title.cluster_id)
-            if report is not None and report.forwarded_at is not None:
+            if report is not None and report.status == ReportStatus.FORWARDED:
                 continue
-            if report is None:
+            if report is None or report.status == ReportStatus.RETURNED:
                 recipients = User.objects.filter(
                     county_authorities__county=title.cluster.county_id
                 ).distinct()
@@ -198,6 +235,10 @@ def remind_reports(*, today: dt.date | None = None) -> int:
                 subject=subject,
                 body=gettext_lazy("%(cluster)s: the report on %(year)s is due by %(due)s."),
                 params={"cluster": title.cluster.name, "year": year, "due": due.isoformat()},
+                link=f"/clusters/{title.cluster_id}/#reports",
+                once_key=f"cluster-report:{title.cluster_id}:{year}:{today.isoformat()}",
             )
+            # The overdue list counts the reminders of each report from the trail.
+            record_event(title.cluster, by=None, action="remind", year=year, comment=str(subject))
             sent += 1
     return sent

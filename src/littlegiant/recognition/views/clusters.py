@@ -8,15 +8,20 @@ from functools import cache
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from littlegiant.accounts.jurisdiction import is_administrator, region_scope
+from littlegiant.accounts.models import ReviewLevel
 from littlegiant.clusters.models import Cluster
+from littlegiant.downloads import spreadsheet_response
 from littlegiant.recognition.models import Programme, Tier
 from littlegiant.recognition.services.clusters import (
+    OverdueReport,
+    overdue_reports,
     recognised_clusters,
     start_cluster_application,
     submit_cluster_application,
@@ -77,3 +82,53 @@ def cluster_apply(request: HttpRequest) -> HttpResponse:
     if not clusters:
         raise PermissionDenied(_("Only a county SME authority applies for a cluster."))
     return render(request, "recognition/cluster_apply.html", {"clusters": clusters, "programmes": programmes})
+
+
+def _overdue(request: HttpRequest) -> list[OverdueReport]:
+    """The overdue reports of the clusters in the person's jurisdiction: the province sees its own, the ministry
+    every province's. Three queries whatever the number of clusters."""
+    user = request.user
+    if (
+        not is_administrator(user)
+        and not user.reviewer_assignments.filter(
+            level__in=[ReviewLevel.PROVINCIAL, ReviewLevel.NATIONAL]
+        ).exists()
+    ):
+        raise PermissionDenied(_("The overdue list is for the provincial authorities and the ministry."))
+    titles = recognised_clusters(timezone.localdate()).filter(
+        region_scope(user, region_field="cluster__county")
+    )
+    return overdue_reports(within=titles.order_by("cluster__name", "pk"))
+
+
+@login_required
+@require_GET
+def overdue_list(request: HttpRequest) -> HttpResponse:
+    """Recognised clusters whose development report on a year has not reached the ministry after 30 April
+    (criteria.md §8.4): the days overdue, whether the county has filed it, and the reminders sent."""
+    return render(request, "recognition/clusters_overdue.html", {"rows": _overdue(request)})
+
+
+@login_required
+@require_GET
+def overdue_export(request: HttpRequest, fmt: str) -> HttpResponse:
+    if fmt not in ("csv", "xlsx"):
+        raise Http404
+    rows = _overdue(request)
+    header = [
+        _("Cluster"), _("County"), _("Year reported on"), _("Due on"), _("Days overdue"), _("Report"),
+        _("Reminders sent"),
+    ]  # fmt: skip
+    lines = (
+        [
+            row.cluster.name,
+            row.cluster.county.name,
+            row.year,
+            row.due_on.isoformat(),
+            row.days_overdue,
+            row.status_label,
+            row.reminders,
+        ]  # fmt: skip
+        for row in rows
+    )
+    return spreadsheet_response(fmt, name="clusters-overdue", header=header, rows=lines)

@@ -38,7 +38,10 @@ def public_notices(request: HttpRequest) -> HttpResponse:
             Prefetch(
                 "entries",
                 queryset=NoticeEntry.objects.select_related(
-                    "application__enterprise__region", "application__enterprise__industry"
+                    "application__enterprise__region",
+                    "application__enterprise__industry",
+                    "application__cluster__county",
+                    "application__cluster__main_industry",
                 ),
             )
         )
@@ -51,7 +54,12 @@ def public_notice(request: HttpRequest, pk: int) -> HttpResponse:
     """One notice, with an objection form for each listed enterprise while it runs."""
     notice = get_object_or_404(PublicNotice.objects.select_related("programme", "region", "stage"), pk=pk)
     entries = list(
-        notice.entries.select_related("application__enterprise__region", "application__enterprise__industry")
+        notice.entries.select_related(
+            "application__enterprise__region",
+            "application__enterprise__industry",
+            "application__cluster__county",
+            "application__cluster__main_industry",
+        )
     )
     form = forms.ObjectionForm()
     status = 200
@@ -131,7 +139,9 @@ def objection_status(request: HttpRequest) -> HttpResponse:
     searched = form.is_bound and form.is_valid()
     if searched:
         objection = (
-            Objection.objects.select_related("entry__notice", "entry__application__enterprise")
+            Objection.objects.select_related(
+                "entry__notice", "entry__application__enterprise", "entry__application__cluster"
+            )
             .filter(reference=form.cleaned_data["reference"])
             .first()
         )
@@ -147,7 +157,7 @@ def recognised_list(request: HttpRequest) -> HttpResponse:
     """The public list of recognised enterprises, by batch, searchable; paginated without counting."""
     batches = list(RecognitionBatch.objects.select_related("programme").order_by("-decided_on", "-pk")[:200])
     form = forms.RecognisedFilterForm(request.GET, batches=batches)
-    queryset = Recognition.objects.select_related("enterprise__region", "batch").order_by(
+    queryset = Recognition.objects.select_related("enterprise__region", "cluster__county", "batch").order_by(
         "-batch__decided_on", "enterprise_name", "pk"
     )
     page = page_number(request.GET.get("page"))
@@ -186,7 +196,7 @@ def verify(request: HttpRequest) -> HttpResponse:
     if form.is_bound and form.is_valid():
         searched = True
         recognition = (
-            Recognition.objects.select_related("enterprise__region", "batch")
+            Recognition.objects.select_related("enterprise__region", "cluster__county", "batch")
             .filter(certificate_code=form.cleaned_data["code"])
             .first()
         )

@@ -48,7 +48,7 @@ def stage_detail(request: HttpRequest, pk: int) -> HttpResponse:
     counts = {row["status"]: row["n"] for row in mine.values("status").annotate(n=Count("pk"))}
     checks = list(
         SpotCheck.objects.filter(draw__stage=stage, application__in=mine.values("pk"))
-        .select_related("application__enterprise", "draw", "recorded_by")
+        .select_related("application__enterprise", "application__cluster", "draw", "recorded_by")
         .order_by("-draw__drawn_at", "pk")
     )
     notices = list(
@@ -197,9 +197,9 @@ def notice_manage(request: HttpRequest, pk: int) -> HttpResponse:
     if acting_assignment(request.user, notice.stage.level, notice.region) is None:
         raise PermissionDenied(_("Only the reviewers who published this notice manage it."))
     entries = list(
-        notice.entries.select_related("application__enterprise__region").prefetch_related(
-            Prefetch("objections", queryset=Objection.objects.select_related("resolved_by"))
-        )
+        notice.entries.select_related(
+            "application__enterprise__region", "application__cluster__county"
+        ).prefetch_related(Prefetch("objections", queryset=Objection.objects.select_related("resolved_by")))
     )
     return render(
         request,

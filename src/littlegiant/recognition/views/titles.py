@@ -135,7 +135,7 @@ def programme_recognise(request: HttpRequest, pk: int) -> HttpResponse:
 def _recognition(request: HttpRequest, pk: int) -> Recognition:
     return get_object_or_404(
         Recognition.objects.for_user(request.user).select_related(
-            "enterprise__region", "batch__programme", "application__programme"
+            "enterprise__region", "cluster__county", "batch__programme", "application__programme"
         ),
         pk=pk,
     )
