@@ -259,6 +259,7 @@ class Ledger:
 
     submitted: set[int] = field(default_factory=set)
     decided: list[tuple[int, str]] = field(default_factory=list)
+    refused: int = 0  # decisions the platform refused with a message (a stale version), as it must
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
@@ -341,10 +342,16 @@ def reviewer_person(b: Browser, username: str, ledger: Ledger, pause, stop: thre
             decision=decision, comment="季节压力测试：材料齐全" if decision == "pass" else "请补充审计报告"
         )
         pause()
-        status, _, _ = b.post("decide", f"/recognition/applications/{pk}/decide/", fields)
-        if status == 302:
+        status, _, location = b.post("decide", f"/recognition/applications/{pk}/decide/", fields)
+        # A refused decision (another reviewer decided first: a stale version) also redirects; the browser
+        # follows the redirect, and the message on the page says which it was.
+        _, after, _ = b.get("application (reviewer)", location or f"/recognition/applications/{pk}/")
+        if status == 302 and '<li class="error' not in after:
             with ledger.lock:
                 ledger.decided.append((pk, decision))
+        elif status == 302:
+            with ledger.lock:
+                ledger.refused += 1
 
 
 def public_person(b: Browser, cast: Cast, pause, stop: threading.Event) -> None:
@@ -605,7 +612,7 @@ def database_checks(cast: Cast, ledger: Ledger, *, since: float) -> list[tuple[s
         (
             "every decision is recorded",
             not undecided,
-            f"{len(decided)} decided, {len(undecided)} without their event",
+            f"{len(decided)} decided, {len(undecided)} without their event, {ledger.refused} refused with a message",
         ),
         ("no evidence file missing", not missing, f"{len(stored)} evidence rows, {len(missing)} missing"),
         ("no evidence file orphaned", not orphaned, f"{len(on_disk)} files, {len(orphaned)} orphaned"),
@@ -650,6 +657,41 @@ def start(command: list[str], port: int) -> subprocess.Popen:
             time.sleep(0.5)
     process.kill()
     raise SystemExit(f"The server on port {port} did not answer /healthz within 180 s.")
+
+
+def cpu_seconds(root: int) -> dict[str, float]:
+    """User + system CPU seconds so far of each kind of process under `root` (littlegiant serve): the web
+    workers, the task workers, the rest (gunicorn's master, the scheduler, the supervisor). Linux /proc only.
+    CPU seconds hold up on a shared machine where wall-clock times do not."""
+    tick = os.sysconf("SC_CLK_TCK")
+    parents: dict[int, int] = {}
+    stats: dict[int, tuple[str, float]] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            command = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode("utf-8", "replace")
+        except OSError:
+            continue
+        fields = stat[stat.rindex(")") + 2 :].split()
+        parents[int(entry.name)] = int(fields[1])
+        stats[int(entry.name)] = (command, (int(fields[11]) + int(fields[12])) / tick)
+    totals = {"web workers": 0.0, "task workers": 0.0, "other": 0.0}
+    for pid, (command, seconds) in stats.items():
+        ancestor, chain = pid, []
+        while ancestor in parents and ancestor != root:
+            chain.append(ancestor)
+            ancestor = parents[ancestor]
+        if ancestor != root and pid != root:
+            continue
+        if " worker" in command and "gunicorn" not in command:
+            totals["task workers"] += seconds
+        elif "gunicorn" in command and len(chain) >= 2:  # a web worker is a child of gunicorn's master
+            totals["web workers"] += seconds
+        else:
+            totals["other"] += seconds
+    return totals
 
 
 def stop_process(process: subprocess.Popen) -> None:
@@ -705,9 +747,18 @@ def main() -> None:
             flush=True,
         )
         run_started = time.time()
+        cpu_before = cpu_seconds(production.pid)
         recorder, ledger, screenings, seconds = season(cast)
+        cpu_after = cpu_seconds(production.pid)
         print(f"load average during: {os.getloadavg()[0]:.2f} (1 min)")
         rows = table(recorder.samples, seconds)
+        used = {kind: cpu_after[kind] - cpu_before.get(kind, 0.0) for kind in cpu_after}
+        print(
+            "CPU seconds in phase 1: "
+            + ", ".join(f"{kind} {value:.1f}" for kind, value in used.items())
+            + f"; web CPU per request {1000 * used['web workers'] / max(1, len(recorder.samples)):.1f} ms"
+            + f" (of {seconds * (os.cpu_count() or 1):.0f} CPU-seconds the machine had)"
+        )
         ramped = min(s.at for s in recorder.samples) + RAMP if recorder.samples else 0.0
         steady = [s for s in recorder.samples if s.at >= ramped]
         print(f"\nAfter the {RAMP:.0f} s in which people arrive and sign in:")
