@@ -51,6 +51,21 @@ def _migration_data(request: pytest.FixtureRequest) -> None:
                 getattr(import_module(module), function)(apps, None)
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache(request: pytest.FixtureRequest) -> None:
+    """Every test starts with an empty cache: a page cached by an earlier test (the local-memory cache lives as
+    long as the process; the database cache's table is not flushed) must not answer for this one's data."""
+    from django.core.cache import cache, caches
+    from django.core.cache.backends.locmem import LocMemCache
+
+    if isinstance(caches["default"], LocMemCache):
+        cache.clear()
+    elif DATABASE_FIXTURES.intersection(request.fixturenames) or request.node.get_closest_marker("django_db"):
+        request.getfixturevalue("django_db_setup")
+        with request.getfixturevalue("django_db_blocker").unblock():
+            cache.clear()
+
+
 @pytest.fixture(scope="session")
 def spark():
     """One local Spark session for the whole run (its start-up costs seconds); skipped without pyspark or Java.

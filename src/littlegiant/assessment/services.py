@@ -39,6 +39,7 @@ from littlegiant.digital import services as digital_services
 from littlegiant.engine_labels import OUTCOME_LABELS, TIER_LABELS
 from littlegiant.enterprises.models import AnnualFiling, Enterprise
 from littlegiant.rules import InputError, assess_file, assess_record, registry
+from littlegiant.rules.assessment import BATCH_THREADS
 from littlegiant.rules.records import coerce_value
 from littlegiant.rules.schema import (
     APPLICATION_FIELDS,
@@ -573,7 +574,8 @@ def _write_downloads(
 
     final = base.with_suffix(".parquet")
     plain_csv = base.with_suffix(".csv.part")
-    connection = duckdb.connect()
+    # As many threads as the engine's batch (a task worker beside the web is given one: docs/operations.md).
+    connection = duckdb.connect(config={"threads": BATCH_THREADS})
     try:
         connection.execute(
             "COPY (SELECT r.credit_code, r.name, r.region_code, r.industry_code, r.year, "

@@ -45,6 +45,23 @@ def serve(
     max_requests: Annotated[
         int, typer.Option(min=100, help="Requests after which a web worker is recycled.")
     ] = 5000,
+    worker_duckdb_threads: Annotated[
+        int,
+        typer.Option(
+            min=1,
+            envvar="LITTLEGIANT_WORKER_DUCKDB_THREADS",
+            help="DuckDB threads of each task worker (leave the other cores to the web).",
+        ),
+    ] = 1,
+    worker_nice: Annotated[
+        int,
+        typer.Option(
+            min=0,
+            max=19,
+            envvar="LITTLEGIANT_WORKER_NICE",
+            help="How much lower the task workers' CPU priority is than the web's (os.nice).",
+        ),
+    ] = 10,
 ) -> None:
     """Serve the site with gunicorn (static files by whitenoise), task workers and the scheduler."""
     from littlegiant.operations.serving import ServeOptions, children_for, supervise
@@ -63,9 +80,21 @@ def serve(
     if not settings.WHITENOISE_USE_FINDERS:
         # The manifest storage needs the hashed, compressed copies that whitenoise serves.
         call_command("collectstatic", interactive=False, verbosity=0)
-    options = ServeOptions(host, port, workers, task_workers, scheduler, timeout, max_requests)
+    options = ServeOptions(
+        host,
+        port,
+        workers,
+        task_workers,
+        scheduler,
+        timeout,
+        max_requests,
+        worker_duckdb_threads=worker_duckdb_threads,
+        worker_nice=worker_nice,
+    )
     typer.echo(
-        f"Little Giant: http://{host}:{port}  ({workers} web, {task_workers} task worker(s))", err=True
+        f"Little Giant: http://{host}:{port}  ({workers} web, {task_workers} task worker(s) at nice "
+        f"{worker_nice} with {worker_duckdb_threads} DuckDB thread(s))",
+        err=True,
     )
     raise typer.Exit(supervise(children_for(options)))
 
@@ -74,8 +103,14 @@ def worker(
     queue: Annotated[str, typer.Option(help="Queues to take tasks from, comma-separated; * for all.")] = "*",
     interval: Annotated[float, typer.Option(min=0.1, help="Seconds between looks at an empty queue.")] = 1.0,
     batch: Annotated[bool, typer.Option(help="Run what is queued, then exit.")] = False,
+    nice: Annotated[
+        int, typer.Option(min=0, max=19, help="Lower this worker's CPU priority by this much (os.nice).")
+    ] = 0,
 ) -> None:
     """One task worker: takes each task exactly once (row locks), and beats so a dead one is noticed."""
+    if nice:
+        # Beside web workers on one machine: a screening runs on the CPU the requests leave.
+        os.nice(nice)
     _setup()
     from django_tasks_db.compat import DEFAULT_TASK_BACKEND_ALIAS
 

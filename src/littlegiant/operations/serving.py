@@ -10,6 +10,7 @@ gunicorn stops, so a process manager (systemd) only has to watch one process.
 from __future__ import annotations
 
 import logging
+import os
 import signal
 import subprocess
 import sys
@@ -30,11 +31,14 @@ class Child:
     name: str
     command: list[str]
     restartable: bool
+    # Variables added to this process's environment (None: the supervisor's own, unchanged).
+    environment: dict[str, str] | None = None
     process: subprocess.Popen[bytes] | None = None
     restarts: list[float] = field(default_factory=list)
 
     def start(self) -> None:
-        self.process = subprocess.Popen(self.command)  # noqa: S603 - our own interpreter and arguments
+        environment = {**os.environ, **self.environment} if self.environment else None
+        self.process = subprocess.Popen(self.command, env=environment)  # noqa: S603 - our own interpreter
 
     def exited(self) -> int | None:
         return None if self.process is None else self.process.poll()
@@ -51,6 +55,11 @@ class ServeOptions:
     scheduler: bool
     timeout: int
     max_requests: int
+    # Batch work must not take the cores the web needs: each task worker's DuckDB threads, and how much lower
+    # its CPU priority is than the web's (os.nice), so that a screening yields to requests and runs on what
+    # they leave. A machine that only runs tasks starts `littlegiant worker` itself, with all its cores.
+    worker_duckdb_threads: int = 1
+    worker_nice: int = 10
 
 
 def gunicorn_command(options: ServeOptions) -> list[str]:
@@ -85,7 +94,12 @@ def children_for(options: ServeOptions) -> list[Child]:
     """The processes `serve` supervises."""
     children = [Child("web", gunicorn_command(options), restartable=False)]
     children += [
-        Child(f"worker-{n + 1}", _littlegiant("worker"), restartable=True)
+        Child(
+            f"worker-{n + 1}",
+            _littlegiant("worker", f"--nice={options.worker_nice}"),
+            restartable=True,
+            environment={"LITTLEGIANT_DUCKDB_THREADS": str(options.worker_duckdb_threads)},
+        )
         for n in range(options.task_workers)
     ]
     if options.scheduler:

@@ -8,7 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from littlegiant.enterprises.models import Enterprise
-from littlegiant.reference.models import IndustryDivision
+from littlegiant.reference.models import IndustryDivision, Region
 from littlegiant.techtransfer.models import (
     EnquiryKind,
     FeedbackCategory,
@@ -145,10 +145,13 @@ class SearchForm(forms.Form):
         ]
         institutions = list(ResearchInstitution.objects.select_related("region").order_by("name"))
         self.fields["institution"].choices = [("", _("Any"))] + [(i.pk, i.name) for i in institutions]
-        regions: dict[str, str] = {}
-        for institution in institutions:
-            for region in institution.region.ancestors()[:2]:
-                regions[region.path] = region.name
+        # The province and the city of each institution, read in one query (not one per institution).
+        codes = {
+            code
+            for institution in institutions
+            for code in [c for c in institution.region.path.split("/") if c][:2]
+        }
+        regions = {region.path: region.name for region in Region.objects.filter(code__in=codes)}
         self.fields["region"].choices = [("", _("Any")), *sorted(regions.items())]
 
 

@@ -264,12 +264,13 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = _env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "littlegiant@localhost")
 
+# The table of the database cache; a migration of `operations` creates it, whatever the settings in force.
+CACHE_TABLE = "littlegiant_cache"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" or not (DEBUG or DEMO or TESTING):
-    # Throttling counters must be shared between worker processes: keep them in the database.
-    CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "littlegiant_cache"}
-    }
+    # What is cached (the public pages, recognition/public_pages.py) must be forgotten on every web worker and
+    # every machine at once when it changes: keep it in the database they share.
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": CACHE_TABLE}}
 
 TASKS = {
     "default": {

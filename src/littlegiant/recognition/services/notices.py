@@ -16,6 +16,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from littlegiant.permissions import ensure
+from littlegiant.recognition import public_pages
 from littlegiant.recognition.models import (
     Application,
     ApplicationAction,
@@ -145,6 +146,7 @@ def publish_notice(
                 _("Your enterprise is under public notice from %(a)s to %(b)s.")
                 % {"a": notice.starts_on, "b": notice.ends_on},
             )
+        public_pages.forget_notices([notice.pk])
     return notice
 
 
@@ -265,6 +267,7 @@ def end_notice_period_for_demo(notice: PublicNotice, *, by: User) -> PublicNotic
         notice.ends_on = today - dt.timedelta(days=1)
         notice.starts_on = notice.ends_on - length
         notice.save(update_fields=["starts_on", "ends_on"])
+        public_pages.forget_notices([notice.pk])
         _record(
             actor=by,
             action="demo_clock",
@@ -310,6 +313,7 @@ def conclude_notice(notice: PublicNotice, *, by: User) -> PublicNotice:
             _leave_stage(application, by=by, comment=_("public notice concluded without objections standing"))
         notice.concluded_at = timezone.now()
         notice.save(update_fields=["concluded_at"])
+        public_pages.forget_notices([notice.pk])
         _record(
             actor=by,
             action="conclude_notice",

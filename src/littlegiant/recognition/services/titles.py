@@ -16,6 +16,7 @@ from littlegiant.digital.levels import refresh as refresh_digital_levels
 from littlegiant.enterprises.models import AnnualFiling
 from littlegiant.figures import services as figures
 from littlegiant.permissions import ensure
+from littlegiant.recognition import public_pages
 from littlegiant.recognition.models import (
     ANNUAL_UPDATE_DUE,
     BLOCKING_CAUSES,
@@ -204,6 +205,7 @@ def recognise(
             )
             recognition.certificate_number = certificate_number(recognition)
             recognition.save(update_fields=["certificate_number"])
+            public_pages.forget_certificates([recognition.certificate_code])
             if recognition.enterprise_id is not None:  # the dashboards count enterprises' titles
                 figures.title_granted(figures_key(recognition, version))
             before = _state(application)
@@ -253,6 +255,8 @@ def revoke(recognition: Recognition, *, by: User, cause: str, comment: str) -> R
         if cause in BLOCKING_CAUSES:
             recognition.reapply_blocked_until = _add_years(today, REAPPLY_BLOCK_YEARS)
         recognition.save()
+        # The verification page must say "revoked" from the next request on, on every web worker.
+        public_pages.forget_certificates([recognition.certificate_code])
         if recognition.enterprise_id is not None:
             figures.title_revoked(figures_key(recognition), year=today.year)
         _record(

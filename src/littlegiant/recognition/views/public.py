@@ -9,14 +9,16 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from littlegiant.accounts.addresses import client_address
 from littlegiant.pagination import page_number, page_of
-from littlegiant.recognition import documents, forms, services
+from littlegiant.recognition import documents, forms, public_pages, services
 from littlegiant.recognition.models import (
     NoticeEntry,
     Objection,
@@ -27,9 +29,7 @@ from littlegiant.recognition.models import (
 )
 
 
-@require_GET
-def public_notices(request: HttpRequest) -> HttpResponse:
-    """Every notice running now or ended in the last 60 days, with the enterprises listed."""
+def _notices_list() -> str:
     today = timezone.localdate()
     notices = list(
         PublicNotice.objects.filter(ends_on__gte=today - dt.timedelta(days=60), starts_on__lte=today)
@@ -47,11 +47,18 @@ def public_notices(request: HttpRequest) -> HttpResponse:
         )
         .order_by("-starts_on", "-pk")[:50]
     )
-    return render(request, "recognition/public_notices.html", {"notices": notices, "today": today})
+    return render_to_string("recognition/public_notices.html#list", {"notices": notices, "today": today})
 
 
-def public_notice(request: HttpRequest, pk: int) -> HttpResponse:
-    """One notice, with an objection form for each listed enterprise while it runs."""
+@require_GET
+def public_notices(request: HttpRequest) -> HttpResponse:
+    """Every notice running now or ended in the last 60 days, with the enterprises listed."""
+    html = public_pages.cached("notices", "all", _notices_list)
+    return render(request, "recognition/public_notices.html", {"notices_html": mark_safe(html)})  # noqa: S308 - our own rendered template
+
+
+def _notice_parts(pk: int) -> dict[str, object]:
+    """The parts of a notice's page that are the same for every reader (Http404 when there is no such notice)."""
     notice = get_object_or_404(PublicNotice.objects.select_related("programme", "region", "stage"), pk=pk)
     entries = list(
         notice.entries.select_related(
@@ -61,11 +68,25 @@ def public_notice(request: HttpRequest, pk: int) -> HttpResponse:
             "application__cluster__main_industry",
         )
     )
+    context = {"notice": notice, "entries": entries}
+    return {
+        "title": notice.title,
+        "notice": render_to_string("recognition/public_notice.html#notice", context),
+        "options": render_to_string("recognition/public_notice.html#options", context),
+        "running": notice.is_running(),
+    }
+
+
+def public_notice(request: HttpRequest, pk: int) -> HttpResponse:
+    """One notice, with an objection form for each listed enterprise while it runs."""
+    if request.method not in ("GET", "POST"):
+        return HttpResponse(status=405)
+    parts = public_pages.cached("notice", pk, lambda: _notice_parts(pk))
     form = forms.ObjectionForm()
     status = 200
     if request.method == "POST":
         form = forms.ObjectionForm(request.POST)
-        entry = get_object_or_404(NoticeEntry, pk=request.POST.get("entry") or 0, notice=notice)
+        entry = get_object_or_404(NoticeEntry, pk=request.POST.get("entry") or 0, notice_id=pk)
         if form.is_valid():
             data = form.cleaned_data
             try:
@@ -96,16 +117,15 @@ def public_notice(request: HttpRequest, pk: int) -> HttpResponse:
                 return redirect(f"{reverse('recognition:objection_status')}?reference={lodged.reference}")
         else:
             status = 400
-    elif request.method != "GET":
-        return HttpResponse(status=405)
     return render(
         request,
         "recognition/public_notice.html",
         {
-            "notice": notice,
-            "entries": entries,
+            "title": parts["title"],
+            "notice_html": mark_safe(parts["notice"]),  # noqa: S308 - our own rendered template
+            "options_html": mark_safe(parts["options"]),  # noqa: S308 - our own rendered template
             "form": form,
-            "running": notice.is_running(),
+            "running": parts["running"],
         },
         status=status,
     )
@@ -191,22 +211,28 @@ def recognised_list(request: HttpRequest) -> HttpResponse:
 def verify(request: HttpRequest) -> HttpResponse:
     """Confirm a certificate by its verification code."""
     form = forms.VerifyForm(request.GET or None)
-    recognition = None
-    searched = False
-    if form.is_bound and form.is_valid():
-        searched = True
-        recognition = (
-            Recognition.objects.select_related("enterprise__region", "cluster__county", "batch")
-            .filter(certificate_code=form.cleaned_data["code"])
-            .first()
-        )
+    result = ""
+    searched = form.is_bound and form.is_valid()
+    if searched:
+        code = form.cleaned_data["code"]
+        result = public_pages.cached("verify", code, lambda: _verification(code))
     return render(
         request,
         "recognition/verify.html",
+        {"form": form, "searched": searched, "result_html": mark_safe(result)},  # noqa: S308 - our own template
+    )
+
+
+def _verification(code: str) -> str:
+    recognition = (
+        Recognition.objects.select_related("enterprise__region", "cluster__county", "batch")
+        .filter(certificate_code=code)
+        .first()
+    )
+    return render_to_string(
+        "recognition/verify.html#result",
         {
-            "form": form,
             "recognition": recognition,
-            "searched": searched,
             "state": recognition.state() if recognition else None,
             "states": RecognitionState,
         },
