@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from django.db import IntegrityError, transaction
 from django.db.models import Count, F
 
-from littlegiant.digital.models import Evaluation, LevelCount, LevelSnapshot, LevelSource
+from littlegiant.digital.models import CountGrain, Evaluation, LevelCount, LevelSnapshot, LevelSource
 from littlegiant.digital.tracker import FIRST_YEAR, TRACKED_TIERS
 from littlegiant.enterprises.models import AnnualFiling, Enterprise
 
@@ -108,7 +108,9 @@ def _rows(enterprise_ids: Iterable[int]) -> list[LevelSnapshot]:
     return rows
 
 
+# What a snapshot row is counted by; a count adds its grain in front.
 COUNT_KEY = ("tier", "year", "region_id", "region_path", "held_from", "held_until", "level")
+COUNT_COLUMNS = ("grain", *COUNT_KEY)
 
 
 def _count_key(row: Iterable[object]) -> tuple:
@@ -116,11 +118,25 @@ def _count_key(row: Iterable[object]) -> tuple:
     return (*rest, level or 0)
 
 
+def _at_every_grain(deltas: Counter) -> Counter:
+    """Snapshot keys (the enterprise's own region) turned into count keys at each grain: the region cut to its
+    province, its city and its county (a path shorter than that stays whole)."""
+    grained: Counter = Counter()
+    for (tier, year, _region_id, path, held_from, held_until, level), delta in deltas.items():
+        codes = path.rstrip("/").split("/")
+        for grain in CountGrain.values:
+            kept = codes[:grain]
+            grained[(grain, tier, year, kept[-1], "/".join(kept) + "/", held_from, held_until, level)] += (
+                delta
+            )
+    return grained
+
+
 def _add_counts(deltas: Counter) -> None:
     """Add the differences to the counts, key by key in one order (so two writers never wait on each other in
     a circle); a key seen for the first time is created, or updated if another writer created it first."""
     for key in sorted(k for k, delta in deltas.items() if delta):
-        where = dict(zip(COUNT_KEY, key, strict=True))
+        where = dict(zip(COUNT_COLUMNS, key, strict=True))
         filters = {name: value for name, value in where.items() if name != "region_path"}
         if LevelCount.objects.filter(**filters).update(enterprises=F("enterprises") + deltas[key]):
             continue
@@ -145,7 +161,7 @@ def refresh(enterprise_ids: Iterable[int]) -> None:
             old.delete()
             rows = LevelSnapshot.objects.bulk_create(_rows(chunk), batch_size=CHUNK)
             deltas.update(_count_key(getattr(row, name) for name in COUNT_KEY) for row in rows)
-            _add_counts(deltas)
+            _add_counts(_at_every_grain(deltas))
 
 
 def on_register_changed(sender: object, *, enterprise_ids: Iterable[int], **kwargs: object) -> None:
@@ -184,16 +200,24 @@ def rebuild(*, log: Callable[[str], None] | None = None) -> int:
 
 
 def rebuild_counts() -> None:
-    """Count the snapshot again into the level counts."""
-    with transaction.atomic():
-        LevelCount.objects.all().delete()
-        LevelCount.objects.bulk_create(
-            (
-                LevelCount(**dict(zip(COUNT_KEY, _count_key(key), strict=True)), enterprises=n)
+    """Count the snapshot again into the level counts, at every grain."""
+    counts = _at_every_grain(
+        Counter(
+            {
+                _count_key(key): n
                 for *key, n in LevelSnapshot.objects.values_list(*COUNT_KEY)
                 .annotate(n=Count("pk"))
                 .order_by()
                 .iterator()
+            }
+        )
+    )
+    with transaction.atomic():
+        LevelCount.objects.all().delete()
+        LevelCount.objects.bulk_create(
+            (
+                LevelCount(**dict(zip(COUNT_COLUMNS, key, strict=True)), enterprises=n)
+                for key, n in counts.items()
             ),
             batch_size=CHUNK,
         )
