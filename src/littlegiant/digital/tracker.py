@@ -234,9 +234,14 @@ def not_there_yet(
     """The tier's enterprises in the focus whose level that year is below the goal or unknown, weakest first."""
     # The same expressions as the indexes digital_snapshot_list (the whole country) and
     # digital_snapshot_area_list (inside a province: its code first), so the page is read in index order.
-    rows = snapshot(tier, year, focus, today)
+    rows = snapshot(tier, year, None, today)
     if focus is not None:
+        # A path starts with its province's code: inside a province, the code alone is the focus (the path's
+        # prefix as well would be counted twice in the planner's estimate, which then sorts the province's
+        # rows instead of reading a page of them in index order); a city or county adds its prefix.
         rows = rows.annotate(province=Substr("region_path", 1, 6)).filter(province=focus.path[:6])
+        if _depth(focus) > 1:
+            rows = rows.filter(_within(focus))
     return (
         rows.annotate(rank=Coalesce("level", Value(0)))
         .filter(rank__lt=GOAL_LEVEL)
