@@ -12,7 +12,7 @@ Prints medians and p95 per page.
 
 BENCH_DATABASE (littlegiant_bench_digital_tracker), BENCH_LITTLE_GIANTS (12000), BENCH_SRDI (140000),
 BENCH_ROUNDS (20); BENCH_KEEP=1 keeps the database. BENCH_REUSE=1 times a kept database without loading it
-again (after applying the migrations of the code under test, if it has new ones), and BENCH_SRC=/path/to/src
+again, after applying the migrations of the code under test if it has new ones, and keeps it; BENCH_SRC=/path/to/src
 times another checkout's code on it (its `littlegiant` package), so that two versions are compared on the same
 data in one sitting:
 
@@ -36,8 +36,8 @@ from pathlib import Path
 from bench_database import ROOT, create_database, drop_database, p95, setup_django
 
 DATABASE = os.environ.get("BENCH_DATABASE", "littlegiant_bench_digital_tracker")
-KEEP = os.environ.get("BENCH_KEEP", "") == "1"
 REUSE = os.environ.get("BENCH_REUSE", "") == "1"
+KEEP = os.environ.get("BENCH_KEEP", "") == "1" or REUSE  # a reused database is never dropped
 SRC = Path(os.environ.get("BENCH_SRC") or ROOT / "src")
 LITTLE_GIANTS = int(os.environ.get("BENCH_LITTLE_GIANTS", "12000"))
 SRDI = int(os.environ.get("BENCH_SRDI", "140000"))
