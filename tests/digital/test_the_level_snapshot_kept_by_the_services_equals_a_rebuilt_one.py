@@ -1,16 +1,18 @@
 """The tracker's level snapshot (digital.levels) is kept by the services that change what it copies, in their own
 transaction, and always equals the snapshot `rebuild` writes from the sources. It counts "the level entered
 from the MIIT platform when there is one, else the provisional level of the submitted questionnaire" (D17) for
-the enterprises holding the tier's title (D18)."""
+the enterprises holding the tier's title (D18). The counts are kept at three grains (the province, the city and
+the county of each row), and each grain adds up to the snapshot."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 
 from django.utils import timezone
 
 from littlegiant.digital import levels
-from littlegiant.digital.models import LevelCount, LevelSnapshot
+from littlegiant.digital.models import CountGrain, LevelCount, LevelSnapshot
 from littlegiant.enterprises import services as register
 from littlegiant.recognition import services as recognition
 from littlegiant.reference.models import Region
@@ -36,8 +38,28 @@ FIELDS = [
 
 
 def kept() -> tuple[list[tuple], list[tuple]]:
-    counts = LevelCount.objects.exclude(enterprises=0).values_list(*levels.COUNT_KEY, "enterprises")
+    counts = LevelCount.objects.exclude(enterprises=0).values_list(*levels.COUNT_COLUMNS, "enterprises")
     return sorted(LevelSnapshot.objects.values_list(*FIELDS)), sorted(counts)
+
+
+def assert_every_grain_adds_up_to_the_snapshot() -> None:
+    """Each grain counts every snapshot row once, by tier, year and level, under a region of that grain."""
+    per_row = Counter(
+        (tier, year, level or 0)
+        for tier, year, level in LevelSnapshot.objects.values_list("tier", "year", "level")
+    )
+    for grain in CountGrain.values:
+        counts: Counter = Counter()
+        for tier, year, level, n in LevelCount.objects.filter(grain=grain).values_list(
+            "tier", "year", "level", "enterprises"
+        ):
+            counts[(tier, year, level)] += n
+        assert +counts == per_row, grain
+    assert set(LevelCount.objects.filter(grain=1).values_list("region__level", flat=True)) <= {"province"}
+    assert all(
+        path.count("/") == 1
+        for path in LevelCount.objects.filter(grain=1).values_list("region_path", flat=True)
+    )
 
 
 def rebuilt() -> tuple[list[tuple], list[tuple]]:
@@ -46,6 +68,7 @@ def rebuilt() -> tuple[list[tuple], list[tuple]]:
 
 
 def assert_agrees() -> list[tuple]:
+    assert_every_grain_adds_up_to_the_snapshot()
     incremental = kept()
     assert incremental == rebuilt()
     return incremental[0]

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q, Value
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Substr
 from django.utils.translation import gettext_lazy as _
 
 from littlegiant.audit import AuditEvent
@@ -199,6 +199,18 @@ class LevelSnapshot(models.Model):
                 F("enterprise"),
                 name="digital_snapshot_list",
             ),
+            # The same list inside a province (or a city or county of it): equality on the province's code
+            # first, so a province's page reads its own rows in order and never another province's.
+            models.Index(
+                F("tier"),
+                F("year"),
+                Substr("region_path", 1, 6),
+                Coalesce("level", Value(0)),
+                F("region_path"),
+                F("name"),
+                F("enterprise"),
+                name="digital_snapshot_area_list",
+            ),
             # The tracker's grouped counts: equality on tier and year, a prefix on the path (pattern operators,
             # since a non-C collation cannot use a plain index for LIKE), the rest read from the index alone.
             # Key columns rather than INCLUDE, which SQLite does not have.
@@ -220,11 +232,23 @@ class LevelSnapshot(models.Model):
         return f"{self.enterprise_id} {self.year} {self.tier}"
 
 
-class LevelCount(models.Model):
-    """How many snapshot rows share a tier, year, county, title span and level (0: none known): the tracker's
-    counts, summed over a few thousand rows instead of counted over 140,000. Kept with the snapshot by
-    `digital.levels`, as a difference of the rows it replaces."""
+class CountGrain(models.IntegerChoices):
+    """How far down the region path a level count is kept: the tracker sums the grain one below the region it
+    shows (the whole country: provinces; a province: its cities; a city or county: counties)."""
 
+    PROVINCE = 1, _("province")
+    CITY = 2, _("city")
+    COUNTY = 3, _("county")
+
+
+class LevelCount(models.Model):
+    """How many snapshot rows share a tier, year, region, title span and level (0: none known): the tracker's
+    counts, summed over a few hundred rows instead of counted over 140,000. Every snapshot row is counted three
+    times, at each grain: under its province, its city and its county (its own region, where its path is
+    shorter), so the whole country's figures sum some hundred province rows and not 14,000 county rows. Kept
+    with the snapshot by `digital.levels`, as a difference of the rows it replaces."""
+
+    grain = models.PositiveSmallIntegerField(_("grain"), choices=CountGrain.choices)
     tier = models.CharField(_("tier"), max_length=20)
     year = models.PositiveSmallIntegerField(_("year"))
     region = models.ForeignKey(
@@ -241,16 +265,26 @@ class LevelCount(models.Model):
         verbose_name_plural = _("digital-level counts")
         constraints = [
             models.UniqueConstraint(
-                fields=["tier", "year", "region", "held_from", "held_until", "level"],
-                name="one_level_count_per_key",
+                fields=["grain", "tier", "year", "region", "held_from", "held_until", "level"],
+                name="one_level_count_per_grain_and_key",
                 violation_error_message=_("This count already exists."),
             ),
         ]
         indexes = [
             models.Index(
-                fields=["tier", "year", "region_path", "held_until", "held_from", "level", "enterprises"],
+                fields=[
+                    "tier",
+                    "grain",
+                    "year",
+                    "region_path",
+                    "held_until",
+                    "held_from",
+                    "level",
+                    "enterprises",
+                ],
                 opclasses=[
                     "varchar_pattern_ops",
+                    "int2_ops",
                     "int2_ops",
                     "varchar_pattern_ops",
                     "date_ops",
@@ -258,7 +292,7 @@ class LevelCount(models.Model):
                     "int2_ops",
                     "int4_ops",
                 ],
-                name="digital_count_sums",
+                name="digital_count_grain_sums",
             ),
         ]
 

@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from littlegiant.accounts.jurisdiction import is_administrator, is_official, reviewer_region_paths
-from littlegiant.digital.models import LevelCount, LevelSnapshot
+from littlegiant.digital.models import CountGrain, LevelCount, LevelSnapshot
 from littlegiant.reference.models import Region
 
 if TYPE_CHECKING:
@@ -91,10 +91,20 @@ def snapshot(tier: str, year: int, focus: Region | None, today: dt.date | None =
     return LevelSnapshot.objects.filter(_held(year, today or timezone.localdate()), _within(focus), tier=tier)
 
 
+def _depth(focus: Region | None) -> int:
+    """0 for the whole country, 1 for a province, 2 for a city, 3 for a county."""
+    return 0 if focus is None else focus.path.count("/")
+
+
 def _child_code_slice(focus: Region | None) -> tuple[int, int]:
     """Where the child region's code sits in a path: provinces at 1, cities at 8, counties at 15."""
-    depth = 0 if focus is None else focus.path.count("/")
-    return (1 + 7 * min(depth, 2), 6)
+    return (1 + 7 * min(_depth(focus), 2), 6)
+
+
+def _grain(focus: Region | None) -> int:
+    """The grain of counts that holds the focus's children: provinces for the country, cities for a province,
+    counties below that."""
+    return min(_depth(focus) + 1, CountGrain.COUNTY)
 
 
 @dataclass(slots=True)
@@ -135,7 +145,8 @@ class Tracker:
 
 
 def _cells(tier: str, years: list[int], focus: Region | None, today: dt.date) -> dict[int, dict[str, Cell]]:
-    """Counts by year and child region: one grouped sum over the level counts (a few rows per county)."""
+    """Counts by year and child region: one grouped sum over the level counts kept at the children's grain (a
+    few rows per child region)."""
     start, length = _child_code_slice(focus)
     held = Q()
     for year in years:
@@ -145,7 +156,7 @@ def _cells(tier: str, years: list[int], focus: Region | None, today: dt.date) ->
         return Coalesce(Sum("enterprises", filter=condition), 0)
 
     rows = (
-        LevelCount.objects.filter(held, _within(focus), tier=tier)
+        LevelCount.objects.filter(held, _within(focus), tier=tier, grain=_grain(focus))
         .annotate(child=Substr("region_path", start, length))
         .values("year", "child")
         .annotate(
@@ -221,10 +232,18 @@ def not_there_yet(
     user: User, *, tier: str, year: int, focus: Region | None, today: dt.date | None = None
 ) -> QuerySet:
     """The tier's enterprises in the focus whose level that year is below the goal or unknown, weakest first."""
-    # The same expression as the index digital_snapshot_list, so the page is read in index order.
+    # The same expressions as the indexes digital_snapshot_list (the whole country) and
+    # digital_snapshot_area_list (inside a province: its code first), so the page is read in index order.
+    rows = snapshot(tier, year, None, today)
+    if focus is not None:
+        # A path starts with its province's code: inside a province, the code alone is the focus (the path's
+        # prefix as well would be counted twice in the planner's estimate, which then sorts the province's
+        # rows instead of reading a page of them in index order); a city or county adds its prefix.
+        rows = rows.annotate(province=Substr("region_path", 1, 6)).filter(province=focus.path[:6])
+        if _depth(focus) > 1:
+            rows = rows.filter(_within(focus))
     return (
-        snapshot(tier, year, focus, today)
-        .annotate(rank=Coalesce("level", Value(0)))
+        rows.annotate(rank=Coalesce("level", Value(0)))
         .filter(rank__lt=GOAL_LEVEL)
         .select_related("region")
         .order_by("tier", "year", "rank", "region_path", "name", "enterprise_id")
