@@ -13,13 +13,21 @@ and times one enterprise through `assess_record` with all four packs (explanatio
 
 Prints Markdown tables. Usage: ``.venv/bin/python bench/assess.py`` (``make bench`` runs it).
 Environment: BENCH_SIZES=1000000,10000000  BENCH_OUT=bench/out  BENCH_REPEATS=3
-(runs at sizes up to 1 million; larger sizes run once)  BENCH_KEEP=1 keeps the big files
+(runs at sizes up to 1 million; larger sizes run once)  BENCH_ROUNDS=3 (rounds at every size, overriding
+BENCH_REPEATS: each round runs every selected phase once, in turn, so a slow minute hurts every phase alike)
+BENCH_KEEP=1 keeps the big files  BENCH_PHASES=floor,lg4,… (a subset)
 BENCH_TIMEOUT=3600 (seconds a phase may run before it is stopped and reported as timed out).
+
+Every figure is a median over the rounds: wall seconds of the phase's own work, CPU seconds (user + system)
+and peak resident memory of the phase process together with every process it started and waited for (the
+Spark JVM is one: the Spark phases stop it and wait for it before they exit, so wait4's rusage counts it), and
+the load average when the run started.
 """
 
 from __future__ import annotations
 
 import json
+import math
 import os
 import statistics
 import subprocess
@@ -50,6 +58,12 @@ TARGET_OPENFISCA_SPEEDUP = 3.0
 TARGET_PEAK_MIB = 4096
 TARGET_P50_MS = 20.0
 PHASE_TIMEOUT = float(os.environ.get("BENCH_TIMEOUT", "3600"))
+# The Spark phases first assess this many enterprises of the same file, twice: the second small run's time is
+# the fixed cost of a query (planning, code generation, job start), told apart from the per-enterprise work
+# in the sizing table; the first also pays for the JVM's warm-up.
+SPARK_SAMPLE_ROWS = 10_000
+SIZING_ENTERPRISES = 50_000_000
+SIZING_WINDOWS = ((3600, "1 hour"), (600, "10 minutes"))
 
 PHASES = {
     "floor": "DuckDB COPY Parquet → Parquet (I/O floor)",
@@ -81,6 +95,8 @@ class Measurement:
     seconds: list[float] = field(default_factory=list)
     cpu_seconds: list[float] = field(default_factory=list)
     peak_mib: list[float] = field(default_factory=list)
+    loads: list[float] = field(default_factory=list)  # 1-minute load average as each run started
+    extras: list[dict] = field(default_factory=list)  # the phase's own figures (Spark: planning, JVM CPU)
     error: str | None = None
 
     @property
@@ -94,6 +110,13 @@ class Measurement:
     @property
     def peak(self) -> float:
         return max(self.peak_mib)
+
+    @property
+    def median_load(self) -> float:
+        return statistics.median(self.loads)
+
+    def median_extra(self, key: str) -> float:
+        return statistics.median(extra[key] for extra in self.extras)
 
 
 # --- Phases, each run in a fresh subprocess ---------------------------------------------------------------
@@ -137,6 +160,53 @@ def phase_assess(
     return {"seconds": time.perf_counter() - started}
 
 
+def phase_spark(source: Path, target: Path, packs: tuple[str, ...], *, detail: bool) -> dict:
+    """assess_file on a local Spark session: first SPARK_SAMPLE_ROWS enterprises of the file (the fixed cost
+    of a query), then the whole file, each with the JVM's own CPU seconds; then the JVM is stopped and waited
+    for, so that the CPU and peak memory the parent reads from wait4 include it."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+    from pyspark import SparkContext
+
+    from littlegiant.rules import assess_file
+    from littlegiant.rules.spark import spark_session
+
+    session = spark_session()  # the session's start-up (seconds, once per process) is not timed
+    jvm = SparkContext._gateway.proc  # type: ignore[union-attr]
+
+    def cpu() -> float:
+        return jvm_cpu_seconds(jvm.pid) + time.process_time()
+
+    result: dict = {}
+    with tempfile.TemporaryDirectory(prefix="littlegiant-bench-") as scratch:
+        sample = Path(scratch) / "sample.parquet"
+        with pq.ParquetFile(source) as reader:
+            batch = next(reader.iter_batches(batch_size=SPARK_SAMPLE_ROWS))
+        pq.write_table(pa.Table.from_batches([batch]), sample)
+        # Twice: the first run also loads classes and warms the JIT, once per JVM (reported apart).
+        for key in ("warmup", "plan"):
+            started, started_cpu = time.perf_counter(), cpu()
+            assess_file(sample, Path(scratch) / "out.parquet", list(packs), detail=detail, engine="spark")
+            result[f"{key}_seconds"], result[f"{key}_cpu"] = (
+                time.perf_counter() - started,
+                cpu() - started_cpu,
+            )
+    started, started_cpu = time.perf_counter(), cpu()
+    assess_file(source, target, list(packs), detail=detail, engine="spark")
+    result["seconds"], result["run_cpu"] = time.perf_counter() - started, cpu() - started_cpu
+    session.stop()
+    jvm.stdin.close()  # the JVM exits at the end of its standard input
+    jvm.wait(timeout=120)
+    return result
+
+
+def jvm_cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of a running process and of its children it waited for (/proc/PID/stat)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    ticks = sum(int(value) for value in fields[11:15])  # utime, stime, cutime, cstime
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
 def write_variants(source: Path, rows: int, out: Path) -> dict[str, Path]:
     """The same enterprises with money (and fractions) as DOUBLE, as pandas and Spark write them, and as CSV;
     every value still varies from row to row as in the synthetic file."""
@@ -153,13 +223,13 @@ def write_variants(source: Path, rows: int, out: Path) -> dict[str, Path]:
         f'CAST("{n}" AS DOUBLE) AS "{n}"' if FIELDS_BY_NAME[n].kind in decimals else f'"{n}"' for n in names
     )
     with duckdb.connect() as connection:
-        if not variants["double"].exists():
+        if not variants["double"].exists() and any(PHASE_INPUT.get(p) == "double" for p in SELECTED_PHASES):
             say(f"writing the DOUBLE copy {variants['double']}")
             connection.execute(
                 f"COPY (SELECT {doubles} FROM read_parquet({literal(source)})) TO {literal(variants['double'])} "
                 "(FORMAT parquet, ROW_GROUP_SIZE 131072)"
             )
-        if not variants["csv"].exists():
+        if not variants["csv"].exists() and any(PHASE_INPUT.get(p) == "csv" for p in SELECTED_PHASES):
             say(f"writing the CSV copy {variants['csv']}")
             connection.execute(
                 f"COPY (SELECT * FROM read_parquet({literal(source)})) TO {literal(variants['csv'])} "
@@ -211,9 +281,9 @@ def run_phase_here(argv: list[str]) -> int:
     elif name == "lg2_outcomes":
         result = phase_assess(source, target, SAME_AS_OPENFISCA, detail=False)
     elif name == "spark4":
-        result = phase_assess(source, target, ALL_PACKS, engine="spark")
+        result = phase_spark(source, target, ALL_PACKS, detail=True)
     elif name == "spark2":
-        result = phase_assess(source, target, SAME_AS_OPENFISCA, detail=False, engine="spark")
+        result = phase_spark(source, target, SAME_AS_OPENFISCA, detail=False)
     elif name == "latency":
         result = phase_latency(source)
     else:
@@ -223,7 +293,9 @@ def run_phase_here(argv: list[str]) -> int:
 
 
 def measure(command: list[str]) -> tuple[dict, float, float]:
-    """Run a phase subprocess; return its JSON line and its own peak RSS in MiB (wait4: this child alone)."""
+    """Run a phase subprocess; return its JSON line, its peak RSS in MiB and its CPU seconds. wait4 reports
+    the child together with the descendants it waited for (Linux: its own and its children's maximum RSS,
+    their CPU time summed); a descendant left running would be missed, which the Spark phases avoid."""
     with tempfile.TemporaryFile(mode="w+") as errors:
         # stderr goes to a file: no pipe fills while we wait, and wait4 (not communicate) reaps the child.
         process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=errors, text=True)
@@ -396,6 +468,9 @@ def environment() -> tuple[list[int], Path, int, bool]:
     return sizes, out if out.is_absolute() else ROOT / out, repeats, keep
 
 
+ROUNDS = int(os.environ["BENCH_ROUNDS"]) if os.environ.get("BENCH_ROUNDS") else None
+
+
 def say(message: str) -> None:
     print(f"[{datetime.now(UTC):%H:%M:%S}] {message}", file=sys.stderr, flush=True)
 
@@ -411,7 +486,7 @@ def benchmark_size(
             cwd=ROOT,
             check=True,
         )
-    runs = repeats if rows <= 1_000_000 else 1
+    runs = ROUNDS or (repeats if rows <= 1_000_000 else 1)
     measurements = {phase: Measurement(phase, rows) for phase in PHASES if phase in SELECTED_PHASES}
     if not OPENFISCA_PYTHON.exists() and "openfisca" in measurements:
         measurements["openfisca"].error = "bench/.venv-openfisca missing: run `make bench`"
@@ -424,7 +499,8 @@ def benchmark_size(
         ) in measurements.items():  # interleaved, so a slow minute hurts every phase alike
             if measurement.error:
                 continue
-            say(f"{rows:,} rows, run {run + 1}/{runs}: {PHASES[phase]}")
+            load = os.getloadavg()[0]
+            say(f"{rows:,} rows, run {run + 1}/{runs}: {PHASES[phase]} (load average {load:.1f})")
             try:
                 phase_source = variants[PHASE_INPUT.get(phase, "decimal")]
                 result, peak, cpu = measure(phase_command(phase, phase_source, targets[phase]))
@@ -435,7 +511,9 @@ def benchmark_size(
             measurement.seconds.append(result["seconds"])
             measurement.peak_mib.append(peak)
             measurement.cpu_seconds.append(cpu)
-            say(f"  {result['seconds']:.2f} s, {cpu:.1f} CPU s, peak {peak:,.0f} MiB")
+            measurement.loads.append(load)
+            measurement.extras.append(result)
+            say(f"  {result['seconds']:.2f} s, {cpu:.1f} CPU s, peak {peak:,.0f} MiB {json.dumps(result)}")
     comparison = None
     if "lg2" in measurements and "openfisca" in measurements and not measurements["lg2"].error \
             and not measurements["openfisca"].error:  # fmt: skip
@@ -491,15 +569,19 @@ def print_tables(results: list[tuple[list[Measurement], dict | None, dict]]) -> 
     when = f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC"
     print(f"\n### Batch assessment ({when}, {os.cpu_count()} cores, load average {load})\n")
     print(f"Engine: {engine_version()}.")
-    print("Seconds: median of the runs (3 up to 1 million enterprises, 1 above; BENCH_REPEATS).")
     print(
-        "Peak MiB: the largest resident set of the phase's own process over its runs (wait4's ru_maxrss).\n"
+        "Seconds and CPU seconds: medians of the interleaved runs (BENCH_ROUNDS, else 3 up to 1 million "
+        "enterprises and 1 above). Load: median 1-minute load average as the runs started."
     )
     print(
-        "| enterprises | phase | runs | median s | × I/O floor | enterprises/s "
+        "Peak MiB: the largest resident set over the runs of the phase process and the processes it waited "
+        "for (wait4's ru_maxrss; for Spark, the JVM).\n"
+    )
+    print(
+        "| enterprises | phase | runs | load | median s | × I/O floor | enterprises/s "
         "| CPU s | CPU × floor | peak MiB |"
     )
-    print("|---:|---|---:|---:|---:|---:|---:|---:|---:|")
+    print("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for measurements, _, _ in results:
         floors = {m.phase: m for m in measurements if m.phase.startswith("floor")}
         for m in measurements:
@@ -507,12 +589,13 @@ def print_tables(results: list[tuple[list[Measurement], dict | None, dict]]) -> 
                 "floor", Measurement("floor", m.rows)
             )
             if m.error or not m.seconds:
-                print(f"| {m.rows:,} | {PHASES[m.phase]} | 0 | — | — | — | — | — | failed: {m.error} |")
+                print(f"| {m.rows:,} | {PHASES[m.phase]} | 0 | — | — | — | — | — | — | failed: {m.error} |")
                 continue
             ratio = f"{m.median_seconds / floor.median_seconds:.2f}" if floor.seconds else "—"
             cpu_ratio = f"{m.median_cpu / floor.median_cpu:.2f}" if floor.cpu_seconds else "—"
             print(
-                f"| {m.rows:,} | {PHASES[m.phase]} | {len(m.seconds)} | {m.median_seconds:.2f} | {ratio} "
+                f"| {m.rows:,} | {PHASES[m.phase]} | {len(m.seconds)} | {m.median_load:.1f} "
+                f"| {m.median_seconds:.2f} | {ratio} "
                 f"| {m.rows / m.median_seconds:,.0f} | {m.median_cpu:.1f} | {cpu_ratio} | {m.peak:,.0f} |"
             )
 
@@ -572,9 +655,13 @@ def print_tables(results: list[tuple[list[Measurement], dict | None, dict]]) -> 
         ):  # fmt: skip
             if done(phase, floor_phase):
                 ratio = by_phase[phase].median_seconds / by_phase[floor_phase].median_seconds
+                cpu_ratio = by_phase[phase].median_cpu / by_phase[floor_phase].median_cpu
+                met = "yes" if ratio <= TARGET_DETAIL_RATIO else "NO"
+                cpu_met = "yes" if cpu_ratio <= TARGET_DETAIL_RATIO else "NO"
                 print(
                     f"| {rows:,}: 4 packs with per-criterion columns within {TARGET_DETAIL_RATIO:g}× of the "
-                    f"bare copy, {what} input | {ratio:.2f}× | {'yes' if ratio <= TARGET_DETAIL_RATIO else 'NO'} |"
+                    f"bare copy, {what} input | wall {ratio:.2f}×, CPU {cpu_ratio:.2f}× "
+                    f"| wall {met}, CPU {cpu_met} |"
                 )
         for phase in ("lg2_outcomes", "lg2"):
             if done(phase, "openfisca"):
@@ -589,7 +676,11 @@ def print_tables(results: list[tuple[list[Measurement], dict | None, dict]]) -> 
             duckdb_phase = {"spark4": "lg4", "spark2": "lg2_outcomes"}[phase]
             if done(phase, duckdb_phase):
                 ratio = by_phase[phase].median_seconds / by_phase[duckdb_phase].median_seconds
-                print(f"| {rows:,}: {PHASES[phase]} against DuckDB (no target) | {ratio:.1f}× slower | — |")
+                cpu_ratio = by_phase[phase].median_cpu / by_phase[duckdb_phase].median_cpu
+                print(
+                    f"| {rows:,}: {PHASES[phase]} against DuckDB (no target) | wall {ratio:.1f}×, "
+                    f"CPU {cpu_ratio:.1f}× slower | — |"
+                )
         peaks = [m.peak for m in measurements if m.peak_mib and m.phase != "openfisca"]
         if peaks and rows >= 10_000_000:
             print(
@@ -607,6 +698,46 @@ def print_tables(results: list[tuple[list[Measurement], dict | None, dict]]) -> 
             print(f"| one enterprise, 4 packs with explanation | failed: {latency.get('error')} | NO |")
 
 
+def print_sizing(results: list[tuple[list[Measurement], dict | None, dict]]) -> None:
+    """Cores a Spark cluster needs for SIZING_ENTERPRISES, from the per-core throughput measured locally."""
+    spark = [
+        m for measurements, _, _ in results for m in measurements if m.phase.startswith("spark") and m.extras
+    ]
+    if not spark:
+        return
+    print(f"\n### Spark sizing: {SIZING_ENTERPRISES:,} enterprises\n")
+    print(
+        "Per-core throughput: enterprises ÷ CPU seconds of the whole-file run (JVM and driver), less those of "
+        f"a {SPARK_SAMPLE_ROWS:,}-enterprise run of the same query on a warm JVM (planning, code generation, "
+        "job start): the fixed cost, paid once per query on the driver whatever the cluster's size. Cores "
+        "for a window: the per-enterprise CPU seconds over the window less the fixed cost's wall seconds. "
+        "The JVM's first run (class loading, JIT warm-up) is shown apart.\n"
+    )
+    header = " | ".join(f"cores for {label}" for _, label in SIZING_WINDOWS)
+    print(
+        "| phase | enterprises | first small run s (CPU s) | run s | run CPU s | fixed cost s (wall) "
+        "| fixed cost CPU s "
+        f"| enterprises per core-second | {header} |"
+    )
+    print("|---|---:|---:|---:|---:|---:|---:|---:|" + "---:|" * len(SIZING_WINDOWS))
+    for m in spark:
+        run_cpu, plan_cpu = m.median_extra("run_cpu"), m.median_extra("plan_cpu")
+        plan_seconds = m.median_extra("plan_seconds")
+        throughput = m.rows / max(run_cpu - plan_cpu, 1e-9)
+        cores = [
+            f"{math.ceil(SIZING_ENTERPRISES / throughput / (window - plan_seconds)):,}"
+            if window > plan_seconds
+            else "—"
+            for window, _ in SIZING_WINDOWS
+        ]
+        print(
+            f"| {PHASES[m.phase]} | {m.rows:,} "
+            f"| {m.median_extra('warmup_seconds'):.1f} ({m.median_extra('warmup_cpu'):.1f}) "
+            f"| {m.median_seconds:.1f} | {run_cpu:.1f} | {plan_seconds:.1f} "
+            f"| {plan_cpu:.1f} | {throughput:,.0f} | {' | '.join(cores)} |"
+        )
+
+
 def main(argv: list[str]) -> int:
     if argv[:1] == ["--phase"]:
         return run_phase_here(argv[1:])
@@ -615,6 +746,7 @@ def main(argv: list[str]) -> int:
     say(f"sizes {sizes}, {repeats} runs up to 1 million, output in {out}")
     results = [benchmark_size(rows, out, repeats, keep, latency_too=rows == min(sizes)) for rows in sizes]
     print_tables(results)
+    print_sizing(results)
     failed = any(m.error for measurements, _, _ in results for m in measurements)
     return 1 if failed else 0
 

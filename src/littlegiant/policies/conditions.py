@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from sqlglot import exp
 
-from littlegiant.rules.compiler import quote
+from littlegiant.rules.compiler import column_number, quote
 from littlegiant.rules.expressions import (
     Expression,
     PackError,
@@ -323,7 +323,7 @@ def conditions_sql(conditions: Sequence[Condition], *, size_outcome: str | None 
             return size_sql(name, size_outcome)
         spec = FIELDS_BY_NAME.get(name)
         if spec is not None and spec.is_numeric:
-            return SqlNumber(quote(name))
+            return column_number(name)
         return quote(name)
 
     compiler = SqlCompiler(resolve)

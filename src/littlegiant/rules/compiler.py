@@ -25,7 +25,10 @@ from littlegiant.rules.expressions import (
     SqlCompiler,
     SqlNumber,
     ValueType,
+    Width,
     decimal_literal,
+    literal_width,
+    times,
 )
 from littlegiant.rules.industries import SizeIndustry, size_industry
 from littlegiant.rules.pack import (
@@ -43,19 +46,6 @@ from littlegiant.rules.pack import (
 )
 from littlegiant.rules.schema import FIELDS, FieldKind
 
-# Exact types of the canonical columns. The scales bound what an input may carry: money to the fen,
-# fractions to
-# 8 places; products of these stay within DECIMAL(38) for enterprises up to 10^13 yuan.
-COLUMN_TYPES: dict[FieldKind, str] = {
-    FieldKind.TEXT: "VARCHAR",
-    FieldKind.ENUM: "VARCHAR",
-    FieldKind.BOOLEAN: "BOOLEAN",
-    FieldKind.INTEGER: "DECIMAL(38,0)",
-    FieldKind.COUNT: "DECIMAL(38,0)",
-    FieldKind.MONEY: "DECIMAL(38,2)",
-    FieldKind.FRACTION: "DECIMAL(38,8)",
-    FieldKind.NUMBER: "DECIMAL(38,6)",
-}
 SCALES: dict[FieldKind, int] = {
     FieldKind.INTEGER: 0,
     FieldKind.COUNT: 0,
@@ -63,12 +53,46 @@ SCALES: dict[FieldKind, int] = {
     FieldKind.FRACTION: 8,
     FieldKind.NUMBER: 6,
 }
+# The bounds every input value is checked against on reading (records.py, in Python, DuckDB and Spark alike):
+# money below 10^14 yuan in magnitude (a hundred trillion yuan, far above any enterprise's), every other number
+# below 10^9. They give each numeric column the narrowest exact type that holds every good value: money
+# DECIMAL(16,2), an integer or a count DECIMAL(9,0), a fraction DECIMAL(17,8), a number DECIMAL(15,6), all of at
+# most 18 digits. DuckDB keeps such a decimal in a 64-bit integer and widens the type of every sum, product
+# and comparison from its operands' (p1 + p2 digits for a product): a ratio test such as
+# `debt >= 0.55 * assets` stays in 64-bit integers (DECIMAL(18,4)), and only an expression that could exceed
+# 18 digits (the product of two amounts) is computed in 128 bits, as every one was when the columns were
+# DECIMAL(38,s). No value is rounded either way; the narrow types only prove that fewer digits are needed.
+MONEY_LIMIT_DIGITS = 14
+NUMBER_LIMIT_DIGITS = 9
+MONEY_LIMIT = Decimal(10) ** MONEY_LIMIT_DIGITS
+NUMBER_LIMIT = Decimal(10) ** NUMBER_LIMIT_DIGITS
+
+
+def _exact_type(kind: FieldKind) -> str:
+    digits = MONEY_LIMIT_DIGITS if kind == FieldKind.MONEY else NUMBER_LIMIT_DIGITS
+    return f"DECIMAL({digits + SCALES[kind]},{SCALES[kind]})"
+
+
+# Exact types of the canonical columns, as read from any input once checked.
+COLUMN_TYPES: dict[FieldKind, str] = {
+    FieldKind.TEXT: "VARCHAR",
+    FieldKind.ENUM: "VARCHAR",
+    FieldKind.BOOLEAN: "BOOLEAN",
+    **{kind: _exact_type(kind) for kind in SCALES},
+}
 POINTS_TYPE = "DECIMAL(18,6)"
 STAGES = 6
 
 
 def column_type(name: str) -> str:
     return COLUMN_TYPES[next(f.kind for f in FIELDS if f.name == name)]
+
+
+def column_number(name: str) -> SqlNumber:
+    """A numeric canonical column as a number of the compiler, with its width (COLUMN_TYPES)."""
+    kind = next(f.kind for f in FIELDS if f.name == name)
+    digits = MONEY_LIMIT_DIGITS if kind == FieldKind.MONEY else NUMBER_LIMIT_DIGITS
+    return SqlNumber(quote(name), num_width=(digits + SCALES[kind], SCALES[kind]))
 
 
 def quote(name: str) -> str:
@@ -139,10 +163,11 @@ class _PackCompiler:
             return self.derived[name]
         if name in self.pack.parameters:
             # A parameter is a constant of the query: an override compiles a query of its own.
-            return SqlNumber(decimal_literal(format(self.pack.parameters[name].value, "f")))
+            token = format(self.pack.parameters[name].value, "f")
+            return SqlNumber(decimal_literal(token), num_width=literal_width(token))
         field = next(f for f in FIELDS if f.name == name)
         if field.is_numeric:
-            return SqlNumber(quote(name))
+            return column_number(name)
         return quote(name)
 
     def compiler(self) -> SqlCompiler:
@@ -206,6 +231,8 @@ class _PackCompiler:
                 quote(name + "__n"),
                 quote(name + "__d") if number.den else None,
                 quote(name + "__z") if number.zero else None,
+                number.num_width,
+                number.den_width,
             )
 
         industry_sql = None
@@ -285,7 +312,7 @@ class _PackCompiler:
             # Its zero flag is never true: an amount divides only by a non-zero literal (pack.py).
             n, d = quote(self.col("a", amount.id, "n")), quote(self.col("a", amount.id, "d"))
             stages.setdefault(stage, []).extend([f"{number.num} AS {n}", f"{number.den or '1'} AS {d}"])
-            columns[amount.id] = SqlNumber(n, d)
+            columns[amount.id] = SqlNumber(n, d, None, number.num_width, number.den_width)
         if self.pack.written_amounts:
             last = 2 + max(depth.values()) + 1
             stages[last] = [
@@ -350,9 +377,9 @@ class _PackCompiler:
                 band_def = criterion.bands[index]
                 parts = []
                 if band_def.low is not None:
-                    parts.append(f"{value.num} >= {_times_den(band_def.low, value.den)}")
+                    parts.append(f"{value.num} >= {_times_den(band_def.low, value.den, value.den_width)}")
                 if band_def.high is not None:
-                    parts.append(f"{value.num} <= {_times_den(band_def.high, value.den)}")
+                    parts.append(f"{value.num} <= {_times_den(band_def.high, value.den, value.den_width)}")
                 checks.append((index, " AND ".join(parts)))
             zero_test = value.zero or "FALSE"
             band_sql = " ".join(f"WHEN {test} THEN {index}" for index, test in checks)
@@ -394,9 +421,12 @@ class _PackCompiler:
         ]
 
 
-def _times_den(constant: Decimal, den: str | None) -> str:
-    literal = f"CAST('{constant}' AS DECIMAL(38,{max(0, -constant.as_tuple().exponent)}))"  # type: ignore[operator]
-    return literal if den is None else f"({literal} * {den})"
+def _times_den(constant: Decimal, den: str | None, den_width: Width) -> str:
+    # As narrow as the constant's digits (not DECIMAL(38,s)), so that its product with a narrow denominator
+    # stays in 64 bits where it can.
+    token = format(constant, "f")
+    literal = decimal_literal(token)
+    return literal if den is None else times(literal, literal_width(token), den, den_width)[0]
 
 
 def fen_sql(amount: SqlNumber) -> str:
@@ -409,7 +439,7 @@ def fen_sql(amount: SqlNumber) -> str:
     """
     num, den = amount.num, amount.den or "1"
     guess = f"CAST(ROUND(CAST({num} AS DOUBLE) * 100 / CAST({den} AS DOUBLE)) AS DECIMAL(38,0))"
-    twice = f"({num} * 200)"
+    twice = times(num, amount.num_width, "200", (3, 0))[0]
 
     def fits(k: str) -> str:
         low, high = f"((2 * {k} - 1) * {den})", f"((2 * {k} + 1) * {den})"

@@ -314,13 +314,26 @@ def _is_plain_decimal(token: str) -> bool:
 # Compilation to SQL
 
 
+# The width of a DECIMAL in SQL, (precision, scale), or None where it is not known. DuckDB keeps a decimal of
+# at most 18 digits in a 64-bit integer and multiplies two of them in 64 bits even when the product's declared
+# width exceeds 18 (it checks for overflow and fails, it does not widen), so the compiler tracks every width and
+# widens an operand itself where the declared product could exceed 18 digits. Widths are upper bounds.
+Width = tuple[int, int] | None
+INT64_DIGITS = 18
+MAX_DIGITS = 38
+UNIT_WIDTH: Width = (1, 0)  # the literal 1 (a missing denominator), and NULL
+
+
 @dataclass(frozen=True)
 class SqlNumber:
-    """A rational number in SQL: numerator, denominator (None = 1, always positive), zero-denominator flag."""
+    """A rational number in SQL: numerator, denominator (None = 1, always positive), zero-denominator flag,
+    and the widths of the numerator and the denominator."""
 
     num: str
     den: str | None = None
     zero: str | None = None  # SQL boolean that is never NULL; None means "never"
+    num_width: Width = None
+    den_width: Width = UNIT_WIDTH
 
 
 def _or(*flags: str | None) -> str | None:
@@ -330,16 +343,59 @@ def _or(*flags: str | None) -> str | None:
     return present[0] if len(present) == 1 else "(" + " OR ".join(present) + ")"
 
 
-def _mul(a: str | None, b: str | None) -> str | None:
+def literal_width(token: str) -> tuple[int, int]:
+    """The width `decimal_literal` gives a literal."""
+    digits = token.lstrip("-").replace(".", "")
+    scale = len(token.split(".")[1]) if "." in token else 0
+    return min(MAX_DIGITS, max(len(digits), scale + 1, 1)), scale
+
+
+def sum_width(a: Width, b: Width) -> Width:
+    """The width of a + b or a - b: the larger integral part, the larger scale, one digit of carry."""
+    if a is None or b is None:
+        return None
+    scale = max(a[1], b[1])
+    return min(MAX_DIGITS, max(a[0] - a[1], b[0] - b[1]) + scale + 1), scale
+
+
+def common_width(*widths: Width) -> Width:
+    """The width of a CASE over values of these widths."""
+    if any(w is None for w in widths):
+        return None
+    known = [w for w in widths if w is not None]
+    scale = max(w[1] for w in known)
+    return min(MAX_DIGITS, max(w[0] - w[1] for w in known) + scale), scale
+
+
+def times(a: str, a_width: Width, b: str, b_width: Width) -> tuple[str, Width]:
+    """SQL for a * b and its width. Where the product's declared width exceeds 18 digits, `a` is first cast
+    to a 128-bit decimal, so that DuckDB computes the product exactly in 128 bits instead of failing on an
+    overflow of 64; where it stays within 18 digits the product is exact in 64 bits."""
+    if a_width is not None and b_width is not None and a_width[0] + b_width[0] <= INT64_DIGITS:
+        return f"({a} * {b})", (a_width[0] + b_width[0], a_width[1] + b_width[1])
+    if a_width is None:
+        # Of unknown width: a product with a DECIMAL(19,0) one is at least 19 digits wide, in any case.
+        return f"(({a} * CAST(1 AS DECIMAL(19,0))) * {b})", None
+    wide = max(INT64_DIGITS + 1, a_width[0])
+    width = None if b_width is None else (min(MAX_DIGITS, wide + b_width[0]), a_width[1] + b_width[1])
+    return f"(CAST({a} AS DECIMAL({wide},{a_width[1]})) * {b})", width
+
+
+def _times(value: str, value_width: Width, factor: str | None, factor_width: Width) -> tuple[str, Width]:
+    return (value, value_width) if factor is None else times(value, value_width, factor, factor_width)
+
+
+def _mul(a: str | None, a_width: Width, b: str | None, b_width: Width) -> tuple[str | None, Width]:
     if a is None:
-        return b
+        return b, b_width
     if b is None:
-        return a
-    return f"({a} * {b})"
+        return a, a_width
+    return times(a, a_width, b, b_width)
 
 
-def _times(value: str, factor: str | None) -> str:
-    return value if factor is None else f"({value} * {factor})"
+def _scaled(x: SqlNumber, y: SqlNumber) -> tuple[str, Width]:
+    """x's numerator times y's denominator: x over a common denominator."""
+    return _times(x.num, x.num_width, y.den, y.den_width)
 
 
 class SqlCompiler:
@@ -356,42 +412,62 @@ class SqlCompiler:
             assert isinstance(resolved, SqlNumber)
             return resolved
         if isinstance(node, exp.Literal):
-            return SqlNumber(decimal_literal(node.this))
+            return SqlNumber(decimal_literal(node.this), num_width=literal_width(node.this))
         if isinstance(node, exp.Neg):
             value = self.number(node.this)
-            return SqlNumber(f"(-{value.num})", value.den, value.zero)
+            return SqlNumber(f"(-{value.num})", value.den, value.zero, value.num_width, value.den_width)
         if isinstance(node, exp.Add | exp.Sub):
             a, b = self.number(node.this), self.number(node.expression)
             op = "+" if isinstance(node, exp.Add) else "-"
             if a.den is None and b.den is None:
-                return SqlNumber(f"({a.num} {op} {b.num})", None, _or(a.zero, b.zero))
-            num = f"({_times(a.num, b.den)} {op} {_times(b.num, a.den)})"
-            return SqlNumber(num, _mul(a.den, b.den), _or(a.zero, b.zero))
+                return SqlNumber(
+                    f"({a.num} {op} {b.num})", None, _or(a.zero, b.zero), sum_width(a.num_width, b.num_width)
+                )
+            (left, left_width), (right, right_width) = _scaled(a, b), _scaled(b, a)
+            den, den_width = _mul(a.den, a.den_width, b.den, b.den_width)
+            return SqlNumber(
+                f"({left} {op} {right})",
+                den,
+                _or(a.zero, b.zero),
+                sum_width(left_width, right_width),
+                den_width,
+            )
         if isinstance(node, exp.Mul):
             a, b = self.number(node.this), self.number(node.expression)
-            return SqlNumber(f"({a.num} * {b.num})", _mul(a.den, b.den), _or(a.zero, b.zero))
+            num, num_width = times(a.num, a.num_width, b.num, b.num_width)
+            den, den_width = _mul(a.den, a.den_width, b.den, b.den_width)
+            return SqlNumber(num, den, _or(a.zero, b.zero), num_width, den_width)
         if isinstance(node, exp.Div):
             a, b = self.number(node.this), self.number(node.expression)
-            num = f"(CASE WHEN {b.num} = 0 THEN NULL ELSE {_times(a.num, b.den)} * SIGN({b.num}) END)"
-            den = _times(f"ABS({b.num})", a.den)
-            return SqlNumber(num, den, _or(f"COALESCE({b.num} = 0, FALSE)", a.zero, b.zero))
+            scaled, scaled_width = _scaled(a, b)
+            # A product with a sign never grows: it stays in the width of `scaled`, in 64 bits if that is.
+            num = f"(CASE WHEN {b.num} = 0 THEN NULL ELSE {scaled} * SIGN({b.num}) END)"
+            den, den_width = _times(f"ABS({b.num})", b.num_width, a.den, a.den_width)
+            return SqlNumber(
+                num, den, _or(f"COALESCE({b.num} = 0, FALSE)", a.zero, b.zero), scaled_width, den_width
+            )
         if isinstance(node, exp.Case):
             ifs = node.args["ifs"]
             default = node.args.get("default")
             conditions = [self.boolean(branch.this) for branch in ifs]
             values = [self.number(branch.args["true"]) for branch in ifs]
-            fallback = self.number(default) if default is not None else SqlNumber("NULL")
+            fallback = (
+                self.number(default) if default is not None else SqlNumber("NULL", num_width=UNIT_WIDTH)
+            )
 
             def pick(part: Callable[[SqlNumber], str]) -> str:
                 whens = " ".join(f"WHEN {c} THEN {part(v)}" for c, v in zip(conditions, values, strict=True))
                 return f"(CASE {whens} ELSE {part(fallback)} END)"
 
-            any_den = any(v.den for v in [*values, fallback])
-            any_zero = any(v.zero for v in [*values, fallback])
+            every = [*values, fallback]
+            any_den = any(v.den for v in every)
+            any_zero = any(v.zero for v in every)
             return SqlNumber(
                 pick(lambda v: v.num),
                 pick(lambda v: v.den or "1") if any_den else None,
                 pick(lambda v: v.zero or "FALSE") if any_zero else None,
+                common_width(*(v.num_width for v in every)),
+                common_width(*(v.den_width for v in every)),
             )
         if isinstance(node, exp.Coalesce):
             arguments = [self.number(a) for a in [node.this, *node.expressions]]
@@ -407,7 +483,13 @@ class SqlCompiler:
             if arguments[-1].zero:
                 known = " OR ".join(f"{a.num} IS NOT NULL" for a in arguments)
                 zero = f"(CASE WHEN {known} THEN FALSE ELSE {arguments[-1].zero} END)"
-            return SqlNumber(num, den, zero)
+            return SqlNumber(
+                num,
+                den,
+                zero,
+                common_width(*(a.num_width for a in arguments)),
+                common_width(*(a.den_width for a in arguments)),
+            )
         if isinstance(node, exp.Least | exp.Greatest):
             arguments = [self.number(a) for a in [node.this, *node.expressions]]
             keep_first = "<=" if isinstance(node, exp.Least) else ">="
@@ -419,12 +501,18 @@ class SqlCompiler:
 
     def _pick_extreme(self, a: SqlNumber, b: SqlNumber, keep_first: str) -> SqlNumber:
         unknown = f"{a.num} IS NULL OR {b.num} IS NULL"
-        first = f"{_times(a.num, b.den)} {keep_first} {_times(b.num, a.den)}"
+        first = f"{_scaled(a, b)[0]} {keep_first} {_scaled(b, a)[0]}"
         num = f"(CASE WHEN {unknown} THEN NULL WHEN {first} THEN {a.num} ELSE {b.num} END)"
         den = None
         if a.den or b.den:
             den = f"(CASE WHEN {unknown} THEN NULL WHEN {first} THEN {a.den or '1'} ELSE {b.den or '1'} END)"
-        return SqlNumber(num, den, _or(a.zero, b.zero))
+        return SqlNumber(
+            num,
+            den,
+            _or(a.zero, b.zero),
+            common_width(a.num_width, b.num_width),
+            common_width(a.den_width, b.den_width),
+        )
 
     def boolean(self, node: exp.Expression) -> str:  # noqa: C901
         if isinstance(node, exp.Paren):
@@ -457,7 +545,7 @@ class SqlCompiler:
             if _is_text(node.this) or _is_text(node.expression):
                 return f"({self.text(node.this)} {op} {self.text(node.expression)})"
             a, b = self.number(node.this), self.number(node.expression)
-            comparison = f"({_times(a.num, b.den)} {op} {_times(b.num, a.den)})"
+            comparison = f"({_scaled(a, b)[0]} {op} {_scaled(b, a)[0]})"
             zero = _or(a.zero, b.zero)
             return f"(CASE WHEN {zero} THEN FALSE ELSE {comparison} END)" if zero else comparison
         raise AssertionError(f"not a boolean: {node!r}")
@@ -495,9 +583,7 @@ def _is_text(node: exp.Expression) -> bool:
 
 def decimal_literal(token: str) -> str:
     # An explicit DECIMAL keeps literals exact and stops DuckDB from reading them as DOUBLE.
-    digits = token.lstrip("-").replace(".", "")
-    scale = len(token.split(".")[1]) if "." in token else 0
-    precision = min(38, max(len(digits), scale + 1, 1))
+    precision, scale = literal_width(token)
     return f"CAST('{token}' AS DECIMAL({precision},{scale}))"
 
 

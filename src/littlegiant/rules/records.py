@@ -21,14 +21,12 @@ from littlegiant.identifiers import (
     CreditCodeError,
     check_credit_code,
 )
-from littlegiant.rules.compiler import COLUMN_TYPES, SCALES, quote
+from littlegiant.rules.compiler import COLUMN_TYPES, MONEY_LIMIT, NUMBER_LIMIT, SCALES, quote
 from littlegiant.rules.industries import size_industry
 from littlegiant.rules.schema import FALSE_WORDS, FIELDS, TRUE_WORDS, Field, FieldKind
 
-# Larger amounts are not an enterprise's: the bound keeps every product of the compiled SQL within
-# DECIMAL(38).
-MONEY_LIMIT = Decimal(10) ** 14
-NUMBER_LIMIT = Decimal(10) ** 9
+# MONEY_LIMIT and NUMBER_LIMIT (compiler.py): larger amounts are not an enterprise's; the bounds give the
+# compiled SQL its narrow exact column types (compiler.COLUMN_TYPES).
 # A binary double (the money type of pandas' and Spark's Parquet) is read as the whole number of fen (or of the
 # field's smallest unit) it rounds to, when it lies within a thousandth of that unit: the error left by
 # converting a decimal amount to binary, or by a little float arithmetic, never comes near it, while an
