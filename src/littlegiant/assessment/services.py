@@ -675,7 +675,7 @@ def _amount_totals(
 def screening_totals(run: ScreeningRun) -> list[AmountTotal]:
     """A finished run's amount totals (empty without a calculation pack), as its downloads would sum them:
     read from the note written beside the results, or summed from the Parquet file for a run older than it."""
-    if run.status != ScreeningStatus.DONE or not run.result_path:
+    if run.status != RunStatus.DONE or not run.result_path:
         return []
     if not any(registry.get(p).is_calculation for p in run.pack_ids if p in registry.ids()):
         return []
