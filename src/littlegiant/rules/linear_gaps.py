@@ -24,7 +24,7 @@ from typing import Final
 from sqlglot import exp
 
 from littlegiant.rules.expressions import Closure, PyValue, to_closure
-from littlegiant.rules.pack import Criterion, RulePack
+from littlegiant.rules.pack import Condition, Criterion, RulePack
 
 Lookup = Callable[[str], PyValue]
 # a + b·x in the changed field x, or None when a number it reads is unknown or not computable (D5, D4): a
@@ -160,19 +160,10 @@ def _linear(node: exp.Expression, field: str, affected: frozenset[str]) -> Linea
 
 def linear_plan(pack: RulePack, criterion: Criterion, field: str) -> LinearPlan | None:
     """The condition's plan for changing `field`, or None when it cannot be solved directly."""
-    plain_test = (
-        criterion.evaluated
-        and criterion.test is not None
-        and not criterion.builtin
-        and not criterion.industry_test
-        and not criterion.not_in_divisions
-        and not criterion.composition_criterion
-        and not criterion.composition_pack
-        and not criterion.score_at_least
-    )
-    if not plain_test:
+    # Only a condition holds a plain test; the industry, division, score and composition kinds are left to the
+    # search.
+    if not isinstance(criterion, Condition):
         return None
-    assert criterion.test is not None
     affected = pack.names_reading(field)
     fixed: list[Closure] = []
     comparisons: list[_Comparison] = []
