@@ -29,6 +29,13 @@ DATABASE_FIXTURES = frozenset({"db", "transactional_db", "django_db_reset_sequen
 
 
 @pytest.fixture(autouse=True)
+def _uploads_in_a_folder_of_the_test(settings, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Evidence, certificates and screening results of a test go to a temporary folder of its own, never into
+    the checkout's var/uploads (tests must not write into the checkout)."""
+    settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")
+
+
+@pytest.fixture(autouse=True)
 def _migration_data(request: pytest.FixtureRequest) -> None:
     """Reload the data that migrations load, if an earlier transactional test flushed it.
 

@@ -7,7 +7,7 @@ class AssessmentConfig(AppConfig):
     verbose_name = _("Self-assessment and screening")
 
     def ready(self) -> None:
-        from littlegiant.assessment.tasks import fail_abandoned_screening
+        from littlegiant.assessment.services import fail_abandoned_screening
         from littlegiant.operations.signals import task_abandoned
 
         task_abandoned.connect(fail_abandoned_screening, dispatch_uid="littlegiant_fail_abandoned_screening")

@@ -9,6 +9,6 @@ class PoliciesConfig(AppConfig):
 
     def ready(self) -> None:
         from littlegiant.operations.signals import task_abandoned
-        from littlegiant.policies.tasks import fail_abandoned_run
+        from littlegiant.policies.services import fail_abandoned_run
 
         task_abandoned.connect(fail_abandoned_run, dispatch_uid="littlegiant_fail_abandoned_policy_run")

@@ -491,3 +491,13 @@ def notify_qualifying(run: PolicyRun, *, by: User) -> int:
             comment=_("%(count)s enterprises notified.") % {"count": len(untold)},
         )  # fmt: skip
     return len(untold)
+
+
+def fail_abandoned_run(sender: object, *, task_path: str, args: list, reason: str, **kwargs: object) -> None:
+    """A run whose worker died is marked failed with the reason, never left running (task_abandoned)."""
+    if task_path != run_policy.module_path or not args:
+        return
+    run_id = int(args[0])
+    if runs.is_unfinished(PolicyRun.objects, run_id):
+        fail_run(run_id, reason)
+        shutil.rmtree(Path(settings.MEDIA_ROOT) / RUNS_DIR / str(run_id), ignore_errors=True)

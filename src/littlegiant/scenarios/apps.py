@@ -8,6 +8,6 @@ class ScenariosConfig(AppConfig):
 
     def ready(self) -> None:
         from littlegiant.operations.signals import task_abandoned
-        from littlegiant.scenarios.tasks import fail_abandoned_run
+        from littlegiant.scenarios.services import fail_abandoned_run
 
         task_abandoned.connect(fail_abandoned_run, dispatch_uid="littlegiant_fail_abandoned_scenario_run")
