@@ -191,6 +191,7 @@ def phase_spark(source: Path, target: Path, packs: tuple[str, ...], *, detail: b
                 time.perf_counter() - started,
                 cpu() - started_cpu,
             )
+            print(json.dumps(result), file=sys.stderr, flush=True)  # reported even if the big run times out
     started, started_cpu = time.perf_counter(), cpu()
     assess_file(source, target, list(packs), detail=detail, engine="spark")
     result["seconds"], result["run_cpu"] = time.perf_counter() - started, cpu() - started_cpu
@@ -312,9 +313,12 @@ def measure(command: list[str]) -> tuple[dict, float, float]:
         timer.cancel()
         process.returncode = os.waitstatus_to_exitcode(status)
         if timed_out.is_set():
+            errors.seek(0)
+            reported = [line for line in errors.read().splitlines() if line.startswith("{")]
             raise RuntimeError(
                 f"timed out after {PHASE_TIMEOUT:.0f} s (BENCH_TIMEOUT), "
-                f"peak {usage.ru_maxrss / 1024:,.0f} MiB by then"
+                f"peak {usage.ru_maxrss / 1024:,.0f} MiB by then (the phase's own process)"
+                + (f"; it had reported {reported[-1]}" if reported else "")
             )
         if process.returncode != 0:
             errors.seek(0)
