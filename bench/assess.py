@@ -731,7 +731,8 @@ def print_sizing(results: list[tuple[list[Measurement], dict | None, dict]]) -> 
     for m in spark:
         run_cpu, plan_cpu = m.median_extra("run_cpu"), m.median_extra("plan_cpu")
         plan_seconds = m.median_extra("plan_seconds")
-        throughput = m.rows / max(run_cpu - plan_cpu, 1e-9)
+        # The small run's CPU covers the fixed cost and its own SPARK_SAMPLE_ROWS enterprises.
+        throughput = (m.rows - SPARK_SAMPLE_ROWS) / max(run_cpu - plan_cpu, 1e-9)
         cores = [
             f"{math.ceil(SIZING_ENTERPRISES / throughput / (window - plan_seconds)):,}"
             if window > plan_seconds
