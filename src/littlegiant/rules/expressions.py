@@ -344,10 +344,11 @@ def _or(*flags: str | None) -> str | None:
 
 
 def literal_width(token: str) -> tuple[int, int]:
-    """The width `decimal_literal` gives a literal."""
-    digits = token.lstrip("-").replace(".", "")
-    scale = len(token.split(".")[1]) if "." in token else 0
-    return min(MAX_DIGITS, max(len(digits), scale + 1, 1)), scale
+    """The width `decimal_literal` gives a literal: its integral digits without leading zeros and its places
+    (0.55 is a DECIMAL(2,2)), so that a rate times an amount of 16 digits stays within 18."""
+    integral, _, places = token.lstrip("-").partition(".")
+    scale = len(places)
+    return min(MAX_DIGITS, max(len(integral.lstrip("0")) + scale, 1)), scale
 
 
 def sum_width(a: Width, b: Width) -> Width:
