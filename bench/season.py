@@ -15,6 +15,7 @@ Only 127.0.0.1; bounded in users and seconds. Prints tables; bench/README.md kee
 
 from __future__ import annotations
 
+import datetime as dt
 import http.client
 import os
 import random
@@ -586,7 +587,12 @@ def database_checks(cast: Cast, ledger: Ledger, *, since: float) -> list[tuple[s
         .exists()
     ]
     media = Path(settings.MEDIA_ROOT)
-    stored = set(Evidence.objects.values_list("stored_path", flat=True))
+    # Only the run's own rows: evidence uploaded before it (the demo's, an earlier run's) may live in the upload
+    # folder of the checkout that wrote it.
+    uploaded_since = dt.datetime.fromtimestamp(since, tz=dt.UTC)
+    stored = set(
+        Evidence.objects.filter(uploaded_at__gte=uploaded_since).values_list("stored_path", flat=True)
+    )
     missing = [p for p in stored if not (media / p).is_file()]
     on_disk = (
         {
