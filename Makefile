@@ -73,14 +73,16 @@ test-sqlite: $(BIN)/.installed
 	@echo "== pytest on SQLite =="
 	LITTLEGIANT_TESTING=true LITTLEGIANT_PROPERTY_EXAMPLES=$(PROPERTY_EXAMPLES) DATABASE_URL= $(BIN)/pytest -n $(PYTEST_WORKERS) -q
 
-# The Spark engine's tests touch no database: the SQLite run has them, the PostgreSQL run leaves them out.
+# The Spark engine's tests touch no database: the SQLite run has them, the PostgreSQL run leaves them out. The
+# browser journeys run once, in the SQLite run: they drive the same views the PostgreSQL run covers through the
+# test client (on this 2-core machine they cost 3 min of the PostgreSQL run, and make test has 20).
 test-postgres: $(BIN)/.installed
 	@echo "== pytest on PostgreSQL ($(PG_URL)) =="
 	@if ! .ci/check-postgres "$(PG_URL)"; then \
 		if [ "$${CI:-}" = "true" ]; then echo "PostgreSQL is not reachable at $(PG_URL): failing (CI=true)."; exit 1; fi; \
 		echo "PostgreSQL is not reachable at $(PG_URL): SKIPPING the PostgreSQL run (outside CI only)."; exit 0; \
 	fi; \
-	LITTLEGIANT_TESTING=true DATABASE_URL=$(PG_URL) $(BIN)/pytest -n $(PYTEST_WORKERS) -q -m "not spark"
+	LITTLEGIANT_TESTING=true DATABASE_URL=$(PG_URL) $(BIN)/pytest -n $(PYTEST_WORKERS) -q -m "not spark and not browser"
 
 # The benchmark compares the engine with OpenFisca-Core in an environment of its own (never a littlegiant dependency).
 BENCH_SIZES ?= 1000000,10000000
