@@ -20,21 +20,7 @@ from tests.digital.answers import SIXTY, TWENTY
 from tests.digital.conftest import grant_title, submit_answers
 from tests.recognition.conftest import make_programme, through_the_city_stage
 
-FIELDS = [
-    "enterprise_id",
-    "year",
-    "tier",
-    "held_from",
-    "held_until",
-    "region_id",
-    "region_path",
-    "name",
-    "level",
-    "source",
-    "miit_level",
-    "questionnaire_level",
-    "weakest_dimension",
-]
+FIELDS = list(levels.SNAPSHOT_COLUMNS)
 
 
 def kept() -> tuple[list[tuple], list[tuple]]:
