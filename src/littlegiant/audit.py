@@ -3,12 +3,14 @@
 Every app's trail (applications, service requests, licences, screening runs) subclasses `AuditEvent`, adding
 only the foreign key to what the event is about, so a reader learns one schema and `record()` is the one way
 to write an entry. Roles are codes (`enterprise`, `reviewer:municipal`, `institution_staff`, ...), never
-display strings, so a trail reads correctly in either language.
+display strings, so a trail reads correctly in either language; a trail names its actions and states on a page
+through its `ACTION_LABELS` and `STATE_LABELS` (`action_label`, `from_label`, `to_label`).
 """
 
 from __future__ import annotations
 
-from typing import Any, Self
+from collections.abc import Mapping
+from typing import Any, ClassVar, Self
 
 from django.conf import settings
 from django.db import models
@@ -20,6 +22,11 @@ SYSTEM = "system"  # the role of an event that no person caused (a scheduled job
 
 class AuditEvent(models.Model):
     """One entry of an audit trail (abstract): subclasses add what the event is about."""
+
+    # How a trail's page names an action or a state in the reader's language; what is stored stays a code (and
+    # so does an export). A code a subclass names no label for reads as itself.
+    ACTION_LABELS: ClassVar[Mapping[str, object]] = {}
+    STATE_LABELS: ClassVar[Mapping[str, object]] = {}
 
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -43,6 +50,23 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.action}: {self.from_state or '∅'} → {self.to_state or '∅'}"
+
+    @property
+    def action_label(self) -> str:
+        return str(self.ACTION_LABELS.get(self.action, self.action))
+
+    @property
+    def from_label(self) -> str:
+        return self.state_label(self.from_state)
+
+    @property
+    def to_label(self) -> str:
+        return self.state_label(self.to_state)
+
+    @classmethod
+    def state_label(cls, state: str) -> str:
+        """A state in the reader's language; empty for no state."""
+        return str(cls.STATE_LABELS.get(state, state)) if state else ""
 
     @classmethod
     def record(
@@ -70,3 +94,20 @@ class AuditEvent(models.Model):
             comment=comment,
             **about,
         )
+
+
+class AuditEventKeptAfterActor(AuditEvent):
+    """An audit event (abstract) that stays when its actor's account is deleted, the actor then empty: the trail
+    of work that outlives the person who started it (a screening, a scenario)."""
+
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("actor"),
+    )
+
+    class Meta(AuditEvent.Meta):
+        abstract = True

@@ -10,7 +10,7 @@ app's `record(run, from_status)` in the same transaction, so the app writes its 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, ClassVar
 
 from django.db import models, transaction
 from django.db.models import F, Q
@@ -31,6 +31,10 @@ ERROR_LENGTH = 2000
 
 class BackgroundRun(models.Model):
     """A run in the background (abstract): subclasses add what it runs over and what it keeps."""
+
+    # How much of the progress bar reading the filings fills: a run with more work after the reading (a
+    # scenario comparing its results) gives the reading less, and shows 100 only when it is done.
+    READING_PERCENT: ClassVar[int] = 100
 
     status = models.CharField(
         _("status"), max_length=16, choices=RunStatus.choices, default=RunStatus.QUEUED, db_index=True
@@ -78,12 +82,12 @@ class BackgroundRun(models.Model):
 
     @property
     def percent(self) -> int:
-        """Share of the filings read, for the progress bar."""
+        """Share of the work done, for the progress bar: the filings read, within READING_PERCENT."""
         if self.status == RunStatus.DONE:
             return 100
         if not self.total:
             return 0
-        return min(100, self.processed * 100 // self.total)
+        return min(self.READING_PERCENT, self.processed * self.READING_PERCENT // self.total)
 
 
 Record = Callable[[Any, str], object]  # (run, from_status): the app's audit event, in the same transaction

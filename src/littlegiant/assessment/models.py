@@ -13,7 +13,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from littlegiant.accounts.jurisdiction import region_scope
-from littlegiant.audit import AuditEvent
+from littlegiant.audit import AuditEventKeptAfterActor
 from littlegiant.runs import BackgroundRun, RunStatus
 
 if TYPE_CHECKING:
@@ -77,21 +77,13 @@ class ScreeningRun(BackgroundRun):
         return f"summary-{self.pk}"
 
 
-class ScreeningEvent(AuditEvent):
-    """A change of a screening run's status: who (or the worker), in which role, from → to, why."""
+class ScreeningEvent(AuditEventKeptAfterActor):
+    """A change of a screening run's status: who (or the worker), in which role, from → to, why; the person who
+    started a run may leave, and its trail stays."""
 
     run = models.ForeignKey(ScreeningRun, on_delete=models.CASCADE, related_name="events")
-    # The person who started a run may leave; the run's trail stays.
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("actor"),
-    )
 
-    class Meta(AuditEvent.Meta):
+    class Meta(AuditEventKeptAfterActor.Meta):
         verbose_name = _("screening event")
         verbose_name_plural = _("screening events")
 

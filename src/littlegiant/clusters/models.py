@@ -316,11 +316,9 @@ class ClusterEvent(AuditEvent):
     # The year a report or a reminder concerns, so the overdue list counts the reminders of each year.
     year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
 
+    ACTION_LABELS = EVENT_LABELS
+
     class Meta(AuditEvent.Meta):
         verbose_name = _("cluster event")
         verbose_name_plural = _("cluster events")
         indexes = [models.Index(fields=["cluster", "action", "year"], name="cluster_event_action_year")]
-
-    @property
-    def action_label(self) -> str:
-        return str(EVENT_LABELS.get(self.action, self.action))

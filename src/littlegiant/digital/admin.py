@@ -1,14 +1,11 @@
 from django.contrib import admin
 
+from littlegiant.admin_bases import AuditTrailInline
 from littlegiant.digital.models import Evaluation, EvaluationEvent
 
 
-class EvaluationEventInline(admin.TabularInline):
+class EvaluationEventInline(AuditTrailInline):
     model = EvaluationEvent
-    extra = 0
-    can_delete = False
-    readonly_fields = ["created_at", "actor", "role", "action", "from_state", "to_state", "comment"]
-    fields = readonly_fields
 
 
 @admin.register(Evaluation)

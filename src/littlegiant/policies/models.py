@@ -150,20 +150,6 @@ class Policy(models.Model):
         return f"{self.pk}.{self.updated_at.timestamp() if self.updated_at else 0}"
 
 
-class PolicyEvent(AuditEvent):
-    """A change to a policy: created, edited, withdrawn, a 免申即享 run started, its enterprises notified."""
-
-    policy = models.ForeignKey(Policy, on_delete=models.CASCADE, related_name="events")
-
-    class Meta(AuditEvent.Meta):
-        verbose_name = _("policy event")
-        verbose_name_plural = _("policy events")
-
-    @property
-    def action_label(self) -> str:
-        return str(EVENT_LABELS.get(self.action, self.action))
-
-
 EVENT_LABELS = {
     "create": _("issued"),
     "edit": _("edited"),
@@ -173,6 +159,18 @@ EVENT_LABELS = {
     "fail": _("list failed"),
     "notify": _("enterprises notified"),
 }
+
+
+class PolicyEvent(AuditEvent):
+    """A change to a policy: created, edited, withdrawn, a 免申即享 run started, its enterprises notified."""
+
+    policy = models.ForeignKey(Policy, on_delete=models.CASCADE, related_name="events")
+
+    ACTION_LABELS = EVENT_LABELS
+
+    class Meta(AuditEvent.Meta):
+        verbose_name = _("policy event")
+        verbose_name_plural = _("policy events")
 
 
 class PolicyRunQuerySet(models.QuerySet["PolicyRun"]):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from littlegiant.admin_bases import ReadOnlyAdmin
 from littlegiant.recognition.models import (
     Application,
     ApplicationVersion,
@@ -58,19 +59,6 @@ class ProgrammeAdmin(admin.ModelAdmin):
         (_("Dates"), {"fields": ["applications_open_on", "applications_close_on"]}),
         (_("Expert review"), {"fields": ["expert_pass_mark", "review_form"]}),
     ]
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """Records written only by the workflow's services: visible to administrators, never edited by hand."""
-
-    def has_add_permission(self, request: object) -> bool:
-        return False
-
-    def has_change_permission(self, request: object, obj: object = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: object, obj: object = None) -> bool:
-        return False
 
 
 class ApplicationVersionInline(admin.TabularInline):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import admin
 
+from littlegiant.admin_bases import ReadOnlyAdmin
 from littlegiant.reference.models import (
     IndustryClass,
     IndustryDivision,
@@ -12,19 +13,6 @@ from littlegiant.reference.models import (
     Region,
     StrategicEmergingIndustry,
 )
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """Browse and search, never change: a wrong row is fixed in the data file and its migration."""
-
-    def has_add_permission(self, request: object) -> bool:
-        return False
-
-    def has_change_permission(self, request: object, obj: object = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: object, obj: object = None) -> bool:
-        return False
 
 
 @admin.register(Region)

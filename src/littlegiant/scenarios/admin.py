@@ -1,13 +1,11 @@
 from django.contrib import admin
 
+from littlegiant.admin_bases import AuditTrailInline
 from littlegiant.scenarios.models import Scenario, ScenarioEvent, ScenarioRun
 
 
-class ScenarioEventInline(admin.TabularInline):
+class ScenarioEventInline(AuditTrailInline):
     model = ScenarioEvent
-    extra = 0
-    can_delete = False
-    readonly_fields = ["created_at", "actor", "role", "action", "from_state", "to_state", "comment"]
 
 
 @admin.register(Scenario)

@@ -11,8 +11,9 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from littlegiant.accounts.jurisdiction import is_official, region_scope
-from littlegiant.audit import AuditEvent
-from littlegiant.runs import BackgroundRun, RunStatus
+from littlegiant.audit import AuditEventKeptAfterActor
+from littlegiant.runs import BackgroundRun
+from littlegiant.runs import RunStatus as RunStatus  # where the scenario pages look for it
 
 if TYPE_CHECKING:
     from littlegiant.accounts.models import User
@@ -109,6 +110,8 @@ class ScenarioRun(BackgroundRun):
     # rows, holding_base, holding_variant, gains, losses, shifts, transitions [[base, variant, count]], amount
     summary = models.JSONField(_("summary"), default=dict, blank=True)
 
+    READING_PERCENT = 80  # the comparison after the reading is the last 20%
+
     objects = ScenarioRunQuerySet.as_manager()
 
     class Meta(BackgroundRun.Meta):
@@ -117,15 +120,6 @@ class ScenarioRun(BackgroundRun):
 
     def __str__(self) -> str:
         return f"{self.scenario} · {self.get_status_display()}"
-
-    @property
-    def percent(self) -> int:
-        """Share of the work done, for the progress bar: reading the filings is the first 80%."""
-        if self.status == RunStatus.DONE:
-            return 100
-        if not self.total:
-            return 0
-        return min(99, self.processed * 80 // self.total)
 
 
 class Mover(models.Model):
@@ -173,20 +167,12 @@ class Mover(models.Model):
         return f"{self.enterprise_id}: {self.base_outcome} → {self.variant_outcome}"
 
 
-class ScenarioEvent(AuditEvent):
-    """A scenario's trail: created, run started, finished or failed."""
+class ScenarioEvent(AuditEventKeptAfterActor):
+    """A scenario's trail: created, run started, finished or failed (kept when the person who acted leaves)."""
 
     scenario = models.ForeignKey(Scenario, on_delete=models.CASCADE, related_name="events")
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("actor"),
-    )
 
-    class Meta(AuditEvent.Meta):
+    class Meta(AuditEventKeptAfterActor.Meta):
         verbose_name = _("scenario event")
         verbose_name_plural = _("scenario events")
 

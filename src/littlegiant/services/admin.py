@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import admin
 
+from littlegiant.admin_bases import AUDIT_TRAIL_FIELDS, AuditTrailInline
 from littlegiant.services.models import (
     InstitutionCategory,
     InstitutionStaff,
@@ -62,21 +63,9 @@ class RequestAssignmentInline(admin.TabularInline):
     fields = readonly_fields
 
 
-class RequestEventInline(admin.TabularInline):
+class RequestEventInline(AuditTrailInline):
     model = RequestEvent
-    extra = 0
-    can_delete = False
-    readonly_fields = [
-        "created_at",
-        "actor",
-        "role",
-        "action",
-        "region",
-        "from_state",
-        "to_state",
-        "institution",
-        "comment",
-    ]
+    readonly_fields = [*AUDIT_TRAIL_FIELDS, "institution"]
     fields = readonly_fields
 
 

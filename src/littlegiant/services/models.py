@@ -661,16 +661,15 @@ class RequestEvent(AuditEvent):
         verbose_name=_("acting for"),
     )
 
+    ACTION_LABELS = EVENT_ACTIONS
+    STATE_LABELS = dict(RequestStatus.choices)
+
     class Meta(AuditEvent.Meta):
         verbose_name = _("request event")
         verbose_name_plural = _("request events")
 
     def __str__(self) -> str:
         return f"{self.request} · {self.action}"
-
-    @property
-    def action_label(self) -> str:
-        return str(EVENT_ACTIONS.get(self.action, self.action))
 
     @property
     def role_label(self) -> str:
@@ -686,11 +685,3 @@ class RequestEvent(AuditEvent):
             "unknown": _("Unknown role"),
         }
         return str(labels.get(self.role, self.role))
-
-    @property
-    def from_label(self) -> str:
-        return str(RequestStatus(self.from_state).label) if self.from_state in RequestStatus.values else ""
-
-    @property
-    def to_label(self) -> str:
-        return str(RequestStatus(self.to_state).label) if self.to_state in RequestStatus.values else ""

@@ -631,11 +631,6 @@ TRANSFER_ACTIONS = {
 }
 
 
-def _state_label(state: str) -> str:
-    labels = {**dict(LicenceStatus.choices), **dict(ListingStatus.choices)}
-    return str(labels.get(state, state))
-
-
 class TransferEvent(AuditEvent):
     """The audit trail of technology transfer: who did what, in which role, from which state to which."""
 
@@ -644,6 +639,9 @@ class TransferEvent(AuditEvent):
         Licence, on_delete=models.CASCADE, null=True, blank=True, related_name="events"
     )
 
+    ACTION_LABELS = TRANSFER_ACTIONS
+    STATE_LABELS = {**dict(LicenceStatus.choices), **dict(ListingStatus.choices)}
+
     class Meta(AuditEvent.Meta):
         ordering = ["-created_at", "-pk"]
         verbose_name = _("tech-transfer event")
@@ -651,15 +649,3 @@ class TransferEvent(AuditEvent):
 
     def __str__(self) -> str:
         return f"{self.action} · {self.created_at:%Y-%m-%d %H:%M}"
-
-    @property
-    def action_label(self) -> str:
-        return str(TRANSFER_ACTIONS.get(self.action, self.action))
-
-    @property
-    def from_label(self) -> str:
-        return _state_label(self.from_state) if self.from_state else ""
-
-    @property
-    def to_label(self) -> str:
-        return _state_label(self.to_state) if self.to_state else ""
