@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from littlegiant.accounts.jurisdiction import region_scope
 from littlegiant.audit import AuditEventKeptAfterActor
+from littlegiant.permissions import is_signed_in
 from littlegiant.runs import BackgroundRun, RunStatus
 
 if TYPE_CHECKING:
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
 class ScreeningRunQuerySet(models.QuerySet["ScreeningRun"]):
     def for_user(self, user: User) -> ScreeningRunQuerySet:
         """Runs this user started, and runs over regions inside their reviewer jurisdiction."""
-        if not (user.is_authenticated and user.is_active):
+        if not is_signed_in(user):
             return self.none()
         return self.filter(Q(requested_by=user) | region_scope(user, region_field="region"))
 

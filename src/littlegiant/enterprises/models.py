@@ -13,6 +13,7 @@ from simple_history.models import HistoricalRecords
 from littlegiant.accounts.jurisdiction import is_administrator
 from littlegiant.enterprises.credit_code import validate_credit_code
 from littlegiant.enterprises.permissions import MembershipRole, enterprise_scope
+from littlegiant.permissions import is_signed_in
 from littlegiant.reference.models import Region
 
 if TYPE_CHECKING:
@@ -383,7 +384,7 @@ class DataImportQuerySet(models.QuerySet["DataImport"]):
         """Imports a person may see: their own; an administrator sees all."""
         if is_administrator(user):
             return self
-        if not (user.is_authenticated and user.is_active):
+        if not is_signed_in(user):
             return self.none()
         return self.filter(actor=user)
 

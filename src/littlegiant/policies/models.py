@@ -17,6 +17,7 @@ from littlegiant.accounts.jurisdiction import region_scope
 from littlegiant.audit import AuditEvent
 from littlegiant.permissions import is_signed_in
 from littlegiant.policies.permissions import managed_scope, policy_scope
+from littlegiant.reference.models import REGION_LEVEL_OF, GovernmentLevel
 from littlegiant.runs import BackgroundRun
 from littlegiant.runs import RunStatus as RunStatus  # the run statuses, where the policy pages look for them
 
@@ -24,21 +25,10 @@ if TYPE_CHECKING:
     from littlegiant.accounts.models import User
 
 
-class PolicyLevel(models.TextChoices):
-    """The level of government that issues a policy; it fixes the level of the policy's region."""
-
-    NATIONAL = "national", _("National")
-    PROVINCIAL = "provincial", _("Provincial")
-    MUNICIPAL = "municipal", _("Municipal")
-    COUNTY = "county", _("County")
-
-
-# The region level each policy level is issued for (GB/T 2260); a national policy has no region.
-REGION_LEVEL = {
-    PolicyLevel.PROVINCIAL: "province",
-    PolicyLevel.MUNICIPAL: "prefecture",
-    PolicyLevel.COUNTY: "county",
-}
+PolicyLevel = (
+    GovernmentLevel  # the level of government that issues a policy; it fixes the level of its region
+)
+REGION_LEVEL = REGION_LEVEL_OF  # the region level each policy level is issued for (GB/T 2260)
 
 
 class BenefitKind(models.TextChoices):

@@ -673,21 +673,30 @@ class CriterionConfirmation(models.Model):
         return self.declared_value != self.confirmed_value
 
 
-class SpotCheckDraw(models.Model):
+class RecordedDraw(models.Model):
+    """A random draw (abstract) kept with its seed, who drew and when, so that anyone can draw it again and get
+    the same result; subclasses keep what was drawn from and what came out."""
+
+    seed = models.BigIntegerField(_("seed"))
+    drawn_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    drawn_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["-drawn_at"]
+
+
+class SpotCheckDraw(RecordedDraw):
     """A seeded, recorded random draw of applications for on-site spot checks (实地抽查) at a stage."""
 
     stage = models.ForeignKey(ReviewStage, on_delete=models.PROTECT, related_name="spot_check_draws")
     region = models.ForeignKey(
         "reference.Region", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
-    seed = models.BigIntegerField(_("seed"))
     population = models.JSONField(_("applications drawn from"))
     sample_size = models.PositiveSmallIntegerField(_("sample size"))
-    drawn_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    drawn_at = models.DateTimeField(auto_now_add=True)
 
-    class Meta:
-        ordering = ["-drawn_at"]
+    class Meta(RecordedDraw.Meta):
         verbose_name = _("spot-check draw")
         verbose_name_plural = _("spot-check draws")
 
@@ -769,20 +778,16 @@ class Expert(models.Model):
         return self.name
 
 
-class ExpertDraw(models.Model):
+class ExpertDraw(RecordedDraw):
     """A reproducible random draw of experts for an application (双随机), pool and exclusions recorded."""
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="expert_draws")
     stage = models.ForeignKey(ReviewStage, on_delete=models.PROTECT, related_name="+")
-    seed = models.BigIntegerField(_("seed"))
     pool = models.JSONField(_("pool"))
     excluded = models.JSONField(_("excluded, with reasons"))
     drawn = models.JSONField(_("drawn"))
-    drawn_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    drawn_at = models.DateTimeField(auto_now_add=True)
 
-    class Meta:
-        ordering = ["-drawn_at"]
+    class Meta(RecordedDraw.Meta):
         verbose_name = _("expert draw")
         verbose_name_plural = _("expert draws")
 

@@ -12,6 +12,23 @@ class RegionLevel(models.TextChoices):
     COUNTY = "county", _("County")
 
 
+class GovernmentLevel(models.TextChoices):
+    """A level of government, from the top down: the one that issues a policy, or that an institution serves."""
+
+    NATIONAL = "national", _("National")
+    PROVINCIAL = "provincial", _("Provincial")
+    MUNICIPAL = "municipal", _("Municipal")
+    COUNTY = "county", _("County")
+
+
+# The level of region each level of government below the national one acts for (the national one has none).
+REGION_LEVEL_OF = {
+    GovernmentLevel.PROVINCIAL: RegionLevel.PROVINCE,
+    GovernmentLevel.MUNICIPAL: RegionLevel.PREFECTURE,
+    GovernmentLevel.COUNTY: RegionLevel.COUNTY,
+}
+
+
 class RegionQuerySet(models.QuerySet["Region"]):
     def within(self, region: Region) -> RegionQuerySet:
         """The region itself and every region below it."""

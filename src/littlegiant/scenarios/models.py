@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from littlegiant.accounts.jurisdiction import is_official, region_scope
 from littlegiant.audit import AuditEventKeptAfterActor
+from littlegiant.permissions import is_signed_in
 from littlegiant.runs import BackgroundRun
 from littlegiant.runs import RunStatus as RunStatus  # where the scenario pages look for it
 
@@ -33,7 +34,7 @@ class Direction(models.TextChoices):
 class ScenarioQuerySet(models.QuerySet["Scenario"]):
     def for_user(self, user: User) -> ScenarioQuerySet:
         """Scenarios this user made, and those of regions inside their jurisdiction (shared there)."""
-        if not (user.is_authenticated and user.is_active) or not is_official(user):
+        if not is_signed_in(user) or not is_official(user):
             return self.none()
         return self.filter(Q(created_by=user) | region_scope(user, region_field="region"))
 

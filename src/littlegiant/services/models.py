@@ -15,18 +15,14 @@ from littlegiant.accounts.jurisdiction import is_administrator, region_scope, re
 from littlegiant.audit import AuditEvent
 from littlegiant.enterprises.models import Membership
 from littlegiant.enterprises.permissions import MembershipRole
+from littlegiant.permissions import is_signed_in
+from littlegiant.reference.models import REGION_LEVEL_OF, GovernmentLevel
 
 if TYPE_CHECKING:
     from littlegiant.accounts.models import User
 
 
-class InstitutionLevel(models.TextChoices):
-    """The level of government an institution serves at, from the top down."""
-
-    NATIONAL = "national", _("National")
-    PROVINCIAL = "provincial", _("Provincial")
-    MUNICIPAL = "municipal", _("Municipal")
-    COUNTY = "county", _("County")
+InstitutionLevel = GovernmentLevel  # the level of government an institution serves at
 
 
 # Routing goes from the nearest level up: county first, national last.
@@ -35,12 +31,6 @@ LEVEL_RANK = {
     InstitutionLevel.MUNICIPAL: 2,
     InstitutionLevel.PROVINCIAL: 3,
     InstitutionLevel.NATIONAL: 4,
-}
-# The Region.level an institution of each level is attached to (a national institution has no region).
-REGION_LEVEL_OF = {
-    InstitutionLevel.PROVINCIAL: "province",
-    InstitutionLevel.MUNICIPAL: "prefecture",
-    InstitutionLevel.COUNTY: "county",
 }
 
 
@@ -74,7 +64,7 @@ class DemonstrationStatus(models.TextChoices):
 class ServiceInstitutionQuerySet(models.QuerySet["ServiceInstitution"]):
     def for_user(self, user: User) -> ServiceInstitutionQuerySet:
         """Institutions whose scorecards the user may see: their own as staff, their region as reviewer."""
-        if not (user.is_authenticated and user.is_active):
+        if not is_signed_in(user):
             return self.none()
         if is_administrator(user) or reviewer_region_paths(user) is None:
             return self.all()
@@ -264,7 +254,7 @@ class DeliveryMode(models.TextChoices):
 class ServiceOfferingQuerySet(models.QuerySet["ServiceOffering"]):
     def for_user(self, user: User) -> ServiceOfferingQuerySet:
         """The public catalogue: every signed-in person may browse active offerings of active institutions."""
-        if not (user.is_authenticated and user.is_active):
+        if not is_signed_in(user):
             return self.none()
         return self.filter(is_active=True, institution__is_active=True)
 
@@ -318,7 +308,7 @@ OPEN_STATUSES = (RequestStatus.ROUTED, RequestStatus.ACCEPTED, RequestStatus.UNR
 class ServiceRequestQuerySet(models.QuerySet["ServiceRequest"]):
     def for_user(self, user: User) -> ServiceRequestQuerySet:
         """Requests the user may see: their enterprise's, their institution's current ones, their region's."""
-        if not (user.is_authenticated and user.is_active):
+        if not is_signed_in(user):
             return self.none()
         if is_administrator(user):
             return self.all()

@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy as _
 from littlegiant.accounts.jurisdiction import NOTHING, is_administrator, region_scope
 from littlegiant.audit import AuditEvent
 from littlegiant.enterprises.models import Membership
+from littlegiant.permissions import is_signed_in
 from littlegiant.techtransfer.patent_numbers import (
     PatentNumberError,
     parse_application_number,
@@ -125,7 +126,7 @@ class PatentListingQuerySet(models.QuerySet["PatentListing"]):
         them."""
 
         visible = Q(status=ListingStatus.PUBLISHED)
-        if user.is_authenticated and user.is_active:
+        if is_signed_in(user):
             visible |= Q(institution__in=_officer_institutions(user))
             scope = region_scope(user, region_field="institution__region")
             if scope != NOTHING:
@@ -320,7 +321,7 @@ class EnquiryQuerySet(models.QuerySet["Enquiry"]):
 
 def _licence_scope(user: User, *, listing_prefix: str) -> Q:
 
-    if not (user.is_authenticated and user.is_active):
+    if not is_signed_in(user):
         return NOTHING
     if is_administrator(user):
         return Q()
