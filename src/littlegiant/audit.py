@@ -9,7 +9,7 @@ through its `ACTION_LABELS` and `STATE_LABELS` (`action_label`, `from_label`, `t
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, ClassVar, Self
 
 from django.conf import settings
@@ -20,6 +20,18 @@ from django.utils.translation import gettext_lazy as _
 SYSTEM = "system"  # the role of an event that no person caused (a scheduled job, the worker)
 
 
+def _actor(*, on_delete: Callable[..., None]) -> models.ForeignKey:
+    """Who acted: a person, or empty for the platform; `on_delete` says whether the entry outlives them."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=on_delete,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("actor"),
+    )
+
+
 class AuditEvent(models.Model):
     """One entry of an audit trail (abstract): subclasses add what the event is about."""
 
@@ -28,14 +40,7 @@ class AuditEvent(models.Model):
     ACTION_LABELS: ClassVar[Mapping[str, object]] = {}
     STATE_LABELS: ClassVar[Mapping[str, object]] = {}
 
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("actor"),
-    )
+    actor = _actor(on_delete=models.PROTECT)  # empty: the platform itself (SYSTEM)
     role = models.CharField(_("role"), max_length=64)
     region = models.CharField(_("region"), max_length=6, blank=True)
     action = models.CharField(_("action"), max_length=32)
@@ -100,14 +105,7 @@ class AuditEventKeptAfterActor(AuditEvent):
     """An audit event (abstract) that stays when its actor's account is deleted, the actor then empty: the trail
     of work that outlives the person who started it (a screening, a scenario)."""
 
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("actor"),
-    )
+    actor = _actor(on_delete=models.SET_NULL)
 
     class Meta(AuditEvent.Meta):
         abstract = True

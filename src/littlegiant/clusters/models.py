@@ -22,6 +22,7 @@ from littlegiant.accounts.jurisdiction import (
 )
 from littlegiant.audit import AuditEvent
 from littlegiant.permissions import is_signed_in
+from littlegiant.timestamps import Timestamped
 
 if TYPE_CHECKING:
     from littlegiant.accounts.models import User
@@ -72,7 +73,7 @@ class ClusterQuerySet(models.QuerySet["Cluster"]):
         return self.all() if scope is None else self.filter(scope)
 
 
-class Cluster(models.Model):
+class Cluster(Timestamped):
     """A distinctive industrial cluster of SMEs, located within one county-level area (§8.2)."""
 
     name = models.CharField(_("name"), max_length=200)
@@ -104,8 +105,6 @@ class Cluster(models.Model):
         "enterprises.Enterprise", through="ClusterMember", related_name="clusters", verbose_name=_("members")
     )
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     objects = ClusterQuerySet.as_manager()
 

@@ -15,6 +15,7 @@ from littlegiant.enterprises.credit_code import validate_credit_code
 from littlegiant.enterprises.permissions import MembershipRole, enterprise_scope
 from littlegiant.permissions import is_signed_in
 from littlegiant.reference.models import Region
+from littlegiant.timestamps import Timestamped
 
 if TYPE_CHECKING:
     from littlegiant.accounts.models import User
@@ -47,7 +48,7 @@ class EnterpriseQuerySet(models.QuerySet["Enterprise"]):
         return queryset
 
 
-class Enterprise(models.Model):
+class Enterprise(Timestamped):
     """An enterprise, identified by its unified social credit code (统一社会信用代码, GB 32100-2015)."""
 
     credit_code = models.CharField(
@@ -70,8 +71,6 @@ class Enterprise(models.Model):
     founded_on = models.DateField(_("founding date"), null=True, blank=True)
     # Same name in the same region as another enterprise: a reviewer should look (possible duplicate account).
     possible_duplicate = models.BooleanField(_("possible duplicate"), default=False, db_index=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords()
 
     objects = EnterpriseQuerySet.as_manager()
@@ -86,7 +85,7 @@ class Enterprise(models.Model):
         return self.name
 
 
-class AnnualFiling(models.Model):
+class AnnualFiling(Timestamped):
     """One enterprise's data for one reference year (上年度), in the canonical fields of enterprise-data.md.
 
     An empty field is unknown, never zero (decision D5).
@@ -303,8 +302,6 @@ class AnnualFiling(models.Model):
     total_assets_avg = models.DecimalField(
         _("Annual average total assets"), max_digits=20, decimal_places=2, null=True, blank=True
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords()
 
     class Meta:

@@ -17,6 +17,7 @@ from littlegiant.enterprises.models import Membership
 from littlegiant.enterprises.permissions import MembershipRole
 from littlegiant.permissions import is_signed_in
 from littlegiant.reference.models import REGION_LEVEL_OF, GovernmentLevel
+from littlegiant.timestamps import Timestamped
 
 if TYPE_CHECKING:
     from littlegiant.accounts.models import User
@@ -259,7 +260,7 @@ class ServiceOfferingQuerySet(models.QuerySet["ServiceOffering"]):
         return self.filter(is_active=True, institution__is_active=True)
 
 
-class ServiceOffering(models.Model):
+class ServiceOffering(Timestamped):
     """A service an institution publishes in the catalogue (服务产品): what, at what cost, how delivered."""
 
     institution = models.ForeignKey(ServiceInstitution, on_delete=models.CASCADE, related_name="offerings")
@@ -271,8 +272,6 @@ class ServiceOffering(models.Model):
         _("delivery mode"), max_length=16, choices=DeliveryMode.choices, default=DeliveryMode.HYBRID
     )
     is_active = models.BooleanField(_("published"), default=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     objects = ServiceOfferingQuerySet.as_manager()
 

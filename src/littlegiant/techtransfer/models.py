@@ -31,6 +31,7 @@ from littlegiant.techtransfer.patent_numbers import (
 )
 from littlegiant.techtransfer.royalties import RoyaltyBasis, RoyaltyTerms, to_fen
 from littlegiant.techtransfer.royalties import RoyaltyBasis as Basis
+from littlegiant.timestamps import Timestamped
 
 if TYPE_CHECKING:
     from littlegiant.accounts.models import User
@@ -134,7 +135,7 @@ class PatentListingQuerySet(models.QuerySet["PatentListing"]):
         return self.filter(visible)
 
 
-class PatentListing(models.Model):
+class PatentListing(Timestamped):
     """A patent offered for licence, with its non-confidential brief and the use-first-pay-later terms
     offered."""
 
@@ -210,8 +211,6 @@ class PatentListing(models.Model):
     )
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     objects = PatentListingQuerySet.as_manager()
 
