@@ -101,7 +101,8 @@ def main() -> None:
         html = timed("filing form", client.get, f"/enterprises/{enterprise}/").content.decode()
         edit = re.search(r'href="(/enterprises/\d+/filings/\d+/)"', html).group(1)
         form = timed("filing form", client.get, edit).content.decode()
-        timed("save filing", client.post, edit, dict(season.form_fields(form, edit)))
+        saved = timed("save filing", client.post, edit, dict(season.form_fields(form, edit, page=edit)))
+        assert saved.status_code == 302, "the filing was not saved"
         start = {"programme": cast.programme, "enterprise": enterprise}
         response = timed("apply", client.post, "/recognition/applications/start/", start)
         pk = int(re.search(r"/applications/(\d+)/", response["Location"]).group(1))
