@@ -142,16 +142,19 @@ class Browser:
 
 
 class FormFields(HTMLParser):
-    """The fields of the form whose action ends with `action`, as a browser would submit them unchanged."""
+    """The fields of the form whose action ends with `action`, as a browser would submit them unchanged; a form
+    without an action posts to its own page, so it is the one asked for when `action` is that page."""
 
-    def __init__(self, action: str) -> None:
+    def __init__(self, action: str, page: str = "") -> None:
         super().__init__()
-        self.action, self.inside, self.fields, self.select, self.textarea = action, False, [], None, None
+        self.action, self.page = action, page
+        self.inside, self.fields, self.select, self.textarea = False, [], None, None
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
         a = dict(attrs)
         if tag == "form":
-            self.inside = (a.get("action") or "").endswith(self.action)
+            target = a.get("action") or self.page
+            self.inside = bool(target) and target.endswith(self.action)
         elif not self.inside or not a.get("name"):
             return
         elif tag == "input" and a.get("type") not in {"submit", "button", "file", "reset"}:
@@ -185,8 +188,8 @@ class FormFields(HTMLParser):
             self.textarea = None
 
 
-def form_fields(html: str, action: str) -> list[tuple[str, str]]:
-    parser = FormFields(action)
+def form_fields(html: str, action: str, page: str = "") -> list[tuple[str, str]]:
+    parser = FormFields(action, page)
     parser.feed(html)
     return parser.fields
 
@@ -291,7 +294,8 @@ def enterprise_person(
         if match:
             _, form, _ = b.get("filing form", match.group(1))
             pause()
-            b.post("save filing", match.group(1), form_fields(form, match.group(1)))
+            # The filing form has no action: it posts to its own page.
+            b.post("save filing", match.group(1), form_fields(form, match.group(1), page=match.group(1)))
         pause()
         status, _, location = b.post(
             "apply",

@@ -33,9 +33,14 @@ def acting_assignment(user: User, level: str, region: Region | None) -> Reviewer
     if not (user.is_authenticated and user.is_active):
         return None
     for assignment in user.reviewer_assignments.filter(level=level).select_related("region"):
-        if assignment.region_id is None or region is None or region.path.startswith(assignment.region.path):
+        if _covers(assignment, region):
             return assignment
     return None
+
+
+def _covers(assignment: ReviewerAssignment, region: Region | None) -> bool:
+    """Whether the assignment's region contains `region` (a national assignment, or no region: always)."""
+    return assignment.region_id is None or region is None or region.path.startswith(assignment.region.path)
 
 
 def within_assignment(assignment: ReviewerAssignment, *, path_field: str) -> Q:
@@ -84,10 +89,14 @@ def review_decision(user: User, application: Application) -> Decision:
             _("This application is %(status)s: there is nothing to decide.")
             % {"status": application.get_status_display()},
         )
-    if not user.reviewer_assignments.exists():
+    # One read of the reviewer's assignments answers all three questions (a reviewer? at this level? here?):
+    # the application page asks them on every view.
+    assignments = list(user.reviewer_assignments.select_related("region"))
+    if not assignments:
         return Decision(False, _("Only reviewers decide on applications."))
-    if acting_assignment(user, stage.level, application.region) is None:
-        if user.reviewer_assignments.filter(level=stage.level).exists():
+    at_level = [assignment for assignment in assignments if assignment.level == stage.level]
+    if not any(_covers(assignment, application.region) for assignment in at_level):
+        if at_level:
             return Decision(
                 False,
                 _("This enterprise is outside your jurisdiction at the %(level)s stage.")

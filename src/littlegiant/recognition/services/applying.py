@@ -178,7 +178,8 @@ def submit(
     """Sign the pledge and submit: the data, evidence list and explanation are frozen as a version."""
 
     def enterprise_snapshot(application: Application, programme: Programme, today: dt.date) -> Snapshot:
-        filing = AnnualFiling.objects.select_related("enterprise").get(pk=application.filing_id)
+        # The region too: the jurisdiction is fixed to it below.
+        filing = AnnualFiling.objects.select_related("enterprise__region").get(pk=application.filing_id)
         values = filing_values(filing)
         explanations = assess(values, programme.pack_id, today, application_kind=programme.kind)
         # The jurisdiction is fixed at the first submission to the enterprise's region of today.

@@ -49,7 +49,8 @@ def application_start(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, _("Choose an open programme and one of your enterprises."))
         return redirect("recognition:home")
-    programme = get_object_or_404(Programme, pk=form.cleaned_data["programme"])
+    # The form took the programme from the open ones just read: no second read of it.
+    programme = next(p for p in programmes if p.pk == form.cleaned_data["programme"])
     enterprise = get_object_or_404(
         Enterprise.objects.for_user(request.user), pk=form.cleaned_data["enterprise"]
     )
@@ -72,6 +73,8 @@ def _application(request: HttpRequest, pk: int) -> Application:
             "cluster__county",
             "current_stage",
             "filing",
+            # The jurisdiction a reviewer's permission is checked against.
+            "region",
         ),
         pk=pk,
     )
@@ -98,7 +101,13 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _application_context(request: HttpRequest, application: Application, **forms_given: object) -> dict:
     user = request.user
-    versions = list(application.versions.select_related("submitted_by").order_by("number"))
+    # A draft was never submitted (nothing in the status graph leads back to it), so it has no versions and
+    # nothing that review adds (expert draws, confirmations, spot checks, notice entries): none of those are
+    # read for it, on the page an enterprise opens most while it prepares an application.
+    submitted = application.status != ApplicationStatus.DRAFT
+    versions = (
+        list(application.versions.select_related("submitted_by").order_by("number")) if submitted else []
+    )
     history = []
     for index, version in enumerate(versions):
         diff = version.diff(versions[index - 1]) if index else None
@@ -118,10 +127,14 @@ def _application_context(request: HttpRequest, application: Application, **forms
     evidence = list(application.evidence.select_related("uploaded_by"))
     stages = list(application.programme.stages.order_by("order"))
     stage = application.current_stage
-    draws = list(
-        application.expert_draws.select_related("stage").prefetch_related(
-            Prefetch("reviews", queryset=ExpertReview.objects.select_related("expert"))
+    draws = (
+        list(
+            application.expert_draws.select_related("stage").prefetch_related(
+                Prefetch("reviews", queryset=ExpertReview.objects.select_related("expert"))
+            )
         )
+        if submitted
+        else []
     )
     aggregate = services.expert_aggregate(application, stage) if stage and stage.expert_review else None
     criteria: list[tuple[str, str]] = []
@@ -188,11 +201,17 @@ def _application_context(request: HttpRequest, application: Application, **forms
         "confirmations": [
             _with_field_label(confirmation)
             for confirmation in application.confirmations.select_related("by", "stage")
-        ],
-        "spot_checks": list(application.spot_checks.select_related("draw__stage", "recorded_by")),
+        ]
+        if submitted
+        else [],
+        "spot_checks": list(application.spot_checks.select_related("draw__stage", "recorded_by"))
+        if submitted
+        else [],
         "notice_entries": list(
             application.notice_entries.select_related("notice").prefetch_related("objections")
-        ),
+        )
+        if submitted
+        else [],
         "events": list(application.events.select_related("actor").order_by("created_at", "pk")),
         "recognition": Recognition.objects.filter(application=application).first()
         if application.status == ApplicationStatus.RECOGNISED
