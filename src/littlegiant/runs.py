@@ -9,6 +9,7 @@ app's `record(run, from_status)` in the same transaction, so the app writes its 
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import Any, ClassVar
 
@@ -159,3 +160,32 @@ def is_unfinished[R: BackgroundRun](runs: models.QuerySet[R], run_id: int) -> bo
 def keep_task_id[R: BackgroundRun](runs: models.QuerySet[R], run_id: int, task_result: Any) -> None:
     """Note the queued task's id on the run (the first one, if it was enqueued twice)."""
     runs.filter(pk=run_id, task_id="").update(task_id=str(task_result.id)[:64])
+
+
+def execute[R: BackgroundRun](
+    runs: models.QuerySet[R],
+    run_id: int,
+    *,
+    name: str,
+    logger: logging.Logger,
+    total: Callable[[R], int],
+    work: Callable[[R], dict[str, Any]],
+    began: Record,
+    finished: Record,
+    failed: Callable[[int, str], object],
+) -> R:
+    """A worker runs a queued run to the end: `begin` it, `work(run)`, then `finish` it with the results `work`
+    returns (`summary=…`, …). A run no longer queued is left as it stands; an error fails the run through
+    `failed(run_id, message)` and is raised again, for the task backend to see. `name` names the run in the log."""
+    try:
+        run = begin(runs, run_id, total=total, record=began)
+        results = work(run)
+    except RunNotQueued:
+        # Delivered twice, or already run by hand: the first run's outcome stands.
+        logger.warning("%s %s was not queued any more; nothing done.", name, run_id)
+        return runs.get(pk=run_id)
+    except Exception as error:
+        logger.exception("%s %s failed", name, run_id)
+        failed(run_id, f"{type(error).__name__}: {error}")
+        raise
+    return finish(runs, run_id, record=finished, **results)

@@ -12,8 +12,10 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
 from littlegiant.accounts import models
-from littlegiant.accounts.models import User
+from littlegiant.accounts.models import ReviewerAssignment, User
 
+# Zhejiang: the province the demo builds, whose provincial reviewer the apps' demos act as.
+DEMO_PROVINCE = "330000"
 # Public on purpose: the demo holds synthetic data only and shows this password on its sign-in page.
 DEMO_PASSWORD = "littlegiant-demo"  # noqa: S105
 
@@ -51,3 +53,14 @@ def demo_accounts() -> list[DemoAccount]:
         DemoAccount(username=row.user.username, role_en=row.role_en, role_zh=row.role_zh, note=row.note)
         for row in models.DemoAccount.objects.select_related("user").filter(user__is_active=True)
     ]
+
+
+def demo_provincial_reviewer() -> User | None:
+    """The demo province's first provincial reviewer, who starts the demo's runs (None before the people exist)."""
+    assignment = (
+        ReviewerAssignment.objects.filter(level="provincial", region_id=DEMO_PROVINCE)
+        .select_related("user")
+        .order_by("pk")
+        .first()
+    )
+    return None if assignment is None else assignment.user

@@ -40,6 +40,7 @@ from littlegiant.engine_labels import OUTCOME_LABELS, TIER_LABELS
 from littlegiant.enterprises.models import AnnualFiling, Enterprise
 from littlegiant.rules import InputError, assess_file, assess_record, registry
 from littlegiant.rules.assessment import BATCH_THREADS
+from littlegiant.rules.pack import SIZE_PACK_ID
 from littlegiant.rules.records import coerce_value
 from littlegiant.rules.schema import (
     APPLICATION_FIELDS,
@@ -48,7 +49,7 @@ from littlegiant.rules.schema import (
     FIELDS_BY_NAME,
     FieldKind,
 )
-from littlegiant.runs import RunNotQueued, RunStatus
+from littlegiant.runs import RunStatus
 from littlegiant.spreadsheet_cells import inert_sql
 
 if TYPE_CHECKING:
@@ -59,7 +60,6 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-SIZE_PACK_ID = "cn.miit.sme-size.2011"
 TIERS: tuple[str, ...] = ("innovative_sme", "srdi_sme", "little_giant")
 SCREENING_CHUNK = 2000
 APPLICATION_DEFAULTS = tuple({"application_kind": "new"}[name] for name in APPLICATION_FIELDS)
@@ -381,14 +381,26 @@ def screening_filings(run: ScreeningRun):
 
 def execute_screening(run_id: int) -> ScreeningRun:
     """Run a queued screening to the end: write the filings to Parquet, assess them, keep the results."""
-    folder = Path(settings.MEDIA_ROOT) / SCREENING_DIR / str(run_id)
+    return runs.execute(
+        ScreeningRun.objects.select_related("region", "requested_by"),
+        run_id,
+        name="Screening",
+        logger=logger,
+        total=lambda run: screening_filings(run).count(),
+        work=_screen,
+        began=lambda run, before: _record(run, before, "run", ""),
+        finished=lambda run, before: _record(
+            run, before, "finish", _("%(count)s enterprises screened.") % {"count": run.total}
+        ),
+        failed=fail_screening,
+    )
+
+
+def _screen(run: ScreeningRun) -> dict[str, Any]:
+    """The work of a screening, in its own folder: the results to download there (the folder is removed if
+    the work fails), and the summary."""
+    folder = Path(settings.MEDIA_ROOT) / SCREENING_DIR / str(run.pk)
     try:
-        run = runs.begin(
-            ScreeningRun.objects.select_related("region", "requested_by"),
-            run_id,
-            total=lambda run: screening_filings(run).count(),
-            record=lambda run, before: _record(run, before, "run", ""),
-        )
         folder.mkdir(parents=True, exist_ok=True)
         records_path = folder / "records.parquet"
         sources_path = folder / "sources.parquet"
@@ -407,24 +419,10 @@ def execute_screening(run_id: int) -> ScreeningRun:
         records_path.unlink()
         sources_path.unlink()
         results_path.unlink()
-    except RunNotQueued:
-        # Delivered twice, or already run by hand: the first run's outcome stands.
-        logger.warning("Screening %s was not queued any more; nothing done.", run_id)
-        return ScreeningRun.objects.get(pk=run_id)
-    except Exception as error:
-        logger.exception("Screening %s failed", run_id)
+    except Exception:
         shutil.rmtree(folder, ignore_errors=True)
-        fail_screening(run_id, f"{type(error).__name__}: {error}")
         raise
-    return runs.finish(
-        ScreeningRun.objects,
-        run_id,
-        record=lambda run, before: _record(
-            run, before, "finish", _("%(count)s enterprises screened.") % {"count": run.total}
-        ),
-        result_path=f"{SCREENING_DIR}/{run_id}/results",
-        summary=summary,
-    )
+    return {"result_path": f"{SCREENING_DIR}/{run.pk}/results", "summary": summary}
 
 
 # The role code of the background worker in a screening's trail.

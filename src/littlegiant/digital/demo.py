@@ -12,14 +12,13 @@ from collections.abc import Callable
 
 from django.utils import timezone
 
-from littlegiant.accounts.demo import DemoAccount
-from littlegiant.accounts.models import ReviewerAssignment, User
+from littlegiant.accounts.demo import DEMO_PROVINCE, DemoAccount, demo_provincial_reviewer
+from littlegiant.accounts.models import User
 from littlegiant.digital import services, tracker
 from littlegiant.digital.models import Evaluation
 from littlegiant.digital.questionnaire import ItemKind, load
 from littlegiant.enterprises.models import Enterprise
 
-DEMO_PROVINCE = "330000"
 YEARS = (2024, 2025)
 SAMPLE = 400  # other enterprises of the province, so that the industry and city averages mean something
 
@@ -47,12 +46,7 @@ def draw_answers(rng: random.Random, strength: float) -> dict[str, object]:
 def build(*, seed: int, log: Callable[[str], None]) -> list[DemoAccount]:
     """Import two years of results, then half-fill the owner's evaluation for this year."""
     rng = random.Random(seed + 17)
-    official = (
-        ReviewerAssignment.objects.filter(level="provincial", region_id=DEMO_PROVINCE)
-        .select_related("user")
-        .order_by("pk")
-        .first()
-    )
+    official = demo_provincial_reviewer()
     if official is None:
         log("digital: no provincial reviewer for Zhejiang in the demo; no results imported.")
         return []
@@ -85,7 +79,7 @@ def build(*, seed: int, log: Callable[[str], None]) -> list[DemoAccount]:
         for year in YEARS:
             grown = min(1.0, strength + (year - YEARS[0]) * rng.uniform(0.0, 0.08))
             services.record_imported(
-                enterprises[pk], year=year, answers=draw_answers(rng, grown), by=official.user
+                enterprises[pk], year=year, answers=draw_answers(rng, grown), by=official
             )
             count += 1
     log(

@@ -3,12 +3,11 @@
 The same services and checks as the web pages; every call starts from `Enterprise.objects.for_user(user)`.
 """
 
-import tempfile
 from decimal import Decimal
 from typing import Any, Literal
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import File, Form, Query, Router, Schema, Status
@@ -18,7 +17,7 @@ from ninja.pagination import paginate
 from pydantic import ConfigDict, Field, create_model
 
 from littlegiant.api_errors import ErrorOut, error_body
-from littlegiant.enterprises.exporting import CONTENT_TYPES, csv_lines, export_rows, write_xlsx
+from littlegiant.enterprises.exporting import export_rows, filings_download
 from littlegiant.enterprises.filing_values import parse_filing_values
 from littlegiant.enterprises.importing import import_filings, import_refusal
 from littlegiant.enterprises.models import AnnualFiling, Enterprise
@@ -130,15 +129,7 @@ def export_file(
 ) -> HttpResponse:
     """The filings you may see, in the import format (canonical columns)."""
     rows = export_rows(request.user, year=year, region_code=region or None)
-    name = f"littlegiant-filings{f'-{year}' if year else ''}.{format}"
-    if format == "csv":
-        response = StreamingHttpResponse(csv_lines(rows), content_type=CONTENT_TYPES["csv"])
-        response["Content-Disposition"] = f'attachment; filename="{name}"'
-        return response
-    spool = tempfile.SpooledTemporaryFile(max_size=8 * 1024 * 1024)  # noqa: SIM115 (FileResponse closes it)
-    write_xlsx(rows, spool)
-    spool.seek(0)
-    return FileResponse(spool, as_attachment=True, filename=name, content_type=CONTENT_TYPES["xlsx"])
+    return filings_download(rows, year=year, file_format=format)
 
 
 @router.post(

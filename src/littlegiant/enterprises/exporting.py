@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import csv
 import io
+import tempfile
 from collections.abc import Iterator
 from decimal import Decimal
 from typing import TYPE_CHECKING, BinaryIO
 
 from django.core.exceptions import ValidationError
+from django.http import FileResponse, HttpResponse, StreamingHttpResponse
 from django.utils.translation import gettext as _
 
 from littlegiant.enterprises.filing_values import format_value
@@ -112,6 +114,20 @@ def write_xlsx(rows: Iterator[tuple], out: BinaryIO) -> int:
         written += 1
     workbook.save(out)
     return max(written - 1, 0)  # less the header
+
+
+def filings_download(rows: Iterator[tuple], *, year: int | None, file_format: str) -> HttpResponse:
+    """The export as a download (the page's and the API's): CSV streamed, or an XLSX workbook."""
+    name = f"littlegiant-filings{f'-{year}' if year else ''}.{file_format}"
+    if file_format == "csv":
+        response: HttpResponse = StreamingHttpResponse(csv_lines(rows), content_type=CONTENT_TYPES["csv"])
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        return response
+    # A workbook is a zip archive: it is written whole (spilling to disk when large), then sent.
+    spool = tempfile.SpooledTemporaryFile(max_size=8 * 1024 * 1024)  # noqa: SIM115 (FileResponse closes it)
+    write_xlsx(rows, spool)
+    spool.seek(0)
+    return FileResponse(spool, as_attachment=True, filename=name, content_type=CONTENT_TYPES["xlsx"])
 
 
 def export_filings(

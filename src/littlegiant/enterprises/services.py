@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, Max
 from django.utils.translation import gettext as _
 
 from littlegiant.accounts.jurisdiction import covers_region, is_administrator
@@ -24,6 +24,12 @@ from littlegiant.rules.schema import DATA_FIELDS, FIELDS_BY_NAME
 if TYPE_CHECKING:
     from littlegiant.accounts.models import User
     from littlegiant.reference.models import IndustryClass, Region
+
+
+def latest_filing_year(region: Region) -> int | None:
+    """The latest year an enterprise registered in the region filed for (None before any filing)."""
+    filings = AnnualFiling.objects.filter(enterprise__region__path__startswith=region.path)
+    return filings.aggregate(year=Max("year"))["year"]
 
 
 def filing_edit_refusal(user: User, enterprise: Enterprise) -> str | None:

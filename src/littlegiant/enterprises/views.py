@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import tempfile
 from datetime import date
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
@@ -16,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from littlegiant.accounts.jurisdiction import is_administrator, reviewer_region_paths
-from littlegiant.enterprises.exporting import CONTENT_TYPES, csv_lines, export_rows, write_xlsx
+from littlegiant.enterprises.exporting import export_rows, filings_download
 from littlegiant.enterprises.forms import SORTS, EnterpriseFilterForm, ExportForm, FilingForm, UploadForm
 from littlegiant.enterprises.importing import import_filings, import_refusal
 from littlegiant.enterprises.labels import display_value, field_label, fields_by_group
@@ -171,16 +170,7 @@ def export(request: HttpRequest) -> HttpResponse:
         for field, problems in error.message_dict.items():
             form.add_error(field if field in form.fields else None, problems)
         return render(request, "enterprises/export_error.html", {"form": form}, status=400)
-    name = f"littlegiant-filings{f'-{year}' if year else ''}.{file_format}"
-    if file_format == "csv":
-        response: HttpResponse = StreamingHttpResponse(csv_lines(rows), content_type=CONTENT_TYPES["csv"])
-        response["Content-Disposition"] = f'attachment; filename="{name}"'
-        return response
-    # A workbook is a zip archive: it is written whole (spilling to disk when large), then sent.
-    spool = tempfile.SpooledTemporaryFile(max_size=8 * 1024 * 1024)  # noqa: SIM115 (FileResponse closes it)
-    write_xlsx(rows, spool)
-    spool.seek(0)
-    return FileResponse(spool, as_attachment=True, filename=name, content_type=CONTENT_TYPES["xlsx"])
+    return filings_download(rows, year=year, file_format=file_format)
 
 
 @login_required

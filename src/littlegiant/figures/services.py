@@ -18,10 +18,10 @@ from django.utils import timezone
 from littlegiant.enterprises.models import Enterprise
 from littlegiant.figures.models import RegistryCount, Tally, TitleCount
 from littlegiant.reference.models import IndustryDivision, Region
+from littlegiant.rules.pack import SIZE_OUTCOMES as SIZE_CLASSES
+from littlegiant.rules.pack import SIZE_PACK_ID
 
 Measure = Tally.Measure
-SIZE_PACK_ID = "cn.miit.sme-size.2011"
-SIZE_CLASSES = ("large", "medium", "small", "micro")
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,7 +17,6 @@ import duckdb
 
 from littlegiant.policies.conditions import (
     SIZE_INPUTS,
-    SIZE_PACK_ID,
     TITLE_INPUTS,
     Condition,
     conditions_sql,
@@ -26,6 +25,7 @@ from littlegiant.policies.conditions import (
 from littlegiant.rules import registry
 from littlegiant.rules.assessment import BATCH_MEMORY_LIMIT, BATCH_THREADS, typed_column
 from littlegiant.rules.compiler import column_type, compile_packs, quote
+from littlegiant.rules.pack import SIZE_PACK_ID
 from littlegiant.rules.schema import FIELDS
 
 # The titles file: credit_code and one boolean per title. The records' digital level is already the one that

@@ -29,9 +29,6 @@ from littlegiant.rules.pack import Condition as PackCondition
 from littlegiant.rules.pack import Confidence, Derived, Gap, Kind, Outcome, RulePack
 from littlegiant.rules.schema import FIELDS_BY_NAME
 
-SIZE_PACK_ID = "cn.miit.sme-size.2011"
-SIZE_CLASSES = ("large", "medium", "small", "micro")
-
 
 @dataclass(frozen=True, slots=True)
 class TitleInput:

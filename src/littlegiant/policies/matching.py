@@ -20,7 +20,6 @@ from littlegiant.bilingual import choose
 from littlegiant.enterprises.models import Enterprise
 from littlegiant.policies.conditions import (
     SIZE_INPUTS,
-    SIZE_PACK_ID,
     TITLE_INPUTS,
     ConditionError,
     PolicyTerms,
@@ -34,7 +33,8 @@ from littlegiant.rules import registry
 from littlegiant.rules.evaluation import MET, UNKNOWN, UNMET, evaluate_pack, to_python_value
 from littlegiant.rules.explanation import gaps as find_gaps
 from littlegiant.rules.explanation import missing_inputs
-from littlegiant.rules.pack import Confidence
+from littlegiant.rules.pack import SIZE_OUTCOMES as SIZE_CLASSES
+from littlegiant.rules.pack import SIZE_PACK_ID, Confidence
 from littlegiant.rules.schema import FIELDS_BY_NAME
 
 QUALIFIES, WITHIN_REACH, UNDECIDED, NOT_QUALIFIED = "qualifies", "within_reach", "undecided", "not_qualified"
@@ -82,8 +82,8 @@ def standing_of(enterprise_id: int, record: Mapping[str, object], day: dt.date) 
     values: dict[str, bool | None] = {name: tier in tiers for tier, name in TITLE_OF_TIER.items()}
     size_pack = registry.get(SIZE_PACK_ID)
     result = evaluate_pack(size_pack, record)
-    size = result.outcome if result.outcome in ("large", "medium", "small", "micro") else None
-    for name in ("large", "medium", "small", "micro"):
+    size = result.outcome if result.outcome in SIZE_CLASSES else None
+    for name in SIZE_CLASSES:
         values[f"size_{name}"] = None if size is None else size == name
     values["size_sme"] = None if size is None else size != "large"
     missing = () if size else tuple(missing_inputs(size_pack, result, record, {}))

@@ -53,7 +53,7 @@ from littlegiant.policies.permissions import can_issue, can_manage, can_run
 from littlegiant.policies.tasks import run_policy
 from littlegiant.recognition.models import Recognition
 from littlegiant.reference.models import Region
-from littlegiant.runs import RunNotQueued, RunStatus
+from littlegiant.runs import RunStatus
 
 if TYPE_CHECKING:
     from littlegiant.accounts.models import User
@@ -363,41 +363,37 @@ def run_enterprises(run: PolicyRun):
 
 def execute_run(run_id: int) -> PolicyRun:
     """Export the region's filings, run the policy on the batch engine, keep the qualifying enterprises."""
-    folder = Path(settings.MEDIA_ROOT) / RUNS_DIR / str(run_id)
+    return runs.execute(
+        PolicyRun.objects.select_related("policy", "region", "requested_by"),
+        run_id,
+        name="Policy run",
+        logger=logger,
+        total=lambda run: run_filings(run).count(),
+        work=_find_qualifying,
+        began=lambda run, before: None,  # the trail has the request ("run") and the end
+        finished=lambda run, before: _record(
+            run, before, "finish", _("%(count)s enterprises qualify.") % {"count": run.qualifying}
+        ),
+        failed=fail_run,
+    )
+
+
+def _find_qualifying(run: PolicyRun) -> dict[str, Any]:
+    """The work of a run, in a folder of its own removed afterwards: the number of enterprises that qualify."""
+    folder = Path(settings.MEDIA_ROOT) / RUNS_DIR / str(run.pk)
     try:
-        run = runs.begin(
-            PolicyRun.objects.select_related("policy", "region", "requested_by"),
-            run_id,
-            total=lambda run: run_filings(run).count(),
-            record=lambda run, before: None,  # the trail has the request ("run") and the end
-        )
         filings = run_filings(run)
         enterprises = run_enterprises(run)
         folder.mkdir(parents=True, exist_ok=True)
-        progress = runs.progress(PolicyRun.objects, run_id, run.total)
+        progress = runs.progress(PolicyRun.objects, run.pk, run.total)
         write_filing_records(filings, folder / "records.parquet", progress=progress)
         _write_titles(run, enterprises, folder / "titles.parquet")
         conditions = terms_of(run.policy).conditions
         qualifying_file(conditions, folder / "records.parquet", folder / "qualifying.parquet",
                         titles=folder / "titles.parquet")  # fmt: skip
-        count = _keep_matches(run, folder / "qualifying.parquet")
-    except RunNotQueued:
-        logger.warning("Policy run %s was not queued any more; nothing done.", run_id)
-        return PolicyRun.objects.get(pk=run_id)
-    except Exception as error:
-        logger.exception("Policy run %s failed", run_id)
-        fail_run(run_id, f"{type(error).__name__}: {error}")
-        raise
+        return {"qualifying": _keep_matches(run, folder / "qualifying.parquet")}
     finally:
         shutil.rmtree(folder, ignore_errors=True)
-    return runs.finish(
-        PolicyRun.objects,
-        run_id,
-        record=lambda run, before: _record(
-            run, before, "finish", _("%(count)s enterprises qualify.") % {"count": count}
-        ),
-        qualifying=count,
-    )
 
 
 def _record(run: PolicyRun, before: str, action: str, comment: str) -> None:

@@ -48,6 +48,12 @@ class _Writer:
             self.pdf.drawString(MARGIN, self.y, text[start : start + per_line])
             self.y -= LINE
 
+    def heading(self, title: str, number: str, issuer: str) -> None:
+        """An official document's head: its title, its number line (编号 or 文号) and its issuing body."""
+        self.centred(title, 16)
+        self.centred(number, 10)
+        self.line(f"发布单位：{issuer or '—'}")
+
     def lines(self, texts: Iterable[str]) -> None:
         for text in texts:
             self.line(text)
@@ -61,9 +67,7 @@ class _Writer:
 def notice_pdf(notice: PublicNotice) -> bytes:
     """The public notice: number, issuer, period, text, the listed enterprises, and how to object."""
     writer = _Writer(f"{notice.number} · {notice.title}")
-    writer.centred(notice.title, 16)
-    writer.centred(f"编号：{notice.number}", 10)
-    writer.line(f"发布单位：{notice.issuer or '—'}")
+    writer.heading(notice.title, f"编号：{notice.number}", notice.issuer)
     writer.line(f"公示期：{notice.starts_on:%Y年%m月%d日} 至 {notice.ends_on:%Y年%m月%d日}")
     if notice.body:
         writer.line("")
@@ -89,9 +93,7 @@ def notice_pdf(notice: PublicNotice) -> bytes:
 def decision_pdf(batch: RecognitionBatch) -> bytes:
     """The recognition decision: number, issuer, date, the recognised enterprises and their certificates."""
     writer = _Writer(f"{batch.number} · {batch.title}")
-    writer.centred(batch.title, 16)
-    writer.centred(f"文号：{batch.number}", 10)
-    writer.line(f"发布单位：{batch.issuer or '—'}")
+    writer.heading(batch.title, f"文号：{batch.number}", batch.issuer)
     writer.line(f"认定日期：{batch.decided_on:%Y年%m月%d日}")
     titles = batch.recognitions.select_related("cluster__county").order_by("pk")
     first = titles.first()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from littlegiant.rules.industries import size_industry
@@ -97,6 +97,21 @@ def load_industries(apps) -> None:  # noqa: ANN001
     )
 
 
+def _create_or_rename(model, rows: Iterable[dict[str, str]], *, level: str, parent: tuple[str, str]) -> None:  # noqa: ANN001
+    """Each row's `<level>_code` and `<level>_name`: a new row of `model` under its parent (`parent` is the
+    model's field and the file's column), or the new name of the existing one."""
+    existing = {item.code: item for item in model.objects.all()}
+    parent_field, parent_column = parent
+    for row in rows:
+        code, name = row[f"{level}_code"], row[f"{level}_name"]
+        item = existing.get(code)
+        if item is None:
+            model.objects.create(code=code, name=name, **{parent_field: row[parent_column]})
+        elif item.name != name:
+            item.name = name
+            item.save(update_fields=["name"])
+
+
 def reload_industry_names(apps) -> None:  # noqa: ANN001
     """Give every division and group its own name and every class its whole name (the 2026-12 files).
 
@@ -105,26 +120,10 @@ def reload_industry_names(apps) -> None:  # noqa: ANN001
     Division = apps.get_model("reference", "IndustryDivision")
     Group = apps.get_model("reference", "IndustryGroup")
     IndustryClass = apps.get_model("reference", "IndustryClass")
-    divisions = {division.code: division for division in Division.objects.all()}
-    for row in _rows(DIVISIONS_FILE):
-        division = divisions.get(row["division_code"])
-        if division is None:
-            Division.objects.create(
-                code=row["division_code"], name=row["division_name"], section_id=row["section_code"]
-            )
-        elif division.name != row["division_name"]:
-            division.name = row["division_name"]
-            division.save(update_fields=["name"])
-    existing_groups = {group.code: group for group in Group.objects.all()}
-    for row in _rows(GROUPS_FILE):
-        group = existing_groups.get(row["group_code"])
-        if group is None:
-            Group.objects.create(
-                code=row["group_code"], name=row["group_name"], division_id=row["division_code"]
-            )
-        elif group.name != row["group_name"]:
-            group.name = row["group_name"]
-            group.save(update_fields=["name"])
+    _create_or_rename(
+        Division, _rows(DIVISIONS_FILE), level="division", parent=("section_id", "section_code")
+    )
+    _create_or_rename(Group, _rows(GROUPS_FILE), level="group", parent=("division_id", "division_code"))
     classes = {row["class_code_2017"]: row for row in _rows(CLASSES_FILE)}
     changed = []
     for industry_class in IndustryClass.objects.all():

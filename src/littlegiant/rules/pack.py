@@ -31,6 +31,8 @@ SHARED_DIR = PACKS_DIR / "shared"
 # The project decisions of criteria.md ("Project decisions") a pack may say it relies on.
 DECISIONS = frozenset(f"D{n}" for n in range(1, 22))
 TIERS = ("innovative_sme", "srdi_sme", "little_giant")
+# The size pack (中小企业划型标准规定, 2011): every tier's pack uses its outcome, the enterprise's size class.
+SIZE_PACK_ID = "cn.miit.sme-size.2011"
 SIZE_OUTCOMES = ("large", "medium", "small", "micro")
 TIER_OUTCOMES = ("qualified", "not_qualified")
 # A calculation pack (one with amounts, criteria.md §6): whether the calculation applies to the enterprise.
@@ -608,6 +610,30 @@ def _text(data: dict[str, Any], key: str, where: str) -> str:
     return value.strip()
 
 
+def _known_keys(data: dict[str, Any], allowed: frozenset[str] | set[str], where: str) -> None:
+    unknown = set(data) - allowed
+    if unknown:
+        raise PackError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
+
+
+def _entry(item: object, kind: str, where: str, allowed: frozenset[str] | set[str]) -> tuple[str, str]:
+    """One entry of a pack's list of `kind` (parameter, amount, finding, criterion): a mapping with an id and
+    only the keys of its kind. Returns its id and where it stands, for the messages about it."""
+    if not isinstance(item, dict):
+        raise PackError(f"{where}: each {kind} must be a mapping")
+    entry_id = _text(item, "id", f"{where}, {kind}")
+    entry_where = f"{where}, {kind} {entry_id}"
+    _known_keys(item, allowed, entry_where)
+    return entry_id, entry_where
+
+
+def _amount_display(value: object, where: str) -> str:
+    display = str(value)
+    if display not in AMOUNT_DISPLAYS:
+        raise PackError(f"{where}: display must be one of {', '.join(AMOUNT_DISPLAYS)}")
+    return display
+
+
 def _date(value: object, where: str) -> dt.date | None:
     if value is None:
         return None
@@ -657,9 +683,7 @@ def _included(
         fwhere = f"{where}, fragment {fragment_id}"
         if not isinstance(data, dict) or data.get("id") != fragment_id:
             raise PackError(f"{fwhere}: a mapping whose id is the file name")
-        unknown = set(data) - _FRAGMENT_KEYS
-        if unknown:
-            raise PackError(f"{fwhere}: unknown key(s) {', '.join(sorted(unknown))}")
+        _known_keys(data, _FRAGMENT_KEYS, fwhere)
         inner_derived, inner_criteria = _included(
             data.get("include"), where, shared_dir, (*chain, fragment_id)
         )
@@ -725,9 +749,7 @@ def build_pack(
         raise PackError(f"pack file {path.name if path else '?'}: must be a mapping")
     pack_id = str(data.get("id") or (path.stem if path else "?"))
     where = f"pack {pack_id}"
-    unknown = set(data) - _PACK_KEYS
-    if unknown:
-        raise PackError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
+    _known_keys(data, _PACK_KEYS, where)
     if path is not None and path.stem != pack_id:
         raise PackError(f"{where}: the file must be named {pack_id}.yaml, not {path.name}")
     provisional = bool(data.get("provisional", False))
@@ -907,13 +929,7 @@ def _confidence(value: object, where: str) -> Confidence:
 def _build_parameters(items: Any, where: str, pack_document: str, pack_href: str) -> dict[str, Parameter]:
     parameters: dict[str, Parameter] = {}
     for item in items or ():
-        if not isinstance(item, dict):
-            raise PackError(f"{where}: each parameter must be a mapping")
-        pid = _text(item, "id", f"{where}, parameter")
-        pwhere = f"{where}, parameter {pid}"
-        unknown = set(item) - _PARAMETER_KEYS
-        if unknown:
-            raise PackError(f"{pwhere}: unknown key(s) {', '.join(sorted(unknown))}")
+        pid, pwhere = _entry(item, "parameter", where, _PARAMETER_KEYS)
         if pid in parameters or pid in FIELDS_BY_NAME:
             raise PackError(f"{pwhere}: the name is already taken")
         value = _decimal(item.get("value"), f"{pwhere}, value")
@@ -976,20 +992,12 @@ def _build_amounts(
             visible[criterion.id] = ValueType.BOOLEAN
     amounts: list[Amount] = []
     for item in items or ():
-        if not isinstance(item, dict):
-            raise PackError(f"{where}: each amount must be a mapping")
-        aid = _text(item, "id", f"{where}, amount")
-        awhere = f"{where}, amount {aid}"
-        unknown = set(item) - _AMOUNT_KEYS
-        if unknown:
-            raise PackError(f"{awhere}: unknown key(s) {', '.join(sorted(unknown))}")
+        aid, awhere = _entry(item, "amount", where, _AMOUNT_KEYS)
         if aid in visible or aid in FIELDS_BY_NAME or aid in {c.id for c in criteria}:
             raise PackError(f"{awhere}: the name is already taken")
         expression = parse_expression(item.get("expr"), where=awhere, names=visible, expect=ValueType.NUMBER)
         _constant_divisors_only(expression, awhere)
-        display = str(item.get("display", "money"))
-        if display not in AMOUNT_DISPLAYS:
-            raise PackError(f"{awhere}: display must be one of {', '.join(AMOUNT_DISPLAYS)}")
+        display = _amount_display(item.get("display", "money"), awhere)
         amounts.append(
             Amount(
                 id=aid,
@@ -1022,20 +1030,12 @@ def _build_findings(
     visible.update({a.id: ValueType.NUMBER for a in amounts})
     findings: list[Finding] = []
     for item in items or ():
-        if not isinstance(item, dict):
-            raise PackError(f"{where}: each finding must be a mapping")
-        fid = _text(item, "id", f"{where}, finding")
-        fwhere = f"{where}, finding {fid}"
-        unknown = set(item) - _FINDING_KEYS
-        if unknown:
-            raise PackError(f"{fwhere}: unknown key(s) {', '.join(sorted(unknown))}")
+        fid, fwhere = _entry(item, "finding", where, _FINDING_KEYS)
         when = parse_expression(item.get("when"), where=fwhere, names=visible, expect=ValueType.BOOLEAN)
         values = []
         for key, spec in (item.get("values") or {}).items():
             spec = spec if isinstance(spec, dict) else {"expr": spec}
-            display = str(spec.get("display", "money"))
-            if display not in AMOUNT_DISPLAYS:
-                raise PackError(f"{fwhere}, {key}: display must be one of {', '.join(AMOUNT_DISPLAYS)}")
+            display = _amount_display(spec.get("display", "money"), f"{fwhere}, {key}")
             expression = parse_expression(
                 spec.get("expr"), where=f"{fwhere}, {key}", names=visible, expect=ValueType.NUMBER
             )
@@ -1066,13 +1066,7 @@ def _build_criterion(
 ) -> Criterion:
     """The criterion of the type its kind and keys make it, built from that type's own keys (a key of another
     type is an error naming it)."""
-    if not isinstance(item, dict):
-        raise PackError(f"{pack_where}: each criterion must be a mapping")
-    cid = _text(item, "id", f"{pack_where}, criterion")
-    where = f"{pack_where}, criterion {cid}"
-    unknown = set(item) - _ALL_CRITERION_KEYS
-    if unknown:
-        raise PackError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
+    cid, where = _entry(item, "criterion", pack_where, _ALL_CRITERION_KEYS)
     try:
         kind = Kind(item.get("kind"))
     except ValueError:

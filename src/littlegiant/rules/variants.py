@@ -36,6 +36,7 @@ from littlegiant.rules.compiler import column_type, compile_packs, quote
 from littlegiant.rules.expressions import PackError
 from littlegiant.rules.industries import SIZE_INDUSTRY_NAMES_ZH, SizeIndustry
 from littlegiant.rules.pack import (
+    SIZE_PACK_ID,
     Criterion,
     Indicator,
     RulePack,
@@ -48,7 +49,6 @@ from littlegiant.rules.schema import FIELDS, FIELDS_BY_NAME
 from littlegiant.rules.spark import _write, spark_session
 from littlegiant.rules.spark_sql import to_spark
 
-SIZE_PACK = "cn.miit.sme-size.2011"
 # The outcomes that count as "holding the outcome" a scenario gains or loses: a title, or being an SME.
 HOLDING: dict[str, frozenset[str]] = {
     "tier": frozenset({"qualified"}),
@@ -401,7 +401,7 @@ class Comparison:
 
 def _packs_for(base: RulePack, variant: RulePack, packs: Registry) -> list[RulePack]:
     ordered: list[RulePack] = []
-    for pack_id in (SIZE_PACK, *base.uses, *variant.uses):
+    for pack_id in (SIZE_PACK_ID, *base.uses, *variant.uses):
         for dependency in packs.with_dependencies([pack_id]):
             if dependency.id not in {p.id for p in ordered} and dependency.id not in (base.id, variant.id):
                 ordered.append(dependency)
@@ -455,7 +455,7 @@ def _comparison_query(base: RulePack, variant: RulePack, packs: Registry, relati
     if base.id == variant.id:
         raise PackError(f"pack {base.id}: a comparison needs two different packs (a variant has its own id)")
     compiled = compile_packs(_packs_for(base, variant, packs))
-    pb, pv, ps = compiled.prefixes[base.id], compiled.prefixes[variant.id], compiled.prefixes[SIZE_PACK]
+    pb, pv, ps = compiled.prefixes[base.id], compiled.prefixes[variant.id], compiled.prefixes[SIZE_PACK_ID]
     goal_b = ", ".join(f"'{o}'" for o in holding(base))
     goal_v = ", ".join(f"'{o}'" for o in holding(variant))
     out_b = f"coalesce({quote(pb + '__outcome')}, 'insufficient_data')"

@@ -5,12 +5,8 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 
-from django.db.models import Max
-
 from littlegiant.accounts.demo import DemoAccount
-from littlegiant.accounts.models import ReviewerAssignment
-from littlegiant.enterprises.models import AnnualFiling
-from littlegiant.reference.models import Region
+from littlegiant.enterprises.demo import demo_register
 from littlegiant.scenarios.models import Scenario
 from littlegiant.scenarios.services import (
     SRDI_2022,
@@ -20,7 +16,6 @@ from littlegiant.scenarios.services import (
     start_run,
 )
 
-DEMO_PROVINCE = "330000"
 # 附件2 认定条件3: the SRDI revenue threshold, raised from 1000万元 to 1500万元 in the demo's what-if.
 REVENUE_THRESHOLD = "criterion.revenue_condition.test.1"
 
@@ -28,26 +23,13 @@ REVENUE_THRESHOLD = "criterion.revenue_condition.test.1"
 def build(*, seed: int, log: Callable[[str], None]) -> list[DemoAccount]:
     """A raised SRDI revenue threshold and the built-in 2022/2026 comparison, run here (no worker needed)."""
     random.Random(seed)  # nothing to draw: the runs are determined by the data already built
-    assignment = (
-        ReviewerAssignment.objects.filter(level="provincial", region_id=DEMO_PROVINCE)
-        .select_related("user")
-        .order_by("pk")
-        .first()
-    )
-    if assignment is None:
-        log("scenarios: no provincial reviewer for Zhejiang in the demo; no scenario.")
+    register = demo_register("scenarios", log, nothing="no scenario.")
+    if register is None:
         return []
-    province = Region.objects.get(pk=DEMO_PROVINCE)
-    year = AnnualFiling.objects.filter(enterprise__region__path__startswith=province.path).aggregate(
-        y=Max("year")
-    )["y"]
-    if year is None:
-        log("scenarios: the demo province has no filings; no scenario.")
-        return []
-    if Scenario.objects.filter(created_by=assignment.user).exists():
+    official, province, year = register.official, register.province, register.year
+    if Scenario.objects.filter(created_by=official).exists():
         log("scenarios: the demo scenarios already exist.")
         return []
-    official = assignment.user
     raised = create_scenario(
         official,
         name="专精特新营业收入门槛提高至1500万元",

@@ -45,7 +45,7 @@ from littlegiant.rules.variants import (
     make_variant,
     pack_numbers,
 )
-from littlegiant.runs import RunNotQueued, RunStatus
+from littlegiant.runs import RunStatus
 from littlegiant.scenarios.models import (
     Direction,
     Mover,
@@ -242,14 +242,26 @@ def comparer() -> Callable[..., Comparison]:
 
 def execute_run(run_id: int) -> ScenarioRun:
     """Run a queued scenario: export the filings (as the screening does), assess both packs, keep the movers."""
-    folder = Path(settings.MEDIA_ROOT) / WHATIF_DIR / str(run_id)
+    return runs.execute(
+        ScenarioRun.objects.select_related("scenario__region"),
+        run_id,
+        name="Scenario run",
+        logger=logger,
+        total=lambda run: run_filings(run.scenario, run.requested_by).count(),
+        work=_compare,
+        began=lambda run, before: None,  # the trail has the request ("run") and the end
+        finished=lambda run, before: _record(
+            run, before, "finish", _("%(count)s enterprises assessed.") % {"count": run.total}
+        ),
+        failed=fail_run,
+    )
+
+
+def _compare(run: ScenarioRun) -> dict[str, Any]:
+    """The work of a run, in a folder of its own removed afterwards: both packs over the filings, the movers
+    kept; the run's summary."""
+    folder = Path(settings.MEDIA_ROOT) / WHATIF_DIR / str(run.pk)
     try:
-        run = runs.begin(
-            ScenarioRun.objects.select_related("scenario__region"),
-            run_id,
-            total=lambda run: run_filings(run.scenario, run.requested_by).count(),
-            record=lambda run, before: None,  # the trail has the request ("run") and the end
-        )
         scenario = run.scenario
         base, variant = scenario_packs(scenario)
         folder.mkdir(parents=True, exist_ok=True)
@@ -259,24 +271,9 @@ def execute_run(run_id: int) -> ScenarioRun:
         write_filing_records(run_filings(scenario, run.requested_by), records, progress=progress)
         movers_path = folder / "movers.parquet"
         comparison = comparer()(records, movers_path, base, variant)
-        summary = _store_movers(run, movers_path, base, variant, comparison)
-    except RunNotQueued:
-        logger.warning("Scenario run %s was not queued any more; nothing done.", run_id)
-        return ScenarioRun.objects.get(pk=run_id)
-    except Exception as error:
-        logger.exception("Scenario run %s failed", run_id)
-        fail_run(run_id, f"{type(error).__name__}: {error}")
-        raise
+        return {"summary": _store_movers(run, movers_path, base, variant, comparison)}
     finally:
         shutil.rmtree(folder, ignore_errors=True)
-    return runs.finish(
-        ScenarioRun.objects.select_related("scenario"),
-        run_id,
-        record=lambda run, before: _record(
-            run, before, "finish", _("%(count)s enterprises assessed.") % {"count": run.total}
-        ),
-        summary=summary,
-    )
 
 
 def _record(run: ScenarioRun, before: str, action: str, comment: str) -> None:
@@ -376,15 +373,7 @@ def by_region(movers: QuerySet[Mover], run: ScenarioRun, region: Region | None) 
     column, within = drill_level(run, region)
     if within is not None:
         movers = movers.filter(within_region(within, region_field="region"))
-    rows = list(
-        movers.values(column)
-        .annotate(
-            gains=Count("pk", filter=Q(direction=Direction.GAIN)),
-            losses=Count("pk", filter=Q(direction=Direction.LOSS)),
-            shifts=Count("pk", filter=Q(direction=Direction.SHIFT)),
-        )
-        .order_by(column)
-    )
+    rows = by_group(movers, column)
     names = Region.objects.in_bulk([r[column] for r in rows])
     for row in rows:
         found = names.get(row[column])
@@ -396,7 +385,8 @@ def by_region(movers: QuerySet[Mover], run: ScenarioRun, region: Region | None) 
 
 
 def by_group(movers: QuerySet[Mover], field: str) -> list[dict[str, Any]]:
-    """Gains and losses by industry section ("section") or size class ("size_class")."""
+    """Gains and losses by industry section ("section"), size class ("size_class") or another column of the
+    movers (a region's)."""
     return list(
         movers.values(field)
         .annotate(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -32,6 +34,18 @@ def _official(request: HttpRequest) -> None:
         raise PermissionDenied(_("Only reviewers and administrators can model policy changes."))
 
 
+def _saved(form: ScenarioForm | EditScenarioForm, save: Callable[[], Scenario]) -> Scenario | None:
+    """The scenario `save` wrote; None when the service refused, its errors put on the form (an error about
+    `changes.<number>` beside that number)."""
+    try:
+        return save()
+    except ValidationError as error:
+        for field, problems in error.message_dict.items():
+            key = field.removeprefix("changes.")
+            form.add_error(key if key in form.fields else None, problems)
+        return None
+
+
 @login_required
 @require_GET
 def scenario_list(request: HttpRequest) -> HttpResponse:
@@ -60,20 +74,18 @@ def scenario_new(request: HttpRequest) -> HttpResponse:
     numbers = pack_numbers(pack)
     form = ScenarioForm(request.POST or None, user=request.user, numbers=numbers)
     if request.method == "POST" and form.is_valid():
-        try:
-            scenario = services.create_scenario(
+        scenario = _saved(
+            form,
+            lambda: services.create_scenario(
                 request.user,
                 name=form.cleaned_data["name"],
                 base_pack_id=pack.id,
                 year=form.cleaned_data["year"],
                 changes=form.changes(),
                 region=form.cleaned_data["region"],
-            )
-        except ValidationError as error:
-            for field, problems in error.message_dict.items():
-                key = field.removeprefix("changes.")
-                form.add_error(key if key in form.fields else None, problems)
-        else:
+            ),
+        )
+        if scenario is not None:
             messages.success(request, _("Scenario saved. Run it to see who gains and who loses."))
             return redirect("scenarios:detail", scenario.pk)
     return render(request, "scenarios/new.html", {"form": form, "pack": pack})
@@ -141,18 +153,16 @@ def scenario_edit(request: HttpRequest, pk: int) -> HttpResponse:
         initial={"name": scenario.name},
     )
     if request.method == "POST" and form.is_valid():
-        try:
-            services.edit_scenario(
+        saved = _saved(
+            form,
+            lambda: services.edit_scenario(
                 scenario,
                 by=request.user,
                 name=form.cleaned_data["name"],
                 changes=None if scenario.compare_pack_id else form.changes(),
-            )
-        except ValidationError as error:
-            for field, problems in error.message_dict.items():
-                key = field.removeprefix("changes.")
-                form.add_error(key if key in form.fields else None, problems)
-        else:
+            ),
+        )
+        if saved is not None:
             messages.success(request, _("Scenario saved."))
             return redirect("scenarios:detail", scenario.pk)
     return render(request, "scenarios/edit.html", {"form": form, "scenario": scenario, "pack": base})

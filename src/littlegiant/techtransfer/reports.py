@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from datetime import timedelta
 from decimal import Decimal
 from statistics import median
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from django.db.models import Count, Min, Q, Sum
+from django.db.models import Aggregate, Count, Min, Q, QuerySet, Sum
 
 from littlegiant.accounts.jurisdiction import NOTHING, is_administrator, region_scope
 from littlegiant.techtransfer.models import (
@@ -70,6 +70,11 @@ class InstitutionFigures:
         return self.invoiced - self.received
 
 
+def _per_institution(rows: QuerySet, institution: str, figure: Aggregate) -> dict[int, Any]:
+    """One figure per institution: `figure` over `rows` grouped by `institution`, the path to it."""
+    return dict(rows.values(institution).annotate(figure=figure).values_list(institution, "figure"))
+
+
 def transfer_report(user: User) -> list[InstitutionFigures]:
     """Per institution in the user's scope: the figures of technology transfer (a handful of grouped
     queries)."""
@@ -80,17 +85,11 @@ def transfer_report(user: User) -> list[InstitutionFigures]:
         .annotate(n=Count("listings", filter=Q(listings__status=ListingStatus.PUBLISHED)))
         .values_list("pk", "n")
     )
-    enquiries = dict(
-        Enquiry.objects.filter(listing__institution__in=ids)
-        .values("listing__institution")
-        .annotate(n=Count("pk"))
-        .values_list("listing__institution", "n")
+    enquiries = _per_institution(
+        Enquiry.objects.filter(listing__institution__in=ids), "listing__institution", Count("pk")
     )
-    passes = dict(
-        ListingFeedback.objects.filter(listing__institution__in=ids)
-        .values("listing__institution")
-        .annotate(n=Count("pk"))
-        .values_list("listing__institution", "n")
+    passes = _per_institution(
+        ListingFeedback.objects.filter(listing__institution__in=ids), "listing__institution", Count("pk")
     )
     stages: dict[int, dict[str, int]] = {pk: dict.fromkeys(LicenceStatus.values, 0) for pk in ids}
     for institution, status, n in (
@@ -99,17 +98,15 @@ def transfer_report(user: User) -> list[InstitutionFigures]:
         .annotate(n=Count("pk"))
     ):
         stages[institution][status] = n
-    invoiced = dict(
-        Statement.objects.filter(licence__listing__institution__in=ids)
-        .values("licence__listing__institution")
-        .annotate(total=Sum("amount_due"))
-        .values_list("licence__listing__institution", "total")
+    invoiced = _per_institution(
+        Statement.objects.filter(licence__listing__institution__in=ids),
+        "licence__listing__institution",
+        Sum("amount_due"),
     )
-    received = dict(
-        Payment.objects.filter(statement__licence__listing__institution__in=ids)
-        .values("statement__licence__listing__institution")
-        .annotate(total=Sum("amount"))
-        .values_list("statement__licence__listing__institution", "total")
+    received = _per_institution(
+        Payment.objects.filter(statement__licence__listing__institution__in=ids),
+        "statement__licence__listing__institution",
+        Sum("amount"),
     )
     days: dict[int, list[int]] = {pk: [] for pk in ids}
     firsts = (

@@ -60,6 +60,16 @@ REMINDER_DAYS_BEFORE_PAYING = 30
 # How long a licensee has to pay a statement: the platform's default; no national rule is known (criteria.md
 # §8.5 [U]).
 PAYMENT_TERM_DAYS = 30
+# The terms of a licence, which a listing offers and a varied licence changes.
+TERM_FIELDS = (
+    "exclusive",
+    "free_months",
+    "royalty_basis",
+    "royalty_rate",
+    "annual_fee",
+    "annual_cap",
+    "territory",
+)
 LISTING_FIELDS = (
     "application_number",
     "publication_number",
@@ -72,22 +82,7 @@ LISTING_FIELDS = (
     "problem",
     "benefit",
     "applications",
-    "exclusive",
-    "free_months",
-    "royalty_basis",
-    "royalty_rate",
-    "annual_fee",
-    "annual_cap",
-    "territory",
-)
-TERM_FIELDS = (
-    "exclusive",
-    "free_months",
-    "royalty_basis",
-    "royalty_rate",
-    "annual_fee",
-    "annual_cap",
-    "territory",
+    *TERM_FIELDS,
 )
 
 
@@ -148,6 +143,38 @@ def tally_licence(licence: Licence, before: str) -> None:
     """Count a licence out of its old stage and into its new one in the dashboards' summary tables."""
     figures.licence_moved(
         region_id=listing_region(licence.listing), from_stage=before, to_stage=licence.status
+    )
+
+
+def _move_licence(
+    licence: Licence,
+    to: str,
+    *,
+    actor: User | None,
+    role: str,
+    action: str,
+    ended_on: date | None = None,
+    comment: str = "",
+) -> None:
+    """Move a locked licence to `to` (ending it on `ended_on`, if given), count it in the summary tables and
+    record the move in the trail: one step of every licence transition after its checks."""
+    before = licence.status
+    licence.status = to
+    fields = ["status"]
+    if ended_on is not None:
+        licence.ended_on = ended_on
+        fields.append("ended_on")
+    licence.save(update_fields=fields)
+    tally_licence(licence, before)
+    record_event(
+        licence.listing,
+        licence=licence,
+        actor=actor,
+        role=role,
+        action=action,
+        from_state=before,
+        to_state=to,
+        comment=comment,
     )
 
 
@@ -478,19 +505,13 @@ def end_licence(licence: Licence, *, by: User, outcome: str, comment: str, today
             raise ValidationError(_("This licence has already ended."))
         if outcome == LicenceStatus.ASSIGNED and licence.status == LicenceStatus.OFFERED:
             raise ValidationError(_("An offer that was never accepted cannot become an assignment."))
-        before = licence.status
-        licence.status = outcome
-        licence.ended_on = today
-        licence.save(update_fields=["status", "ended_on"])
-        tally_licence(licence, before)
-        record_event(
-            licence.listing,
-            licence=licence,
+        _move_licence(
+            licence,
+            outcome,
             actor=by,
             role="transfer_officer",
             action="end",
-            from_state=before,
-            to_state=outcome,
+            ended_on=today,
             comment=comment.strip(),
         )
     return licence
@@ -545,19 +566,10 @@ def follow_up_licences(*, today: date) -> FollowUp:
             licence = Licence.objects.select_for_update().select_related("listing", "enterprise").get(pk=pk)
             if licence.status != LicenceStatus.TRIAL:
                 continue
-            licence.status = LicenceStatus.PAYING
-            licence.save(update_fields=["status"])
-            tally_licence(licence, LicenceStatus.TRIAL)
-            _tell_paying_started(licence)
-            record_event(
-                licence.listing,
-                licence=licence,
-                actor=None,
-                role="platform",
-                action="free_period_ended",
-                from_state=LicenceStatus.TRIAL,
-                to_state=LicenceStatus.PAYING,
+            _move_licence(
+                licence, LicenceStatus.PAYING, actor=None, role="platform", action="free_period_ended"
             )
+            _tell_paying_started(licence)
             done.started_paying += 1
     for pk in list(
         Licence.objects.filter(status__in=ACTIVE_LICENCE, listing__expires_on__lt=today).values_list(
@@ -568,19 +580,13 @@ def follow_up_licences(*, today: date) -> FollowUp:
             licence = Licence.objects.select_for_update().select_related("listing").get(pk=pk)
             if licence.status not in ACTIVE_LICENCE:
                 continue
-            before = licence.status
-            licence.status = LicenceStatus.EXPIRED
-            licence.ended_on = licence.listing.expires_on
-            licence.save(update_fields=["status", "ended_on"])
-            tally_licence(licence, before)
-            record_event(
-                licence.listing,
-                licence=licence,
+            _move_licence(
+                licence,
+                LicenceStatus.EXPIRED,
                 actor=None,
                 role="platform",
                 action="patent_expired",
-                from_state=before,
-                to_state=LicenceStatus.EXPIRED,
+                ended_on=licence.listing.expires_on,
             )
             done.expired += 1
     return done

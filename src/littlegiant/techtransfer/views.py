@@ -3,6 +3,7 @@ render."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -65,6 +66,26 @@ def _errors(form: django_forms.Form, error: ValidationError) -> None:
             form.add_error(field if field in form.fields else None, messages_)
     else:
         form.add_error(None, error.messages)
+
+
+def _post_form(
+    request: HttpRequest,
+    form: django_forms.Form,
+    call: Callable[[dict[str, Any]], object],
+    *,
+    done: str,
+    invalid: str,
+) -> None:
+    """Run a service call on a posted form's cleaned data; its refusal, or `invalid`, becomes the message."""
+    if not form.is_valid():
+        messages.error(request, invalid)
+        return
+    try:
+        call(form.cleaned_data)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, done)
 
 
 def _click(request: HttpRequest, version: str):
@@ -278,50 +299,53 @@ def my_listings(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _sme_post_on_listing(
+    request: HttpRequest,
+    pk: int,
+    form_class: type[forms.EnterpriseChoiceMixin],
+    service: Callable[..., object],
+    *,
+    done: str,
+    invalid: str,
+) -> HttpResponse:
+    """An SME's word on a listing it may see (an enquiry, a pass): the form's fields are the service's keywords."""
+    listing = get_object_or_404(PatentListing.objects.for_user(request.user), pk=pk)
+    _post_form(
+        request,
+        form_class(request.POST, user=request.user),
+        lambda data: service(listing, by=request.user, **data),
+        done=done,
+        invalid=invalid,
+    )
+    return redirect("techtransfer:listing", pk=listing.pk)
+
+
 @login_required
 @require_POST
 def enquire(request: HttpRequest, pk: int) -> HttpResponse:
     """An SME expresses interest or asks a question."""
-    listing = get_object_or_404(PatentListing.objects.for_user(request.user), pk=pk)
-    form = forms.EnquiryForm(request.POST, user=request.user)
-    if form.is_valid():
-        try:
-            services.make_enquiry(
-                listing,
-                enterprise=form.cleaned_data["enterprise"],
-                by=request.user,
-                kind=form.cleaned_data["kind"],
-                message=form.cleaned_data["message"],
-            )
-            messages.success(request, _("Sent to the institution's tech-transfer officer."))
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-    else:
-        messages.error(request, _("Choose the enterprise and write a message."))
-    return redirect("techtransfer:listing", pk=listing.pk)
+    return _sme_post_on_listing(
+        request,
+        pk,
+        forms.EnquiryForm,
+        services.make_enquiry,
+        done=_("Sent to the institution's tech-transfer officer."),
+        invalid=_("Choose the enterprise and write a message."),
+    )
 
 
 @login_required
 @require_POST
 def give_feedback(request: HttpRequest, pk: int) -> HttpResponse:
     """An SME passes on a listing and says why."""
-    listing = get_object_or_404(PatentListing.objects.for_user(request.user), pk=pk)
-    form = forms.FeedbackForm(request.POST, user=request.user)
-    if form.is_valid():
-        try:
-            services.pass_on_listing(
-                listing,
-                enterprise=form.cleaned_data["enterprise"],
-                by=request.user,
-                category=form.cleaned_data["category"],
-                comment=form.cleaned_data["comment"],
-            )
-            messages.success(request, _("Thank you: the institution sees why this patent is not for you."))
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-    else:
-        messages.error(request, _("Choose a reason."))
-    return redirect("techtransfer:listing", pk=listing.pk)
+    return _sme_post_on_listing(
+        request,
+        pk,
+        forms.FeedbackForm,
+        services.pass_on_listing,
+        done=_("Thank you: the institution sees why this patent is not for you."),
+        invalid=_("Choose a reason."),
+    )
 
 
 @login_required

@@ -124,6 +124,33 @@ def _move(application: Application, *, action: str, stage: ReviewStage | None = 
     application.save()
 
 
+def _move_and_record(
+    application: Application,
+    *,
+    action: str,
+    by: User | None,
+    event: str,
+    comment: str = "",
+    stage: ReviewStage | None = None,
+    recognition: Recognition | None = None,
+    role: tuple[str, str] | None = None,
+) -> Event:
+    """Move the application along one edge of the status graph and record the move, from and to its state, as
+    `event` in its trail."""
+    before = _state(application)
+    _move(application, action=action, stage=stage)
+    return _record(
+        actor=by,
+        action=event,
+        from_state=before,
+        to_state=_state(application),
+        comment=comment,
+        application=application,
+        recognition=recognition,
+        role=role,
+    )
+
+
 def _selection(
     applications: list[Application], selected: Iterable[int] | None, *, stale: str
 ) -> list[Application]:

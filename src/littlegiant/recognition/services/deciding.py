@@ -24,7 +24,7 @@ from littlegiant.recognition.permissions import (
 )
 from littlegiant.recognition.services._steps import (
     _lock,
-    _move,
+    _move_and_record,
     _notify_enterprise,
     _record,
     _state,
@@ -49,18 +49,13 @@ def _leave_stage(application: Application, *, by: User, comment: str) -> None:
     if unrecorded.exists():
         raise PermissionDenied(_("Record the findings of this application's on-site spot check first."))
     following = application.programme.stages.filter(order__gt=stage.order).order_by("order").first()
-    before = _state(application)
-    if following is None:
-        _move(application, action=ApplicationAction.COMPLETE_REVIEW)
-    else:
-        _move(application, action=ApplicationAction.NEXT_STAGE, stage=following)
-    _record(
-        actor=by,
-        action="advance",
-        from_state=before,
-        to_state=_state(application),
+    _move_and_record(
+        application,
+        action=ApplicationAction.COMPLETE_REVIEW if following is None else ApplicationAction.NEXT_STAGE,
+        stage=following,
+        by=by,
+        event="advance",
         comment=comment,
-        application=application,
     )
 
 
@@ -108,18 +103,21 @@ def pass_stage(
                     % {"n": aggregate.submitted, "m": aggregate.drawn}
                 )
         claim_recommendation(application, stage, by=by)
-        before = _state(application)
         if stage.public_notice:
-            _move(application, action=ApplicationAction.PASS_TO_NOTICE)
-        _record(
-            actor=by,
-            action="pass",
-            from_state=before,
-            to_state=_state(application),
-            comment=comment,
-            application=application,
-        )
-        if not stage.public_notice:
+            _move_and_record(
+                application, action=ApplicationAction.PASS_TO_NOTICE, by=by, event="pass", comment=comment
+            )
+        else:
+            # Without a notice, the pass is recorded at the stage and the application leaves it at once.
+            state = _state(application)
+            _record(
+                actor=by,
+                action="pass",
+                from_state=state,
+                to_state=state,
+                comment=comment,
+                application=application,
+            )
             _leave_stage(application, by=by, comment=comment)
         _notify_enterprise(
             application,
@@ -142,17 +140,8 @@ def return_for_correction(
             raise PermissionDenied(
                 _("A passed application awaits recognition; reject it if it must not be recognised.")
             )
-        before = _state(application)
         application.return_note = note.strip()
-        _move(application, action=ApplicationAction.RETURN)
-        _record(
-            actor=by,
-            action="return",
-            from_state=before,
-            to_state=_state(application),
-            comment=note,
-            application=application,
-        )
+        _move_and_record(application, action=ApplicationAction.RETURN, by=by, event="return", comment=note)
         _notify_enterprise(
             application,
             _("Application returned for correction"),
@@ -172,16 +161,13 @@ def reject(
     with transaction.atomic():
         application = _lock(application, expected_version=expected_version)
         ensure(review_decision(by, application))
-        before = _state(application)
         application.rejection_reason, application.rejection_comment = reason, comment.strip()
-        _move(application, action=ApplicationAction.REJECT)
-        _record(
-            actor=by,
-            action="reject",
-            from_state=before,
-            to_state=_state(application),
+        _move_and_record(
+            application,
+            action=ApplicationAction.REJECT,
+            by=by,
+            event="reject",
             comment=f"{RejectionReason(reason).label}: {comment}",
-            application=application,
         )
         _notify_enterprise(
             application, _("Application rejected"), f"{RejectionReason(reason).label}\n\n{comment}"

@@ -36,18 +36,17 @@ from littlegiant.recognition.services._steps import (
     CODE_ALPHABET,
     OBJECTIONS_PER_ADDRESS_PER_HOUR,
     TooManyObjections,
-    _move,
+    _move_and_record,
     _notify,
     _notify_enterprise,
     _record,
     _selection,
-    _state,
     reviewer_role,
 )
 from littlegiant.recognition.services.deciding import _leave_stage
 
 if TYPE_CHECKING:
-    from littlegiant.accounts.models import User
+    from littlegiant.accounts.models import ReviewerAssignment, User
 
 
 def notice_candidates(stage: ReviewStage, *, by: User) -> QuerySet[Application]:
@@ -129,15 +128,12 @@ def publish_notice(
         )
         for application in applications:
             NoticeEntry.objects.create(notice=notice, application=application)
-            before = _state(application)
-            _move(application, action=ApplicationAction.PUBLISH_NOTICE)
-            _record(
-                actor=by,
-                action="on_notice",
-                from_state=before,
-                to_state=_state(application),
+            _move_and_record(
+                application,
+                action=ApplicationAction.PUBLISH_NOTICE,
+                by=by,
+                event="on_notice",
                 comment=notice.title,
-                application=application,
                 role=role,
             )
             _notify_enterprise(
@@ -243,6 +239,20 @@ def resolve_objection(objection: Objection, *, by: User, resolution: str, upheld
     return objection
 
 
+def _lock_running_notice(
+    notice: PublicNotice, *, by: User, refusal: str
+) -> tuple[PublicNotice, ReviewerAssignment]:
+    """Lock a notice not yet concluded for a reviewer who published it (at its level and region); `refusal`
+    tells anyone else what they may not do."""
+    notice = PublicNotice.objects.select_for_update().get(pk=notice.pk)
+    assignment = acting_assignment(by, notice.stage.level, notice.region)
+    if assignment is None:
+        raise PermissionDenied(refusal)
+    if notice.concluded_at is not None:
+        raise PermissionDenied(_("This notice is already concluded."))
+    return notice, assignment
+
+
 def end_notice_period_for_demo(notice: PublicNotice, *, by: User) -> PublicNotice:
     """Demo only: move a running notice's period, its length kept, so that it ended yesterday.
 
@@ -254,12 +264,9 @@ def end_notice_period_for_demo(notice: PublicNotice, *, by: User) -> PublicNotic
         raise PermissionDenied(_("A notice's dates can be moved only in the demo."))
     today = timezone.localdate()
     with transaction.atomic():
-        notice = PublicNotice.objects.select_for_update().get(pk=notice.pk)
-        assignment = acting_assignment(by, notice.stage.level, notice.region)
-        if assignment is None:
-            raise PermissionDenied(_("Only the reviewers who published this notice manage it."))
-        if notice.concluded_at is not None:
-            raise PermissionDenied(_("This notice is already concluded."))
+        notice, assignment = _lock_running_notice(
+            notice, by=by, refusal=_("Only the reviewers who published this notice manage it.")
+        )
         if notice.ends_on < today:
             raise PermissionDenied(_("This notice has already run its course; conclude it."))
         before = f"{notice.starts_on}–{notice.ends_on}"
@@ -284,12 +291,9 @@ def conclude_notice(notice: PublicNotice, *, by: User) -> PublicNotice:
     """After the notice has run, with every objection resolved, its applications leave the stage."""
     today = timezone.localdate()
     with transaction.atomic():
-        notice = PublicNotice.objects.select_for_update().get(pk=notice.pk)
-        assignment = acting_assignment(by, notice.stage.level, notice.region)
-        if assignment is None:
-            raise PermissionDenied(_("Only the reviewers who published this notice conclude it."))
-        if notice.concluded_at is not None:
-            raise PermissionDenied(_("This notice is already concluded."))
+        notice, assignment = _lock_running_notice(
+            notice, by=by, refusal=_("Only the reviewers who published this notice conclude it.")
+        )
         if today <= notice.ends_on:
             raise PermissionDenied(
                 _("The notice runs until %(day)s; conclude it after that.") % {"day": notice.ends_on}

@@ -48,11 +48,10 @@ from littlegiant.recognition.permissions import (
 from littlegiant.recognition.services._steps import (
     _add_months,
     _add_years,
-    _move,
+    _move_and_record,
     _notify_enterprise,
     _record,
     _selection,
-    _state,
     certificate_code,
     reviewer_role,
 )
@@ -208,15 +207,12 @@ def recognise(
             public_pages.forget_certificates([recognition.certificate_code])
             if recognition.enterprise_id is not None:  # the dashboards count enterprises' titles
                 figures.title_granted(figures_key(recognition, version))
-            before = _state(application)
-            _move(application, action=ApplicationAction.RECOGNISE)
-            _record(
-                actor=by,
-                action="recognise",
-                from_state=before,
-                to_state=_state(application),
+            _move_and_record(
+                application,
+                action=ApplicationAction.RECOGNISE,
+                by=by,
+                event="recognise",
                 comment=batch.title,
-                application=application,
                 recognition=recognition,
                 role=role,
             )

@@ -37,6 +37,16 @@ def act(request: HttpRequest, call: Callable[[], object], done: str, form: objec
     return True
 
 
+def act_on_form(
+    request: HttpRequest, form: Form, call: Callable[[dict[str, Any]], object], *, done: str, invalid: str
+) -> bool:
+    """Run a service call on a posted form's cleaned data through `act`; say `invalid` when the form is not."""
+    if not form.is_valid():
+        messages.error(request, invalid)
+        return False
+    return act(request, lambda: call(form.cleaned_data), done)
+
+
 def field_label(field: str) -> str:
     """A canonical field's name in the reader's language (the id itself for an unknown field)."""
     spec = FIELDS_BY_NAME.get(field)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 from django.conf import settings
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Prefetch, Q
@@ -28,7 +27,7 @@ from littlegiant.recognition.permissions import (
     acting_assignment,
     assignment_scope,
 )
-from littlegiant.recognition.views._common import act, preview_then_confirm
+from littlegiant.recognition.views._common import act, act_on_form, preview_then_confirm
 
 
 def _stage(request: HttpRequest, pk: int) -> ReviewStage:
@@ -84,20 +83,15 @@ def stage_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def spot_check_draw(request: HttpRequest, pk: int) -> HttpResponse:
     stage = _stage(request, pk)
-    form = forms.SpotCheckDrawForm(request.POST)
-    if form.is_valid():
-        act(
-            request,
-            lambda: services.draw_spot_checks(
-                stage,
-                by=request.user,
-                sample_size=form.cleaned_data["sample_size"],
-                seed=form.cleaned_data["seed"],
-            ),
-            _("Spot checks drawn."),
-        )
-    else:
-        messages.error(request, _("Say how many applications to draw."))
+    act_on_form(
+        request,
+        forms.SpotCheckDrawForm(request.POST),
+        lambda data: services.draw_spot_checks(
+            stage, by=request.user, sample_size=data["sample_size"], seed=data["seed"]
+        ),
+        done=_("Spot checks drawn."),
+        invalid=_("Say how many applications to draw."),
+    )
     return redirect("recognition:stage", pk=pk)
 
 
@@ -110,22 +104,19 @@ def spot_check_record(request: HttpRequest, pk: int) -> HttpResponse:
         ),
         pk=pk,
     )
-    form = forms.SpotCheckRecordForm(request.POST)
-    if form.is_valid():
-        data = form.cleaned_data
-        act(
-            request,
-            lambda: services.record_spot_check(
-                check,
-                by=request.user,
-                result=data["result"],
-                findings=data["findings"],
-                visited_on=data["visited_on"],
-            ),
-            _("Spot-check findings recorded."),
-        )
-    else:
-        messages.error(request, _("Give the result and the findings."))
+    act_on_form(
+        request,
+        forms.SpotCheckRecordForm(request.POST),
+        lambda data: services.record_spot_check(
+            check,
+            by=request.user,
+            result=data["result"],
+            findings=data["findings"],
+            visited_on=data["visited_on"],
+        ),
+        done=_("Spot-check findings recorded."),
+        invalid=_("Give the result and the findings."),
+    )
     return redirect("recognition:stage", pk=check.draw.stage_id)
 
 
@@ -219,20 +210,15 @@ def notice_manage(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def objection_resolve(request: HttpRequest, pk: int) -> HttpResponse:
     objection = get_object_or_404(Objection.objects.select_related("entry"), pk=pk)
-    form = forms.ObjectionResolutionForm(request.POST)
-    if form.is_valid():
-        act(
-            request,
-            lambda: services.resolve_objection(
-                objection,
-                by=request.user,
-                resolution=form.cleaned_data["resolution"],
-                upheld=form.cleaned_data["upheld"],
-            ),
-            _("Objection resolved."),
-        )
-    else:
-        messages.error(request, _("Say how the objection was resolved and whether it was upheld."))
+    act_on_form(
+        request,
+        forms.ObjectionResolutionForm(request.POST),
+        lambda data: services.resolve_objection(
+            objection, by=request.user, resolution=data["resolution"], upheld=data["upheld"]
+        ),
+        done=_("Objection resolved."),
+        invalid=_("Say how the objection was resolved and whether it was upheld."),
+    )
     return redirect("recognition:notice_manage", pk=objection.entry.notice_id)
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
@@ -31,7 +30,7 @@ from littlegiant.recognition.permissions import (
     recognition_decision,
 )
 from littlegiant.recognition.services.quotas import recommendations_used, recommending_unit
-from littlegiant.recognition.views._common import act, preview_then_confirm
+from littlegiant.recognition.views._common import act, act_on_form, preview_then_confirm
 from littlegiant.reference.models import Region
 
 
@@ -196,22 +195,19 @@ def annual_update(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def change_report(request: HttpRequest, pk: int) -> HttpResponse:
     recognition = _recognition(request, pk)
-    form = forms.ChangeReportForm(request.POST)
-    if form.is_valid():
-        data = form.cleaned_data
-        act(
-            request,
-            lambda: services.report_change(
-                recognition,
-                by=request.user,
-                kind=data["kind"],
-                occurred_on=data["occurred_on"],
-                description=data["description"],
-            ),
-            _("Change reported."),
-        )
-    else:
-        messages.error(request, _("Give the kind of change, its date and a description."))
+    act_on_form(
+        request,
+        forms.ChangeReportForm(request.POST),
+        lambda data: services.report_change(
+            recognition,
+            by=request.user,
+            kind=data["kind"],
+            occurred_on=data["occurred_on"],
+            description=data["description"],
+        ),
+        done=_("Change reported."),
+        invalid=_("Give the kind of change, its date and a description."),
+    )
     return redirect("recognition:recognition", pk=pk)
 
 
@@ -221,20 +217,15 @@ def change_assess(request: HttpRequest, pk: int) -> HttpResponse:
     report = get_object_or_404(
         ChangeReport.objects.filter(recognition__in=Recognition.objects.for_user(request.user)), pk=pk
     )
-    form = forms.ChangeAssessmentForm(request.POST)
-    if form.is_valid():
-        act(
-            request,
-            lambda: services.assess_change(
-                report,
-                by=request.user,
-                still_eligible=form.cleaned_data["still_eligible"],
-                assessment=form.cleaned_data["assessment"],
-            ),
-            _("Change assessed."),
-        )
-    else:
-        messages.error(request, _("Say whether the enterprise is still eligible, and why."))
+    act_on_form(
+        request,
+        forms.ChangeAssessmentForm(request.POST),
+        lambda data: services.assess_change(
+            report, by=request.user, still_eligible=data["still_eligible"], assessment=data["assessment"]
+        ),
+        done=_("Change assessed."),
+        invalid=_("Say whether the enterprise is still eligible, and why."),
+    )
     return redirect("recognition:recognition", pk=report.recognition_id)
 
 
@@ -242,18 +233,13 @@ def change_assess(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def revoke(request: HttpRequest, pk: int) -> HttpResponse:
     recognition = _recognition(request, pk)
-    form = forms.RevokeForm(request.POST)
-    if form.is_valid():
-        act(
-            request,
-            lambda: services.revoke(
-                recognition,
-                by=request.user,
-                cause=form.cleaned_data["cause"],
-                comment=form.cleaned_data["comment"],
-            ),
-            _("Title revoked."),
-        )
-    else:
-        messages.error(request, _("Choose a cause and explain the revocation."))
+    act_on_form(
+        request,
+        forms.RevokeForm(request.POST),
+        lambda data: services.revoke(
+            recognition, by=request.user, cause=data["cause"], comment=data["comment"]
+        ),
+        done=_("Title revoked."),
+        invalid=_("Choose a cause and explain the revocation."),
+    )
     return redirect("recognition:recognition", pk=pk)
