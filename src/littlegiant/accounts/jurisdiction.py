@@ -50,6 +50,21 @@ def _read_reviewer_region_paths(user: User) -> list[str] | None:
     return paths
 
 
+def at_reviewer_levels(user: User, *, level_field: str, region_path_field: str) -> Q:
+    """Rows at one of the reviewer's levels inside that assignment's region (a national assignment: anywhere).
+
+    Unlike `region_scope`, the level matters: a provincial reviewer acts at the provincial stage of their
+    province, not at the municipal stage of a city inside it.
+    """
+    condition = NOTHING
+    for level, path in user.reviewer_assignments.values_list("level", "region__path"):
+        if path is None:
+            condition |= Q(**{level_field: level})
+        else:
+            condition |= Q(**{level_field: level, f"{region_path_field}__startswith": path})
+    return condition
+
+
 def is_official(user: User) -> bool:
     """Reviewers and administrators: the officials who oversee (screen, see coverage) within a jurisdiction."""
     return is_administrator(user) or reviewer_region_paths(user) != []

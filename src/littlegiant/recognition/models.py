@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from littlegiant.accounts.jurisdiction import NOTHING, region_scope, sees_everywhere
+from littlegiant.accounts.jurisdiction import NOTHING, at_reviewer_levels, region_scope, sees_everywhere
 from littlegiant.accounts.models import ReviewLevel
 from littlegiant.audit import AuditEvent
 from littlegiant.clusters.models import CountyAuthority
@@ -356,13 +356,9 @@ class ApplicationQuerySet(models.QuerySet["Application"]):
         """Applications whose current stage this reviewer acts at: their level, inside their region."""
         # Read from the application's own copies of the stage level and region path, so that the queue's
         # indexes apply; `for_user()` checks the same fixed region through its foreign key.
-        condition = Q(pk__in=[])
-        for level, path in user.reviewer_assignments.values_list("level", "region__path"):
-            if path is None:
-                condition |= Q(stage_level=level)
-            else:
-                condition |= Q(stage_level=level, region_path__startswith=path)
-        return self.filter(condition)
+        return self.filter(
+            at_reviewer_levels(user, level_field="stage_level", region_path_field="region_path")
+        )
 
 
 class Application(models.Model):

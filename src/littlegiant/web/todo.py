@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from littlegiant.accounts.jurisdiction import at_reviewer_levels
 from littlegiant.accounts.roles import Role
 from littlegiant.recognition.models import (
     Application,
@@ -192,13 +193,9 @@ def reviewer_to_dos(user: User, role: Role) -> list[ToDo]:
 
 def _notices_of(user: User):
     """Public notices published at one of the reviewer's levels inside their region."""
-    condition = Q(pk__in=[])
-    for level, path in user.reviewer_assignments.values_list("level", "region__path"):
-        if path is None:
-            condition |= Q(stage__level=level)
-        else:
-            condition |= Q(stage__level=level, region__path__startswith=path)
-    return PublicNotice.objects.filter(condition)
+    return PublicNotice.objects.filter(
+        at_reviewer_levels(user, level_field="stage__level", region_path_field="region__path")
+    )
 
 
 def expert_to_dos(user: User, role: Role) -> list[ToDo]:
