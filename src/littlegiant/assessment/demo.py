@@ -10,8 +10,9 @@ from django.utils import timezone
 
 from littlegiant.accounts.demo import DemoAccount
 from littlegiant.accounts.models import ReviewerAssignment
+from littlegiant.assessment.execution import execute_screening
 from littlegiant.assessment.models import ScreeningRun
-from littlegiant.assessment.services import applicable_pack_ids, execute_screening, start_screening
+from littlegiant.assessment.services import applicable_pack_ids, start_screening
 from littlegiant.enterprises.models import AnnualFiling
 from littlegiant.reference.models import Region
 

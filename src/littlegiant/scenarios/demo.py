@@ -11,12 +11,12 @@ from littlegiant.accounts.demo import DemoAccount
 from littlegiant.accounts.models import ReviewerAssignment
 from littlegiant.enterprises.models import AnnualFiling
 from littlegiant.reference.models import Region
+from littlegiant.scenarios.execution import execute_run
 from littlegiant.scenarios.models import Scenario
 from littlegiant.scenarios.services import (
     SRDI_2022,
     create_builtin_comparison,
     create_scenario,
-    execute_run,
     start_run,
 )
 
