@@ -20,10 +20,10 @@ from littlegiant.services.demo import (
     BATCH,
     CATEGORY_WEIGHTS,
     HISTORY_DAYS,
-    OFFERINGS,
     Network,
     lognormal,
     outcome_for,
+    request_fields,
 )
 from littlegiant.services.models import (
     AssignmentOutcome,
@@ -38,7 +38,6 @@ from littlegiant.services.models import (
     ServiceSession,
     SessionMode,
     StaffRole,
-    Urgency,
 )
 from littlegiant.services.services import outcome_comment, session_comment
 
@@ -119,13 +118,9 @@ def _draft(  # noqa: C901, PLR0912, PLR0913, PLR0915
     counsellor_of,  # noqa: ANN001
     with_events,  # noqa: ANN001
 ) -> _Draft:
-    title, _description = OFFERINGS[category]
     request = ServiceRequest(
         enterprise_id=enterprise_id,
-        category=category,
-        title=f"{title}需求",
-        description=_description,
-        urgency=rng.choices(Urgency.values, [2, 7, 1])[0],
+        **request_fields(rng, category),
         filed_by_id=filer_id,
         filed_at=filed_at,
         status=RequestStatus.UNROUTED,

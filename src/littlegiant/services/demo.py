@@ -310,6 +310,13 @@ def outcome_for(rng: random.Random, category: str) -> tuple[str | None, Decimal]
     return None, Decimal(0)
 
 
+def request_fields(rng: random.Random, category: str) -> dict[str, str]:
+    """A synthetic request's category, title, description and urgency (mostly normal)."""
+    title, description = OFFERINGS[category]
+    urgency = rng.choices(Urgency.values, [2, 7, 1])[0]
+    return {"category": category, "title": f"{title}需求", "description": description, "urgency": urgency}
+
+
 DECLINE_REASONS = ("本站暂无该类服务资源", "需上级平台协调", "超出本站服务能力")
 RESOLUTION = "已完成服务并反馈企业。"
 
@@ -365,16 +372,7 @@ def _live_through(  # noqa: PLR0913
     counsellor_of: Callable[[ServiceInstitution], User],
 ) -> None:
     """One request from filing to as far as it got by `end`: answered (or declined on up), served, closed, rated."""
-    title, description = OFFERINGS[category]
-    request = services.file_request(
-        enterprise,
-        by=filer,
-        category=category,
-        title=f"{title}需求",
-        description=description,
-        urgency=rng.choices(Urgency.values, [2, 7, 1])[0],
-        at=filed_at,
-    )
+    request = services.file_request(enterprise, by=filer, at=filed_at, **request_fields(rng, category))
     at = filed_at
     while request.status == RequestStatus.ROUTED:
         institution = request.institution
