@@ -55,13 +55,13 @@ def trail_problems(request: ServiceRequest, events: list[RequestEvent]) -> list[
     return problems
 
 
-def test_every_request_reached_its_state_by_steps_the_platform_allows(alice, beta):
-    # One build for every check: the history is 1,500 requests lived through the services.
+def test_every_request_reached_its_state_by_steps_the_platform_allows(alice, beta, shorter_demo_history):
+    # One build for every check.
     build(seed=11, log=lambda message: None)
     requests = list(
         ServiceRequest.objects.prefetch_related("events", "sessions", "outcomes").select_related("rating")
     )
-    assert len(requests) >= 1500
+    assert len(requests) >= shorter_demo_history
     problems = []
     for request in requests:
         events = sorted(request.events.all(), key=lambda event: (event.created_at, event.pk))

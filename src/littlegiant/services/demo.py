@@ -56,6 +56,7 @@ REPORTED_CITY_SHARE = Decimal("0.84")
 DEMO_COUNTY_SHARE = 0.6
 BATCH = 2000
 HISTORY_DAYS = 270
+HISTORY_REQUESTS = 1500
 ALL_CATEGORIES = tuple(ServiceCategory.values)
 # What SMEs ask for most (financing and policy first), for the synthetic history.
 CATEGORY_WEIGHTS = {
@@ -562,7 +563,7 @@ def build(*, seed: int, log: Callable[[str], None]) -> list[DemoAccount]:
             enterprises=enterprises,
             filer_of=lambda enterprise: filers[enterprise.pk],
             counsellor_of=lambda institution: counsellors[institution.pk],
-            count=1500,
+            count=HISTORY_REQUESTS,
             end=timezone.now(),
             log=log,
         )
