@@ -140,11 +140,12 @@ def big_network(admin, log: Callable[[str], None]) -> None:  # noqa: ANN001
     """The synthetic national network and request history the demo uses, at benchmark size."""
     from django.db import connection
     from django.utils import timezone
+    from services_history import load_request_history
 
     from littlegiant.enterprises.credit_code import make_credit_code
     from littlegiant.enterprises.models import Enterprise
     from littlegiant.reference.models import Region
-    from littlegiant.services.demo import build_network, build_request_history
+    from littlegiant.services.demo import build_network
 
     rng = random.Random(2026)
     network = build_network(rng, total=INSTITUTIONS, log=log)
@@ -164,7 +165,7 @@ def big_network(admin, log: Callable[[str], None]) -> None:  # noqa: ANN001
     path_of = dict(counties)
     pairs = [(enterprise.pk, path_of[enterprise.region_id]) for enterprise in enterprises]
     started = time.perf_counter()
-    made = build_request_history(
+    made = load_request_history(
         rng,
         network,
         enterprises=pairs,

@@ -112,7 +112,8 @@ def _transfer_path(side: Side, *, officer, institution, owner, enterprise) -> No
 
 
 def _screening(side: Side, reviewer) -> None:
-    from littlegiant.assessment.services import execute_screening, start_screening
+    from littlegiant.assessment.execution import execute_screening
+    from littlegiant.assessment.services import start_screening
 
     run = start_screening(reviewer, ["cn.miit.srdi-sme.2022"], YEAR, enqueue=False)
     side.objects["screening"] = execute_screening(run.pk)
@@ -120,7 +121,8 @@ def _screening(side: Side, reviewer) -> None:
 
 def _scenario(side: Side, reviewer) -> None:
     """A what-if of the side's reviewer that takes the SRDI outcome from the side's enterprise, run to the end."""
-    from littlegiant.scenarios.services import create_scenario, execute_run, start_run
+    from littlegiant.scenarios.execution import execute_run
+    from littlegiant.scenarios.services import create_scenario, start_run
 
     scenario = create_scenario(
         reviewer,

@@ -1,4 +1,4 @@
-from littlegiant.assessment import services
+from littlegiant.assessment import execution
 from tests.assessment.conftest import screen
 
 
@@ -8,7 +8,7 @@ def test_the_run_is_failed_with_the_message(
     def broken_engine(*args, **kwargs):
         raise RuntimeError("the engine could not read the file")
 
-    monkeypatch.setattr(services, "assess_file", broken_engine)
+    monkeypatch.setattr(execution, "assess_file", broken_engine)
     run = screen(hangzhou_reviewer, django_capture_on_commit_callbacks)
     assert run.status == "failed"
     assert "the engine could not read the file" in run.error

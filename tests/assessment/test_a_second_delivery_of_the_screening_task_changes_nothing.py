@@ -6,7 +6,7 @@ from tests.assessment.conftest import screen
 def test_a_second_delivery_of_the_task_changes_nothing(
     hangzhou_reviewer, alpha, django_capture_on_commit_callbacks
 ):
-    from littlegiant.assessment.services import execute_screening
+    from littlegiant.assessment.execution import execute_screening
 
     run = screen(hangzhou_reviewer, django_capture_on_commit_callbacks)
     again = execute_screening(run.pk)

@@ -13,7 +13,8 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 def test_the_policy_and_calculator_pages_fit_390_pixels(browser, live_server, demo, tmp_path):  # noqa: F811
     from littlegiant.accounts.models import User
-    from littlegiant.assessment.services import execute_screening, start_screening
+    from littlegiant.assessment.execution import execute_screening
+    from littlegiant.assessment.services import start_screening
     from littlegiant.enterprises.models import Membership
     from littlegiant.policies.models import Policy
 

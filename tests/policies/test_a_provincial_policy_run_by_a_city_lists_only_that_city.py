@@ -1,6 +1,7 @@
 """A provincial policy run by a city lists only that city."""
 
-from littlegiant.policies.services import create_policy, execute_run, start_run
+from littlegiant.policies.execution import execute_run
+from littlegiant.policies.services import create_policy, start_run
 from tests.policies.conftest import policy_data
 
 

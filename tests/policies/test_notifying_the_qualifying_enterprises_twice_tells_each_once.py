@@ -4,8 +4,9 @@ click does not notify twice (brief, part 3)."""
 from django.core import mail
 
 from littlegiant.notifications.models import Notification
+from littlegiant.policies.execution import execute_run
 from littlegiant.policies.models import PolicyNotice
-from littlegiant.policies.services import execute_run, notify_qualifying, start_run
+from littlegiant.policies.services import notify_qualifying, start_run
 
 
 def test_a_second_click_notifies_nobody(

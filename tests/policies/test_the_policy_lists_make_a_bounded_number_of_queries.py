@@ -4,7 +4,8 @@ rows as for few (house rule: "assert query counts with django_assert_max_num_que
 from django.test import Client
 
 from littlegiant.enterprises.models import AnnualFiling
-from littlegiant.policies.services import create_policy, execute_run, start_run
+from littlegiant.policies.execution import execute_run
+from littlegiant.policies.services import create_policy, start_run
 from tests.cast import good_filing_values, make_enterprise
 from tests.policies.conftest import policy_data
 

@@ -4,8 +4,9 @@ batch engine (issue 12, part 4) — equal to the set computed by hand on a small
 from decimal import Decimal
 
 from littlegiant.enterprises.models import AnnualFiling
+from littlegiant.policies.execution import execute_run
 from littlegiant.policies.models import RunStatus
-from littlegiant.policies.services import create_policy, execute_run, start_run
+from littlegiant.policies.services import create_policy, start_run
 from tests.cast import COUNTY_B, good_filing_values, make_enterprise
 from tests.policies.conftest import policy_data
 

@@ -3,7 +3,7 @@ compare_file by default, Spark's compare_file_on_spark when the screening runs o
 same movers is tests/spark/test_spark_and_duckdb_find_the_same_movers_of_a_what_if.py.)"""
 
 from littlegiant.rules import variants
-from littlegiant.scenarios import services
+from littlegiant.scenarios import execution, services
 from tests.cast import COUNTY_A
 from tests.scenarios.conftest import REVENUE_THRESHOLD, SRDI_2022, add_firm, revenue, run_scenario
 
@@ -17,7 +17,7 @@ def test_spark_is_used_when_the_setting_says_so(
         used.append("spark")
         return variants.compare_file(*args, **kwargs)
 
-    monkeypatch.setattr(services, "compare_file_on_spark", on_spark)
+    monkeypatch.setattr(execution, "compare_file_on_spark", on_spark)
     add_firm(COUNTY_A, "MA6B0001", "杭州引擎测试有限公司", **revenue("30000000"))
     scenario = services.create_scenario(
         hangzhou_reviewer,

@@ -27,7 +27,8 @@ def _snapshot() -> dict[str, str]:
 def test_live_rows_are_unchanged_after_a_what_if(
     provincial_reviewer, alpha, beta, django_capture_on_commit_callbacks, settings, tmp_path
 ):
-    from littlegiant.assessment.services import execute_screening, start_screening
+    from littlegiant.assessment.execution import execute_screening
+    from littlegiant.assessment.services import start_screening
 
     screening = execute_screening(start_screening(provincial_reviewer, [SRDI_2022], 2025, enqueue=False).pk)
     assert screening.status == "done"

@@ -8,24 +8,23 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from littlegiant.enterprises.models import Enterprise
-from littlegiant.services.demo import build_network, build_request_history
+from littlegiant.services.demo import build_network, build_request_history, staff_counsellors
 
 # Session, user, roles and the page's own grouped queries; the same bound for a tiny and a big network.
 MAX_QUERIES = 22
 
 
 @pytest.fixture
-def big_network(admin, alpha, beta):
+def big_network(admin, alice, bob, alpha, beta):
     network = build_network(random.Random(5), total=1800, log=lambda message: None)
-    enterprises = [(e.pk, e.region.path) for e in Enterprise.objects.select_related("region")]
+    counsellors = staff_counsellors([i for items in network.by_region.values() for i in items])
+    # Requests lived through the services (the demo's history): routed, answered, closed and rated.
     build_request_history(
         random.Random(5),
-        network,
-        enterprises=enterprises,
-        filer_of=lambda pk: admin.pk,
-        counsellor_of=lambda institution: admin.pk,
-        count=400,
+        enterprises=[alpha, beta],
+        filer_of=lambda enterprise: alice if enterprise == alpha else bob,
+        counsellor_of=lambda institution: counsellors[institution.pk],
+        count=60,
         end=timezone.now(),
         log=lambda message: None,
     )

@@ -26,11 +26,11 @@ def test_the_roll_up_has_1780_synthetic_institutions_covering_84_percent_of_citi
         institution.full_clean()
 
 
-def test_the_demo_build_makes_staff_accounts_and_months_of_history(alpha, beta):
+def test_the_demo_build_makes_staff_accounts_and_months_of_history(alpha, beta, shorter_demo_history):
     accounts = build(seed=11, log=lambda message: None)
     assert [account.username for account in accounts] == ["service_county", "service_city"]
     county = InstitutionStaff.objects.get(user__username="service_county").institution
     assert county.region_id == "330106" and county.categories.filter(category="financing").exists()
-    assert ServiceRequest.objects.count() == 1500
+    assert ServiceRequest.objects.count() == shorter_demo_history
     assert ServiceRequest.objects.filter(status="closed").exists()
     assert ServiceRequest.objects.filter(status="accepted").exists()

@@ -12,7 +12,7 @@ from littlegiant.services.demo import build
 from littlegiant.services.models import InstitutionStaff, RequestEvent, ServiceRequest, StaffRole
 
 
-def test_every_event_of_the_demo_history_has_a_role_code_and_its_actor(alice, beta):
+def test_every_event_of_the_demo_history_has_a_role_code_and_its_actor(alice, beta, shorter_demo_history):
     build(seed=11, log=lambda message: None)
     events = list(RequestEvent.objects.select_related("request"))
     assert events
@@ -28,7 +28,7 @@ def test_every_event_of_the_demo_history_has_a_role_code_and_its_actor(alice, be
             assert event.region == event.request.enterprise.region_id
 
 
-def test_the_demo_accounts_requests_are_made_by_the_services(alice, beta):
+def test_the_demo_accounts_requests_are_made_by_the_services(alice, beta, shorter_demo_history):
     build(seed=11, log=lambda message: None)
     mine = ServiceRequest.objects.filter(enterprise__memberships__user=alice)
     assert mine.count() >= 3

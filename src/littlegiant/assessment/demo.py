@@ -8,8 +8,9 @@ from collections.abc import Callable
 from django.utils import timezone
 
 from littlegiant.accounts.demo import DemoAccount
+from littlegiant.assessment.execution import execute_screening
 from littlegiant.assessment.models import ScreeningRun
-from littlegiant.assessment.services import applicable_pack_ids, execute_screening, start_screening
+from littlegiant.assessment.services import applicable_pack_ids, start_screening
 from littlegiant.enterprises.demo import demo_register
 
 

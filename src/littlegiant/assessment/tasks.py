@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from django.tasks import task
 
+from littlegiant.assessment.execution import execute_screening
+
 
 @task
 def run_screening(run_id: int) -> int:
     """Run a queued screening to the end; a failure is recorded on the run with its message."""
-    # services imports this module to enqueue; importing it here when the task runs keeps that one-way.
-    from littlegiant.assessment.services import execute_screening
-
     return execute_screening(run_id).pk

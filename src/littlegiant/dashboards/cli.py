@@ -1,4 +1,7 @@
-"""`littlegiant figures rebuild`: the dashboards' summary tables counted again from scratch."""
+"""`littlegiant figures rebuild`: the dashboards' summary tables counted again from scratch.
+
+Each command imports what it runs only after `setup_django()`: Django must be configured before models load.
+"""
 
 from __future__ import annotations
 

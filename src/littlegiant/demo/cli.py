@@ -1,4 +1,7 @@
-"""`littlegiant demo`: build the demo province (once) and print what is in it and who to sign in as."""
+"""`littlegiant demo`: build the demo province (once) and print what is in it and who to sign in as.
+
+Each command imports what it runs only after `setup_django()`: Django must be configured before models load.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,7 @@
-"""`littlegiant digital rebuild-levels`: write the tracker's level snapshot again from its sources."""
+"""`littlegiant digital rebuild-levels`: write the tracker's level snapshot again from its sources.
+
+Each command imports what it runs only after `setup_django()`: Django must be configured before models load.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,7 @@
-"""`littlegiant import` and `littlegiant export`: enterprise data files at the command line."""
+"""`littlegiant import` and `littlegiant export`: enterprise data files at the command line.
+
+Each command imports what it runs only after `setup_django()`: Django must be configured before models load.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,7 @@
-"""`littlegiant serve | worker | scheduler | jobs | backup | restore`: running the platform in production."""
+"""`littlegiant serve | worker | scheduler | jobs | backup | restore`: running the platform in production.
+
+Each command imports what it runs only after `setup_django()`: Django must be configured before models load.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +11,8 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+
+from littlegiant.django_setup import setup_django
 
 jobs_app = typer.Typer(
     help="Periodic jobs: list them, run one now, or fire the due ones once.", no_args_is_help=True
@@ -22,12 +27,6 @@ def register(app: typer.Typer) -> None:
     app.command(name="backup")(backup)
     app.command(name="restore")(restore)
     app.add_typer(jobs_app, name="jobs")
-
-
-def _setup() -> None:
-    from littlegiant.django_setup import setup_django
-
-    setup_django()
 
 
 def serve(
@@ -66,7 +65,7 @@ def serve(
     """Serve the site with gunicorn (static files by whitenoise), task workers and the scheduler."""
     from littlegiant.operations.serving import ServeOptions, children_for, supervise
 
-    _setup()
+    setup_django()
     from django.conf import settings
     from django.core.management import call_command
 
@@ -111,7 +110,7 @@ def worker(
     if nice:
         # Beside web workers on one machine: a screening runs on the CPU the requests leave.
         os.nice(nice)
-    _setup()
+    setup_django()
     from django_tasks_db.compat import DEFAULT_TASK_BACKEND_ALIAS
 
     from littlegiant.operations.workers import HeartbeatWorker, new_worker_id
@@ -134,7 +133,7 @@ def scheduler(
     tick: Annotated[float, typer.Option(min=1, help="Seconds between looks for due jobs.")] = 30,
 ) -> None:
     """The periodic-job scheduler; several may run (one per machine), each job still runs once per period."""
-    _setup()
+    setup_django()
     from littlegiant.operations.scheduler import run_forever
     from littlegiant.operations.workers import new_worker_id
 
@@ -144,7 +143,7 @@ def scheduler(
 @jobs_app.command("list")
 def jobs_list() -> None:
     """The declared periodic jobs and how often each is due."""
-    _setup()
+    setup_django()
     from littlegiant import periodic
 
     for job in periodic.jobs():
@@ -157,7 +156,7 @@ def jobs_run(
     enqueue: Annotated[bool, typer.Option(help="Queue it for a worker instead of running it here.")] = False,
 ) -> None:
     """Run one periodic job now, by hand (it is safe to run twice: every job is idempotent)."""
-    _setup()
+    setup_django()
     from littlegiant import periodic
 
     try:
@@ -174,7 +173,7 @@ def jobs_run(
 @jobs_app.command("fire")
 def jobs_fire() -> None:
     """One scheduler tick: queue every job whose current period has not run yet."""
-    _setup()
+    setup_django()
     from littlegiant.operations.scheduler import fire_due_jobs
 
     for firing in fire_due_jobs(f"manual-{os.getpid()}"):
@@ -187,7 +186,7 @@ def backup(
     archive: Annotated[Path, typer.Argument(help="The archive to write (a new .tar file).")],
 ) -> None:
     """Back up the database and the uploaded files into one archive, with a manifest of counts and files."""
-    _setup()
+    setup_django()
     from django.conf import settings
 
     from littlegiant.operations.backup import BackupError
@@ -209,7 +208,7 @@ def restore(
     ],
 ) -> None:
     """Restore an archive into the (empty) database of DATABASE_URL and the (empty) upload folder."""
-    _setup()
+    setup_django()
     from django.conf import settings
     from django.db import connection
 

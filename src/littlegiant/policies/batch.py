@@ -1,6 +1,6 @@
 """The 免申即享 list on the batch engine: every enterprise of a records file that meets a policy's conditions.
 
-Reads the canonical Parquet that the screening writes (`assessment.services.write_filing_records`), cast to the
+Reads the canonical Parquet that the screening writes (`assessment.execution.write_filing_records`), cast to the
 engine's exact column types by the batch path's own `rules.assessment.typed_column`; the size class comes from
 the size pack compiled by `rules.compiler.compile_packs`, the conditions from the engine's `SqlCompiler`
 (policies/conditions.py). Titles held, which no filing carries, come from a second small file joined on the
@@ -23,13 +23,14 @@ from littlegiant.policies.conditions import (
     reads_size,
 )
 from littlegiant.rules import registry
-from littlegiant.rules.assessment import BATCH_MEMORY_LIMIT, BATCH_THREADS, typed_column
+from littlegiant.rules.assessment import BATCH_MEMORY_LIMIT, BATCH_THREADS
+from littlegiant.rules.batch import typed_column
 from littlegiant.rules.compiler import column_type, compile_packs, quote
 from littlegiant.rules.pack import SIZE_PACK_ID
 from littlegiant.rules.schema import FIELDS
 
 # The titles file: credit_code and one boolean per title. The records' digital level is already the one that
-# counts (D17: MIIT-entered, else the questionnaire's provisional level; assessment.services.write_filing_records).
+# counts (D17: MIIT-entered, else the questionnaire's provisional level; assessment.execution.write_filing_records).
 TITLE_COLUMNS = ("title_innovative_sme", "title_srdi_sme", "title_little_giant")
 OUTPUT_COLUMNS = ("credit_code", "name", "region_code", "industry_code", "year")
 

@@ -12,7 +12,8 @@ from decimal import Decimal
 
 from littlegiant.accounts.demo import DemoAccount
 from littlegiant.accounts.models import User
-from littlegiant.policies.services import create_policy, execute_run, start_run
+from littlegiant.policies.execution import execute_run
+from littlegiant.policies.services import create_policy, start_run
 
 START = dt.date(2026, 1, 1)
 END = dt.date(2028, 12, 31)

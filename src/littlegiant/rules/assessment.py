@@ -13,7 +13,6 @@ import csv
 import datetime as dt
 import json
 import os
-import re
 import tempfile
 import threading
 from collections.abc import Callable, Mapping, Sequence
@@ -23,9 +22,18 @@ from typing import Any
 
 import duckdb
 
+from littlegiant.rules.batch import (
+    STATUS_TYPE_SQL,
+    BatchError,
+    batch_request,
+    check_columns,
+    double_in_file,
+    output_columns,
+    typed_column,
+    typed_in_file,
+    xlsx_to_csv,
+)
 from littlegiant.rules.compiler import (
-    POINTS_TYPE,
-    SCALES,
     CompiledPacks,
     column_type,
     compile_packs,
@@ -34,7 +42,7 @@ from littlegiant.rules.compiler import (
 )
 from littlegiant.rules.evaluation import PackResult, evaluate_pack
 from littlegiant.rules.explanation import explain
-from littlegiant.rules.pack import Indicator, RulePack
+from littlegiant.rules.pack import RulePack
 from littlegiant.rules.records import (
     InputError,
     bad_sql,
@@ -42,16 +50,13 @@ from littlegiant.rules.records import (
     coerce_value,
     credit_codes_valid,
     double_bad_sql,
-    double_typed_sql,
     text_sql,
     typed_bad_sql,
-    typed_sql,
 )
 from littlegiant.rules.registry import registry
-from littlegiant.rules.schema import COLUMN_NAMES, FIELDS, FIELDS_BY_NAME, FieldKind
+from littlegiant.rules.schema import COLUMN_NAMES, FIELDS, FIELDS_BY_NAME
+from littlegiant.rules.spark import assess_file_on_spark, evaluate_records_on_spark
 
-INPUT_FORMATS = (".csv", ".xlsx", ".parquet")
-OUTPUT_FORMATS = (".csv", ".parquet", ".jsonl")
 # Bounded memory for ten million rows on a small machine; DuckDB spills to disk beyond it.
 BATCH_MEMORY_LIMIT = os.environ.get("LITTLEGIANT_DUCKDB_MEMORY", "3GB")
 BATCH_THREADS = int(os.environ.get("LITTLEGIANT_DUCKDB_THREADS", str(os.cpu_count() or 2)))
@@ -177,9 +182,6 @@ def evaluate_records(
     packs = registry.with_dependencies(list(pack_ids), parameters)
     typed = [coerce_record(record) for record in records]
     if engine == "spark":
-        # Here, not at the top: pyspark is an optional extra and takes seconds to import.
-        from littlegiant.rules.spark import evaluate_records_on_spark
-
         return evaluate_records_on_spark(records, pack_ids, parameters=parameters)
     if engine == "python":
         results: list[dict[str, PackResult]] = []
@@ -216,10 +218,6 @@ def evaluate_records(
 # A whole file
 
 
-class BatchError(ValueError):
-    """A batch file that cannot be assessed: bad format, unknown column, bad value (row and column named)."""
-
-
 def _columns_of(path: Path) -> list[str]:
     suffix = path.suffix.lower()
     if suffix == ".csv":
@@ -237,31 +235,6 @@ def _columns_of(path: Path) -> list[str]:
     raise BatchError(f"{path.name}: input must be .csv, .xlsx or .parquet")
 
 
-def _xlsx_to_csv(path: Path, directory: Path) -> Path:
-    """XLSX is read row by row (openpyxl read-only) into a CSV that DuckDB then streams."""
-    from openpyxl import load_workbook
-
-    target = directory / (path.stem + ".csv")
-    workbook = load_workbook(path, read_only=True, data_only=True)
-    try:
-        sheet = workbook.worksheets[0]
-        with target.open("w", encoding="utf-8", newline="") as handle:
-            writer = csv.writer(handle)
-            for values in sheet.iter_rows(values_only=True):
-                writer.writerow(["" if v is None else _cell_text(v) for v in values])
-    finally:
-        workbook.close()
-    return target
-
-
-def _cell_text(value: object) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float):
-        return repr(value).removesuffix(".0") if value.is_integer() else repr(value)
-    return str(value)
-
-
 def _reader(path: Path, columns: list[str]) -> str:
     literal = "'" + str(path).replace("'", "''") + "'"
     if path.suffix.lower() == ".csv":
@@ -273,49 +246,9 @@ def _reader(path: Path, columns: list[str]) -> str:
     return f"read_parquet({literal})"
 
 
-def _check_columns(path: Path, columns: list[str]) -> None:
-    seen: set[str] = set()
-    for index, name in enumerate(columns, start=1):
-        if name not in FIELDS_BY_NAME:
-            raise BatchError(
-                f"{path.name}: column {index} {name!r} is not a canonical field (see rules/schema.py)"
-            )
-        if name in seen:
-            raise BatchError(f"{path.name}: column {name!r} appears twice")
-        seen.add(name)
-    if "credit_code" not in seen:
-        raise BatchError(f"{path.name}: the column credit_code is required")
-
-
-_INTEGER_TYPES = frozenset(
-    {"TINYINT", "SMALLINT", "INTEGER", "BIGINT", "UTINYINT", "USMALLINT", "UINTEGER", "UBIGINT", "HUGEINT"}
-)
-
-
 def _source_types(connection: duckdb.DuckDBPyConnection, reader: str) -> dict[str, str]:
     """The column types DuckDB reads from the file (all VARCHAR for a CSV)."""
     return {row[0]: str(row[1]) for row in connection.execute(f"DESCRIBE SELECT * FROM {reader}").fetchall()}
-
-
-def _typed_in_file(name: str, source_type: str) -> bool:
-    """True where the file's own column type already guarantees the field's form (a Parquet DECIMAL of no
-    more places than the field's scale, an integer, a BOOLEAN): only ranges and signs are left to check,
-    and the value is cast directly instead of through text."""
-    field = FIELDS_BY_NAME[name]
-    if field.kind == FieldKind.BOOLEAN:
-        return source_type == "BOOLEAN"
-    if not field.is_numeric:
-        return False
-    if source_type in _INTEGER_TYPES:
-        return True
-    match = re.fullmatch(r"DECIMAL\((\d+),(\d+)\)", source_type)
-    return bool(match) and int(match.group(2)) <= SCALES[field.kind]
-
-
-def _double_in_file(name: str, source_type: str) -> bool:
-    """True for a numeric field stored as a binary double (pandas' and Spark's default for money): checked
-    and converted in floating-point arithmetic (records.double_bad_sql), never through text."""
-    return source_type in ("DOUBLE", "FLOAT") and FIELDS_BY_NAME[name].is_numeric
 
 
 def _register_checks(connection: duckdb.DuckDBPyConnection) -> None:
@@ -327,16 +260,6 @@ def _register_checks(connection: duckdb.DuckDBPyConnection) -> None:
         "BOOLEAN",  # type: ignore[arg-type]
         type="arrow",  # type: ignore[arg-type]
     )
-
-
-def typed_column(name: str, source_type: str) -> str:
-    """SQL for a checked input column as the compiler's type: a cast for a typed column, exact conversion for
-    a double, a cast through trimmed text for the rest."""
-    if _typed_in_file(name, source_type):
-        return f"CAST({quote(name)} AS {column_type(name)})"
-    if _double_in_file(name, source_type):
-        return double_typed_sql(FIELDS_BY_NAME[name], quote(name))
-    return typed_sql(FIELDS_BY_NAME[name])
 
 
 BAD_VALUE = "littlegiant: a value breaks the rules of its field"
@@ -378,7 +301,7 @@ def _proven_by_statistics(
     checks: dict[str, str] = {}
     for name in columns:
         source_type = source_types.get(name, "VARCHAR")
-        if name == "credit_code" or not _typed_in_file(name, source_type):
+        if name == "credit_code" or not typed_in_file(name, source_type):
             continue
         field = FIELDS_BY_NAME[name]
         if typed_bad_sql(field, "v") == "FALSE" or name not in position:
@@ -426,9 +349,9 @@ def _value_guard(columns: list[str], source_types: dict[str, str], proven: set[s
         if name == "credit_code" or name in proven:
             continue  # the credit codes are checked beforehand, with the duplicates
         field = FIELDS_BY_NAME[name]
-        if _typed_in_file(name, source_types.get(name, "VARCHAR")):
+        if typed_in_file(name, source_types.get(name, "VARCHAR")):
             checks.append(typed_bad_sql(field, quote(name)))
-        elif _double_in_file(name, source_types.get(name, "VARCHAR")):
+        elif double_in_file(name, source_types.get(name, "VARCHAR")):
             checks.append(double_bad_sql(field, quote(name)))
         else:
             checks.append(bad_sql(field))
@@ -453,10 +376,10 @@ def _first_bad_value(
     checks: list[tuple[str, str]] = []
     for name in columns:
         field = FIELDS_BY_NAME[name]
-        if _typed_in_file(name, source_types.get(name, "VARCHAR")):
+        if typed_in_file(name, source_types.get(name, "VARCHAR")):
             cleaned.append(f"{quote(name)} AS {quote(name)}")
             checks.append((name, typed_bad_sql(field, quote(name))))
-        elif _double_in_file(name, source_types.get(name, "VARCHAR")):
+        elif double_in_file(name, source_types.get(name, "VARCHAR")):
             cleaned.append(f"{quote(name)} AS {quote(name)}")
             checks.append((name, double_bad_sql(field, quote(name))))
         elif name == "credit_code":
@@ -509,87 +432,6 @@ def _first_bad_row(
     return (int(found[0][0]), int(found[0][1])) if found else None
 
 
-# A criterion's status in the result file. As an ENUM DuckDB writes the three words from a dictionary instead of
-# building a string per row and criterion (a five-fold cheaper output at a million rows); readers see text.
-STATUS_TYPE = "criterion_status"
-STATUS_TYPE_SQL = f"CREATE TYPE {STATUS_TYPE} AS ENUM ('met', 'unmet', 'unknown')"
-
-
-def output_columns(
-    compiled: CompiledPacks, requested: list[RulePack], output_format: str, *, detail: bool = True
-) -> list[str]:
-    """The SELECT list of the result file: credit_code, then per pack its outcome, score and (with `detail`)
-    one column per criterion."""
-    single = len(requested) == 1
-    columns = [f"{quote('credit_code')} AS {quote('credit_code')}"]
-
-    def named(pack: RulePack, name: str) -> str:
-        return quote(name if single else f"{pack.id}.{name}")
-
-    def number(sql: str) -> str:
-        if output_format == ".parquet":
-            return sql
-        if output_format == ".jsonl":
-            return f"CAST({sql} AS DOUBLE)"
-        return f"regexp_replace(CAST({sql} AS VARCHAR), '\\.?0+$', '')"
-
-    for pack in requested:
-        p = compiled.prefixes[pack.id]
-        columns.append(f"{quote(p + '__outcome')} AS {named(pack, 'outcome')}")
-        if pack.scored:
-            low, high = quote(p + "__score_min"), quote(p + "__score_max")
-            score = f"(CASE WHEN {low} = {high} THEN {low} END)"
-            columns.append(f"{number(score)} AS {named(pack, 'score')}")
-        else:
-            columns.append(
-                f"CAST(NULL AS {POINTS_TYPE if output_format == '.parquet' else 'VARCHAR'}) "
-                f"AS {named(pack, 'score')}"
-            )
-        for amount in pack.written_amounts:
-            # Rounded half up to the fen (D12), written with its two places: 1.20, 0.00.
-            fen = quote(f"{p}__a__{amount.id}__fen")
-            sql = fen if output_format == ".parquet" else f"CAST({fen} AS VARCHAR)"
-            columns.append(f"{sql} AS {named(pack, amount.column)}")
-        for criterion in pack.criteria if detail else ():
-            if isinstance(criterion, Indicator):
-                columns.append(
-                    f"{number(quote(p + '__c__' + criterion.id + '__pts'))} AS {named(pack, criterion.id)}"
-                )
-            elif not criterion.evaluated:
-                columns.append(f"'not_evaluated' AS {named(pack, criterion.id)}")
-            else:
-                truth = quote(f"{p}__c__{criterion.id}__b")
-                columns.append(
-                    f"(CASE WHEN {truth} THEN 'met'::{STATUS_TYPE} WHEN NOT {truth} THEN 'unmet'::{STATUS_TYPE} "
-                    f"ELSE 'unknown'::{STATUS_TYPE} END) AS {named(pack, criterion.id)}"
-                )
-    return columns
-
-
-def batch_request(
-    input_path: str | Path,
-    output_path: str | Path,
-    pack_ids: Sequence[str],
-    parameters: Mapping[str, object] | None = None,
-) -> tuple[Path, Path, str, list[RulePack], CompiledPacks]:
-    """A batch's files and packs checked before any work, for either engine: (source, target, output format,
-    the packs asked for, the compiled packs with their dependencies)."""
-    source, target = Path(input_path), Path(output_path)
-    output_format = target.suffix.lower()
-    if output_format not in OUTPUT_FORMATS:
-        raise BatchError(f"{target.name}: output must be .csv, .parquet or .jsonl")
-    if source.suffix.lower() not in INPUT_FORMATS:
-        raise BatchError(f"{source.name}: input must be .csv, .xlsx or .parquet")
-    if not source.exists():
-        raise BatchError(f"{source}: no such file")
-    if not pack_ids:
-        raise BatchError("name at least one pack (--pack)")
-    packs = registry.with_dependencies(list(pack_ids), parameters)
-    requested = [next(p for p in packs if p.id == pack_id) for pack_id in pack_ids]
-    compiled = compile_packs(packs)
-    return source, target, output_format, requested, compiled
-
-
 def assess_file(
     input_path: str | os.PathLike[str],
     output_path: str | os.PathLike[str],
@@ -614,8 +456,6 @@ def assess_file(
     if engine == "spark":
         if explain:
             raise BatchError("--explain is for the duckdb engine: explanations are built one row at a time")
-        from littlegiant.rules.spark import assess_file_on_spark  # optional and slow to import (above)
-
         return assess_file_on_spark(
             input_path, output_path, pack_ids, master=master, detail=detail, parameters=parameters
         )
@@ -628,9 +468,9 @@ def assess_file(
     with tempfile.TemporaryDirectory(prefix="littlegiant-assess-") as scratch:
         scratch_dir = Path(scratch)
         if source.suffix.lower() == ".xlsx":
-            source = _xlsx_to_csv(source, scratch_dir)
+            source = xlsx_to_csv(source, scratch_dir)
         columns = _columns_of(source)
-        _check_columns(Path(input_path), columns)
+        check_columns(Path(input_path), columns)
         connection = duckdb.connect(
             config={
                 "memory_limit": BATCH_MEMORY_LIMIT,

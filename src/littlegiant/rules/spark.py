@@ -12,6 +12,8 @@ into one file that replaces the output path only at the end.
 
 from __future__ import annotations
 
+import csv
+import io
 import os
 import shutil
 import sys
@@ -20,6 +22,18 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+# The pieces both engines share: formats, column checks, typed-column rules, result columns.
+from littlegiant.rules.batch import (
+    STATUS_TYPE,
+    BatchError,
+    batch_request,
+    check_columns,
+    double_in_file,
+    output_columns,
+    typed_column,
+    typed_in_file,
+    xlsx_to_csv,
+)
 from littlegiant.rules.compiler import column_type, compile_packs, quote, result_from_row
 from littlegiant.rules.evaluation import PackResult
 from littlegiant.rules.records import (
@@ -123,7 +137,7 @@ def _literal(name: str, value: object) -> str:
 
 
 def _duckdb_type(spark_type: Any) -> str:
-    """A Spark column type named as DuckDB names it, so that assessment._typed_in_file can judge it."""
+    """A Spark column type named as DuckDB names it, so that assessment.typed_in_file can judge it."""
     from pyspark.sql import types as t
 
     if isinstance(spark_type, t.DecimalType):
@@ -169,19 +183,6 @@ def assess_file_on_spark(
 ) -> int:
     """Assess every enterprise of a CSV, XLSX or Parquet file on Spark; write CSV, Parquet or JSON Lines with
     the DuckDB engine's columns; return the row count. Nothing is written when the input is bad."""
-    # The shared pieces of the DuckDB engine: formats, column checks, typed-column rules, result columns.
-    from littlegiant.rules.assessment import (
-        STATUS_TYPE,
-        BatchError,
-        _check_columns,
-        _double_in_file,
-        _typed_in_file,
-        _xlsx_to_csv,
-        batch_request,
-        output_columns,
-        typed_column,
-    )
-
     source, target, output_format, requested, compiled = batch_request(
         input_path, output_path, pack_ids, parameters
     )
@@ -189,14 +190,14 @@ def assess_file_on_spark(
 
     with tempfile.TemporaryDirectory(prefix="littlegiant-spark-") as scratch:
         if source.suffix.lower() == ".xlsx":
-            source = _xlsx_to_csv(source, Path(scratch))
+            source = xlsx_to_csv(source, Path(scratch))
         frame = _read(session, source.resolve(), source.suffix.lower())
         columns = list(frame.columns)
-        _check_columns(Path(input_path), columns)
+        check_columns(Path(input_path), columns)
         source_types = {f.name: _duckdb_type(f.dataType) for f in frame.schema.fields}
         view = "littlegiant_source"
         frame.createOrReplaceTempView(view)
-        cleaned, checks = _cleaned_and_checks(columns, source_types, _typed_in_file, _double_in_file)
+        cleaned, checks = _cleaned_and_checks(columns, source_types, typed_in_file, double_in_file)
         cleaned_view = f"(SELECT {', '.join(cleaned)} FROM {view}) AS cleaned"
         _check_values(session, cleaned_view, checks, columns, Path(input_path), BatchError, view)
 
@@ -336,11 +337,9 @@ def _join(parts: list[Path], target: Path, output_format: str, names: list[str])
         if writer is None:
             target.write_bytes(b"")
         return rows
-    import csv
-
     with target.open("wb") as out:
         if output_format == ".csv":
-            header = _csv_line(csv, names)
+            header = _csv_line(names)
             out.write(header.encode("utf-8"))
         for part in parts:
             with part.open("rb") as handle:
@@ -350,9 +349,7 @@ def _join(parts: list[Path], target: Path, output_format: str, names: list[str])
     return rows
 
 
-def _csv_line(csv: Any, values: list[str]) -> str:
-    import io
-
+def _csv_line(values: list[str]) -> str:
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator="\n").writerow(values)
     return buffer.getvalue()

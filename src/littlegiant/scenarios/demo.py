@@ -7,12 +7,12 @@ from collections.abc import Callable
 
 from littlegiant.accounts.demo import DemoAccount
 from littlegiant.enterprises.demo import demo_register
+from littlegiant.scenarios.execution import execute_run
 from littlegiant.scenarios.models import Scenario
 from littlegiant.scenarios.services import (
     SRDI_2022,
     create_builtin_comparison,
     create_scenario,
-    execute_run,
     start_run,
 )
 

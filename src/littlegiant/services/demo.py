@@ -4,7 +4,13 @@ Everything here is synthetic and marked so (`is_synthetic`), and the pages say s
 reported national figures (over 1,780 institutions; 84% of prefecture-level cities covered at municipal level
 and above): 84% of 333 cities is 279.72, so 280 cities are covered (84.1%, shown as 84%). The demo province
 (Zhejiang) gets a denser network with a municipal institution in every city, gaps at county level, staff, a
-catalogue and nine months of requests. `build_network` and `build_request_history` also feed the benchmark.
+catalogue and nine months of requests.
+
+The requests are lived through the services (`services.file_request`, `accept`, `decline`, `log_session`,
+`record_outcome`, `close`, `rate`), each step dated in the past with `at`: the demo can only hold states the
+platform reaches, with the trail, assignments, figures and notices the services write. The institutions are
+reference data of the roll-up and are written in bulk. `build_network` also feeds the benchmark, whose 200,000
+requests are loaded in bulk by bench/services_history.py.
 """
 
 from __future__ import annotations
@@ -25,7 +31,6 @@ from littlegiant.enterprises.permissions import MembershipRole
 from littlegiant.reference.models import Region, RegionLevel
 from littlegiant.services import services
 from littlegiant.services.models import (
-    AssignmentOutcome,
     DeliveryMode,
     DemonstrationStatus,
     FeeBasis,
@@ -34,22 +39,15 @@ from littlegiant.services.models import (
     InstitutionLevel,
     InstitutionStaff,
     OutcomeKind,
-    RequestAssignment,
-    RequestEvent,
     RequestStatus,
-    RoutingReason,
     ServiceCategory,
     ServiceInstitution,
     ServiceOffering,
-    ServiceOutcome,
-    ServiceRating,
     ServiceRequest,
-    ServiceSession,
     SessionMode,
     StaffRole,
     Urgency,
 )
-from littlegiant.services.services import outcome_comment, session_comment
 
 DEMO_PROVINCE = "330000"
 SHOWCASE_COUNTY = "330106"  # 西湖区: the showcase enterprise's county (littlegiant.demo.people)
@@ -58,6 +56,7 @@ REPORTED_CITY_SHARE = Decimal("0.84")
 DEMO_COUNTY_SHARE = 0.6
 BATCH = 2000
 HISTORY_DAYS = 270
+HISTORY_REQUESTS = 1500
 ALL_CATEGORIES = tuple(ServiceCategory.values)
 # What SMEs ask for most (financing and policy first), for the synthetic history.
 CATEGORY_WEIGHTS = {
@@ -294,266 +293,13 @@ def build_network(
     return network
 
 
-def _lognormal(rng: random.Random, median: float, sigma: float) -> float:
+def lognormal(rng: random.Random, median: float, sigma: float) -> float:
+    """A waiting time around `median`: most answers come quickly, a few take much longer."""
     return median * math.exp(rng.gauss(0, sigma))
 
 
-@dataclass
-class _Draft:
-    request: ServiceRequest
-    assignments: list[RequestAssignment]
-    sessions: list[ServiceSession]
-    outcomes: list[ServiceOutcome]
-    rating: ServiceRating | None
-    events: list[RequestEvent]
-
-
-def build_request_history(
-    rng: random.Random,
-    network: Network,
-    *,
-    enterprises: Sequence[tuple[int, str]],
-    filer_of: Callable[[int], int],
-    filer_role_of: Callable[[int], str] = lambda _pk: MembershipRole.OWNER,
-    counsellor_of: Callable[[ServiceInstitution], int],
-    count: int,
-    end: datetime,
-    days: int = HISTORY_DAYS,
-    with_events: bool = True,
-    log: Callable[[str], None] = print,
-) -> int:
-    """`count` synthetic requests filed over `days` up to `end` by (enterprise id, region path) pairs.
-
-    Requests follow the routing rule through `network`; about one in six is declined by its first institution;
-    older requests are mostly closed, with sessions, outcomes and ratings; some stay open for months and some
-    sessions have no time logged, so the data-quality page has something to show.
-    """
-    categories, weights = list(CATEGORY_WEIGHTS), list(CATEGORY_WEIGHTS.values())
-    made = 0
-    drafts: list[_Draft] = []
-    for _index in range(count):
-        enterprise_id, path = rng.choice(enterprises)
-        category = rng.choices(categories, weights)[0]
-        chain = network.chain(path, category)
-        filed_at = end - timedelta(seconds=rng.uniform(0, days * 86400))
-        drafts.append(
-            _draft(
-                rng,
-                enterprise_id,
-                filer_of(enterprise_id),
-                filer_role_of(enterprise_id),
-                path.rstrip("/").rsplit("/", 1)[-1],
-                category,
-                chain,
-                filed_at,
-                end,
-                counsellor_of,
-                with_events,
-            )
-        )
-        if len(drafts) >= BATCH:
-            made += _flush(drafts, with_events)
-            drafts = []
-            if made % 20000 == 0:
-                log(f"{made:,} service requests")
-    made += _flush(drafts, with_events)
-    return made
-
-
-def _draft(  # noqa: C901, PLR0912, PLR0913, PLR0915
-    rng,  # noqa: ANN001
-    enterprise_id,  # noqa: ANN001
-    filer_id,  # noqa: ANN001
-    filer_role,  # noqa: ANN001
-    enterprise_region,  # noqa: ANN001
-    category,  # noqa: ANN001
-    chain,  # noqa: ANN001
-    filed_at,  # noqa: ANN001
-    end,  # noqa: ANN001
-    counsellor_of,  # noqa: ANN001
-    with_events,  # noqa: ANN001
-) -> _Draft:
-    title, _description = OFFERINGS[category]
-    request = ServiceRequest(
-        enterprise_id=enterprise_id,
-        category=category,
-        title=f"{title}需求",
-        description=_description,
-        urgency=rng.choices(Urgency.values, [2, 7, 1])[0],
-        filed_by_id=filer_id,
-        filed_at=filed_at,
-        status=RequestStatus.UNROUTED,
-        free_of_charge=None,
-    )
-    draft = _Draft(request, [], [], [], None, [])
-
-    def event(  # noqa: PLR0913
-        action: str,
-        before: str,
-        after: str,
-        at: datetime,
-        *,
-        actor: int | None,
-        role: str,
-        held_at: ServiceInstitution | None = None,
-        institution: ServiceInstitution | None = None,
-        comment: str = "",
-    ) -> None:
-        """One trail entry shaped as services._record writes it: a role code, the institution the actor
-        acted for, the region where the role is held, the institution the request stands at after it."""
-        if with_events:
-            region = (held_at.region_id or "") if held_at is not None else enterprise_region
-            draft.events.append(
-                RequestEvent(
-                    actor_id=actor,
-                    role=role,
-                    held_at=held_at,
-                    region=region,
-                    action=action,
-                    from_state=before,
-                    to_state=after,
-                    institution=institution,
-                    comment=comment,
-                    created_at=at,
-                )
-            )
-
-    event(
-        "file",
-        "",
-        RequestStatus.ROUTED if chain else RequestStatus.UNROUTED,
-        filed_at,
-        actor=filer_id,
-        role=filer_role,
-        institution=chain[0] if chain else None,
-    )
-    if not chain:
-        return draft
-    at = filed_at
-    index = 0
-    reason = RoutingReason.FILED
-    # A first institution that cannot help declines; the next one up takes it.
-    while True:
-        institution = chain[index]
-        assignment = RequestAssignment(institution=institution, reason=reason, routed_at=at)
-        draft.assignments.append(assignment)
-        answer = timedelta(hours=_lognormal(rng, 18 if institution.level == "county" else 26, 0.9))
-        if at + answer > end:
-            request.status = RequestStatus.ROUTED
-            request.institution = institution
-            request.respond_by = at + timedelta(hours=institution.first_response_hours)
-            return draft
-        at += answer
-        assignment.responded_at = at
-        assignment.response_seconds = int(answer.total_seconds())
-        if index + 1 < len(chain) and rng.random() < 0.17:
-            assignment.ended_at, assignment.outcome = at, AssignmentOutcome.DECLINED
-            assignment.comment = rng.choice(["本站暂无该类服务资源", "需上级平台协调", "超出本站服务能力"])
-            event(
-                "decline",
-                RequestStatus.ROUTED,
-                RequestStatus.ROUTED,
-                at,
-                actor=counsellor_of(institution),
-                role=StaffRole.COUNSELLOR,
-                held_at=institution,
-                institution=chain[index + 1],
-                comment=assignment.comment,
-            )
-            index, reason = index + 1, RoutingReason.DECLINED
-            continue
-        break
-    request.institution = institution
-    request.status = RequestStatus.ACCEPTED
-    request.first_response_at = at
-    request.resolve_by = at + timedelta(days=institution.resolution_days)
-    counsellor = counsellor_of(institution)
-    staff = {
-        "actor": counsellor,
-        "role": StaffRole.COUNSELLOR,
-        "held_at": institution,
-        "institution": institution,
-    }
-    event("accept", RequestStatus.ROUTED, RequestStatus.ACCEPTED, at, **staff)
-    resolution = timedelta(days=_lognormal(rng, 11, 0.8))
-    session_day = at
-    for _number in range(rng.choice([1, 1, 2, 2, 3])):
-        session_day = session_day + timedelta(days=rng.uniform(0.5, max(1.0, resolution.days / 2)))
-        if session_day > end:
-            break
-        untimed = rng.random() < 0.03
-        session = ServiceSession(
-            institution=institution,
-            counsellor_id=counsellor,
-            held_on=timezone.localdate(session_day),
-            mode=rng.choice(SessionMode.values),
-            contact_minutes=0 if untimed else rng.choice([30, 45, 60, 90, 120]),
-            preparation_minutes=0 if untimed else rng.choice([0, 15, 30, 60]),
-            notes="",
-        )
-        draft.sessions.append(session)
-        event(
-            "session",
-            RequestStatus.ACCEPTED,
-            RequestStatus.ACCEPTED,
-            session_day,
-            comment=session_comment(session),
-            **staff,
-        )
-    stays_open = rng.random() < 0.03  # the stale requests the data-quality page lists
-    if stays_open or at + resolution > end:
-        return draft
-    closed_at = at + resolution
-    request.status = RequestStatus.CLOSED
-    request.closed_at = closed_at
-    request.resolve_by = None
-    request.resolution = "已完成服务并反馈企业。"
-    request.free_of_charge = rng.random() < (0.85 if institution.level in {"county", "municipal"} else 0.7)
-    assignment.ended_at, assignment.outcome = closed_at, AssignmentOutcome.CLOSED
-    assignment.resolution_seconds = int((closed_at - assignment.routed_at).total_seconds())
-    kind, value = _outcome(rng, category)
-    if kind:
-        outcome = ServiceOutcome(
-            institution=institution,
-            kind=kind,
-            value=value,
-            achieved_on=timezone.localdate(closed_at),
-            recorded_by_id=counsellor,
-        )
-        draft.outcomes.append(outcome)
-        event(
-            "outcome",
-            RequestStatus.ACCEPTED,
-            RequestStatus.ACCEPTED,
-            closed_at,
-            comment=outcome_comment(outcome),
-            **staff,
-        )
-    event(
-        "close",
-        RequestStatus.ACCEPTED,
-        RequestStatus.CLOSED,
-        closed_at,
-        comment=request.resolution,
-        **staff,
-    )
-    if rng.random() < 0.62:
-        score = rng.choices([5, 4, 3, 2, 1], [50, 32, 11, 4, 3])[0]
-        draft.rating = ServiceRating(institution=institution, score=score, comment="", rated_by_id=filer_id)
-        event(
-            "rate",
-            RequestStatus.CLOSED,
-            RequestStatus.CLOSED,
-            min(closed_at + timedelta(days=1), end),
-            actor=filer_id,
-            role=filer_role,
-            institution=institution,
-            comment=f"{score}/5",
-        )
-    return draft
-
-
-def _outcome(rng: random.Random, category: str) -> tuple[str | None, Decimal]:
+def outcome_for(rng: random.Random, category: str) -> tuple[str | None, Decimal]:
+    """The measured result a closed request of this category brought, if any: (kind, value) or (None, 0)."""
     if category == "financing" and rng.random() < 0.45:
         return OutcomeKind.FINANCING, Decimal(rng.randrange(50, 2000) * 10000)
     if category == "ip" and rng.random() < 0.6:
@@ -565,35 +311,132 @@ def _outcome(rng: random.Random, category: str) -> tuple[str | None, Decimal]:
     return None, Decimal(0)
 
 
-def _flush(drafts: list[_Draft], with_events: bool) -> int:
-    if not drafts:
-        return 0
-    ServiceRequest.objects.bulk_create([draft.request for draft in drafts], batch_size=BATCH)
-    assignments, sessions, outcomes, ratings, events = [], [], [], [], []
-    for draft in drafts:
-        pk = draft.request.pk
-        for assignment in draft.assignments:
-            assignment.request_id = pk
-            assignments.append(assignment)
-        for session in draft.sessions:
-            session.request_id = pk
-            sessions.append(session)
-        for outcome in draft.outcomes:
-            outcome.request_id = pk
-            outcomes.append(outcome)
-        if draft.rating is not None:
-            draft.rating.request_id = pk
-            ratings.append(draft.rating)
-        for item in draft.events:
-            item.request_id = pk
-            events.append(item)
-    RequestAssignment.objects.bulk_create(assignments, batch_size=BATCH)
-    ServiceSession.objects.bulk_create(sessions, batch_size=BATCH)
-    ServiceOutcome.objects.bulk_create(outcomes, batch_size=BATCH)
-    ServiceRating.objects.bulk_create(ratings, batch_size=BATCH)
-    if with_events:
-        RequestEvent.objects.bulk_create(events, batch_size=BATCH)
-    return len(drafts)
+def request_fields(rng: random.Random, category: str) -> dict[str, str]:
+    """A synthetic request's category, title, description and urgency (mostly normal)."""
+    title, description = OFFERINGS[category]
+    urgency = rng.choices(Urgency.values, [2, 7, 1])[0]
+    return {"category": category, "title": f"{title}需求", "description": description, "urgency": urgency}
+
+
+DECLINE_REASONS = ("本站暂无该类服务资源", "需上级平台协调", "超出本站服务能力")
+RESOLUTION = "已完成服务并反馈企业。"
+
+
+def build_request_history(
+    rng: random.Random,
+    *,
+    enterprises: Sequence[Enterprise],
+    filer_of: Callable[[Enterprise], User],
+    counsellor_of: Callable[[ServiceInstitution], User],
+    count: int,
+    end: datetime,
+    days: int = HISTORY_DAYS,
+    log: Callable[[str], None] = print,
+) -> int:
+    """`count` synthetic requests filed over `days` up to `end` by `enterprises`, each lived through the services.
+
+    Every step is the service a person would call, dated in the past (`at`): filing routes by the platform's
+    rule; about one in six is declined by an institution below the national centre and goes on up; older
+    requests are mostly accepted, served in sessions, closed with an outcome and rated; some stay open for
+    months and some sessions have no time logged, so the data-quality page has something to show. The
+    requests are lived in the order they were filed, so routing sees each month's load as it was.
+    """
+    categories, weights = list(CATEGORY_WEIGHTS), list(CATEGORY_WEIGHTS.values())
+    filings = sorted(
+        (
+            (
+                end - timedelta(seconds=rng.uniform(0, days * 86400)),
+                rng.choice(enterprises),
+                rng.choices(categories, weights)[0],
+            )
+            for _index in range(count)
+        ),
+        key=lambda filing: (filing[0], filing[1].pk),
+    )
+    for made, (filed_at, enterprise, category) in enumerate(filings, start=1):
+        _live_through(
+            rng, enterprise, filer_of(enterprise), category, filed_at, end=end, counsellor_of=counsellor_of
+        )
+        if made % 500 == 0:
+            log(f"{made:,} service requests")
+    return len(filings)
+
+
+def _live_through(  # noqa: PLR0913
+    rng: random.Random,
+    enterprise: Enterprise,
+    filer: User,
+    category: str,
+    filed_at: datetime,
+    *,
+    end: datetime,
+    counsellor_of: Callable[[ServiceInstitution], User],
+) -> None:
+    """One request from filing to as far as it got by `end`: answered (or declined on up), served, closed, rated."""
+    request = services.file_request(enterprise, by=filer, at=filed_at, **request_fields(rng, category))
+    at = filed_at
+    while request.status == RequestStatus.ROUTED:
+        institution = request.institution
+        at += timedelta(hours=lognormal(rng, 18 if institution.level == InstitutionLevel.COUNTY else 26, 0.9))
+        if at > end:
+            return  # still awaiting the institution's answer
+        counsellor = counsellor_of(institution)
+        # The national centre is the last stop: it takes what reaches it.
+        if institution.level != InstitutionLevel.NATIONAL and rng.random() < 0.17:
+            request = services.decline(request, by=counsellor, reason=rng.choice(DECLINE_REASONS), at=at)
+        else:
+            request = services.accept(request, by=counsellor, at=at)
+    if request.status == RequestStatus.ACCEPTED:
+        _serve(rng, request, counsellor, filer, accepted_at=at, end=end)
+
+
+def _serve(
+    rng: random.Random,
+    request: ServiceRequest,
+    counsellor: User,
+    filer: User,
+    *,
+    accepted_at: datetime,
+    end: datetime,
+) -> None:
+    """An accepted request's sessions, then (unless it stays open) its outcome, closing and rating."""
+    resolution = timedelta(days=lognormal(rng, 11, 0.8))
+    closed_at = accepted_at + resolution
+    session_at = accepted_at
+    for _number in range(rng.choice([1, 1, 2, 2, 3])):
+        session_at += timedelta(days=rng.uniform(0.5, max(1.0, resolution.days / 2)))
+        if session_at > min(end, closed_at):
+            break  # the sessions come before the closing
+        untimed = rng.random() < 0.03  # the sessions without time logged that the data-quality page lists
+        services.log_session(
+            request,
+            by=counsellor,
+            held_on=timezone.localdate(session_at),
+            mode=rng.choice(SessionMode.values),
+            contact_minutes=0 if untimed else rng.choice([30, 45, 60, 90, 120]),
+            preparation_minutes=0 if untimed else rng.choice([0, 15, 30, 60]),
+            at=session_at,
+        )
+    stays_open = rng.random() < 0.03  # the stale requests the data-quality page lists
+    if stays_open or closed_at > end:
+        return
+    kind, value = outcome_for(rng, request.category)
+    if kind:
+        services.record_outcome(
+            request,
+            by=counsellor,
+            kind=kind,
+            value=value,
+            achieved_on=timezone.localdate(closed_at),
+            at=closed_at,
+        )
+    free = rng.random() < (
+        0.85 if request.institution.level in {InstitutionLevel.COUNTY, InstitutionLevel.MUNICIPAL} else 0.7
+    )
+    services.close(request, by=counsellor, resolution=RESOLUTION, free_of_charge=free, at=closed_at)
+    if rng.random() < 0.62:
+        score = rng.choices([5, 4, 3, 2, 1], [50, 32, 11, 4, 3])[0]
+        services.rate(request, by=filer, score=score, at=min(closed_at + timedelta(days=1), end))
 
 
 def _staff_user(username: str, display_name: str) -> User:
@@ -642,18 +485,9 @@ def _requests_through_the_services(county_user: User, city_user: User) -> None:
     file("financing")
 
 
-def build(*, seed: int, log: Callable[[str], None]) -> list[DemoAccount]:
-    """The service network's demo: national roll-up, Zhejiang's staff and catalogue, months of requests."""
-
-    rng = random.Random(seed)
-    network = build_network(rng, log=log)
-    demo_institutions = [
-        institution
-        for code, items in network.by_region.items()
-        if code.startswith(DEMO_PROVINCE[:2]) or code == ""  # the national centre takes requests too
-        for institution in items
-    ]
-    # One counsellor per institution of the demo province, so every session has a person behind it.
+def staff_counsellors(institutions: Sequence[ServiceInstitution]) -> dict[int, User]:
+    """One synthetic counsellor per institution (by institution id), so that every request routed there has a
+    person to answer it and every session a person behind it. The counsellors never sign in."""
     counsellors = User.objects.bulk_create(
         [
             User(
@@ -661,20 +495,55 @@ def build(*, seed: int, log: Callable[[str], None]) -> list[DemoAccount]:
                 display_name=f"{institution.name} 服务专员",
                 email=f"svc{institution.pk}@demo.littlegiant.cn",
                 password="!",  # noqa: S106  (an unusable password: these counsellors never sign in)
-            )  # unusable password
-            for institution in demo_institutions
-        ]
+            )
+            for institution in institutions
+        ],
+        batch_size=BATCH,
     )
     InstitutionStaff.objects.bulk_create(
         [
             InstitutionStaff(user=user, institution=institution, role=StaffRole.COUNSELLOR)
-            for user, institution in zip(counsellors, demo_institutions, strict=True)
+            for user, institution in zip(counsellors, institutions, strict=True)
+        ],
+        batch_size=BATCH,
+    )
+    return {institution.pk: user for user, institution in zip(counsellors, institutions, strict=True)}
+
+
+def _filers(enterprises: Sequence[Enterprise]) -> dict[int, User]:
+    """Who files each enterprise's requests: its owner, or for an enterprise without accounts one synthetic
+    contact, made its delegate so that the services let it file and rate."""
+    owner_of = dict(
+        Membership.objects.filter(enterprise__in=enterprises, role=MembershipRole.OWNER)
+        .order_by("-pk")
+        .values_list("enterprise_id", "user_id")
+    )
+    users = User.objects.in_bulk(set(owner_of.values()))
+    contact = _staff_user("sme_contact_synthetic", "企业联系人（合成数据）")
+    Membership.objects.bulk_create(
+        [
+            Membership(user=contact, enterprise=enterprise, role=MembershipRole.DELEGATE)
+            for enterprise in enterprises
+            if enterprise.pk not in owner_of
+        ],
+        batch_size=BATCH,
+    )
+    return {e.pk: users[owner_of[e.pk]] if e.pk in owner_of else contact for e in enterprises}
+
+
+def build(*, seed: int, log: Callable[[str], None]) -> list[DemoAccount]:
+    """The service network's demo: national roll-up, Zhejiang's staff and catalogue, months of requests."""
+    rng = random.Random(seed)
+    network = build_network(rng, log=log)
+    # The demo province's institutions and the national centre, which takes requests too.
+    counsellors = staff_counsellors(
+        [
+            institution
+            for code, items in network.by_region.items()
+            if code.startswith(DEMO_PROVINCE[:2]) or code == ""
+            for institution in items
         ]
     )
-    counsellor_by_institution = {
-        institution.pk: user.pk for user, institution in zip(counsellors, demo_institutions, strict=True)
-    }
-
     county = next(i for i in network.by_region[SHOWCASE_COUNTY] if i.level == InstitutionLevel.COUNTY)
     city = next(i for i in network.by_region["330100"] if i.kind == InstitutionKind.ONE_STOP)
     county_user = _staff_user("service_county", "西湖区服务站 刘敏")
@@ -682,36 +551,19 @@ def build(*, seed: int, log: Callable[[str], None]) -> list[DemoAccount]:
     city_user = _staff_user("service_city", "杭州市服务中心 赵磊")
     InstitutionStaff.objects.create(user=city_user, institution=city, role=StaffRole.MANAGER)
 
-    members = dict(
-        Membership.objects.filter(enterprise__region__province_code=DEMO_PROVINCE, role="owner").values_list(
-            "enterprise_id", "user_id"
-        )
-    )
-    # The synthetic enterprises have no accounts: one synthetic contact files and rates their requests.
-    fallback_filer = _staff_user("sme_contact_synthetic", "企业联系人（合成数据）").pk
     enterprises = list(
         Enterprise.objects.filter(region__province_code=DEMO_PROVINCE)
-        .order_by("pk")
-        .values_list("pk", "region__path")[:3000]
-    )
-    # ...as their delegate, so the trail names a role the services would have let them file in.
-    Membership.objects.bulk_create(
-        [
-            Membership(user_id=fallback_filer, enterprise_id=pk, role=MembershipRole.DELEGATE)
-            for pk, _path in enterprises
-            if pk not in members
-        ],
-        batch_size=BATCH,
+        .select_related("region")
+        .order_by("pk")[:3000]
     )
     if enterprises:
+        filers = _filers(enterprises)
         made = build_request_history(
             rng,
-            network,
             enterprises=enterprises,
-            filer_of=lambda pk: members.get(pk, fallback_filer),
-            filer_role_of=lambda pk: MembershipRole.OWNER if pk in members else MembershipRole.DELEGATE,
-            counsellor_of=lambda institution: counsellor_by_institution.get(institution.pk, county_user.pk),
-            count=1500,
+            filer_of=lambda enterprise: filers[enterprise.pk],
+            counsellor_of=lambda institution: counsellors[institution.pk],
+            count=HISTORY_REQUESTS,
             end=timezone.now(),
             log=log,
         )

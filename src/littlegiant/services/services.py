@@ -4,6 +4,9 @@ Routing rule: a request goes to the institutions that serve the enterprise's reg
 category, nearest level first (county, then municipal, provincial, national). Within a level the institution
 with the most spare capacity this month comes first. A decline passes the request to the next untried
 institution at the same level or above; an overdue request escalates strictly upward.
+
+Every state change takes `at`, the moment it happens (now unless given), so that a history written after the
+fact (the demo's months of requests) goes through the same checks, routing and trail as a person's click.
 """
 
 from __future__ import annotations
@@ -49,6 +52,7 @@ from littlegiant.services.models import (
     Urgency,
 )
 from littlegiant.services.permissions import (
+    RequestAction,
     can_manage_catalogue,
     filing_decision,
     request_decision,
@@ -77,12 +81,19 @@ def routing_candidates(
     An institution nobody staffs would hold a request that no one can answer (UX review 2026-12, defect 4).
     """
     codes = [code for code in region.path.split("/") if code]
-    month_start = (at or timezone.now()).replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+    moment = at or timezone.now()
+    month_start = moment.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
     candidates = list(
         ServiceInstitution.objects.filter(is_active=True, categories__category=category)
         .filter(Q(region_id__in=codes) | Q(level=InstitutionLevel.NATIONAL))
         .filter(pk__in=staffed_institutions())
-        .annotate(taken=Count("assignments", filter=Q(assignments__routed_at__gte=month_start)))
+        .annotate(
+            # Routed this month up to the moment: a history written after the fact sees what was there then.
+            taken=Count(
+                "assignments",
+                filter=Q(assignments__routed_at__gte=month_start, assignments__routed_at__lte=moment),
+            )
+        )
     )
     # A handful of rows (one per level and a few siblings): ordering them here keeps the rule readable.
     return sorted(
@@ -166,18 +177,55 @@ def _end_assignment(request: ServiceRequest, *, outcome: str, at: datetime, comm
     assignment.save()
 
 
+# How each way of passing a request on ends the institution's spell, and why the next one receives it.
+HANDED_ON = {
+    "decline": (AssignmentOutcome.DECLINED, RoutingReason.DECLINED),
+    "transfer": (AssignmentOutcome.TRANSFERRED, RoutingReason.TRANSFERRED),
+    "refer": (AssignmentOutcome.REFERRED, RoutingReason.REFERRED),
+    "escalate": (AssignmentOutcome.ESCALATED, RoutingReason.ESCALATED),
+}
+
+
+def _hand_on(
+    request: ServiceRequest,
+    *,
+    to: ServiceInstitution | None,
+    by: User | None,
+    action: str,
+    comment: str,
+    at: datetime,
+    role: str | None = None,
+    ended_because: str = "",
+) -> None:
+    """The one path by which a request leaves its institution (`HANDED_ON`: a decline, a transfer, a referral,
+    an escalation): its assignment ends (with `ended_because` or the comment), it is routed to `to` (None: no
+    one is left and it is unrouted), saved, and the action recorded in the role the actor held before."""
+    ended, routed = HANDED_ON[action]
+    acting = role if role is not None or by is None else _role_code(by, request)
+    before = request.status
+    _end_assignment(request, outcome=ended, at=at, comment=ended_because or comment)
+    _route(request, to, reason=routed, at=at)
+    request.save()
+    _record(request, by=by, role=acting, action=action, from_status=before, comment=comment, at=at)
+
+
 def _record(
     request: ServiceRequest,
     *,
-    actor: User | None,
-    role: Acting | str,
+    by: User | None,
     action: str,
     from_status: str,
+    at: datetime,
     comment: str = "",
-    at: datetime | None = None,
+    role: Acting | str | None = None,
 ) -> None:
-    """One entry of the request's trail on the platform's audit base; the region is where the role is held."""
-    acting = role if isinstance(role, Acting) else Acting(role)
+    """One entry of the request's trail on the platform's audit base; the region is where the role is held.
+
+    `role` defaults to how `by` acts on the request as it stands (`_role_code`); a caller whose action moves
+    the request elsewhere passes the role it had before."""
+    acting = _role_code(by, request) if role is None and by is not None else role
+    if not isinstance(acting, Acting):
+        acting = Acting(acting or "")
     if acting.held_at is not None:
         region = acting.held_at.region_id or ""
     elif acting.code in MembershipRole.values:
@@ -186,7 +234,7 @@ def _record(
         region = ""
     RequestEvent.record(
         request=request,
-        actor=actor,
+        actor=by,
         role=acting.code,
         held_at=acting.held_at,
         region=region,
@@ -195,7 +243,7 @@ def _record(
         to_state=request.status,
         institution=request.institution,
         comment=comment,
-        created_at=at or timezone.now(),
+        created_at=at,
     )
 
 
@@ -217,6 +265,13 @@ def _role_code(user: User, request: ServiceRequest) -> Acting:
     if is_administrator(user):
         return Acting("administrator")
     return Acting("unknown")
+
+
+def _locked_for(request: ServiceRequest, by: User, action: RequestAction) -> ServiceRequest:
+    """The request locked for a change, once `by` may make it now (PermissionDenied with the reason if not)."""
+    request = _locked(request)
+    ensure(request_decision(by, action, request))
+    return request
 
 
 def _locked(request: ServiceRequest) -> ServiceRequest:
@@ -263,6 +318,7 @@ def file_request(
     urgency: str = Urgency.NORMAL,
     offering: ServiceOffering | None = None,
     attachments: Iterable[UploadedFile] = (),
+    at: datetime | None = None,
 ) -> ServiceRequest:
     """An enterprise asks the network for help; the request goes to the nearest institution that serves it."""
     ensure(filing_decision(by, enterprise))
@@ -285,7 +341,7 @@ def file_request(
             check_upload(file)
         except ValidationError as error:
             raise ValidationError({"attachments": error.messages}) from None
-    now = timezone.now()
+    now = at or timezone.now()
     with transaction.atomic():
         request = ServiceRequest(
             enterprise=enterprise,
@@ -307,7 +363,7 @@ def file_request(
         request.save()
         for file in files:
             _store_attachment(request, file, by=by)
-        _record(request, actor=by, role=_role_code(by, request), action="file", from_status="", at=now)
+        _record(request, by=by, action="file", from_status="", at=now)
         figures.tally(figures.Measure.REQUESTS_FILED, **request_figures_key(request, request.institution))
     return request
 
@@ -325,11 +381,13 @@ def _store_attachment(request: ServiceRequest, file: UploadedFile, *, by: User) 
     )
 
 
-def attach(request: ServiceRequest, *, by: User, file: UploadedFile) -> RequestAttachment:
+def attach(
+    request: ServiceRequest, *, by: User, file: UploadedFile, at: datetime | None = None
+) -> RequestAttachment:
     """The requesting enterprise adds a document to an open request."""
+    now = at or timezone.now()
     with transaction.atomic():
-        request = _locked(request)
-        ensure(request_decision(by, "attach", request))
+        request = _locked_for(request, by, "attach")
         if request.attachments.count() >= MAX_ATTACHMENTS:
             raise ValidationError(
                 {"file": _("A request holds at most %(n)s files.") % {"n": MAX_ATTACHMENTS}}
@@ -340,47 +398,40 @@ def attach(request: ServiceRequest, *, by: User, file: UploadedFile) -> RequestA
             raise ValidationError({"file": error.messages}) from None
         _record(
             request,
-            actor=by,
-            role=_role_code(by, request),
+            by=by,
             action="attach",
             from_status=request.status,
             comment=attachment.original_name,
+            at=now,
         )
     return attachment
 
 
-def withdraw(request: ServiceRequest, *, by: User, reason: str) -> ServiceRequest:
+def withdraw(request: ServiceRequest, *, by: User, reason: str, at: datetime | None = None) -> ServiceRequest:
     """The enterprise no longer needs help: the request leaves the institution's queue."""
     reason = _required(reason, "reason")
-    now = timezone.now()
+    now = at or timezone.now()
     with transaction.atomic():
-        request = _locked(request)
-        ensure(request_decision(by, "withdraw", request))
+        request = _locked_for(request, by, "withdraw")
         before = request.status
         _end_assignment(request, outcome=AssignmentOutcome.WITHDRAWN, at=now, comment=reason)
         request.status = RequestStatus.WITHDRAWN
         request.respond_by = request.resolve_by = None
         request.closed_at = now
         request.save()
-        _record(
-            request,
-            actor=by,
-            role=_role_code(by, request),
-            action="withdraw",
-            from_status=before,
-            comment=reason,
-            at=now,
-        )
+        _record(request, by=by, action="withdraw", from_status=before, comment=reason, at=now)
     return request
 
 
-def rate(request: ServiceRequest, *, by: User, score: int, comment: str = "") -> ServiceRating:
+def rate(
+    request: ServiceRequest, *, by: User, score: int, comment: str = "", at: datetime | None = None
+) -> ServiceRating:
     """The requesting enterprise rates a closed request from 1 to 5, once."""
     if not isinstance(score, int) or not 1 <= score <= 5:
         raise ValidationError({"score": _("A rating is a whole number from 1 to 5.")})
+    now = at or timezone.now()
     with transaction.atomic():
-        request = _locked(request)
-        ensure(request_decision(by, "rate", request))
+        request = _locked_for(request, by, "rate")
         rating = ServiceRating.objects.create(
             request=request,
             institution=request.institution,
@@ -390,11 +441,11 @@ def rate(request: ServiceRequest, *, by: User, score: int, comment: str = "") ->
         )
         _record(
             request,
-            actor=by,
-            role=_role_code(by, request),
+            by=by,
             action="rate",
             from_status=request.status,
             comment=f"{score}/5 {rating.comment}".strip(),
+            at=now,
         )
         figures.tally(
             figures.Measure.RATINGS, **request_figures_key(request, rating.institution), amount=score
@@ -405,12 +456,13 @@ def rate(request: ServiceRequest, *, by: User, score: int, comment: str = "") ->
 # ---------------------------------------------------------------- the institution's side
 
 
-def accept(request: ServiceRequest, *, by: User, comment: str = "") -> ServiceRequest:
+def accept(
+    request: ServiceRequest, *, by: User, comment: str = "", at: datetime | None = None
+) -> ServiceRequest:
     """The institution takes the request on; its resolution timer starts."""
-    now = timezone.now()
+    now = at or timezone.now()
     with transaction.atomic():
-        request = _locked(request)
-        ensure(request_decision(by, "accept", request))
+        request = _locked_for(request, by, "accept")
         assignment = _current_assignment(request)
         if assignment is not None:
             assignment.responded_at = now
@@ -423,53 +475,36 @@ def accept(request: ServiceRequest, *, by: User, comment: str = "") -> ServiceRe
         request.resolve_by = now + timedelta(days=request.institution.resolution_days)
         request.save()
         _record(
-            request,
-            actor=by,
-            role=_role_code(by, request),
-            action="accept",
-            from_status=RequestStatus.ROUTED,
-            comment=comment.strip(),
-            at=now,
+            request, by=by, action="accept", from_status=RequestStatus.ROUTED, comment=comment.strip(), at=now
         )
     return request
 
 
-def decline(request: ServiceRequest, *, by: User, reason: str) -> ServiceRequest:
+def decline(request: ServiceRequest, *, by: User, reason: str, at: datetime | None = None) -> ServiceRequest:
     """The institution cannot help (with a reason): the request goes on, at the same level or up."""
     reason = _required(reason, "reason")
-    now = timezone.now()
+    now = at or timezone.now()
     with transaction.atomic():
-        request = _locked(request)
-        ensure(request_decision(by, "decline", request))
-        role = _role_code(by, request)
-        rank = request.institution.rank
-        _end_assignment(request, outcome=AssignmentOutcome.DECLINED, at=now, comment=reason)
-        _route(
+        request = _locked_for(request, by, "decline")
+        _hand_on(
             request,
-            _next_institution(request, above_rank=rank, strictly=False, at=now),
-            reason=RoutingReason.DECLINED,
-            at=now,
-        )
-        request.save()
-        _record(
-            request,
-            actor=by,
-            role=role,
+            to=_next_institution(request, above_rank=request.institution.rank, strictly=False, at=now),
+            by=by,
             action="decline",
-            from_status=RequestStatus.ROUTED,
             comment=reason,
             at=now,
         )
     return request
 
 
-def transfer(request: ServiceRequest, *, by: User, to: ServiceInstitution, reason: str) -> ServiceRequest:
+def transfer(
+    request: ServiceRequest, *, by: User, to: ServiceInstitution, reason: str, at: datetime | None = None
+) -> ServiceRequest:
     """Staff (or an administrator) hand the request to another named institution that serves its category."""
     reason = _required(reason, "reason")
-    now = timezone.now()
+    now = at or timezone.now()
     with transaction.atomic():
-        request = _locked(request)
-        ensure(request_decision(by, "transfer", request))
+        request = _locked_for(request, by, "transfer")
         if to.pk == request.institution_id:
             raise ValidationError({"to": _("The request is already with this institution.")})
         if not to.is_active or not to.categories.filter(category=request.category).exists():
@@ -483,31 +518,24 @@ def transfer(request: ServiceRequest, *, by: User, to: ServiceInstitution, reaso
             raise ValidationError(
                 {"to": _("%(institution)s has no staff on the platform to answer it.") % {"institution": to}}
             )
-        role, before = _role_code(by, request), request.status
-        _end_assignment(request, outcome=AssignmentOutcome.TRANSFERRED, at=now, comment=reason)
-        _route(request, to, reason=RoutingReason.TRANSFERRED, at=now)
-        request.save()
-        _record(request, actor=by, role=role, action="transfer", from_status=before, comment=reason, at=now)
+        _hand_on(request, to=to, by=by, action="transfer", comment=reason, at=now)
     return request
 
 
-def refer_upward(request: ServiceRequest, *, by: User, reason: str) -> ServiceRequest:
+def refer_upward(
+    request: ServiceRequest, *, by: User, reason: str, at: datetime | None = None
+) -> ServiceRequest:
     """Staff refer the request to their institution's parent, the next level up."""
     reason = _required(reason, "reason")
-    now = timezone.now()
+    now = at or timezone.now()
     with transaction.atomic():
-        request = _locked(request)
-        ensure(request_decision(by, "refer", request))
+        request = _locked_for(request, by, "refer")
         parent = request.institution.parent
         if not parent.is_active:
             raise ValidationError(
                 {"reason": _("The parent institution %(parent)s is not active.") % {"parent": parent}}
             )
-        role, before = _role_code(by, request), request.status
-        _end_assignment(request, outcome=AssignmentOutcome.REFERRED, at=now, comment=reason)
-        _route(request, parent, reason=RoutingReason.REFERRED, at=now)
-        request.save()
-        _record(request, actor=by, role=role, action="refer", from_status=before, comment=reason, at=now)
+        _hand_on(request, to=parent, by=by, action="refer", comment=reason, at=now)
     return request
 
 
@@ -520,6 +548,7 @@ def log_session(
     contact_minutes: int,
     preparation_minutes: int,
     notes: str = "",
+    at: datetime | None = None,
 ) -> ServiceSession:
     """A counsellor records a session held on an accepted request."""
     if mode not in SessionMode.values:
@@ -530,11 +559,11 @@ def log_session(
     ):
         if minutes is None or minutes < 0 or minutes > 24 * 60:
             raise ValidationError({field: _("Minutes must be between 0 and 1,440.")})
-    if held_on > timezone.localdate():
+    now = at or timezone.now()
+    if held_on > timezone.localdate(now):
         raise ValidationError({"held_on": _("A session cannot be logged for a future date.")})
     with transaction.atomic():
-        request = _locked(request)
-        ensure(request_decision(by, "log_session", request))
+        request = _locked_for(request, by, "log_session")
         if held_on < timezone.localdate(request.filed_at):
             raise ValidationError({"held_on": _("The session cannot be before the request was filed.")})
         session = ServiceSession.objects.create(
@@ -549,17 +578,17 @@ def log_session(
         )
         _record(
             request,
-            actor=by,
-            role=_role_code(by, request),
+            by=by,
             action="session",
             from_status=request.status,
             comment=session_comment(session),
+            at=now,
         )
     return session
 
 
 def session_comment(session: ServiceSession) -> str:
-    """The trail's line for a logged session (the demo's history writes the same)."""
+    """The trail's line for a logged session (bench/services_history.py writes the same)."""
     return _("%(date)s · %(mode)s · %(contact)s min with the enterprise, %(preparation)s min preparing") % {
         "date": session.held_on,
         "mode": session.get_mode_display(),
@@ -569,19 +598,26 @@ def session_comment(session: ServiceSession) -> str:
 
 
 def outcome_comment(outcome: ServiceOutcome) -> str:
-    """The trail's line for a recorded outcome (the demo's history writes the same)."""
+    """The trail's line for a recorded outcome (bench/services_history.py writes the same)."""
     return f"{outcome.get_kind_display()}: {outcome.value}"
 
 
 def record_outcome(
-    request: ServiceRequest, *, by: User, kind: str, value: Decimal, achieved_on: date, note: str = ""
+    request: ServiceRequest,
+    *,
+    by: User,
+    kind: str,
+    value: Decimal,
+    achieved_on: date,
+    note: str = "",
+    at: datetime | None = None,
 ) -> ServiceOutcome:
     """Staff record a measured result: financing obtained, IP registered, people hired or revenue effect."""
     if kind not in OutcomeKind.values:
         raise ValidationError({"kind": _("Choose the kind of outcome.")})
+    now = at or timezone.now()
     with transaction.atomic():
-        request = _locked(request)
-        ensure(request_decision(by, "record_outcome", request))
+        request = _locked_for(request, by, "record_outcome")
         outcome = ServiceOutcome(
             request=request,
             institution=request.institution,
@@ -595,24 +631,30 @@ def record_outcome(
         outcome.save()
         _record(
             request,
-            actor=by,
-            role=_role_code(by, request),
+            by=by,
             action="outcome",
             from_status=request.status,
             comment=outcome_comment(outcome),
+            at=now,
         )
     return outcome
 
 
-def close(request: ServiceRequest, *, by: User, resolution: str, free_of_charge: bool) -> ServiceRequest:
+def close(
+    request: ServiceRequest,
+    *,
+    by: User,
+    resolution: str,
+    free_of_charge: bool,
+    at: datetime | None = None,
+) -> ServiceRequest:
     """The institution closes an accepted request with a summary; the enterprise may then rate it."""
     resolution = (resolution or "").strip()
     if not resolution:
         raise ValidationError({"resolution": _("Summarise what was done before closing.")})
-    now = timezone.now()
+    now = at or timezone.now()
     with transaction.atomic():
-        request = _locked(request)
-        ensure(request_decision(by, "close", request))
+        request = _locked_for(request, by, "close")
         _end_assignment(request, outcome=AssignmentOutcome.CLOSED, at=now)
         request.status = RequestStatus.CLOSED
         request.closed_at = now
@@ -621,13 +663,7 @@ def close(request: ServiceRequest, *, by: User, resolution: str, free_of_charge:
         request.free_of_charge = bool(free_of_charge)
         request.save()
         _record(
-            request,
-            actor=by,
-            role=_role_code(by, request),
-            action="close",
-            from_status=RequestStatus.ACCEPTED,
-            comment=resolution,
-            at=now,
+            request, by=by, action="close", from_status=RequestStatus.ACCEPTED, comment=resolution, at=now
         )
         figures.tally(figures.Measure.REQUESTS_CLOSED, **request_figures_key(request, request.institution))
     return request
@@ -672,36 +708,31 @@ def escalate_overdue(*, now: datetime | None = None) -> EscalationReport:
                 # Nothing above: keep it where it is, stop the clock, and let the data-quality page show it.
                 request.respond_by = request.resolve_by = None
                 request.save(update_fields=["respond_by", "resolve_by"])
+                comment = _("Overdue at %(institution)s; no level above to escalate to.") % {
+                    "institution": late
+                }
                 _record(
                     request,
-                    actor=None,
+                    by=None,
                     role=SYSTEM_ROLE,
                     action="overdue",
                     from_status=before,
-                    comment=_("Overdue at %(institution)s; no level above to escalate to.")
-                    % {"institution": late},
+                    comment=comment,
                     at=now,
                 )
                 stuck += 1
                 continue
-            _end_assignment(
-                request,
-                outcome=AssignmentOutcome.ESCALATED,
-                at=now,
-                comment=_("Overdue: no answer in time.")
-                if late_answer
-                else _("Overdue: not resolved in time."),
-            )
-            _route(request, target, reason=RoutingReason.ESCALATED, at=now)
             request.escalations += 1
-            request.save()
-            _record(
+            _hand_on(
                 request,
-                actor=None,
+                to=target,
+                by=None,
                 role=SYSTEM_ROLE,
                 action="escalate",
-                from_status=before,
                 comment=_("Overdue at %(late)s; escalated to %(target)s.") % {"late": late, "target": target},
+                ended_because=_("Overdue: no answer in time.")
+                if late_answer
+                else _("Overdue: not resolved in time."),
                 at=now,
             )
             escalated += 1
