@@ -459,7 +459,7 @@ def _value_guard(columns: list[str], source_types: dict[str, str], proven: set[s
         elif _double_in_file(name, source_types.get(name, "VARCHAR")):
             checks.append(double_bad_sql(field, quote(name)))
         else:
-            checks.append(bad_sql(field, quote(name)))  # trimmed already
+            checks.append(bad_sql(field, quote(name), glob=True))  # trimmed already
     checks = [check for check in checks if check != "FALSE"]
     if not checks:
         return "TRUE"
