@@ -16,7 +16,9 @@ Environment: BENCH_SIZES=1000000,10000000  BENCH_OUT=bench/out  BENCH_REPEATS=3
 (runs at sizes up to 1 million; larger sizes run once)  BENCH_ROUNDS=3 (rounds at every size, overriding
 BENCH_REPEATS: each round runs every selected phase once, in turn, so a slow minute hurts every phase alike)
 BENCH_KEEP=1 keeps the big files  BENCH_PHASES=floor,lg4,… (a subset)
-BENCH_TIMEOUT=3600 (seconds a phase may run before it is stopped and reported as timed out).
+BENCH_TIMEOUT=3600 (seconds a phase may run before it is stopped and reported as timed out)
+BENCH_BASE_SRC=/path/to/other/checkout/src adds `lg2_outcomes_base`, the outcome-only phase on that checkout's
+engine, so that an engine change is measured old against new in alternation in one run.
 
 Every figure is a median over the rounds: wall seconds of the phase's own work, CPU seconds (user + system)
 and peak resident memory of the phase process together with every process it started and waited for (the
@@ -70,6 +72,7 @@ PHASES = {
     "lg4": "littlegiant assess_file, 4 packs of 2022 + per-criterion columns",
     "lg2": "littlegiant assess_file, size + innovative-SME",
     "lg2_outcomes": "littlegiant, size + innovative-SME, outcome and score only (what OpenFisca writes)",
+    "lg2_outcomes_base": "the same, engine of BENCH_BASE_SRC (a baseline checkout's src)",
     "openfisca": "OpenFisca-Core 46, size + innovative-SME",
     "floor_double": "DuckDB COPY, money as DOUBLE (I/O floor of that file)",
     "lg4_double": "littlegiant, 4 packs + per-criterion columns, money as DOUBLE",
@@ -80,7 +83,16 @@ PHASES = {
 }
 # The input file of each phase: the synthetic Parquet with DECIMAL money, the same values as DOUBLE, or CSV.
 PHASE_INPUT = {"floor_double": "double", "lg4_double": "double", "floor_csv": "csv", "lg4_csv": "csv"}
-SELECTED_PHASES = [p for p in os.environ.get("BENCH_PHASES", ",".join(PHASES)).split(",") if p]
+# BENCH_BASE_SRC: the src directory of another checkout of littlegiant (`git worktree add` or `git archive`),
+# whose engine the *_base phases run, in alternation with this checkout's: old against new in one run.
+BASE_SRC = os.environ.get("BENCH_BASE_SRC", "")
+SELECTED_PHASES = [
+    p
+    for p in os.environ.get(
+        "BENCH_PHASES", ",".join(x for x in PHASES if BASE_SRC or not x.endswith("_base"))
+    ).split(",")
+    if p
+]
 TARGET_DETAIL_RATIO = 2.0
 TARGET_OPENFISCA_RATIO = 1.0
 AIM_OPENFISCA_RATIO = 1.3
@@ -279,7 +291,7 @@ def run_phase_here(argv: list[str]) -> int:
         result = phase_assess(source, target, ALL_PACKS)
     elif name == "lg2":
         result = phase_assess(source, target, SAME_AS_OPENFISCA)
-    elif name == "lg2_outcomes":
+    elif name in ("lg2_outcomes", "lg2_outcomes_base"):
         result = phase_assess(source, target, SAME_AS_OPENFISCA, detail=False)
     elif name == "spark4":
         result = phase_spark(source, target, ALL_PACKS, detail=True)
@@ -293,13 +305,15 @@ def run_phase_here(argv: list[str]) -> int:
     return 0
 
 
-def measure(command: list[str]) -> tuple[dict, float, float]:
+def measure(command: list[str], env: dict[str, str] | None = None) -> tuple[dict, float, float]:
     """Run a phase subprocess; return its JSON line, its peak RSS in MiB and its CPU seconds. wait4 reports
     the child together with the descendants it waited for (Linux: its own and its children's maximum RSS,
     their CPU time summed); a descendant left running would be missed, which the Spark phases avoid."""
     with tempfile.TemporaryFile(mode="w+") as errors:
         # stderr goes to a file: no pipe fills while we wait, and wait4 (not communicate) reaps the child.
-        process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=errors, text=True)
+        process = subprocess.Popen(
+            command, cwd=ROOT, stdout=subprocess.PIPE, stderr=errors, text=True, env=env
+        )
         timed_out = threading.Event()
 
         def stop() -> None:
@@ -329,6 +343,15 @@ def measure(command: list[str]) -> tuple[dict, float, float]:
     # Linux reports kilobytes. CPU seconds (user + system, all threads) hold up better than wall time on a
     # busy machine.
     return json.loads(last), usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
+
+
+def phase_env(phase: str) -> dict[str, str] | None:
+    """The environment of a phase subprocess: a *_base phase imports littlegiant from BENCH_BASE_SRC first."""
+    if not phase.endswith("_base"):
+        return None
+    if not BASE_SRC:
+        raise RuntimeError(f"{phase} needs BENCH_BASE_SRC, the src directory of the baseline checkout")
+    return {**os.environ, "PYTHONPATH": BASE_SRC}
 
 
 def phase_command(phase: str, source: Path, target: Path | None) -> list[str]:
@@ -511,7 +534,9 @@ def benchmark_size(
             say(f"{rows:,} rows, run {run + 1}/{runs}: {PHASES[phase]} (load average {load:.1f})")
             try:
                 phase_source = variants[PHASE_INPUT.get(phase, "decimal")]
-                result, peak, cpu = measure(phase_command(phase, phase_source, targets[phase]))
+                result, peak, cpu = measure(
+                    phase_command(phase, phase_source, targets[phase]), phase_env(phase)
+                )
             except RuntimeError as error:
                 measurement.error = str(error).splitlines()[-1][:300]
                 say(f"  failed: {error}")
@@ -671,7 +696,7 @@ def print_tables(results: list[tuple[list[Measurement], dict | None, dict]]) -> 
                     f"bare copy, {what} input | wall {ratio:.2f}×, CPU {cpu_ratio:.2f}× "
                     f"| wall {met}, CPU {cpu_met} |"
                 )
-        for phase in ("lg2_outcomes", "lg2"):
+        for phase in ("lg2_outcomes", "lg2_outcomes_base", "lg2"):
             if done(phase, "openfisca"):
                 speedup = by_phase["openfisca"].median_seconds / by_phase[phase].median_seconds
                 print(

@@ -52,6 +52,7 @@ from littlegiant.rules.records import (
     double_bad_sql,
     text_sql,
     typed_bad_sql,
+    valid_credit_code_fingerprints,
 )
 from littlegiant.rules.registry import registry
 from littlegiant.rules.schema import COLUMN_NAMES, FIELDS, FIELDS_BY_NAME
@@ -265,22 +266,31 @@ def _register_checks(connection: duckdb.DuckDBPyConnection) -> None:
 BAD_VALUE = "littlegiant: a value breaks the rules of its field"
 
 
-def _credit_codes_are_valid_and_distinct(connection: duckdb.DuckDBPyConnection, reader: str) -> bool:
-    """Every row has a valid credit code and no code appears twice: one read of the credit_code column.
+def _credit_codes_checked(connection: duckdb.DuckDBPyConnection, reader: str) -> str | None:
+    """Check that every row has a valid credit code and that no code appears twice, in one read of the
+    credit_code column; return the SQL of the codes so checked, or None when the check fails.
 
-    The distinct codes come back in batches of a million and are checked by one numpy call per batch; the
-    same check as a DuckDB function is called once per 2,048 codes, and those calls cost more than the check.
+    The SQL is the column as it stands when every code is a valid code as it stands (nothing to trim or
+    upper-case: the usual file, whose codes the assessment then reads without a string function per row),
+    else the codes trimmed and upper-cased, read a second time. The codes come back in batches of a million
+    and are checked by numpy (records.valid_credit_code_fingerprints), which also gives each a 64-bit
+    fingerprint; sorting the fingerprints finds repeats for a third of the CPU of a hash aggregate of the
+    codes in DuckDB. None sends the caller to `_first_bad_value`, which names the bad row or the repeated code
+    (or finds none, when two different codes only shared a fingerprint).
     """
-    import pyarrow.compute as pc
+    import numpy as np
 
-    code = f"upper({text_sql('credit_code')})"
-    grouped = connection.sql(f"SELECT {code} AS code, count(*) AS copies FROM {reader} GROUP BY 1")
-    for batch in grouped.to_arrow_reader(CREDIT_CODE_BATCH_ROWS):
-        if (pc.max(batch.column(1)).as_py() or 0) > 1:
-            return False
-        if not pc.all(credit_codes_valid(batch.column(0))).as_py():
-            return False
-    return True
+    for code in (f"CAST({quote('credit_code')} AS VARCHAR)", f"upper({text_sql('credit_code')})"):
+        batches = []
+        for batch in connection.sql(f"SELECT {code} FROM {reader}").to_arrow_reader(CREDIT_CODE_BATCH_ROWS):
+            fingerprints = valid_credit_code_fingerprints(batch.column(0))
+            if fingerprints is None:
+                break
+            batches.append(fingerprints)
+        else:
+            every = np.sort(np.concatenate(batches)) if batches else np.zeros(0, dtype=np.uint64)
+            return None if (every[1:] == every[:-1]).any() else code
+    return None
 
 
 def _proven_by_statistics(
@@ -337,8 +347,26 @@ def _extremes(metadata: Any, column: int) -> tuple[object, object] | None:
     return least, greatest
 
 
+def _trimmed(reader: str, columns: list[str], source_types: dict[str, str]) -> str:
+    """The file with every text column trimmed (empty as NULL) once, before the value guard and the typed
+    columns read it: in a filter DuckDB computes a repeated expression each time it appears, and the guard
+    names each text column three or four times."""
+    text = [
+        name
+        for name in columns
+        if name != "credit_code"  # read as `_credit_codes_checked` found it
+        and not typed_in_file(name, source_types.get(name, "VARCHAR"))
+        and not double_in_file(name, source_types.get(name, "VARCHAR"))
+    ]
+    if not text:
+        return reader
+    trimmed = ", ".join(f"{text_sql(name)} AS {quote(name)}" for name in text)
+    return f"(SELECT * REPLACE ({trimmed}) FROM {reader}) AS trimmed"
+
+
 def _value_guard(columns: list[str], source_types: dict[str, str], proven: set[str]) -> str:
-    """A WHERE condition on the raw records that stops the query at the first value breaking its field's rules.
+    """A WHERE condition on the records as `_trimmed` gives them that stops the query at the first value
+    breaking its field's rules.
 
     Checking the values inside the assessing query reads the file once instead of twice; when the guard fires,
     `_first_bad_value` finds the row and column to name (a bad file is rare and may be slow to report).
@@ -354,7 +382,7 @@ def _value_guard(columns: list[str], source_types: dict[str, str], proven: set[s
         elif double_in_file(name, source_types.get(name, "VARCHAR")):
             checks.append(double_bad_sql(field, quote(name)))
         else:
-            checks.append(bad_sql(field))
+            checks.append(bad_sql(field, quote(name), glob=True))  # trimmed already
     checks = [check for check in checks if check != "FALSE"]
     if not checks:
         return "TRUE"
@@ -484,12 +512,16 @@ def assess_file(
             _register_checks(connection)
             connection.execute(STATUS_TYPE_SQL)
             source_types = _source_types(connection, reader)
-            if not _credit_codes_are_valid_and_distinct(connection, reader):
+            credit_code = _credit_codes_checked(connection, reader)
+            if credit_code is None:
                 _first_bad_value(connection, reader, columns, Path(input_path), source_types)
+                credit_code = f"upper({text_sql('credit_code')})"
             present = set(columns)
             typed = ", ".join(
                 (
-                    typed_column(field.name, source_types.get(field.name, "VARCHAR"))
+                    credit_code
+                    if field.name == "credit_code"
+                    else typed_column(field.name, source_types.get(field.name, "VARCHAR"))
                     if field.name in present
                     else f"CAST(NULL AS {column_type(field.name)})"
                 )
@@ -498,7 +530,8 @@ def assess_file(
             )
             proven = _proven_by_statistics(connection, source, columns, source_types)
             guard = _value_guard(columns, source_types, proven)
-            relation = f"(SELECT {typed} FROM {reader} WHERE {guard}) AS records"
+            trimmed = _trimmed(reader, columns, source_types)
+            relation = f"(SELECT {typed} FROM {trimmed} WHERE {guard}) AS records"
             selected = output_columns(compiled, requested, output_format, detail=detail or explain)
             handle, temporary = tempfile.mkstemp(
                 prefix=f".{target.name}.", suffix=".part", dir=target.parent or "."
@@ -534,7 +567,9 @@ def _copy(
 ) -> int:
     options = {
         ".csv": "FORMAT csv, HEADER true",
-        ".parquet": "FORMAT parquet, COMPRESSION zstd",
+        # zstd at level 1, not DuckDB's default level: writing a million enterprises' outcomes and scores
+        # took 0.4 CPU s instead of 0.6, and the file came out smaller (9.0 MB against 10.2 MB).
+        ".parquet": "FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 1",
         ".jsonl": "FORMAT json",
     }[output_format]
     literal = "'" + str(target).replace("'", "''") + "'"

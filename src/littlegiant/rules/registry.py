@@ -28,6 +28,8 @@ class Registry:
     def __init__(self, directory: Path = PACKS_DIR) -> None:
         self.directory = directory
         self._packs: dict[str, RulePack] | None = None
+        # Packs built one by one by `get` before the whole registry was needed, kept for `_load`.
+        self._built: dict[str, RulePack] = {}
 
     @property
     def packs(self) -> dict[str, RulePack]:
@@ -39,10 +41,12 @@ class Registry:
         # Each file is read once; packs are built after the packs they use.
         pending: dict[str, tuple[Path, Any, list[str]]] = {}
         for path in sorted(self.directory.glob("*.yaml")):
+            if path.stem in self._built:
+                continue
             data = read_pack_file(path)
             uses = [str(u) for u in data.get("uses") or ()] if isinstance(data, dict) else []
             pending[path.stem] = (path, data, uses)
-        loaded: dict[str, RulePack] = {}
+        loaded: dict[str, RulePack] = dict(self._built)
         while pending:
             ready = [pid for pid, (_, _, uses) in pending.items() if all(u in loaded for u in uses)]
             if not ready:
@@ -63,11 +67,30 @@ class Registry:
         )
 
     def get(self, pack_id: str) -> RulePack:
-        """The pack with this id, or PackNotFound."""
+        """The pack with this id, or PackNotFound.
+
+        Before anything needs the whole registry, only this pack and the packs it uses are built: parsing
+        every pack's expressions took a fifth of a CPU second, as much as a batch of 100,000 enterprises.
+        """
+        if self._packs is None and (self.directory / f"{pack_id}.yaml").is_file():
+            return self._build(pack_id, ())
         try:
             return self.packs[pack_id]
         except KeyError:
             raise PackNotFound(f"no rule pack {pack_id!r}; known packs: {', '.join(self.ids())}") from None
+
+    def _build(self, pack_id: str, users: tuple[str, ...]) -> RulePack:
+        """Build one pack file after the packs it uses (recursively); a missing or circular dependency is
+        left to `_load`, whose builder names it."""
+        if pack_id not in self._built:
+            path = self.directory / f"{pack_id}.yaml"
+            data = read_pack_file(path)
+            uses = [str(u) for u in data.get("uses") or ()] if isinstance(data, dict) else []
+            if any(u in users or u == pack_id or not (self.directory / f"{u}.yaml").is_file() for u in uses):
+                return self.packs[pack_id]
+            known = {u: self._build(u, (*users, pack_id)) for u in uses}
+            self._built[pack_id] = build_pack(data, known, path=path)
+        return self._built[pack_id]
 
     def resolve(self, tier: str, application_date: dt.date, kind: str = "new") -> RulePack:
         """The pack for an application of this tier, date and kind ("new" or "review"), per decision D11."""
