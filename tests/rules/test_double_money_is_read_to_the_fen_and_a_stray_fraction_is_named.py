@@ -50,3 +50,23 @@ def test_a_tenth_of_a_fen_is_named_by_row_and_column(tmp_path):
     with pytest.raises(BatchError, match=r"row 2, column operating_revenue: '100\.001'"):
         assess_file(source, target, [PACK])
     assert not target.exists()
+
+
+def test_a_large_amount_within_a_doubles_rounding_of_the_fen_is_read_exactly(tmp_path):
+    # 152,079,641,687.27 yuan as a double times 100 is 15,207,964,168,726.998: 0.002 fen from the whole fen,
+    # a double's spacing there, more than the thousandth allowed of small amounts.
+    as_double = write(tmp_path / "double.parquet", [152079641687.27, 100.0], pa.float64())
+    as_decimal = write(
+        tmp_path / "decimal.parquet", [Decimal("152079641687.27"), Decimal("100.00")], pa.decimal128(18, 2)
+    )
+    assess_file(as_double, tmp_path / "from_double.parquet", [PACK])
+    assess_file(as_decimal, tmp_path / "from_decimal.parquet", [PACK])
+    assert pq.read_table(tmp_path / "from_double.parquet").equals(
+        pq.read_table(tmp_path / "from_decimal.parquet")
+    )
+
+
+def test_a_stray_half_fen_of_a_large_amount_is_still_named(tmp_path):
+    source = write(tmp_path / "double.parquet", [100.0, 152079641687.275], pa.float64())
+    with pytest.raises(BatchError, match=r"row 2, column operating_revenue"):
+        assess_file(source, tmp_path / "out.parquet", [PACK])

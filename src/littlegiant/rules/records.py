@@ -28,11 +28,14 @@ from littlegiant.rules.schema import FALSE_WORDS, FIELDS, TRUE_WORDS, Field, Fie
 # MONEY_LIMIT and NUMBER_LIMIT (compiler.py): larger amounts are not an enterprise's; the bounds give the
 # compiled SQL its narrow exact column types (compiler.COLUMN_TYPES).
 # A binary double (the money type of pandas' and Spark's Parquet) is read as the whole number of fen (or of the
-# field's smallest unit) it rounds to, when it lies within a thousandth of that unit: the error left by
-# converting a decimal amount to binary, or by a little float arithmetic, never comes near it, while an
-# amount of a tenth of a fen or a stray half-fen does. Beyond 2^53 units a double cannot tell one unit from
-# the next, so it cannot carry the amount exactly.
+# field's smallest unit) it rounds to, when it lies within rounding of it: a thousandth of the unit, or, for
+# large amounts, twice the worst error of reading a decimal amount into a double and scaling it to units (two
+# roundings, each at most 2^-53 of the value). 152,079,641,687.27 yuan comes out 0.002 fen short of its
+# 15,207,964,168,727 fen, a double's spacing there, while a tenth of a fen or a stray half-fen stays an
+# error up to billions of yuan. Beyond 2^53 units a double cannot tell one unit from the next, so it cannot
+# carry the amount exactly.
 DOUBLE_TOLERANCE = 0.001
+DOUBLE_RELATIVE_ROUNDING = 2.0**-51
 DOUBLE_UNITS_LIMIT = 2**53
 _PLAIN_NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?")
 
@@ -178,7 +181,7 @@ def _double_value(field: Field, raw: float) -> Decimal | str:
     if not math.isfinite(units) or abs(units) >= DOUBLE_UNITS_LIMIT:
         return repr(raw)
     nearest = round(units)
-    if abs(units - nearest) > DOUBLE_TOLERANCE:
+    if abs(units - nearest) > max(DOUBLE_TOLERANCE, abs(units) * DOUBLE_RELATIVE_ROUNDING):
         return repr(raw)
     return Decimal(nearest).scaleb(-scale)
 
@@ -351,13 +354,13 @@ def typed_bad_sql(field: Field, column: str) -> str:
 
 def double_bad_sql(field: Field, column: str) -> str:
     """SQL (DuckDB and Spark alike) that is TRUE where a DOUBLE value of a numeric column is not within
-    DOUBLE_TOLERANCE of a whole number of the field's unit, is too large for a double to carry exactly, or
+    rounding (DOUBLE_TOLERANCE, DOUBLE_RELATIVE_ROUNDING) of a whole number of the field's unit, is too large for a double to carry exactly, or
     breaks the field's range or sign. NaN is greater than every number in both engines, so the limit catches
     it, and infinity."""
     units = f"({column} * {10 ** SCALES[field.kind]}.0)"
     checks = [
         f"abs({units}) >= {DOUBLE_UNITS_LIMIT}.0",
-        f"abs({units} - round({units})) > {DOUBLE_TOLERANCE}",
+        f"abs({units} - round({units})) > greatest({DOUBLE_TOLERANCE}, abs({units}) * {DOUBLE_RELATIVE_ROUNDING!r})",
         *_range_checks(field, column),
     ]
     return f"({column} IS NOT NULL AND ({' OR '.join(checks)}))"
