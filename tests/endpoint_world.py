@@ -163,7 +163,8 @@ def _expert_review(side: Side, programme, expert_user) -> None:
 
 def _policy(side: Side, reviewer) -> None:
     """A municipal support policy of the side's city and a 免申即享 run of it."""
-    from littlegiant.policies.services import create_policy, execute_run, start_run
+    from littlegiant.policies.execution import execute_run
+    from littlegiant.policies.services import create_policy, start_run
 
     city = {"A": "330100", "B": "330200"}[side.name]
     policy = create_policy(
