@@ -71,7 +71,7 @@ PROPERTY_EXAMPLES ?= $(if $(filter true,$(CI)),200,15)
 
 test-sqlite: $(BIN)/.installed
 	@echo "== pytest on SQLite =="
-	LITTLEGIANT_TESTING=true LITTLEGIANT_PROPERTY_EXAMPLES=$(PROPERTY_EXAMPLES) DATABASE_URL= $(BIN)/pytest -n $(PYTEST_WORKERS) -q
+	LITTLEGIANT_TESTING=true LITTLEGIANT_PROPERTY_EXAMPLES=$(PROPERTY_EXAMPLES) DATABASE_URL= $(BIN)/pytest -n $(PYTEST_WORKERS) -q --durations=15
 
 # The Spark engine's tests touch no database: the SQLite run has them, the PostgreSQL run leaves them out. The
 # browser journeys run once, in the SQLite run: they drive the same views the PostgreSQL run covers through the
@@ -82,7 +82,7 @@ test-postgres: $(BIN)/.installed
 		if [ "$${CI:-}" = "true" ]; then echo "PostgreSQL is not reachable at $(PG_URL): failing (CI=true)."; exit 1; fi; \
 		echo "PostgreSQL is not reachable at $(PG_URL): SKIPPING the PostgreSQL run (outside CI only)."; exit 0; \
 	fi; \
-	LITTLEGIANT_TESTING=true DATABASE_URL=$(PG_URL) $(BIN)/pytest -n $(PYTEST_WORKERS) -q -m "not spark and not browser"
+	LITTLEGIANT_TESTING=true DATABASE_URL=$(PG_URL) $(BIN)/pytest -n $(PYTEST_WORKERS) -q --durations=15 -m "not spark and not browser"
 
 # The benchmark compares the engine with OpenFisca-Core in an environment of its own (never a littlegiant dependency).
 BENCH_SIZES ?= 1000000,10000000

@@ -90,3 +90,13 @@ def spark():
     session = spark_session()
     yield session
     session.stop()
+
+
+@pytest.fixture
+def shorter_demo_history(monkeypatch: pytest.MonkeyPatch) -> int:
+    """The service network's demo history at 200 requests: each is lived through the services, which costs
+    about 64 ms of CPU a request, and the checks of the demo's shape need no more (the demo itself has 1,500)."""
+    from littlegiant.services import demo  # here: this file loads before Django's apps are ready
+
+    monkeypatch.setattr(demo, "HISTORY_REQUESTS", 200)
+    return 200

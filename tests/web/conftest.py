@@ -6,5 +6,5 @@ from littlegiant.demo.build import build_demo
 
 
 @pytest.fixture
-def small_demo_with_apps(db):
+def small_demo_with_apps(db, shorter_demo_history):
     return build_demo(enterprises=300, log=lambda line: None)
