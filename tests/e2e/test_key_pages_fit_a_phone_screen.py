@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
-def demo(transactional_db):
+def demo(transactional_db, shorter_demo_history):
     from littlegiant.demo.build import build_demo
 
     return build_demo(enterprises=300, log=lambda line: None)
