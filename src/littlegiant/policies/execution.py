@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import shutil
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django.conf import settings
 from django.utils.translation import gettext as _
@@ -23,10 +23,6 @@ from littlegiant.policies.batch import TITLE_COLUMNS, qualifying_file
 from littlegiant.policies.matching import TITLE_OF_TIER, terms_of
 from littlegiant.policies.models import PolicyEvent, PolicyMatch, PolicyRun
 from littlegiant.recognition.models import Recognition
-
-if TYPE_CHECKING:
-    pass
-
 
 logger = logging.getLogger(__name__)
 
