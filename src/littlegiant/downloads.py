@@ -11,14 +11,23 @@ import io
 from collections.abc import Iterable, Iterator
 from typing import Literal
 
-from django.http import HttpResponse, StreamingHttpResponse
+from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from littlegiant.spreadsheet_cells import inert_row
 
 ExportFormat = Literal["csv", "xlsx"]
 FORMATS: tuple[ExportFormat, ...] = ("csv", "xlsx")
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def export_format(fmt: str) -> ExportFormat:
+    """The format a download's URL names (`export.<fmt>`); any other answers 404, as a page that is not there."""
+    for known in FORMATS:
+        if fmt == known:
+            return known
+    raise Http404(_("Choose CSV or XLSX."))
 
 
 class _Echo:

@@ -25,7 +25,7 @@ from littlegiant.clusters import services
 from littlegiant.clusters.models import Cluster, ClusterMember, DevelopmentReport, ReportStatus
 from littlegiant.clusters.permissions import forward_reports, manage_cluster
 from littlegiant.clusters.records import assess_cluster, titled_members
-from littlegiant.downloads import spreadsheet_response
+from littlegiant.downloads import export_format, spreadsheet_response
 from littlegiant.enterprises.filing_values import FilingValueError
 from littlegiant.enterprises.models import Enterprise
 from littlegiant.pagination import page_of
@@ -353,9 +353,8 @@ def reports(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def export(request: HttpRequest, fmt: str) -> HttpResponse:
-    if fmt not in ("csv", "xlsx"):
-        raise Http404
+    kind = export_format(fmt)
     clusters = _clusters(request)
     header = [_("Cluster"), _("County"), _("Main industry"), _("Area (km²)")]
     rows = ([c.name, c.county.name, c.main_industry.name, c.area_km2] for c in clusters.iterator())
-    return spreadsheet_response(fmt, name="clusters", header=header, rows=rows)
+    return spreadsheet_response(kind, name="clusters", header=header, rows=rows)

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET
 from littlegiant.dashboards.board import Board, build_board, official_beside
 from littlegiant.dashboards.scope import dashboard_decision, focus_of, own_regions
 from littlegiant.dashboards.titles import EVENTS, STATES, UNKNOWN_SIZE, titles_for
-from littlegiant.downloads import FORMATS, spreadsheet_response
+from littlegiant.downloads import FORMATS, export_format, spreadsheet_response
 from littlegiant.figures.services import SIZE_CLASSES
 from littlegiant.pagination import page_of
 from littlegiant.permissions import ensure
@@ -65,14 +65,13 @@ def region(request: HttpRequest, code: str) -> HttpResponse:
 @require_GET
 def export(request: HttpRequest, figure: str, fmt: str) -> HttpResponse:
     """One figure of a region as CSV or XLSX: the rows of its table."""
-    if fmt not in FORMATS:
-        raise Http404(_("Choose CSV or XLSX."))
+    kind = export_format(fmt)
     board = _board(request, request.GET.get("region") or None)
     found = board.figures.get(figure)
     if found is None:
         raise Http404(_("No such figure."))
     where = board.focus.code if board.focus else "national"
-    return spreadsheet_response(fmt, name=f"{figure}-{where}", header=found.header, rows=found.rows)
+    return spreadsheet_response(kind, name=f"{figure}-{where}", header=found.header, rows=found.rows)
 
 
 def _whole(value: str) -> int | None:

@@ -23,7 +23,7 @@ from littlegiant.digital.forms import (
     TransformationRequestForm,
 )
 from littlegiant.digital.models import Evaluation, EvaluationStatus
-from littlegiant.downloads import FORMATS
+from littlegiant.downloads import export_format
 from littlegiant.enterprises.models import Enterprise
 from littlegiant.pagination import page_of
 
@@ -234,13 +234,12 @@ def tracker_export(request: HttpRequest, fmt: str) -> HttpResponse:
     """The tracker's enterprises of a year, with their level and its source, as CSV or XLSX."""
     if not tracking.may_track(request.user):
         raise PermissionDenied(_("The tracker is for officials with a jurisdiction."))
-    if fmt not in FORMATS:
-        raise Http404(_("Choose CSV or XLSX."))
+    kind = export_format(fmt)
     tier, region_code, year = _tracker_params(request)
     focus = tracking.resolve_focus(request.user, region_code)
     years = tracking.tracker_years()
     year = year if year in years else years[-1]
-    return exports.tracker_response(fmt, tier=tier, year=year, focus=focus)
+    return exports.tracker_response(kind, tier=tier, year=year, focus=focus)
 
 
 @login_required

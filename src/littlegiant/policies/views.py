@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from littlegiant.accounts.jurisdiction import is_official
 from littlegiant.bilingual import choose
-from littlegiant.downloads import FORMATS, spreadsheet_response
+from littlegiant.downloads import FORMATS, export_format, spreadsheet_response
 from littlegiant.enterprises.models import Enterprise
 from littlegiant.pagination import page_of
 from littlegiant.permissions import ensure
@@ -171,8 +171,7 @@ def run(request: HttpRequest, pk: int) -> HttpResponse:
 def run_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     """The qualifying enterprises as CSV or XLSX."""
     found = _run(request, pk)
-    if fmt not in FORMATS:
-        raise Http404(_("Unknown format."))
+    kind = export_format(fmt)
     rows = (
         PolicyMatch.objects.filter(run=found)
         .order_by("enterprise__credit_code")
@@ -186,7 +185,7 @@ def run_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     )
     header = [_("Credit code"), _("Enterprise"), _("Region"), _("Industry class")]
     return spreadsheet_response(
-        fmt,  # type: ignore[arg-type]
+        kind,
         name=f"policy-{found.policy_id}-run-{found.pk}",
         header=header,
         rows=(list(row) for row in rows),

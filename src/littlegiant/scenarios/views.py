@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from littlegiant.accounts.jurisdiction import within_region
 from littlegiant.bilingual import choose
-from littlegiant.downloads import FORMATS, spreadsheet_response
+from littlegiant.downloads import FORMATS, export_format, spreadsheet_response
 from littlegiant.engine_labels import outcome_label
 from littlegiant.pagination import page_of
 from littlegiant.permissions import ensure
@@ -291,8 +291,7 @@ def run_result(request: HttpRequest, pk: int) -> HttpResponse:
 def movers_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     """The movers of a run as CSV or XLSX, with the criteria that moved each one."""
     run = _run(request, pk)
-    if fmt not in FORMATS:
-        raise Http404(_("Unknown format: %(fmt)s.") % {"fmt": fmt})
+    kind = export_format(fmt)
     labels = services.criterion_labels(run)
     movers = (
         services.movers_for(request.user, run)
@@ -317,4 +316,4 @@ def movers_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
         ]
         for m in movers.iterator(chunk_size=2000)
     )
-    return spreadsheet_response(fmt, name=f"whatif-{run.pk}-movers", header=header, rows=rows)
+    return spreadsheet_response(kind, name=f"whatif-{run.pk}-movers", header=header, rows=rows)

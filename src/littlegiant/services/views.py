@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from littlegiant.accounts.jurisdiction import is_administrator, reviewer_region_paths, within_region
-from littlegiant.downloads import FORMATS, spreadsheet_response
+from littlegiant.downloads import export_format, spreadsheet_response
 from littlegiant.enterprises.models import Enterprise
 from littlegiant.pagination import page_of
 from littlegiant.reference.loading import DATA_DIR
@@ -520,22 +520,20 @@ def scorecard_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def export_scorecards(request: HttpRequest, fmt: str) -> HttpResponse:
-    if fmt not in FORMATS:
-        raise Http404
+    kind = export_format(fmt)
     user = request.user
     if not (oversees_network(user) or InstitutionStaff.objects.filter(user=user).exists()):
         raise PermissionDenied(_("Scorecards are for reviewers, administrators and institution staff."))
     institutions = _scorecard_institutions(request, forms.ScorecardFilterForm(request.GET or None))
     return spreadsheet_response(
-        fmt, name="scorecards", header=exports.scorecard_header(), rows=exports.scorecard_rows(institutions)
+        kind, name="scorecards", header=exports.scorecard_header(), rows=exports.scorecard_rows(institutions)
     )
 
 
 @login_required
 @require_GET
 def export_requests(request: HttpRequest, fmt: str) -> HttpResponse:
-    if fmt not in FORMATS:
-        raise Http404
+    kind = export_format(fmt)
     requests = ServiceRequest.objects.for_user(request.user)
     status = request.GET.get("status", "")
     if status == "open":
@@ -545,7 +543,7 @@ def export_requests(request: HttpRequest, fmt: str) -> HttpResponse:
     if request.GET.get("category", "") in ServiceCategory.values:
         requests = requests.filter(category=request.GET["category"])
     return spreadsheet_response(
-        fmt, name="service-requests", header=exports.request_header(), rows=exports.request_rows(requests)
+        kind, name="service-requests", header=exports.request_header(), rows=exports.request_rows(requests)
     )
 
 

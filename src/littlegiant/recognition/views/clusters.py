@@ -8,7 +8,7 @@ from functools import cache
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET
 from littlegiant.accounts.jurisdiction import is_administrator, region_scope
 from littlegiant.accounts.models import ReviewLevel
 from littlegiant.clusters.models import Cluster
-from littlegiant.downloads import spreadsheet_response
+from littlegiant.downloads import export_format, spreadsheet_response
 from littlegiant.recognition.models import Programme, Tier
 from littlegiant.recognition.services.clusters import (
     OverdueReport,
@@ -112,8 +112,7 @@ def overdue_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def overdue_export(request: HttpRequest, fmt: str) -> HttpResponse:
-    if fmt not in ("csv", "xlsx"):
-        raise Http404
+    kind = export_format(fmt)
     rows = _overdue(request)
     header = [
         _("Cluster"), _("County"), _("Year reported on"), _("Due on"), _("Days overdue"), _("Report"),
@@ -131,4 +130,4 @@ def overdue_export(request: HttpRequest, fmt: str) -> HttpResponse:
         ]  # fmt: skip
         for row in rows
     )
-    return spreadsheet_response(fmt, name="clusters-overdue", header=header, rows=lines)
+    return spreadsheet_response(kind, name="clusters-overdue", header=header, rows=lines)
