@@ -132,15 +132,13 @@ def search_page(request: HttpRequest) -> HttpResponse:
                 number=number,
             )
             newest, has_next = page.rows, page.has_next
-    query = request.GET.copy()
-    query.pop("page", None)
     context = {
         "form": form,
         "hits": hits,
         "newest": newest,
         "has_next": has_next,
         "page": number,
-        "query": query.urlencode(),
+        "query": pagination.other_parameters(request.GET, "page"),
         "officer_institutions": _officer_institutions(request.user),
     }
     template = "techtransfer/search.html#results" if request.htmx else "techtransfer/search.html"

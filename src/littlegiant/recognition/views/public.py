@@ -190,18 +190,15 @@ def recognised_list(request: HttpRequest) -> HttpResponse:
         if data.get("batch"):
             queryset = queryset.filter(batch=data["batch"])
     numbered = page_of(queryset, request, number=page)
-    rows, has_next = numbered.rows, numbered.has_next
-    query = request.GET.copy()
-    query.pop("page", None)
     return render(
         request,
         "recognition/recognised_list.html",
         {
             "form": form,
-            "rows": rows,
+            "rows": numbered.rows,
             "page": page,
-            "has_next": has_next,
-            "query": query.urlencode(),
+            "has_next": numbered.has_next,
+            "query": numbered.query,
             "today": timezone.localdate(),
         },
     )
