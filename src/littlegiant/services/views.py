@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
 from functools import cache
 from typing import TYPE_CHECKING
@@ -13,7 +14,9 @@ from django.db.models import Count, Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from littlegiant.accounts.jurisdiction import is_administrator, reviewer_region_paths, within_region
@@ -372,6 +375,15 @@ def request_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     return redirect("services:request", pk=pk)
 
 
+# The actions whose service takes the form's fields as they are, and what the person is told after each.
+_ACTIONS_ON_THEIR_FORM: dict[str, tuple[Callable[..., object], Promise]] = {
+    "log_session": (services.log_session, gettext_lazy("Session logged.")),
+    "record_outcome": (services.record_outcome, gettext_lazy("Outcome recorded.")),
+    "close": (services.close, gettext_lazy("Closed. The enterprise can now rate the service.")),
+    "rate": (services.rate, gettext_lazy("Thank you: your rating was recorded.")),
+}
+
+
 def _perform(action: str, service_request: ServiceRequest, user: User, data: dict) -> str:
     if action == "accept":
         services.accept(service_request, by=user, comment=data["comment"])
@@ -390,18 +402,10 @@ def _perform(action: str, service_request: ServiceRequest, user: User, data: dic
     if action == "withdraw":
         services.withdraw(service_request, by=user, reason=data["reason"])
         return _("The request is withdrawn.")
-    if action == "log_session":
-        services.log_session(service_request, by=user, **data)
-        return _("Session logged.")
-    if action == "record_outcome":
-        services.record_outcome(service_request, by=user, **data)
-        return _("Outcome recorded.")
-    if action == "close":
-        services.close(service_request, by=user, **data)
-        return _("Closed. The enterprise can now rate the service.")
-    if action == "rate":
-        services.rate(service_request, by=user, **data)
-        return _("Thank you: your rating was recorded.")
+    if action in _ACTIONS_ON_THEIR_FORM:
+        perform, done = _ACTIONS_ON_THEIR_FORM[action]
+        perform(service_request, by=user, **data)
+        return str(done)
     services.attach(service_request, by=user, file=data["file"])
     return _("File attached.")
 
