@@ -34,7 +34,7 @@ from littlegiant.recognition.permissions import (
     apply_decision,
     review_decision,
 )
-from littlegiant.recognition.views._common import act, field_label
+from littlegiant.recognition.views._common import act, act_on_form, field_label
 from littlegiant.rules import registry
 from littlegiant.uploads import stored_path
 
@@ -398,14 +398,10 @@ def application_decide(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def application_confirm(request: HttpRequest, pk: int) -> HttpResponse:
     application = _application(request, pk)
-    form = forms.ConfirmationForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Give the reason for confirming or correcting this criterion."))
-        return _after_post(request, pk, "decision")
-    data = form.cleaned_data
-    act(
+    act_on_form(
         request,
-        lambda: services.confirm_criterion(
+        forms.ConfirmationForm(request.POST),
+        lambda data: services.confirm_criterion(
             application,
             by=request.user,
             criterion=data["criterion"],
@@ -414,7 +410,8 @@ def application_confirm(request: HttpRequest, pk: int) -> HttpResponse:
             reason=data["reason"],
             expected_version=data["version"],
         ),
-        _("Criterion recorded."),
+        done=_("Criterion recorded."),
+        invalid=_("Give the reason for confirming or correcting this criterion."),
     )
     return _after_post(request, pk, "decision")
 
