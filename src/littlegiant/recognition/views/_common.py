@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -15,6 +15,11 @@ from django.utils.translation import gettext as _
 
 from littlegiant.bilingual import label_of
 from littlegiant.rules.schema import FIELDS_BY_NAME
+
+if TYPE_CHECKING:
+    from django.db.models import QuerySet
+
+    from littlegiant.recognition.models import Application
 
 
 def act(request: HttpRequest, call: Callable[[], object], done: str, form: object | None = None) -> bool:
@@ -66,6 +71,24 @@ class Confirmation:
         """The candidates ticked, while previewing them before confirming."""
         chosen = set(self.form.cleaned_data.get("selected", [])) if self.previewing else set()
         return [candidate for candidate in candidates if candidate.pk in chosen]
+
+    def listing(self, candidates: Sequence[Any]) -> dict[str, Any]:
+        """What the page shows of the list: the form, the candidates, the ones ticked, and whether it previews."""
+        return {
+            "form": self.form,
+            "candidates": candidates,
+            "selected": self.selected(candidates),
+            "previewing": self.previewing,
+        }
+
+
+def candidates_to_select(
+    applications: QuerySet[Application],
+) -> tuple[list[Application], list[tuple[int, str]]]:
+    """The applications a decision over a list offers, with each subject and its place (which the list shows),
+    and the form's choices among them: (pk, the subject's name)."""
+    candidates = list(applications.select_related("enterprise__region", "cluster__county"))
+    return candidates, [(application.pk, application.subject.name) for application in candidates]
 
 
 def preview_then_confirm(

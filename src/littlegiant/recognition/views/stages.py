@@ -27,7 +27,12 @@ from littlegiant.recognition.permissions import (
     acting_assignment,
     assignment_scope,
 )
-from littlegiant.recognition.views._common import act, act_on_form, preview_then_confirm
+from littlegiant.recognition.views._common import (
+    act,
+    act_on_form,
+    candidates_to_select,
+    preview_then_confirm,
+)
 
 
 def _stage(request: HttpRequest, pk: int) -> ReviewStage:
@@ -141,12 +146,7 @@ def notice_publish(request: HttpRequest, pk: int) -> HttpResponse:
     stage = _stage(request, pk)
     if not stage.public_notice:
         raise Http404(_("This stage has no public notice."))
-    candidates = list(
-        services.notice_candidates(stage, by=request.user).select_related(
-            "enterprise__region", "cluster__county"
-        )
-    )
-    choices = [(application.pk, application.subject.name) for application in candidates]
+    candidates, choices = candidates_to_select(services.notice_candidates(stage, by=request.user))
     today = timezone.localdate()
     confirmation = preview_then_confirm(
         request,
@@ -171,10 +171,7 @@ def notice_publish(request: HttpRequest, pk: int) -> HttpResponse:
         "recognition/notice_publish.html",
         {
             "stage": stage,
-            "form": confirmation.form,
-            "candidates": candidates,
-            "selected": confirmation.selected(candidates),
-            "previewing": confirmation.previewing,
+            **confirmation.listing(candidates),
             "starts_on": today,
             "ends_on": today + dt.timedelta(days=stage.notice_days - 1),
         },

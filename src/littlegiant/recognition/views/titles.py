@@ -30,7 +30,12 @@ from littlegiant.recognition.permissions import (
     recognition_decision,
 )
 from littlegiant.recognition.services.quotas import recommendations_used, recommending_unit
-from littlegiant.recognition.views._common import act, act_on_form, preview_then_confirm
+from littlegiant.recognition.views._common import (
+    act,
+    act_on_form,
+    candidates_to_select,
+    preview_then_confirm,
+)
 from littlegiant.reference.models import Region
 
 
@@ -96,12 +101,7 @@ def programme_recognise(request: HttpRequest, pk: int) -> HttpResponse:
     stage = services.recognising_stage(programme)
     if stage is None or acting_assignment(request.user, stage.level, None) is None:
         raise PermissionDenied(_("Only the reviewers of the recognising level decide on recognition."))
-    candidates = list(
-        services.recognition_candidates(programme, by=request.user).select_related(
-            "enterprise__region", "cluster__county"
-        )
-    )
-    choices = [(application.pk, application.subject.name) for application in candidates]
+    candidates, choices = candidates_to_select(services.recognition_candidates(programme, by=request.user))
     confirmation = preview_then_confirm(
         request,
         lambda data: forms.RecogniseForm(data, candidates=choices),
@@ -122,10 +122,7 @@ def programme_recognise(request: HttpRequest, pk: int) -> HttpResponse:
         "recognition/recognise.html",
         {
             "programme": programme,
-            "form": confirmation.form,
-            "candidates": candidates,
-            "selected": confirmation.selected(candidates),
-            "previewing": confirmation.previewing,
+            **confirmation.listing(candidates),
             "today": timezone.localdate(),
         },
     )
