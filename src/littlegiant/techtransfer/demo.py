@@ -25,12 +25,10 @@ from littlegiant.techtransfer.models import (
     LicenceText,
     PatentListing,
     ResearchInstitution,
-    TransferEvent,
     TransferOfficer,
 )
 from littlegiant.techtransfer.patent_numbers import application_check_digit
 from littlegiant.techtransfer.royalties import licence_year
-from littlegiant.techtransfer.search import index_listings
 
 LISTINGS = 320
 
@@ -283,46 +281,20 @@ def build(*, seed: int, log: Callable[[str], None]) -> list[DemoAccount]:
 
     published = timezone.now()
     listings: list[PatentListing] = []
-    industries: list[list[str]] = []
     for serial in range(1, LISTINGS + 1):
         values = synthetic_patent(rng, 4000000 + serial)
-        industries.append(values.pop("industries"))
+        industries = values.pop("industries")
         index = rng.randrange(len(institutions))
         listings.append(
-            PatentListing(
+            services.save_listing(
+                by=officers[index],
                 institution=institutions[index],
-                created_by=officers[index],
-                status="published",
-                published_at=published - timedelta(days=rng.randint(30, 900)),
-                **values,
+                values=values,
+                industries=industries,
+                publish=True,
+                at=published - timedelta(days=rng.randint(30, 900)),
             )
         )
-    listings = PatentListing.objects.bulk_create(listings)
-    through = PatentListing.industries.through
-    through.objects.bulk_create(
-        [
-            through(patentlisting_id=listing.pk, industrydivision_id=code)
-            for listing, codes in zip(listings, industries, strict=True)
-            for code in codes
-        ]
-    )
-    index_listings(listings)
-    # Each listing's trail opens as services.save_listing(publish=True) opens it, on the day it was published
-    # (the service stamps the present; these listings are backdated, so they are written in one batch).
-    TransferEvent.objects.bulk_create(
-        [
-            TransferEvent(
-                listing=listing,
-                actor=listing.created_by,
-                role="transfer_officer",
-                action="create",
-                from_state="",
-                to_state=listing.status,
-                created_at=listing.published_at,
-            )
-            for listing in listings
-        ]
-    )
     log(f"  {len(institutions)} institutions, {len(listings)} patent listings indexed for search")
 
     owners = list(
