@@ -10,7 +10,9 @@ app's `record(run, from_status)` in the same transaction, so the app writes its 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+import shutil
+from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any, ClassVar
 
 from django.db import models, transaction
@@ -157,9 +159,37 @@ def is_unfinished[R: BackgroundRun](runs: models.QuerySet[R], run_id: int) -> bo
     return runs.filter(pk=run_id, status__in=UNFINISHED).exists()
 
 
+def fail_if_abandoned[R: BackgroundRun](
+    runs: models.QuerySet[R],
+    task_path_of_runs: str,
+    failed: Callable[[int, str], object],
+    *,
+    task_path: str,
+    args: Sequence[Any],
+    reason: str,
+    scratch: Path | None = None,
+    **signal: Any,
+) -> None:
+    """An app's answer to `task_abandoned`: if the dead worker's task ran one of these runs (its task is at
+    `task_path_of_runs`, the run's id its first argument) and left it unfinished, `failed(run_id, reason)`
+    marks it failed, never left running, and its folder in `scratch` goes: what the dead worker had written
+    there is incomplete and must not be mistaken for a result."""
+    if task_path != task_path_of_runs or not args:
+        return
+    run_id = int(args[0])
+    if is_unfinished(runs, run_id):
+        failed(run_id, reason)
+        if scratch is not None:
+            shutil.rmtree(scratch / str(run_id), ignore_errors=True)
+
+
 def keep_task_id[R: BackgroundRun](runs: models.QuerySet[R], run_id: int, task_result: Any) -> None:
     """Note the queued task's id on the run (the first one, if it was enqueued twice)."""
     runs.filter(pk=run_id, task_id="").update(task_id=str(task_result.id)[:64])
+
+
+def _record_nothing(run: BackgroundRun, from_status: str) -> None:
+    """The record of a step the app's trail leaves out."""
 
 
 def execute[R: BackgroundRun](
@@ -170,15 +200,16 @@ def execute[R: BackgroundRun](
     logger: logging.Logger,
     total: Callable[[R], int],
     work: Callable[[R], dict[str, Any]],
-    began: Record,
     finished: Record,
     failed: Callable[[int, str], object],
+    began: Record | None = None,
 ) -> R:
     """A worker runs a queued run to the end: `begin` it, `work(run)`, then `finish` it with the results `work`
     returns (`summary=…`, …). A run no longer queued is left as it stands; an error fails the run through
-    `failed(run_id, message)` and is raised again, for the task backend to see. `name` names the run in the log."""
+    `failed(run_id, message)` and is raised again, for the task backend to see. `name` names the run in the log;
+    without `began`, the trail has nothing for the start (it holds the request and the end)."""
     try:
-        run = begin(runs, run_id, total=total, record=began)
+        run = begin(runs, run_id, total=total, record=began or _record_nothing)
         results = work(run)
     except RunNotQueued:
         # Delivered twice, or already run by hand: the first run's outcome stands.
