@@ -13,12 +13,16 @@ import logging
 import shutil
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
+from django.conf import settings
 from django.db import models, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from django.tasks import Task
 
 
 class RunStatus(models.TextChoices):
@@ -161,26 +165,26 @@ def is_unfinished[R: BackgroundRun](runs: models.QuerySet[R], run_id: int) -> bo
 
 def fail_if_abandoned[R: BackgroundRun](
     runs: models.QuerySet[R],
-    task_path_of_runs: str,
+    task: Task,
     failed: Callable[[int, str], object],
+    scratch: str = "",
     *,
     task_path: str,
     args: Sequence[Any],
     reason: str,
-    scratch: Path | None = None,
     **signal: Any,
 ) -> None:
-    """An app's answer to `task_abandoned`: if the dead worker's task ran one of these runs (its task is at
-    `task_path_of_runs`, the run's id its first argument) and left it unfinished, `failed(run_id, reason)`
-    marks it failed, never left running, and its folder in `scratch` goes: what the dead worker had written
-    there is incomplete and must not be mistaken for a result."""
-    if task_path != task_path_of_runs or not args:
+    """An app's answer to `task_abandoned`: if the dead worker was running `task` on one of these runs (the run's
+    id its first argument) and left it unfinished, `failed(run_id, reason)` marks it failed, never left
+    running, and its folder in `scratch` (under MEDIA_ROOT) goes: what the dead worker had written there is
+    incomplete and must not be mistaken for a result."""
+    if task_path != task.module_path or not args:
         return
     run_id = int(args[0])
     if is_unfinished(runs, run_id):
         failed(run_id, reason)
-        if scratch is not None:
-            shutil.rmtree(scratch / str(run_id), ignore_errors=True)
+        if scratch:
+            shutil.rmtree(Path(settings.MEDIA_ROOT) / scratch / str(run_id), ignore_errors=True)
 
 
 def keep_task_id[R: BackgroundRun](runs: models.QuerySet[R], run_id: int, task_result: Any) -> None:

@@ -431,10 +431,4 @@ def screening_result_file(run: ScreeningRun, fmt: str) -> Path:
 
 def fail_abandoned_screening(sender: object, **signal: Any) -> None:
     """A screening whose worker died is marked failed with the reason, never left running (task_abandoned)."""
-    runs.fail_if_abandoned(
-        ScreeningRun.objects,
-        run_screening.module_path,
-        fail_screening,
-        scratch=Path(settings.MEDIA_ROOT) / SCREENING_DIR,
-        **signal,
-    )
+    runs.fail_if_abandoned(ScreeningRun.objects, run_screening, fail_screening, SCREENING_DIR, **signal)

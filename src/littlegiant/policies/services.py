@@ -10,10 +10,8 @@ import datetime as dt
 import logging
 from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
@@ -393,10 +391,4 @@ def notify_qualifying(run: PolicyRun, *, by: User) -> int:
 
 def fail_abandoned_run(sender: object, **signal: Any) -> None:
     """A run whose worker died is marked failed with the reason, never left running (task_abandoned)."""
-    runs.fail_if_abandoned(
-        PolicyRun.objects,
-        run_policy.module_path,
-        fail_run,
-        scratch=Path(settings.MEDIA_ROOT) / RUNS_DIR,
-        **signal,
-    )
+    runs.fail_if_abandoned(PolicyRun.objects, run_policy, fail_run, RUNS_DIR, **signal)

@@ -257,7 +257,7 @@ def criterion_labels(run: ScenarioRun) -> dict[str, str]:
 
 def fail_abandoned_run(sender: object, **signal: Any) -> None:
     """A run whose worker died is marked failed with the reason, never left running (task_abandoned)."""
-    runs.fail_if_abandoned(ScenarioRun.objects, run_scenario.module_path, fail_run, **signal)
+    runs.fail_if_abandoned(ScenarioRun.objects, run_scenario, fail_run, **signal)
 
 
 # --- Editing and deleting ----------------------------------------------------------------------------------
