@@ -66,6 +66,12 @@ def _must_fill(name: str) -> bool:
 
 
 REQUIRED = tuple(filter(_must_fill, LISTING_FIELDS))
+# The columns taken as written (trimmed): the listing's text fields.
+TEXT_COLUMNS = tuple(
+    name
+    for name in LISTING_FIELDS
+    if PatentListing._meta.get_field(name).get_internal_type() in ("CharField", "TextField")
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,20 +129,7 @@ def _values(row: dict[str, object]) -> tuple[dict[str, object], list[str], list[
     for name in REQUIRED:
         if not _text(row.get(name, "")):
             problems.append((name, _("This column is required.")))
-    for name in (
-        "application_number",
-        "publication_number",
-        "title",
-        "abstract",
-        "ipc_codes",
-        "legal_status",
-        "maturity",
-        "problem",
-        "benefit",
-        "applications",
-        "royalty_basis",
-        "territory",
-    ):
+    for name in TEXT_COLUMNS:
         if name in row:
             values[name] = _text(row[name])
     if not values.get("territory"):
