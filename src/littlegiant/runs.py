@@ -10,13 +10,19 @@ app's `record(run, from_status)` in the same transaction, so the app writes its 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
-from typing import Any, ClassVar
+import shutil
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
 
+from django.conf import settings
 from django.db import models, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from django.tasks import Task
 
 
 class RunStatus(models.TextChoices):
@@ -157,9 +163,37 @@ def is_unfinished[R: BackgroundRun](runs: models.QuerySet[R], run_id: int) -> bo
     return runs.filter(pk=run_id, status__in=UNFINISHED).exists()
 
 
+def fail_if_abandoned[R: BackgroundRun](
+    runs: models.QuerySet[R],
+    task: Task,
+    failed: Callable[[int, str], object],
+    scratch: str = "",
+    *,
+    task_path: str,
+    args: Sequence[Any],
+    reason: str,
+    **signal: Any,
+) -> None:
+    """An app's answer to `task_abandoned`: if the dead worker was running `task` on one of these runs (the run's
+    id its first argument) and left it unfinished, `failed(run_id, reason)` marks it failed, never left
+    running, and its folder in `scratch` (under MEDIA_ROOT) goes: what the dead worker had written there is
+    incomplete and must not be mistaken for a result."""
+    if task_path != task.module_path or not args:
+        return
+    run_id = int(args[0])
+    if is_unfinished(runs, run_id):
+        failed(run_id, reason)
+        if scratch:
+            shutil.rmtree(Path(settings.MEDIA_ROOT) / scratch / str(run_id), ignore_errors=True)
+
+
 def keep_task_id[R: BackgroundRun](runs: models.QuerySet[R], run_id: int, task_result: Any) -> None:
     """Note the queued task's id on the run (the first one, if it was enqueued twice)."""
     runs.filter(pk=run_id, task_id="").update(task_id=str(task_result.id)[:64])
+
+
+def _record_nothing(run: BackgroundRun, from_status: str) -> None:
+    """The record of a step the app's trail leaves out."""
 
 
 def execute[R: BackgroundRun](
@@ -170,15 +204,16 @@ def execute[R: BackgroundRun](
     logger: logging.Logger,
     total: Callable[[R], int],
     work: Callable[[R], dict[str, Any]],
-    began: Record,
     finished: Record,
     failed: Callable[[int, str], object],
+    began: Record | None = None,
 ) -> R:
     """A worker runs a queued run to the end: `begin` it, `work(run)`, then `finish` it with the results `work`
     returns (`summary=…`, …). A run no longer queued is left as it stands; an error fails the run through
-    `failed(run_id, message)` and is raised again, for the task backend to see. `name` names the run in the log."""
+    `failed(run_id, message)` and is raised again, for the task backend to see. `name` names the run in the log;
+    without `began`, the trail has nothing for the start (it holds the request and the end)."""
     try:
-        run = begin(runs, run_id, total=total, record=began)
+        run = begin(runs, run_id, total=total, record=began or _record_nothing)
         results = work(run)
     except RunNotQueued:
         # Delivered twice, or already run by hand: the first run's outcome stands.

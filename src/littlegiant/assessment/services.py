@@ -7,7 +7,6 @@ records, picks the packs that apply on a date, reads the tier ladder off the exp
 from __future__ import annotations
 
 import json
-import shutil
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -430,14 +429,6 @@ def screening_result_file(run: ScreeningRun, fmt: str) -> Path:
     return Path(settings.MEDIA_ROOT) / f"{run.result_path}.{fmt}"
 
 
-def fail_abandoned_screening(
-    sender: object, *, task_path: str, args: list, reason: str, **kwargs: object
-) -> None:
+def fail_abandoned_screening(sender: object, **signal: Any) -> None:
     """A screening whose worker died is marked failed with the reason, never left running (task_abandoned)."""
-    if task_path != run_screening.module_path or not args:
-        return
-    run_id = int(args[0])
-    if runs.is_unfinished(ScreeningRun.objects, run_id):
-        fail_screening(run_id, reason)
-        # What the dead worker had written is incomplete: it must not be mistaken for a result.
-        shutil.rmtree(Path(settings.MEDIA_ROOT) / SCREENING_DIR / str(run_id), ignore_errors=True)
+    runs.fail_if_abandoned(ScreeningRun.objects, run_screening, fail_screening, SCREENING_DIR, **signal)

@@ -53,7 +53,6 @@ def execute_run(run_id: int) -> PolicyRun:
         logger=logger,
         total=lambda run: run_filings(run).count(),
         work=_find_qualifying,
-        began=lambda run, before: None,  # the trail has the request ("run") and the end
         finished=lambda run, before: _record(
             run, before, "finish", _("%(count)s enterprises qualify.") % {"count": run.qualifying}
         ),

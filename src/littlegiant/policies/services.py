@@ -8,13 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import shutil
 from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
@@ -392,11 +389,6 @@ def notify_qualifying(run: PolicyRun, *, by: User) -> int:
     return len(untold)
 
 
-def fail_abandoned_run(sender: object, *, task_path: str, args: list, reason: str, **kwargs: object) -> None:
+def fail_abandoned_run(sender: object, **signal: Any) -> None:
     """A run whose worker died is marked failed with the reason, never left running (task_abandoned)."""
-    if task_path != run_policy.module_path or not args:
-        return
-    run_id = int(args[0])
-    if runs.is_unfinished(PolicyRun.objects, run_id):
-        fail_run(run_id, reason)
-        shutil.rmtree(Path(settings.MEDIA_ROOT) / RUNS_DIR / str(run_id), ignore_errors=True)
+    runs.fail_if_abandoned(PolicyRun.objects, run_policy, fail_run, RUNS_DIR, **signal)

@@ -72,7 +72,6 @@ def execute_run(run_id: int) -> ScenarioRun:
         logger=logger,
         total=lambda run: run_filings(run.scenario, run.requested_by).count(),
         work=_compare,
-        began=lambda run, before: None,  # the trail has the request ("run") and the end
         finished=lambda run, before: _record(
             run, before, "finish", _("%(count)s enterprises assessed.") % {"count": run.total}
         ),

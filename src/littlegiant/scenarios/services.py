@@ -255,13 +255,9 @@ def criterion_labels(run: ScenarioRun) -> dict[str, str]:
     return labels
 
 
-def fail_abandoned_run(sender: object, *, task_path: str, args: list, reason: str, **kwargs: object) -> None:
+def fail_abandoned_run(sender: object, **signal: Any) -> None:
     """A run whose worker died is marked failed with the reason, never left running (task_abandoned)."""
-    if task_path != run_scenario.module_path or not args:
-        return
-    run_id = int(args[0])
-    if runs.is_unfinished(ScenarioRun.objects, run_id):
-        fail_run(run_id, reason)
+    runs.fail_if_abandoned(ScenarioRun.objects, run_scenario, fail_run, **signal)
 
 
 # --- Editing and deleting ----------------------------------------------------------------------------------

@@ -25,12 +25,10 @@ from littlegiant.techtransfer.models import (
     LicenceText,
     PatentListing,
     ResearchInstitution,
-    TransferEvent,
     TransferOfficer,
 )
 from littlegiant.techtransfer.patent_numbers import application_check_digit
 from littlegiant.techtransfer.royalties import licence_year
-from littlegiant.techtransfer.search import index_listings
 
 LISTINGS = 320
 
@@ -265,12 +263,38 @@ def build(*, seed: int, log: Callable[[str], None]) -> list[DemoAccount]:
 
     rng = random.Random(seed)
     today = timezone.localdate()
-    institutions = [
-        ResearchInstitution.objects.get_or_create(name=name, defaults={"kind": kind, "region_id": county})[0]
-        for name, kind, county in INSTITUTIONS
+    officers = _institutions_and_officers()
+    listings = _published_listings(rng, officers)
+    log(f"  {len(officers)} institutions, {len(listings)} patent listings indexed for search")
+
+    owners = _licensee_owners()
+    if not owners:
+        log("  no enterprises in Zhejiang: licences skipped")
+        return []
+    candidates = [listing for listing in listings if not listing.exclusive and listing.expires_on > today]
+    rng.shuffle(candidates)
+    _enquiries_and_feedback(rng, candidates[:60], owners, officers)
+    licences = _licences_in_every_stage(rng, candidates[60:], owners, officers, today=today)
+    log("  licences: " + ", ".join(f"{status} {count}" for status, count in licences.items()))
+
+    institution, first = next(iter(officers.items()))
+    return [
+        register_demo_account(
+            first,
+            "Tech-transfer officer",
+            "技术转移专员",
+            f"{institution.name}: list patents, answer enterprises, record royalty payments, see reports",
+        )
     ]
-    officers = []
-    for number, institution in enumerate(institutions, start=1):
+
+
+def _institutions_and_officers() -> dict[ResearchInstitution, User]:
+    """The synthetic institutions, each with its tech-transfer officer (in the order of INSTITUTIONS)."""
+    officers = {}
+    for number, (name, kind, county) in enumerate(INSTITUTIONS, start=1):
+        institution = ResearchInstitution.objects.get_or_create(
+            name=name, defaults={"kind": kind, "region_id": county}
+        )[0]
         user, _ = User.objects.get_or_create(
             username=f"ttofficer{number}",
             defaults={
@@ -279,52 +303,36 @@ def build(*, seed: int, log: Callable[[str], None]) -> list[DemoAccount]:
             },
         )
         TransferOfficer.objects.get_or_create(user=user, institution=institution)
-        officers.append(user)
+        officers[institution] = user
+    return officers
 
+
+def _published_listings(rng: random.Random, officers: dict[ResearchInstitution, User]) -> list[PatentListing]:
+    """LISTINGS synthetic patents, each listed and published by an institution's officer through the service,
+    on a day of the last two and a half years."""
+    institutions = list(officers)
     published = timezone.now()
-    listings: list[PatentListing] = []
-    industries: list[list[str]] = []
+    listings = []
     for serial in range(1, LISTINGS + 1):
         values = synthetic_patent(rng, 4000000 + serial)
-        industries.append(values.pop("industries"))
-        index = rng.randrange(len(institutions))
+        industries = values.pop("industries")
+        institution = institutions[rng.randrange(len(institutions))]
         listings.append(
-            PatentListing(
-                institution=institutions[index],
-                created_by=officers[index],
-                status="published",
-                published_at=published - timedelta(days=rng.randint(30, 900)),
-                **values,
+            services.save_listing(
+                by=officers[institution],
+                institution=institution,
+                values=values,
+                industries=industries,
+                publish=True,
+                at=published - timedelta(days=rng.randint(30, 900)),
             )
         )
-    listings = PatentListing.objects.bulk_create(listings)
-    through = PatentListing.industries.through
-    through.objects.bulk_create(
-        [
-            through(patentlisting_id=listing.pk, industrydivision_id=code)
-            for listing, codes in zip(listings, industries, strict=True)
-            for code in codes
-        ]
-    )
-    index_listings(listings)
-    # Each listing's trail opens as services.save_listing(publish=True) opens it, on the day it was published
-    # (the service stamps the present; these listings are backdated, so they are written in one batch).
-    TransferEvent.objects.bulk_create(
-        [
-            TransferEvent(
-                listing=listing,
-                actor=listing.created_by,
-                role="transfer_officer",
-                action="create",
-                from_state="",
-                to_state=listing.status,
-                created_at=listing.published_at,
-            )
-            for listing in listings
-        ]
-    )
-    log(f"  {len(institutions)} institutions, {len(listings)} patent listings indexed for search")
+    return listings
 
+
+def _licensee_owners() -> list[Membership]:
+    """Owners of Zhejiang enterprises who enquire and take licences: the demo's first three, then a made-up owner
+    for each of the next enterprises without one (up to 40 in all)."""
     owners = list(
         Membership.objects.filter(role="owner", enterprise__region__province_code="330000")
         .select_related("user", "enterprise")
@@ -344,21 +352,20 @@ def build(*, seed: int, log: Callable[[str], None]) -> list[DemoAccount]:
         user.set_unusable_password()
         user.save(update_fields=["password"])
         owners.append(Membership.objects.create(user=user, enterprise=enterprise, role="owner"))
-    if not owners:
-        log("  no enterprises in Zhejiang: licences skipped")
-        return []
+    return owners
 
-    text = LicenceText.objects.order_by("effective_on").first()
-    click = services.ClickThrough(licence_text=text, ip_address="127.0.0.1", user_agent="demo")
 
-    def officer_of(listing: PatentListing) -> User:
-        return officers[institutions.index(listing.institution)]
-
-    candidates = [listing for listing in listings if not listing.exclusive and listing.expires_on > today]
-    rng.shuffle(candidates)
+def _enquiries_and_feedback(
+    rng: random.Random,
+    listings: list[PatentListing],
+    owners: list[Membership],
+    officers: dict[ResearchInstitution, User],
+) -> None:
+    """Forty enquiries on the first listings (two in three answered), then twenty listings passed on with a
+    reason."""
     for enquiry_number in range(40):
         owner = owners[enquiry_number % len(owners)]
-        listing = candidates[enquiry_number]
+        listing = listings[enquiry_number]
         enquiry = services.make_enquiry(
             listing,
             enterprise=owner.enterprise,
@@ -375,11 +382,13 @@ def build(*, seed: int, log: Callable[[str], None]) -> list[DemoAccount]:
         )
         if enquiry_number % 3:
             services.answer_enquiry(
-                enquiry, by=officer_of(listing), answer="已有中试样品，欢迎来校洽谈，可提供技术培训。"
+                enquiry,
+                by=officers[listing.institution],
+                answer="已有中试样品，欢迎来校洽谈，可提供技术培训。",
             )
     for number in range(20):
         owner = owners[number % len(owners)]
-        listing = candidates[40 + number]
+        listing = listings[40 + number]
         services.pass_on_listing(
             listing,
             enterprise=owner.enterprise,
@@ -387,6 +396,20 @@ def build(*, seed: int, log: Callable[[str], None]) -> list[DemoAccount]:
             category=rng.choice(FeedbackCategory.values[:4]),
         )
 
+
+def _licences_in_every_stage(
+    rng: random.Random,
+    listings: list[PatentListing],
+    owners: list[Membership],
+    officers: dict[ResearchInstitution, User],
+    *,
+    today: date,
+) -> dict[str, int]:
+    """Licences taken through the services on the given listings, backdated so the follow-up moves them to
+    every stage (trial, paying with reported quarters, ended, assigned, offered, expired with its patent); the
+    count by stage."""
+    text = LicenceText.objects.order_by("effective_on").first()
+    click = services.ClickThrough(licence_text=text, ip_address="127.0.0.1", user_agent="demo")
     plan = (
         [("trial", rng.randint(20, 150)) for _ in range(6)]
         + [("paying", rng.randint(420, 700)) for _ in range(8)]
@@ -395,13 +418,13 @@ def build(*, seed: int, log: Callable[[str], None]) -> list[DemoAccount]:
     licences = {status: 0 for status in LicenceStatus.values}
     for number, (stage, days_ago) in enumerate(plan):
         owner = owners[number % len(owners)]
-        listing = candidates[60 + number]
+        listing = listings[number]
         started = today - timedelta(days=days_ago)
         if stage == "offered":
             services.offer_varied_licence(
                 listing,
                 enterprise=owner.enterprise,
-                by=officer_of(listing),
+                by=officers[listing.institution],
                 terms={"free_months": 18, "royalty_rate": Decimal("2.00"), "royalty_basis": "net_sales"},
                 note="企业处于中试阶段，双方同意延长免费期并下调提成比例。",
                 today=today,
@@ -417,11 +440,11 @@ def build(*, seed: int, log: Callable[[str], None]) -> list[DemoAccount]:
         services.follow_up_licences(today=today)
         licence.refresh_from_db()
         if licence.status == LicenceStatus.PAYING:
-            _report_quarters(licence, owner.user, officer_of(listing), today=today, rng=rng)
+            _report_quarters(licence, owner.user, officers[listing.institution], today=today, rng=rng)
         if stage in ("terminated", "assigned"):
             services.end_licence(
                 licence,
-                by=officer_of(listing),
+                by=officers[listing.institution],
                 outcome=stage,
                 today=today,
                 comment="企业转产，双方协商终止。"
@@ -430,7 +453,7 @@ def build(*, seed: int, log: Callable[[str], None]) -> list[DemoAccount]:
             )
         licences[licence.status if stage not in ("terminated", "assigned") else stage] += 1
     # A patent that lapsed early (its annual fee unpaid): the licence taken on it expires with it.
-    expiring = candidates[60 + len(plan)]
+    expiring = listings[len(plan)]
     owner = owners[0]
     services.accept_standard_licence(
         expiring, enterprise=owner.enterprise, by=owner.user, click=click, today=today - timedelta(days=300)
@@ -438,20 +461,10 @@ def build(*, seed: int, log: Callable[[str], None]) -> list[DemoAccount]:
     PatentListing.objects.filter(pk=expiring.pk).update(
         expires_on=today - timedelta(days=20), legal_status="lapsed"
     )
-    services.withdraw_listing(expiring, by=officer_of(expiring), comment="专利权因未缴年费终止。")
+    services.withdraw_listing(expiring, by=officers[expiring.institution], comment="专利权因未缴年费终止。")
     services.follow_up_licences(today=today)
     licences["expired"] += 1
-    log("  licences: " + ", ".join(f"{status} {count}" for status, count in licences.items()))
-
-    first = officers[0]
-    return [
-        register_demo_account(
-            first,
-            "Tech-transfer officer",
-            "技术转移专员",
-            f"{institutions[0].name}: list patents, answer enterprises, record royalty payments, see reports",
-        )
-    ]
+    return licences
 
 
 def _report_quarters(licence, reporter: User, officer: User, *, today: date, rng: random.Random) -> None:

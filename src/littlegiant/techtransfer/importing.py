@@ -54,21 +54,24 @@ CHINESE_HEADINGS = {
     "年度上限（元）": "annual_cap",
     "许可地域": "territory",
 }
-REQUIRED = (
-    "application_number",
-    "title",
-    "abstract",
-    "ipc_codes",
-    "legal_status",
-    "expires_on",
-    "maturity",
-    "problem",
-    "benefit",
-    "applications",
-    "royalty_basis",
-)
 TRUE_WORDS = {"yes", "true", "1", "是", "y"}
 FALSE_WORDS = {"no", "false", "0", "否", "n", ""}
+
+
+def _must_fill(name: str) -> bool:
+    """A column a row must fill: a listing field that may not be blank and has no default (the model says which,
+    so there is no second list to keep in step)."""
+    listing_field = PatentListing._meta.get_field(name)
+    return not (listing_field.blank or listing_field.has_default())
+
+
+REQUIRED = tuple(filter(_must_fill, LISTING_FIELDS))
+# The columns taken as written (trimmed): the listing's text fields.
+TEXT_COLUMNS = tuple(
+    name
+    for name in LISTING_FIELDS
+    if PatentListing._meta.get_field(name).get_internal_type() in ("CharField", "TextField")
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,20 +129,7 @@ def _values(row: dict[str, object]) -> tuple[dict[str, object], list[str], list[
     for name in REQUIRED:
         if not _text(row.get(name, "")):
             problems.append((name, _("This column is required.")))
-    for name in (
-        "application_number",
-        "publication_number",
-        "title",
-        "abstract",
-        "ipc_codes",
-        "legal_status",
-        "maturity",
-        "problem",
-        "benefit",
-        "applications",
-        "royalty_basis",
-        "territory",
-    ):
+    for name in TEXT_COLUMNS:
         if name in row:
             values[name] = _text(row[name])
     if not values.get("territory"):

@@ -8,7 +8,7 @@ so that tests and the follow-up task can move time forward without patching a cl
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -96,8 +96,9 @@ def record_event(
     from_state: str = "",
     to_state: str = "",
     comment: str = "",
+    at: datetime | None = None,
 ) -> TransferEvent:
-    """Add an entry to the audit trail of a listing (and of its licence)."""
+    """Add an entry to the audit trail of a listing (and of its licence), at `at` (now if not given)."""
     return TransferEvent.record(
         listing=listing,
         licence=licence,
@@ -107,6 +108,7 @@ def record_event(
         from_state=from_state,
         to_state=to_state,
         comment=comment,
+        created_at=at or timezone.now(),
     )
 
 
@@ -186,8 +188,11 @@ def save_listing(
     industries: list[str] | None = None,
     listing: PatentListing | None = None,
     publish: bool = False,
+    at: datetime | None = None,
 ) -> PatentListing:
-    """An officer creates or edits a listing; the search index is updated in the same transaction."""
+    """An officer creates or edits a listing; the search index is updated in the same transaction. `at` is when
+    (now if not given): the demo backdates the listings it publishes."""
+    now = at or timezone.now()
     ensure(institution_decision(by, institution))
     with transaction.atomic():
         if listing is None:
@@ -203,7 +208,7 @@ def save_listing(
                 setattr(listing, name, values[name])
         if publish and listing.status != ListingStatus.PUBLISHED:
             listing.status = ListingStatus.PUBLISHED
-            listing.published_at = timezone.now()
+            listing.published_at = now
         listing.full_clean()
         listing.save()
         if industries is not None:
@@ -217,12 +222,14 @@ def save_listing(
             action="edit" if before else "create",
             from_state=before,
             to_state=listing.status,
+            at=now,
         )
     return listing
 
 
-def publish_listing(listing: PatentListing, *, by: User) -> PatentListing:
-    """An officer publishes a draft (or withdrawn) listing, so SMEs can find and license it."""
+def publish_listing(listing: PatentListing, *, by: User, at: datetime | None = None) -> PatentListing:
+    """An officer publishes a draft (or withdrawn) listing, so SMEs can find and license it (at `at`, or now)."""
+    now = at or timezone.now()
     ensure(listing_decision(by, "edit", listing))
     with transaction.atomic():
         listing = PatentListing.objects.select_for_update().get(pk=listing.pk)
@@ -230,7 +237,7 @@ def publish_listing(listing: PatentListing, *, by: User) -> PatentListing:
             raise ValidationError(_("This listing is already published."))
         before = listing.status
         listing.status = ListingStatus.PUBLISHED
-        listing.published_at = listing.published_at or timezone.now()
+        listing.published_at = listing.published_at or now
         listing.save(update_fields=["status", "published_at", "updated_at"])
         tally_listing(listing, before)
         record_event(
@@ -240,12 +247,15 @@ def publish_listing(listing: PatentListing, *, by: User) -> PatentListing:
             action="publish",
             from_state=before,
             to_state=listing.status,
+            at=now,
         )
     return listing
 
 
-def withdraw_listing(listing: PatentListing, *, by: User, comment: str = "") -> PatentListing:
-    """An officer takes a listing off the market; licences already taken run on."""
+def withdraw_listing(
+    listing: PatentListing, *, by: User, comment: str = "", at: datetime | None = None
+) -> PatentListing:
+    """An officer takes a listing off the market (at `at`, or now); licences already taken run on."""
     ensure(listing_decision(by, "edit", listing))
     with transaction.atomic():
         listing = PatentListing.objects.select_for_update().get(pk=listing.pk)
@@ -262,6 +272,7 @@ def withdraw_listing(listing: PatentListing, *, by: User, comment: str = "") -> 
             from_state="published",
             to_state=listing.status,
             comment=comment,
+            at=at,
         )
     return listing
 

@@ -19,6 +19,7 @@ from littlegiant.calendar import add_months, add_years
 from littlegiant.conflicts import Conflict
 from littlegiant.enterprises.models import AnnualFiling
 from littlegiant.notifications.services import notify
+from littlegiant.permissions import ensure
 from littlegiant.recognition.models import (
     Application,
     ApplicationAction,
@@ -28,9 +29,7 @@ from littlegiant.recognition.models import (
     ReviewStage,
     transition_target,
 )
-from littlegiant.recognition.permissions import (
-    role_of,
-)
+from littlegiant.recognition.permissions import review_decision, role_of
 from littlegiant.rules import assess_record
 from littlegiant.rules.schema import DATA_FIELDS, FIELDS_BY_NAME, FieldKind
 
@@ -97,6 +96,15 @@ def _lock(application: Application, *, expected_version: int | None = None) -> A
             )
             % {"status": locked.get_status_display()}
         )
+    return locked
+
+
+def _lock_for_review(
+    application: Application, *, by: User, expected_version: int | None = None
+) -> Application:
+    """Lock the application as `_lock` does, then refuse, with the reason, unless `by` reviews it at its stage."""
+    locked = _lock(application, expected_version=expected_version)
+    ensure(review_decision(by, locked))
     return locked
 
 

@@ -47,6 +47,22 @@ if TYPE_CHECKING:
     from littlegiant.reference.models import Region
 
 
+def ensure_takes_applications(programme: Programme, day: dt.date) -> None:
+    """Refuse, with the reason, an application to a programme closed on `day` or without review stages; the
+    same for an enterprise's application and a cluster's."""
+    if not programme.is_open(day):
+        raise PermissionDenied(
+            _("“%(programme)s” takes applications from %(start)s to %(end)s.")
+            % {
+                "programme": programme.title,
+                "start": programme.applications_open_on,
+                "end": programme.applications_close_on,
+            }
+        )
+    if not programme.stages.exists():
+        raise PermissionDenied(_("This programme has no review stages yet; an administrator must add them."))
+
+
 def start_application(programme: Programme, enterprise: Enterprise, *, by: User) -> Application:
     """An enterprise opens a draft application to an open programme, with its reference-year filing."""
     today = timezone.localdate()
@@ -57,19 +73,7 @@ def start_application(programme: Programme, enterprise: Enterprise, *, by: User)
             raise PermissionDenied(
                 _("This programme recognises clusters; their county SME authority applies.")
             )
-        if not programme.is_open(today):
-            raise PermissionDenied(
-                _("“%(programme)s” takes applications from %(start)s to %(end)s.")
-                % {
-                    "programme": programme.title,
-                    "start": programme.applications_open_on,
-                    "end": programme.applications_close_on,
-                }
-            )
-        if not programme.stages.exists():
-            raise PermissionDenied(
-                _("This programme has no review stages yet; an administrator must add them.")
-            )
+        ensure_takes_applications(programme, today)
         blocked = (
             Recognition.objects.filter(enterprise=enterprise, reapply_blocked_until__gt=today)
             .order_by("-reapply_blocked_until")

@@ -34,7 +34,7 @@ from littlegiant.recognition.services._steps import (
     _json_value,
     _record,
 )
-from littlegiant.recognition.services.applying import Snapshot, submit_snapshot
+from littlegiant.recognition.services.applying import Snapshot, ensure_takes_applications, submit_snapshot
 from littlegiant.rules import assess_record
 
 if TYPE_CHECKING:
@@ -62,19 +62,7 @@ def start_cluster_application(programme: Programme, cluster: Cluster, *, by: Use
         ensure(manage_cluster(by, cluster))
         if not programme.for_clusters:
             raise PermissionDenied(_("This programme recognises enterprises, not clusters."))
-        if not programme.is_open(timezone.localdate()):
-            raise PermissionDenied(
-                _("“%(programme)s” takes applications from %(start)s to %(end)s.")
-                % {
-                    "programme": programme.title,
-                    "start": programme.applications_open_on,
-                    "end": programme.applications_close_on,
-                }
-            )
-        if not programme.stages.exists():
-            raise PermissionDenied(
-                _("This programme has no review stages yet; an administrator must add them.")
-            )
+        ensure_takes_applications(programme, timezone.localdate())
         if programme.kind == ProgrammeKind.REVIEW:
             # The review (复核) at the end of validity is for clusters whose title expires in the programme's year.
             expiring = (

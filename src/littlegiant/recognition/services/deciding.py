@@ -10,7 +10,6 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from littlegiant.permissions import ensure
 from littlegiant.recognition.models import (
     Application,
     ApplicationAction,
@@ -19,11 +18,8 @@ from littlegiant.recognition.models import (
     RejectionReason,
     SpotCheck,
 )
-from littlegiant.recognition.permissions import (
-    review_decision,
-)
 from littlegiant.recognition.services._steps import (
-    _lock,
+    _lock_for_review,
     _move_and_record,
     _notify_enterprise,
     _record,
@@ -70,8 +66,7 @@ def pass_stage(
     """The current stage's reviewer passes the application up (or to the public notice, where one applies); an
     application whose assessment does not qualify passes only with a written reason for overriding it."""
     with transaction.atomic():
-        application = _lock(application, expected_version=expected_version)
-        ensure(review_decision(by, application))
+        application = _lock_for_review(application, by=by, expected_version=expected_version)
         if not can_move(application, ApplicationAction.PASS_TO_NOTICE):
             raise PermissionDenied(
                 _("Only an application in review can be passed; this one is %(status)s.")
@@ -134,8 +129,7 @@ def return_for_correction(
     if not note.strip():
         raise ValidationError({"note": _("Say what the enterprise must correct.")})
     with transaction.atomic():
-        application = _lock(application, expected_version=expected_version)
-        ensure(review_decision(by, application))
+        application = _lock_for_review(application, by=by, expected_version=expected_version)
         if not can_move(application, ApplicationAction.RETURN):
             raise PermissionDenied(
                 _("A passed application awaits recognition; reject it if it must not be recognised.")
@@ -159,8 +153,7 @@ def reject(
     if not comment.strip():
         raise ValidationError({"comment": _("Explain the rejection to the enterprise.")})
     with transaction.atomic():
-        application = _lock(application, expected_version=expected_version)
-        ensure(review_decision(by, application))
+        application = _lock_for_review(application, by=by, expected_version=expected_version)
         application.rejection_reason, application.rejection_comment = reason, comment.strip()
         _move_and_record(
             application,
@@ -214,8 +207,7 @@ def confirm_criterion(
         raise ValidationError({"reason": _("Give the reason for confirming or correcting this criterion.")})
     confirmed = _parse_confirmed(field, value)
     with transaction.atomic():
-        application = _lock(application, expected_version=expected_version)
-        ensure(review_decision(by, application))
+        application = _lock_for_review(application, by=by, expected_version=expected_version)
         if application.status != ApplicationStatus.IN_REVIEW:
             raise PermissionDenied(_("Criteria are confirmed while the application is in review."))
         version = application.latest_version()

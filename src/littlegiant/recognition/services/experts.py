@@ -15,7 +15,6 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from littlegiant.permissions import ensure
 from littlegiant.recognition.models import (
     Application,
     ApplicationStatus,
@@ -24,12 +23,9 @@ from littlegiant.recognition.models import (
     ExpertReview,
     ReviewStage,
 )
-from littlegiant.recognition.permissions import (
-    review_decision,
-)
 from littlegiant.recognition.services._steps import (
     _draw_sample,
-    _lock,
+    _lock_for_review,
     _notify,
     _record,
 )
@@ -86,8 +82,7 @@ def replay_expert_draw(draw: ExpertDraw) -> list[int]:
 def draw_experts(application: Application, *, by: User, seed: int | None = None) -> ExpertDraw:
     """Draw experts at random, excluding conflicts of interest; the draw is recorded and reproducible."""
     with transaction.atomic():
-        application = _lock(application)
-        ensure(review_decision(by, application))
+        application = _lock_for_review(application, by=by)
         stage = application.current_stage
         if not stage.expert_review or application.status != ApplicationStatus.IN_REVIEW:
             raise PermissionDenied(_("This stage has no expert review."))

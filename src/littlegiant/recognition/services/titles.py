@@ -133,11 +133,7 @@ def recognise(
             raise PermissionDenied(
                 _("Only %(level)s reviewers recognise this programme.") % {"level": stage.get_level_display()}
             )
-        passed = Application.objects.select_for_update(of=("self",)).filter(
-            programme=programme, status=ApplicationStatus.PASSED
-        )
-        passed = passed.filter(within_assignment(assignment, path_field="region_path"))
-        applications = list(passed.order_by("pk"))
+        applications = list(recognition_candidates(programme, by=by).select_for_update(of=("self",)))
         applications = _selection(
             applications,
             selected,
