@@ -73,16 +73,19 @@ test-sqlite: $(BIN)/.installed
 	@echo "== pytest on SQLite =="
 	LITTLEGIANT_TESTING=true LITTLEGIANT_PROPERTY_EXAMPLES=$(PROPERTY_EXAMPLES) DATABASE_URL= $(BIN)/pytest -n $(PYTEST_WORKERS) -q --durations=15
 
-# The Spark engine's tests touch no database: the SQLite run has them, the PostgreSQL run leaves them out. The
-# browser journeys run once, in the SQLite run: they drive the same views the PostgreSQL run covers through the
-# test client (on this 2-core machine they cost 3 min of the PostgreSQL run, and make test has 20).
+# The PostgreSQL run is for what the database changes: the tests that ask no database at all (marked database_free
+# by tests/conftest.py: pytest-django refuses them every query, so their outcome cannot depend on the database;
+# the rule engine's golden and property tests, the Spark engine's, the catalogues, the import layers) run once, in
+# the SQLite run. The browser journeys run once too, in the SQLite run: they drive the same views the PostgreSQL
+# run covers through the test client (on this 2-core machine they cost 3 min of the PostgreSQL run, and make test
+# has 20).
 test-postgres: $(BIN)/.installed
 	@echo "== pytest on PostgreSQL ($(PG_URL)) =="
 	@if ! .ci/check-postgres "$(PG_URL)"; then \
 		if [ "$${CI:-}" = "true" ]; then echo "PostgreSQL is not reachable at $(PG_URL): failing (CI=true)."; exit 1; fi; \
 		echo "PostgreSQL is not reachable at $(PG_URL): SKIPPING the PostgreSQL run (outside CI only)."; exit 0; \
 	fi; \
-	LITTLEGIANT_TESTING=true DATABASE_URL=$(PG_URL) $(BIN)/pytest -n $(PYTEST_WORKERS) -q --durations=15 -m "not spark and not browser"
+	LITTLEGIANT_TESTING=true DATABASE_URL=$(PG_URL) $(BIN)/pytest -n $(PYTEST_WORKERS) -q --durations=15 -m "not spark and not browser and not database_free"
 
 # The benchmark compares the engine with OpenFisca-Core in an environment of its own (never a littlegiant dependency).
 BENCH_SIZES ?= 1000000,10000000

@@ -26,6 +26,18 @@ MIGRATION_DATA = [
 
 
 DATABASE_FIXTURES = frozenset({"db", "transactional_db", "django_db_reset_sequences", "live_server"})
+# What pytest-django unblocks the database for: a test with none of these (and no django_db mark) is refused every
+# query, so its outcome cannot depend on which database the run uses.
+DATABASE_UNBLOCKING = DATABASE_FIXTURES | {"_django_db_helper", "django_db_serialized_rollback"}
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark the database-free tests, which the PostgreSQL pass of `make test` leaves to the SQLite pass."""
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if not DATABASE_UNBLOCKING.intersection(fixtures) and not item.get_closest_marker("django_db"):
+            item.add_marker(pytest.mark.database_free)
 
 
 @pytest.fixture(autouse=True)
