@@ -21,6 +21,7 @@ from littlegiant.accounts.jurisdiction import (
     sees_everywhere,
 )
 from littlegiant.audit import AuditEvent
+from littlegiant.model_fields import money_field, optional_person_field, unknown_decimal_field
 from littlegiant.permissions import is_signed_in
 from littlegiant.timestamps import Timestamped
 
@@ -86,13 +87,8 @@ class Cluster(Timestamped):
         related_name="+",
         verbose_name=_("main industry (GB/T 4754 class)"),
     )
-    area_km2 = models.DecimalField(
-        _("area in km²"),
-        max_digits=9,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(0)],
+    area_km2 = unknown_decimal_field(
+        _("area in km²"), max_digits=9, decimal_places=2, validators=[MinValueValidator(0)]
     )
     # Single champions (制造业单项冠军) are not recognised on the platform: the county declares how many of its
     # members in the main industry hold one, for the reviewers to confirm.
@@ -132,22 +128,8 @@ class ClusterOutput(models.Model):
     total = models.DecimalField(
         _("total output"), max_digits=18, decimal_places=2, validators=[MinValueValidator(0)]
     )
-    sme = models.DecimalField(
-        _("SMEs' output"),
-        max_digits=18,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(0)],
-    )
-    main_industry = models.DecimalField(
-        _("main industry's output"),
-        max_digits=18,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(0)],
-    )
+    sme = money_field(_("SMEs' output"), max_digits=18, validators=[MinValueValidator(0)])
+    main_industry = money_field(_("main industry's output"), max_digits=18, validators=[MinValueValidator(0)])
 
     class Meta:
         ordering = ["cluster", "year"]
@@ -247,9 +229,7 @@ class DevelopmentReport(models.Model):
     )
     filed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     filed_at = models.DateTimeField(_("filed at"))
-    forwarded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    forwarded_by = optional_person_field()
     forwarded_at = models.DateTimeField(_("forwarded at"), null=True, blank=True)
     late = models.BooleanField(_("forwarded late"), default=False)
     return_reason = models.TextField(_("why it was sent back"), blank=True)

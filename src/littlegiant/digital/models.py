@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from django.conf import settings
 from django.db import models
 from django.db.models import F, Q, Value
 from django.db.models.functions import Coalesce, Substr
@@ -18,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from littlegiant.audit import AuditEvent
 from littlegiant.digital.questionnaire import CURRENT_ID
 from littlegiant.enterprises.permissions import enterprise_scope
+from littlegiant.model_fields import optional_person_field, unknown_decimal_field
 
 if TYPE_CHECKING:
     from littlegiant.accounts.models import User
@@ -71,20 +71,13 @@ class Evaluation(models.Model):
     )
     results_points = models.DecimalField(_("digital results"), max_digits=6, decimal_places=3, default=0)
     # Empty until every scored item is answered (D5).
-    total_points = models.DecimalField(_("score"), max_digits=6, decimal_places=3, null=True, blank=True)
+    total_points = unknown_decimal_field(_("score"), max_digits=6, decimal_places=3)
     # The provisional level (D17); empty when below 20 or not yet decided.
     provisional_level = models.PositiveSmallIntegerField(_("provisional level"), null=True, blank=True)
     weakest_dimension = models.CharField(_("weakest dimension"), max_length=16, blank=True)
     pledged_at = models.DateTimeField(_("pledge given at"), null=True, blank=True)
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
-    submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("submitted by"),
-    )
+    submitted_by = optional_person_field(verbose_name=_("submitted by"))
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = EvaluationQuerySet.as_manager()

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from littlegiant.accounts.jurisdiction import region_scope
 from littlegiant.audit import AuditEvent
+from littlegiant.model_fields import money_field, optional_person_field
 from littlegiant.permissions import is_signed_in
 from littlegiant.policies.permissions import managed_scope, policy_scope
 from littlegiant.reference.models import REGION_LEVEL_OF, GovernmentLevel
@@ -84,9 +85,7 @@ class Policy(models.Model):
     valid_from = models.DateField(_("valid from"))
     valid_until = models.DateField(_("valid until"), null=True, blank=True)
     benefit_kind = models.CharField(_("benefit"), max_length=16, choices=BenefitKind.choices)
-    benefit_amount = models.DecimalField(
-        _("amount (yuan)"), max_digits=16, decimal_places=2, null=True, blank=True
-    )
+    benefit_amount = money_field(_("amount (yuan)"), max_digits=16)
     benefit_expression = models.CharField(_("amount expression"), max_length=500, blank=True)
     benefit_text = models.TextField(_("benefit described"), blank=True)
     # [{"label": "...", "expression": "..."}], each checked by policies.conditions when saved.
@@ -96,14 +95,7 @@ class Policy(models.Model):
     status = models.CharField(
         _("status"), max_length=16, choices=PolicyStatus.choices, default=PolicyStatus.IN_FORCE
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("created by"),
-    )
+    created_by = optional_person_field(on_delete=models.SET_NULL, verbose_name=_("created by"))
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
@@ -231,9 +223,7 @@ class PolicyNotice(models.Model):
         "enterprises.Enterprise", on_delete=models.CASCADE, related_name="policy_notices"
     )
     run = models.ForeignKey(PolicyRun, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
-    sent_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
+    sent_by = optional_person_field(on_delete=models.SET_NULL)
     created_at = models.DateTimeField(_("sent at"), auto_now_add=True)
 
     class Meta:

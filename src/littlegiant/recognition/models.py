@@ -21,6 +21,7 @@ from littlegiant.accounts.models import ReviewLevel
 from littlegiant.audit import AuditEvent
 from littlegiant.clusters.models import CountyAuthority
 from littlegiant.enterprises.permissions import EVERY_MEMBER, enterprise_scope
+from littlegiant.model_fields import optional_person_field, unknown_decimal_field, unknown_flag_field
 from littlegiant.permissions import is_signed_in
 from littlegiant.rules import PackNotFound, registry
 
@@ -403,9 +404,7 @@ class Application(models.Model):
     outcome = models.CharField(_("self-assessment outcome"), max_length=24, blank=True)
     score = models.PositiveSmallIntegerField(_("self-assessment score"), null=True, blank=True)
     pledge_signed_at = models.DateTimeField(_("pledge signed at"), null=True, blank=True)
-    pledge_signed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    pledge_signed_by = optional_person_field()
     return_note = models.TextField(_("what to correct"), blank=True)
     rejection_reason = models.CharField(
         _("rejection reason"), max_length=24, choices=RejectionReason.choices, blank=True
@@ -713,9 +712,7 @@ class SpotCheck(models.Model):
     result = models.CharField(_("result"), max_length=16, choices=Result.choices, blank=True)
     findings = models.TextField(_("findings"), blank=True)
     visited_on = models.DateField(_("visited on"), null=True, blank=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    recorded_by = optional_person_field()
     recorded_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -797,7 +794,7 @@ class ExpertReview(models.Model):
     draw = models.ForeignKey(ExpertDraw, on_delete=models.CASCADE, related_name="reviews")
     expert = models.ForeignKey(Expert, on_delete=models.PROTECT, related_name="reviews")
     scores = models.JSONField(_("scores"), default=dict)
-    total = models.DecimalField(_("total"), max_digits=6, decimal_places=2, null=True, blank=True)
+    total = unknown_decimal_field(_("total"), max_digits=6, decimal_places=2)
     comment = models.TextField(_("comment"), blank=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
 
@@ -898,10 +895,8 @@ class Objection(models.Model):
     address = models.GenericIPAddressField(null=True, blank=True, db_index=True)
     lodged_at = models.DateTimeField(auto_now_add=True, db_index=True)
     resolution = models.TextField(_("resolution"), blank=True)
-    upheld = models.BooleanField(_("upheld"), null=True, blank=True)
-    resolved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    upheld = unknown_flag_field(_("upheld"))
+    resolved_by = optional_person_field()
     resolved_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -1139,11 +1134,9 @@ class ChangeReport(models.Model):
     reported_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     reported_at = models.DateTimeField(auto_now_add=True)
     late = models.BooleanField(_("reported late"), default=False)
-    still_eligible = models.BooleanField(_("still eligible"), null=True, blank=True)
+    still_eligible = unknown_flag_field(_("still eligible"))
     assessment = models.TextField(_("assessment"), blank=True)
-    assessed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    assessed_by = optional_person_field()
     assessed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

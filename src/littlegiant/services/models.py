@@ -15,6 +15,7 @@ from littlegiant.accounts.jurisdiction import is_administrator, region_scope, re
 from littlegiant.audit import AuditEvent
 from littlegiant.enterprises.models import Membership
 from littlegiant.enterprises.permissions import MembershipRole
+from littlegiant.model_fields import unknown_count_field, unknown_flag_field
 from littlegiant.permissions import is_signed_in
 from littlegiant.reference.models import REGION_LEVEL_OF, GovernmentLevel
 from littlegiant.timestamps import Timestamped
@@ -375,7 +376,7 @@ class ServiceRequest(models.Model):
     first_response_at = models.DateTimeField(_("first accepted at"), null=True, blank=True)
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
     resolution = models.TextField(_("resolution"), blank=True)
-    free_of_charge = models.BooleanField(_("served free of charge"), null=True, blank=True)
+    free_of_charge = unknown_flag_field(_("served free of charge"))
     escalations = models.PositiveSmallIntegerField(_("escalations"), default=0)
 
     objects = ServiceRequestQuerySet.as_manager()
@@ -453,10 +454,10 @@ class RequestAssignment(models.Model):
     reason = models.CharField(_("routed because"), max_length=16, choices=RoutingReason.choices)
     routed_at = models.DateTimeField(_("routed at"))
     responded_at = models.DateTimeField(_("answered at"), null=True, blank=True)
-    response_seconds = models.PositiveIntegerField(_("seconds to first answer"), null=True, blank=True)
+    response_seconds = unknown_count_field(_("seconds to first answer"))
     ended_at = models.DateTimeField(_("ended at"), null=True, blank=True)
     outcome = models.CharField(_("outcome"), max_length=16, choices=AssignmentOutcome.choices, blank=True)
-    resolution_seconds = models.PositiveIntegerField(_("seconds to resolution"), null=True, blank=True)
+    resolution_seconds = unknown_count_field(_("seconds to resolution"))
     comment = models.TextField(_("reason or comment"), blank=True)
 
     class Meta:
