@@ -1,5 +1,5 @@
 """The kinds of model field the apps declare again and again, each spelled once: an amount of money, a figure
-that may be unknown, and an optional person.
+that may be unknown, and an optional reference (to a person, a region, ...).
 
 Each function returns a stock Django field with the options written here, never a field class of our own: a
 migration reads such a field exactly as it read the declaration written out in full, so moving a model onto
@@ -47,15 +47,24 @@ def unknown_flag_field(verbose_name: object) -> models.BooleanField:
     return models.BooleanField(verbose_name, null=True, blank=True)
 
 
+def optional_foreign_key(
+    to: str | type[models.Model],
+    *,
+    related_name: str,
+    on_delete: Callable[..., None] = models.PROTECT,
+    **options: Any,
+) -> models.ForeignKey:
+    """A reference that may be empty (a national record has no region, a request no institution yet); the row
+    it names is kept while it is referred to, unless the caller says otherwise."""
+    return models.ForeignKey(
+        to, on_delete=on_delete, null=True, blank=True, related_name=related_name, **options
+    )
+
+
 def optional_person_field(
     *, on_delete: Callable[..., None] = models.PROTECT, related_name: str = "+", **options: Any
 ) -> models.ForeignKey:
     """A person who did something, or empty while nobody has (or when the platform did it itself)."""
-    return models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=on_delete,
-        null=True,
-        blank=True,
-        related_name=related_name,
-        **options,
+    return optional_foreign_key(
+        settings.AUTH_USER_MODEL, related_name=related_name, on_delete=on_delete, **options
     )

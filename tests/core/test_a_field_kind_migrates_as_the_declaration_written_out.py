@@ -8,6 +8,7 @@ from django.db import models
 
 from littlegiant.model_fields import (
     money_field,
+    optional_foreign_key,
     optional_person_field,
     unknown_count_field,
     unknown_decimal_field,
@@ -31,6 +32,17 @@ CASES = [
     ),
     (unknown_count_field("staff"), models.PositiveIntegerField("staff", null=True, blank=True)),
     (unknown_flag_field("own brand"), models.BooleanField("own brand", null=True, blank=True)),
+    (
+        optional_foreign_key("reference.Region", related_name="reviewers", verbose_name="region"),
+        models.ForeignKey(
+            "reference.Region",
+            on_delete=models.PROTECT,
+            null=True,
+            blank=True,
+            related_name="reviewers",
+            verbose_name="region",
+        ),
+    ),
     (
         optional_person_field(),
         models.ForeignKey(

@@ -6,6 +6,8 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from littlegiant.model_fields import optional_foreign_key
+
 
 class User(AbstractUser):
     """A person who signs in. What they may see and do follows from their roles, never from the user alone."""
@@ -38,14 +40,7 @@ class ReviewerAssignment(models.Model):
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="reviewer_assignments")
     level = models.CharField(_("level"), max_length=16, choices=ReviewLevel.choices)
-    region = models.ForeignKey(
-        "reference.Region",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="reviewers",
-        verbose_name=_("region"),
-    )
+    region = optional_foreign_key("reference.Region", related_name="reviewers", verbose_name=_("region"))
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -21,7 +21,12 @@ from littlegiant.accounts.jurisdiction import (
     sees_everywhere,
 )
 from littlegiant.audit import AuditEvent
-from littlegiant.model_fields import money_field, optional_person_field, unknown_decimal_field
+from littlegiant.model_fields import (
+    money_field,
+    optional_foreign_key,
+    optional_person_field,
+    unknown_decimal_field,
+)
 from littlegiant.permissions import is_signed_in
 from littlegiant.timestamps import Timestamped
 
@@ -289,9 +294,7 @@ class ClusterEvent(AuditEvent):
     entered, a report filed, forwarded or sent back, a reminder sent."""
 
     cluster = models.ForeignKey(Cluster, on_delete=models.CASCADE, related_name="events")
-    report = models.ForeignKey(
-        DevelopmentReport, on_delete=models.SET_NULL, null=True, blank=True, related_name="events"
-    )
+    report = optional_foreign_key(DevelopmentReport, related_name="events", on_delete=models.SET_NULL)
     # The year a report or a reminder concerns, so the overdue list counts the reminders of each year.
     year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
 

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from littlegiant.accounts.jurisdiction import region_scope
 from littlegiant.audit import AuditEvent
-from littlegiant.model_fields import money_field, optional_person_field
+from littlegiant.model_fields import money_field, optional_foreign_key, optional_person_field
 from littlegiant.permissions import is_signed_in
 from littlegiant.policies.permissions import managed_scope, policy_scope
 from littlegiant.reference.models import REGION_LEVEL_OF, GovernmentLevel
@@ -73,14 +73,7 @@ class Policy(models.Model):
     issuer = models.CharField(_("issuing authority"), max_length=120)
     level = models.CharField(_("level"), max_length=16, choices=PolicyLevel.choices)
     # Empty for a national policy; else a province, prefecture or county matching the level (GB/T 2260).
-    region = models.ForeignKey(
-        "reference.Region",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="policies",
-        verbose_name=_("region"),
-    )
+    region = optional_foreign_key("reference.Region", related_name="policies", verbose_name=_("region"))
     document_number = models.CharField(_("document number"), max_length=80, blank=True)
     valid_from = models.DateField(_("valid from"))
     valid_until = models.DateField(_("valid until"), null=True, blank=True)
@@ -171,14 +164,7 @@ class PolicyRun(BackgroundRun):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("requested by")
     )
     # Empty: the whole country (national reviewers and administrators only).
-    region = models.ForeignKey(
-        "reference.Region",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("region"),
-    )
+    region = optional_foreign_key("reference.Region", related_name="+", verbose_name=_("region"))
     year = models.PositiveSmallIntegerField(_("reference year"))
     evaluation_date = models.DateField(_("evaluated on"))
     qualifying = models.PositiveIntegerField(_("qualifying enterprises"), default=0)
@@ -222,7 +208,7 @@ class PolicyNotice(models.Model):
     enterprise = models.ForeignKey(
         "enterprises.Enterprise", on_delete=models.CASCADE, related_name="policy_notices"
     )
-    run = models.ForeignKey(PolicyRun, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    run = optional_foreign_key(PolicyRun, related_name="+", on_delete=models.SET_NULL)
     sent_by = optional_person_field(on_delete=models.SET_NULL)
     created_at = models.DateTimeField(_("sent at"), auto_now_add=True)
 

@@ -21,7 +21,12 @@ from littlegiant.accounts.models import ReviewLevel
 from littlegiant.audit import AuditEvent
 from littlegiant.clusters.models import CountyAuthority
 from littlegiant.enterprises.permissions import EVERY_MEMBER, enterprise_scope
-from littlegiant.model_fields import optional_person_field, unknown_decimal_field, unknown_flag_field
+from littlegiant.model_fields import (
+    optional_foreign_key,
+    optional_person_field,
+    unknown_decimal_field,
+    unknown_flag_field,
+)
 from littlegiant.permissions import is_signed_in
 from littlegiant.rules import PackNotFound, registry
 
@@ -367,37 +372,18 @@ class Application(models.Model):
 
     programme = models.ForeignKey(Programme, on_delete=models.PROTECT, related_name="applications")
     # The subject: an enterprise (with its filing) or, in a cluster programme, a cluster (exactly one).
-    enterprise = models.ForeignKey(
-        "enterprises.Enterprise", on_delete=models.PROTECT, null=True, blank=True, related_name="applications"
+    enterprise = optional_foreign_key("enterprises.Enterprise", related_name="applications")
+    filing = optional_foreign_key(
+        "enterprises.AnnualFiling", related_name="applications", verbose_name=_("filing")
     )
-    filing = models.ForeignKey(
-        "enterprises.AnnualFiling",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="applications",
-        verbose_name=_("filing"),
-    )
-    cluster = models.ForeignKey(
-        "clusters.Cluster",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="applications",
-        verbose_name=_("cluster"),
-    )
+    cluster = optional_foreign_key("clusters.Cluster", related_name="applications", verbose_name=_("cluster"))
     # When the stage with the programme's quota recommended it (counted against the quota, §8.2).
     recommended_at = models.DateTimeField(_("recommended at"), null=True, blank=True)
     status = models.CharField(
         _("status"), max_length=16, choices=ApplicationStatus.choices, default=ApplicationStatus.DRAFT
     )
-    current_stage = models.ForeignKey(
-        ReviewStage,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="applications",
-        verbose_name=_("current stage"),
+    current_stage = optional_foreign_key(
+        ReviewStage, related_name="applications", verbose_name=_("current stage")
     )
     # Bumped by every transition: a decision taken on a page opened before another one is refused.
     version = models.PositiveIntegerField(default=0)
@@ -422,14 +408,8 @@ class Application(models.Model):
     # The jurisdiction the application is reviewed in: the enterprise's region until it is submitted, then fixed,
     # so that an enterprise that moves (or is moved by an edit) cannot take a submitted application away from
     # its reviewers. Every scope and decision reads this, never the enterprise's live region.
-    region = models.ForeignKey(
-        "reference.Region",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="+",
-        verbose_name=_("jurisdiction"),
+    region = optional_foreign_key(
+        "reference.Region", related_name="+", editable=False, verbose_name=_("jurisdiction")
     )
     # Copies of the current stage's level and the region's path, kept by save(): the review queue filters on
     # them through its own indexes instead of joining the stage and the region.
@@ -685,9 +665,7 @@ class SpotCheckDraw(RecordedDraw):
     """A seeded, recorded random draw of applications for on-site spot checks (实地抽查) at a stage."""
 
     stage = models.ForeignKey(ReviewStage, on_delete=models.PROTECT, related_name="spot_check_draws")
-    region = models.ForeignKey(
-        "reference.Region", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    region = optional_foreign_key("reference.Region", related_name="+")
     population = models.JSONField(_("applications drawn from"))
     sample_size = models.PositiveSmallIntegerField(_("sample size"))
 
@@ -745,14 +723,7 @@ class Expert(models.Model):
     name = models.CharField(_("name"), max_length=64)
     organisation = models.CharField(_("organisation"), max_length=200, blank=True)
     email = models.EmailField(_("email"), blank=True)
-    region = models.ForeignKey(
-        "reference.Region",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("region"),
-    )
+    region = optional_foreign_key("reference.Region", related_name="+", verbose_name=_("region"))
     fields = models.CharField(_("fields of expertise"), max_length=200, blank=True)
     linked_enterprises = models.ManyToManyField(
         "enterprises.Enterprise",
@@ -819,14 +790,7 @@ class PublicNotice(models.Model):
 
     programme = models.ForeignKey(Programme, on_delete=models.PROTECT, related_name="notices")
     stage = models.ForeignKey(ReviewStage, on_delete=models.PROTECT, related_name="notices")
-    region = models.ForeignKey(
-        "reference.Region",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("region"),
-    )
+    region = optional_foreign_key("reference.Region", related_name="+", verbose_name=_("region"))
     title = models.CharField(_("title"), max_length=200)
     number = models.CharField(_("notice number"), max_length=64, blank=True)
     issuer = models.CharField(_("issuing body"), max_length=200, blank=True)
@@ -919,9 +883,7 @@ class RecognitionBatch(models.Model):
     """A batch decision recognising the passed applications of a programme (one published list)."""
 
     programme = models.ForeignKey(Programme, on_delete=models.PROTECT, related_name="batches")
-    region = models.ForeignKey(
-        "reference.Region", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    region = optional_foreign_key("reference.Region", related_name="+")
     title = models.CharField(_("title"), max_length=200)
     number = models.CharField(_("decision number"), max_length=64, blank=True)
     issuer = models.CharField(_("issuing body"), max_length=200, blank=True)
@@ -992,12 +954,8 @@ class Recognition(models.Model):
 
     application = models.OneToOneField(Application, on_delete=models.PROTECT, related_name="recognition")
     # The holder: the application's subject, an enterprise or a cluster.
-    enterprise = models.ForeignKey(
-        "enterprises.Enterprise", on_delete=models.PROTECT, null=True, blank=True, related_name="recognitions"
-    )
-    cluster = models.ForeignKey(
-        "clusters.Cluster", on_delete=models.PROTECT, null=True, blank=True, related_name="recognitions"
-    )
+    enterprise = optional_foreign_key("enterprises.Enterprise", related_name="recognitions")
+    cluster = optional_foreign_key("clusters.Cluster", related_name="recognitions")
     batch = models.ForeignKey(RecognitionBatch, on_delete=models.PROTECT, related_name="recognitions")
     # The name and credit code the title was granted under: the certificate and its verification show these,
     # so that renaming the enterprise afterwards cannot make a certificate vouch for another name.
@@ -1007,14 +965,7 @@ class Recognition(models.Model):
         _("certificate number"), max_length=40, unique=True, null=True, blank=True
     )
     tier = models.CharField(_("tier"), max_length=20, choices=Tier.choices)
-    renews = models.ForeignKey(
-        "self",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="renewals",
-        verbose_name=_("renews"),
-    )
+    renews = optional_foreign_key("self", related_name="renewals", verbose_name=_("renews"))
     valid_from = models.DateField(_("valid from"))
     valid_until = models.DateField(_("valid until"))
     certificate_code = models.CharField(_("verification code"), max_length=16, unique=True)
@@ -1152,15 +1103,9 @@ class Event(AuditEvent):
     """One entry of the recognition trail (the platform's audit-event base): about an application, a title or a
     notice."""
 
-    application = models.ForeignKey(
-        Application, on_delete=models.CASCADE, null=True, blank=True, related_name="events"
-    )
-    recognition = models.ForeignKey(
-        Recognition, on_delete=models.CASCADE, null=True, blank=True, related_name="events"
-    )
-    notice = models.ForeignKey(
-        PublicNotice, on_delete=models.CASCADE, null=True, blank=True, related_name="events"
-    )
+    application = optional_foreign_key(Application, related_name="events", on_delete=models.CASCADE)
+    recognition = optional_foreign_key(Recognition, related_name="events", on_delete=models.CASCADE)
+    notice = optional_foreign_key(PublicNotice, related_name="events", on_delete=models.CASCADE)
 
     class Meta(AuditEvent.Meta):
         verbose_name = _("event")

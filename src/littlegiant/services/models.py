@@ -15,7 +15,7 @@ from littlegiant.accounts.jurisdiction import is_administrator, region_scope, re
 from littlegiant.audit import AuditEvent
 from littlegiant.enterprises.models import Membership
 from littlegiant.enterprises.permissions import MembershipRole
-from littlegiant.model_fields import unknown_count_field, unknown_flag_field
+from littlegiant.model_fields import optional_foreign_key, unknown_count_field, unknown_flag_field
 from littlegiant.permissions import is_signed_in
 from littlegiant.reference.models import REGION_LEVEL_OF, GovernmentLevel
 from littlegiant.timestamps import Timestamped
@@ -79,11 +79,8 @@ class ServiceInstitution(models.Model):
 
     name = models.CharField(_("name"), max_length=200, db_index=True)
     level = models.CharField(_("level"), max_length=16, choices=InstitutionLevel.choices, db_index=True)
-    region = models.ForeignKey(
+    region = optional_foreign_key(
         "reference.Region",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
         related_name="service_institutions",
         verbose_name=_("region"),
         help_text=_(
@@ -109,11 +106,8 @@ class ServiceInstitution(models.Model):
         choices=DemonstrationStatus.choices,
         default=DemonstrationStatus.NONE,
     )
-    parent = models.ForeignKey(
+    parent = optional_foreign_key(
         "self",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
         related_name="children",
         verbose_name=_("parent institution"),
         help_text=_("Where requests are referred upward."),
@@ -343,12 +337,10 @@ class ServiceRequest(models.Model):
         verbose_name=_("enterprise"),
     )
     category = models.CharField(_("category"), max_length=16, choices=ServiceCategory.choices)
-    offering = models.ForeignKey(
+    offering = optional_foreign_key(
         ServiceOffering,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
         related_name="requests",
+        on_delete=models.SET_NULL,
         verbose_name=_("catalogue offering"),
     )
     title = models.CharField(_("title"), max_length=120)
@@ -362,13 +354,8 @@ class ServiceRequest(models.Model):
     )
     filed_at = models.DateTimeField(_("filed at"), db_index=True)
     status = models.CharField(_("status"), max_length=16, choices=RequestStatus.choices, db_index=True)
-    institution = models.ForeignKey(
-        ServiceInstitution,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="requests",
-        verbose_name=_("current institution"),
+    institution = optional_foreign_key(
+        ServiceInstitution, related_name="requests", verbose_name=_("current institution")
     )
     # Service-level deadlines are stored when they start, so the escalation sweep is one indexed query.
     respond_by = models.DateTimeField(_("answer due"), null=True, blank=True)
@@ -637,19 +624,10 @@ class RequestEvent(AuditEvent):
     which status to which, and why; `institution` is where the request stands after it."""
 
     request = models.ForeignKey(ServiceRequest, on_delete=models.CASCADE, related_name="events")
-    institution = models.ForeignKey(
-        ServiceInstitution, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    institution = optional_foreign_key(ServiceInstitution, related_name="+")
     # For a staff role: the institution the actor acted for (a decline moves the request on, so it differs
     # from `institution`).
-    held_at = models.ForeignKey(
-        ServiceInstitution,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("acting for"),
-    )
+    held_at = optional_foreign_key(ServiceInstitution, related_name="+", verbose_name=_("acting for"))
 
     ACTION_LABELS = EVENT_ACTIONS
     STATE_LABELS = dict(RequestStatus.choices)

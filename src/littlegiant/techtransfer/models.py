@@ -23,7 +23,12 @@ from django.utils.translation import gettext_lazy as _
 from littlegiant.accounts.jurisdiction import NOTHING, is_administrator, region_scope
 from littlegiant.audit import AuditEvent
 from littlegiant.enterprises.models import Membership
-from littlegiant.model_fields import money_field, optional_person_field, unknown_decimal_field
+from littlegiant.model_fields import (
+    money_field,
+    optional_foreign_key,
+    optional_person_field,
+    unknown_decimal_field,
+)
 from littlegiant.permissions import is_signed_in
 from littlegiant.techtransfer.patent_numbers import (
     PatentNumberError,
@@ -630,9 +635,7 @@ class TransferEvent(AuditEvent):
     """The audit trail of technology transfer: who did what, in which role, from which state to which."""
 
     listing = models.ForeignKey(PatentListing, on_delete=models.CASCADE, related_name="events")
-    licence = models.ForeignKey(
-        Licence, on_delete=models.CASCADE, null=True, blank=True, related_name="events"
-    )
+    licence = optional_foreign_key(Licence, related_name="events", on_delete=models.CASCADE)
 
     ACTION_LABELS = TRANSFER_ACTIONS
     STATE_LABELS = {**dict(LicenceStatus.choices), **dict(ListingStatus.choices)}
