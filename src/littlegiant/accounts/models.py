@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from littlegiant.model_fields import optional_foreign_key
+from littlegiant.reference.constraints import region_matches_level
 
 
 class User(AbstractUser):
@@ -52,11 +53,9 @@ class ReviewerAssignment(models.Model):
                 name="one_assignment_per_user_level_region",
                 violation_error_message=_("This reviewer already has that assignment."),
             ),
-            models.CheckConstraint(
-                condition=models.Q(level="national", region__isnull=True)
-                | (~models.Q(level="national") & models.Q(region__isnull=False)),
+            region_matches_level(
                 name="reviewer_region_matches_level",
-                violation_error_message=_("A national reviewer has no region; others need one."),
+                message=_("A national reviewer has no region; others need one."),
             ),
         ]
 

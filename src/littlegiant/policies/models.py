@@ -18,6 +18,7 @@ from littlegiant.audit import AuditEvent
 from littlegiant.model_fields import money_field, optional_foreign_key, optional_person_field
 from littlegiant.permissions import is_signed_in
 from littlegiant.policies.permissions import managed_scope, policy_scope
+from littlegiant.reference.constraints import region_matches_level
 from littlegiant.reference.models import REGION_LEVEL_OF, GovernmentLevel
 from littlegiant.runs import BackgroundRun
 from littlegiant.runs import RunStatus as RunStatus  # the run statuses, where the policy pages look for them
@@ -104,11 +105,9 @@ class Policy(models.Model):
                 name="policy_ends_after_it_starts",
                 violation_error_message=_("A policy cannot end before it starts."),
             ),
-            models.CheckConstraint(
-                condition=Q(level="national", region__isnull=True)
-                | (~Q(level="national") & Q(region__isnull=False)),
+            region_matches_level(
                 name="policy_region_matches_level",
-                violation_error_message=_("A national policy has no region; every other policy has one."),
+                message=_("A national policy has no region; every other policy has one."),
             ),
         ]
         indexes = [models.Index(fields=["status", "valid_from"], name="policy_in_force")]

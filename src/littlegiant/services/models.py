@@ -17,6 +17,7 @@ from littlegiant.enterprises.models import Membership
 from littlegiant.enterprises.permissions import MembershipRole
 from littlegiant.model_fields import optional_foreign_key, unknown_count_field, unknown_flag_field
 from littlegiant.permissions import is_signed_in
+from littlegiant.reference.constraints import region_matches_level
 from littlegiant.reference.models import REGION_LEVEL_OF, GovernmentLevel
 from littlegiant.timestamps import Timestamped
 
@@ -139,13 +140,9 @@ class ServiceInstitution(models.Model):
         verbose_name_plural = _("service institutions")
         indexes = [models.Index(fields=["level", "region"], name="institution_level_region")]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(level=InstitutionLevel.NATIONAL, region__isnull=True)
-                | (~Q(level=InstitutionLevel.NATIONAL) & Q(region__isnull=False)),
+            region_matches_level(
                 name="institution_region_matches_level",
-                violation_error_message=_(
-                    "A national institution has no region; every other institution needs one."
-                ),
+                message=_("A national institution has no region; every other institution needs one."),
             ),
         ]
 
