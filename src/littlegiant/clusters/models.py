@@ -62,14 +62,23 @@ class CountyAuthority(models.Model):
         return f"{self.user} · {self.county}"
 
 
+def county_authority_scope(user: User, *, county_field: str) -> Q:
+    """Rows in the counties the user acts for as the county SME authority; nothing for a visitor. The one
+    filter of it: the registry's lists here, and the recognition of clusters above."""
+    if not is_signed_in(user):
+        return NOTHING
+    return Q(**{f"{county_field}__in": CountyAuthority.objects.filter(user=user).values("county_id")})
+
+
 def _scope(user: User, *, region_field: str) -> Q | None:
     """Rows in the user's reviewer jurisdiction or in a county the user acts for; None when they see all."""
     if sees_everywhere(user):
         return None
     if not is_signed_in(user):
         return NOTHING
-    counties = CountyAuthority.objects.filter(user=user).values("county_id")
-    return region_scope(user, region_field=region_field) | Q(**{f"{region_field}__in": counties})
+    return region_scope(user, region_field=region_field) | county_authority_scope(
+        user, county_field=region_field
+    )
 
 
 class ClusterQuerySet(models.QuerySet["Cluster"]):

@@ -19,7 +19,7 @@ from simple_history.models import HistoricalRecords
 from littlegiant.accounts.jurisdiction import NOTHING, at_reviewer_levels, region_scope, sees_everywhere
 from littlegiant.accounts.models import ReviewLevel
 from littlegiant.audit import AuditEvent
-from littlegiant.clusters.models import CountyAuthority
+from littlegiant.clusters.models import county_authority_scope
 from littlegiant.enterprises.permissions import EVERY_MEMBER, enterprise_scope
 from littlegiant.model_fields import (
     optional_foreign_key,
@@ -339,20 +339,13 @@ def _jurisdiction_or_membership(user: User, *, region_field: str, enterprise_fie
     return region_scope(user, region_field=region_field) | members
 
 
-def _county_authority(user: User, *, county_field: str) -> Q:
-    """Rows of the clusters in the counties the user acts for as the county SME authority."""
-    if not is_signed_in(user):
-        return NOTHING
-    return Q(**{f"{county_field}__in": CountyAuthority.objects.filter(user=user).values("county_id")})
-
-
 class ApplicationQuerySet(models.QuerySet["Application"]):
     def for_user(self, user: User) -> ApplicationQuerySet:
         """Applications this user may see: their enterprises', their jurisdiction's, or theirs to score."""
         scope = _jurisdiction_or_membership(user, region_field="region", enterprise_field="enterprise")
         if scope is None:
             return self.all()
-        scope |= _county_authority(user, county_field="cluster__county")
+        scope |= county_authority_scope(user, county_field="cluster__county")
         if user.is_authenticated:
             assigned = ExpertReview.objects.filter(expert__user=user).values("draw__application_id")
             scope |= Q(pk__in=assigned)
@@ -943,7 +936,7 @@ class RecognitionQuerySet(models.QuerySet["Recognition"]):
         )
         if scope is None:
             return self.all()
-        return self.filter(scope | _county_authority(user, county_field="cluster__county"))
+        return self.filter(scope | county_authority_scope(user, county_field="cluster__county"))
 
     def valid_on(self, day: dt.date) -> RecognitionQuerySet:
         return self.filter(revoked_at__isnull=True, valid_from__lte=day, valid_until__gte=day)
