@@ -136,6 +136,11 @@ class LevelSource(models.TextChoices):
     NONE = "", _("none known")
 
 
+# The not-there-yet list's order after its equality columns, as the tracker reads it (weakest first, then by
+# place and name): both list indexes end with it.
+_LIST_ORDER = (Coalesce("level", Value(0)), F("region_path"), F("name"), F("enterprise"))
+
+
 class LevelSnapshot(models.Model):
     """The level that counts (D17) for an enterprise holding a tracked title during a year: what the 2027
     tracker counts, grouped and filtered without a join.
@@ -183,25 +188,14 @@ class LevelSnapshot(models.Model):
         ]
         indexes = [
             # The not-there-yet list, read in its order (weakest first) and stopped after a page.
-            models.Index(
-                F("tier"),
-                F("year"),
-                Coalesce("level", Value(0)),
-                F("region_path"),
-                F("name"),
-                F("enterprise"),
-                name="digital_snapshot_list",
-            ),
+            models.Index(F("tier"), F("year"), *_LIST_ORDER, name="digital_snapshot_list"),
             # The same list inside a province (or a city or county of it): equality on the province's code
             # first, so a province's page reads its own rows in order and never another province's.
             models.Index(
                 F("tier"),
                 F("year"),
                 Substr("region_path", 1, 6),
-                Coalesce("level", Value(0)),
-                F("region_path"),
-                F("name"),
-                F("enterprise"),
+                *_LIST_ORDER,
                 name="digital_snapshot_area_list",
             ),
             # The tracker's grouped counts: equality on tier and year, a prefix on the path (pattern operators,
