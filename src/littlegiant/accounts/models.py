@@ -6,6 +6,9 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from littlegiant.model_fields import optional_foreign_key
+from littlegiant.reference.constraints import region_matches_level
+
 
 class User(AbstractUser):
     """A person who signs in. What they may see and do follows from their roles, never from the user alone."""
@@ -38,14 +41,7 @@ class ReviewerAssignment(models.Model):
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="reviewer_assignments")
     level = models.CharField(_("level"), max_length=16, choices=ReviewLevel.choices)
-    region = models.ForeignKey(
-        "reference.Region",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="reviewers",
-        verbose_name=_("region"),
-    )
+    region = optional_foreign_key("reference.Region", related_name="reviewers", verbose_name=_("region"))
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -57,11 +53,9 @@ class ReviewerAssignment(models.Model):
                 name="one_assignment_per_user_level_region",
                 violation_error_message=_("This reviewer already has that assignment."),
             ),
-            models.CheckConstraint(
-                condition=models.Q(level="national", region__isnull=True)
-                | (~models.Q(level="national") & models.Q(region__isnull=False)),
+            region_matches_level(
                 name="reviewer_region_matches_level",
-                violation_error_message=_("A national reviewer has no region; others need one."),
+                message=_("A national reviewer has no region; others need one."),
             ),
         ]
 

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from littlegiant.accounts.jurisdiction import region_scope
 from littlegiant.audit import AuditEventKeptAfterActor
+from littlegiant.model_fields import optional_foreign_key
 from littlegiant.permissions import is_signed_in
 from littlegiant.runs import BackgroundRun, RunStatus
 
@@ -39,14 +40,7 @@ class ScreeningRun(BackgroundRun):
         verbose_name=_("requested by"),
     )
     # Empty region: the whole country (national reviewers and administrators only).
-    region = models.ForeignKey(
-        "reference.Region",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="screening_runs",
-        verbose_name=_("region"),
-    )
+    region = optional_foreign_key("reference.Region", related_name="screening_runs", verbose_name=_("region"))
     pack_ids = models.JSONField(_("rule packs"), default=list)
     year = models.PositiveSmallIntegerField(_("reference year"))
     evaluation_date = models.DateField(_("evaluated on"))

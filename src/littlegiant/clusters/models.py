@@ -21,6 +21,12 @@ from littlegiant.accounts.jurisdiction import (
     sees_everywhere,
 )
 from littlegiant.audit import AuditEvent
+from littlegiant.model_fields import (
+    money_field,
+    optional_foreign_key,
+    optional_person_field,
+    unknown_decimal_field,
+)
 from littlegiant.permissions import is_signed_in
 from littlegiant.timestamps import Timestamped
 
@@ -56,14 +62,23 @@ class CountyAuthority(models.Model):
         return f"{self.user} · {self.county}"
 
 
+def county_authority_scope(user: User, *, county_field: str) -> Q:
+    """Rows in the counties the user acts for as the county SME authority; nothing for a visitor. The one
+    filter of it: the registry's lists here, and the recognition of clusters above."""
+    if not is_signed_in(user):
+        return NOTHING
+    return Q(**{f"{county_field}__in": CountyAuthority.objects.filter(user=user).values("county_id")})
+
+
 def _scope(user: User, *, region_field: str) -> Q | None:
     """Rows in the user's reviewer jurisdiction or in a county the user acts for; None when they see all."""
     if sees_everywhere(user):
         return None
     if not is_signed_in(user):
         return NOTHING
-    counties = CountyAuthority.objects.filter(user=user).values("county_id")
-    return region_scope(user, region_field=region_field) | Q(**{f"{region_field}__in": counties})
+    return region_scope(user, region_field=region_field) | county_authority_scope(
+        user, county_field=region_field
+    )
 
 
 class ClusterQuerySet(models.QuerySet["Cluster"]):
@@ -86,13 +101,8 @@ class Cluster(Timestamped):
         related_name="+",
         verbose_name=_("main industry (GB/T 4754 class)"),
     )
-    area_km2 = models.DecimalField(
-        _("area in km²"),
-        max_digits=9,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(0)],
+    area_km2 = unknown_decimal_field(
+        _("area in km²"), max_digits=9, decimal_places=2, validators=[MinValueValidator(0)]
     )
     # Single champions (制造业单项冠军) are not recognised on the platform: the county declares how many of its
     # members in the main industry hold one, for the reviewers to confirm.
@@ -132,22 +142,8 @@ class ClusterOutput(models.Model):
     total = models.DecimalField(
         _("total output"), max_digits=18, decimal_places=2, validators=[MinValueValidator(0)]
     )
-    sme = models.DecimalField(
-        _("SMEs' output"),
-        max_digits=18,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(0)],
-    )
-    main_industry = models.DecimalField(
-        _("main industry's output"),
-        max_digits=18,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(0)],
-    )
+    sme = money_field(_("SMEs' output"), max_digits=18, validators=[MinValueValidator(0)])
+    main_industry = money_field(_("main industry's output"), max_digits=18, validators=[MinValueValidator(0)])
 
     class Meta:
         ordering = ["cluster", "year"]
@@ -247,9 +243,7 @@ class DevelopmentReport(models.Model):
     )
     filed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     filed_at = models.DateTimeField(_("filed at"))
-    forwarded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    forwarded_by = optional_person_field()
     forwarded_at = models.DateTimeField(_("forwarded at"), null=True, blank=True)
     late = models.BooleanField(_("forwarded late"), default=False)
     return_reason = models.TextField(_("why it was sent back"), blank=True)
@@ -309,9 +303,7 @@ class ClusterEvent(AuditEvent):
     entered, a report filed, forwarded or sent back, a reminder sent."""
 
     cluster = models.ForeignKey(Cluster, on_delete=models.CASCADE, related_name="events")
-    report = models.ForeignKey(
-        DevelopmentReport, on_delete=models.SET_NULL, null=True, blank=True, related_name="events"
-    )
+    report = optional_foreign_key(DevelopmentReport, related_name="events", on_delete=models.SET_NULL)
     # The year a report or a reminder concerns, so the overdue list counts the reminders of each year.
     year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from django.conf import settings
 from django.db import models
 from django.db.models import F, Q, Value
 from django.db.models.functions import Coalesce, Substr
@@ -18,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from littlegiant.audit import AuditEvent
 from littlegiant.digital.questionnaire import CURRENT_ID
 from littlegiant.enterprises.permissions import enterprise_scope
+from littlegiant.model_fields import optional_person_field, unknown_decimal_field
 
 if TYPE_CHECKING:
     from littlegiant.accounts.models import User
@@ -71,20 +71,13 @@ class Evaluation(models.Model):
     )
     results_points = models.DecimalField(_("digital results"), max_digits=6, decimal_places=3, default=0)
     # Empty until every scored item is answered (D5).
-    total_points = models.DecimalField(_("score"), max_digits=6, decimal_places=3, null=True, blank=True)
+    total_points = unknown_decimal_field(_("score"), max_digits=6, decimal_places=3)
     # The provisional level (D17); empty when below 20 or not yet decided.
     provisional_level = models.PositiveSmallIntegerField(_("provisional level"), null=True, blank=True)
     weakest_dimension = models.CharField(_("weakest dimension"), max_length=16, blank=True)
     pledged_at = models.DateTimeField(_("pledge given at"), null=True, blank=True)
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
-    submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("submitted by"),
-    )
+    submitted_by = optional_person_field(verbose_name=_("submitted by"))
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = EvaluationQuerySet.as_manager()
@@ -143,6 +136,11 @@ class LevelSource(models.TextChoices):
     NONE = "", _("none known")
 
 
+# The not-there-yet list's order after its equality columns, as the tracker reads it (weakest first, then by
+# place and name): both list indexes end with it.
+_LIST_ORDER = (Coalesce("level", Value(0)), F("region_path"), F("name"), F("enterprise"))
+
+
 class LevelSnapshot(models.Model):
     """The level that counts (D17) for an enterprise holding a tracked title during a year: what the 2027
     tracker counts, grouped and filtered without a join.
@@ -190,25 +188,14 @@ class LevelSnapshot(models.Model):
         ]
         indexes = [
             # The not-there-yet list, read in its order (weakest first) and stopped after a page.
-            models.Index(
-                F("tier"),
-                F("year"),
-                Coalesce("level", Value(0)),
-                F("region_path"),
-                F("name"),
-                F("enterprise"),
-                name="digital_snapshot_list",
-            ),
+            models.Index(F("tier"), F("year"), *_LIST_ORDER, name="digital_snapshot_list"),
             # The same list inside a province (or a city or county of it): equality on the province's code
             # first, so a province's page reads its own rows in order and never another province's.
             models.Index(
                 F("tier"),
                 F("year"),
                 Substr("region_path", 1, 6),
-                Coalesce("level", Value(0)),
-                F("region_path"),
-                F("name"),
-                F("enterprise"),
+                *_LIST_ORDER,
                 name="digital_snapshot_area_list",
             ),
             # The tracker's grouped counts: equality on tier and year, a prefix on the path (pattern operators,

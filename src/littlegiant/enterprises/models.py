@@ -13,6 +13,13 @@ from simple_history.models import HistoricalRecords
 from littlegiant.accounts.jurisdiction import is_administrator
 from littlegiant.enterprises.credit_code import validate_credit_code
 from littlegiant.enterprises.permissions import MembershipRole, enterprise_scope
+from littlegiant.model_fields import (
+    money_field,
+    optional_person_field,
+    unknown_count_field,
+    unknown_decimal_field,
+    unknown_flag_field,
+)
 from littlegiant.permissions import is_signed_in
 from littlegiant.reference.models import Region
 from littlegiant.timestamps import Timestamped
@@ -93,61 +100,31 @@ class AnnualFiling(Timestamped):
 
     enterprise = models.ForeignKey(Enterprise, on_delete=models.CASCADE, related_name="filings")
     year = models.PositiveSmallIntegerField(_("reference year"))
-    employees = models.PositiveIntegerField(_("Persons employed"), null=True, blank=True)
-    operating_revenue = models.DecimalField(
-        _("Operating revenue"), max_digits=20, decimal_places=2, null=True, blank=True
+    employees = unknown_count_field(_("Persons employed"))
+    operating_revenue = money_field(_("Operating revenue"))
+    operating_revenue_prev = money_field(_("Operating revenue, year before"))
+    operating_revenue_prev2 = money_field(_("Operating revenue, two years before"))
+    main_business_revenue = money_field(_("Main-business revenue"))
+    main_business_revenue_prev = money_field(_("Main-business revenue, year before"))
+    main_business_revenue_prev2 = money_field(_("Main-business revenue, two years before"))
+    total_assets = money_field(_("Total assets at year end"))
+    total_liabilities = money_field(_("Total liabilities at year end"))
+    net_profit = money_field(_("Net profit"))
+    rd_expense = money_field(_("R&D expense"))
+    rd_expense_prev = money_field(_("R&D expense, year before"))
+    rd_staff = unknown_count_field(_("R&D staff"))
+    equity_financing_2y = money_field(_("New equity financing, last 2 years"))
+    equity_financing_3y = money_field(_("New equity financing, last 3 years"))
+    niche_years = unknown_decimal_field(_("Years in the niche market"), max_digits=9, decimal_places=3)
+    national_niche_market_share = unknown_decimal_field(
+        _("National niche market share"), max_digits=9, decimal_places=6
     )
-    operating_revenue_prev = models.DecimalField(
-        _("Operating revenue, year before"), max_digits=20, decimal_places=2, null=True, blank=True
-    )
-    operating_revenue_prev2 = models.DecimalField(
-        _("Operating revenue, two years before"), max_digits=20, decimal_places=2, null=True, blank=True
-    )
-    main_business_revenue = models.DecimalField(
-        _("Main-business revenue"), max_digits=20, decimal_places=2, null=True, blank=True
-    )
-    main_business_revenue_prev = models.DecimalField(
-        _("Main-business revenue, year before"), max_digits=20, decimal_places=2, null=True, blank=True
-    )
-    main_business_revenue_prev2 = models.DecimalField(
-        _("Main-business revenue, two years before"), max_digits=20, decimal_places=2, null=True, blank=True
-    )
-    total_assets = models.DecimalField(
-        _("Total assets at year end"), max_digits=20, decimal_places=2, null=True, blank=True
-    )
-    total_liabilities = models.DecimalField(
-        _("Total liabilities at year end"), max_digits=20, decimal_places=2, null=True, blank=True
-    )
-    net_profit = models.DecimalField(_("Net profit"), max_digits=20, decimal_places=2, null=True, blank=True)
-    rd_expense = models.DecimalField(_("R&D expense"), max_digits=20, decimal_places=2, null=True, blank=True)
-    rd_expense_prev = models.DecimalField(
-        _("R&D expense, year before"), max_digits=20, decimal_places=2, null=True, blank=True
-    )
-    rd_staff = models.PositiveIntegerField(_("R&D staff"), null=True, blank=True)
-    equity_financing_2y = models.DecimalField(
-        _("New equity financing, last 2 years"), max_digits=20, decimal_places=2, null=True, blank=True
-    )
-    equity_financing_3y = models.DecimalField(
-        _("New equity financing, last 3 years"), max_digits=20, decimal_places=2, null=True, blank=True
-    )
-    niche_years = models.DecimalField(
-        _("Years in the niche market"), max_digits=9, decimal_places=3, null=True, blank=True
-    )
-    national_niche_market_share = models.DecimalField(
-        _("National niche market share"), max_digits=9, decimal_places=6, null=True, blank=True
-    )
-    ip_class1 = models.PositiveIntegerField(_("Class-I IP rights"), null=True, blank=True)
-    ip_class1_self_developed = models.PositiveIntegerField(
-        _("Self-developed Class-I IP"), null=True, blank=True
-    )
-    ip_class1_high_value = models.PositiveIntegerField(_("Class-I high-value IP"), null=True, blank=True)
-    ip_class1_applied = models.PositiveIntegerField(
-        _("Class-I IP applied with economic benefit"), null=True, blank=True
-    )
-    ip_class2 = models.PositiveIntegerField(_("Class-II IP rights"), null=True, blank=True)
-    main_product_strategic_emerging = models.BooleanField(
-        _("Main product in a strategic emerging industry"), null=True, blank=True
-    )
+    ip_class1 = unknown_count_field(_("Class-I IP rights"))
+    ip_class1_self_developed = unknown_count_field(_("Self-developed Class-I IP"))
+    ip_class1_high_value = unknown_count_field(_("Class-I high-value IP"))
+    ip_class1_applied = unknown_count_field(_("Class-I IP applied with economic benefit"))
+    ip_class2 = unknown_count_field(_("Class-II IP rights"))
+    main_product_strategic_emerging = unknown_flag_field(_("Main product in a strategic emerging industry"))
     main_product_chain_role = models.CharField(
         _("Main product's role in the industrial chain"),
         max_length=32,
@@ -160,16 +137,12 @@ class AnnualFiling(Timestamped):
         ],
     )
     digital_level = models.PositiveSmallIntegerField(_("Digital level (1-4)"), null=True, blank=True)
-    quality_provincial_award = models.BooleanField(
-        _("Provincial-or-higher quality award"), null=True, blank=True
-    )
-    quality_system_certified = models.BooleanField(
-        _("Quality management system certified"), null=True, blank=True
-    )
-    own_brand = models.BooleanField(_("Own brand"), null=True, blank=True)
-    standards_participation = models.BooleanField(_("Took part in drafting standards"), null=True, blank=True)
-    local_indicator_score = models.DecimalField(
-        _("Local indicator score (0-15)"), max_digits=9, decimal_places=3, null=True, blank=True
+    quality_provincial_award = unknown_flag_field(_("Provincial-or-higher quality award"))
+    quality_system_certified = unknown_flag_field(_("Quality management system certified"))
+    own_brand = unknown_flag_field(_("Own brand"))
+    standards_participation = unknown_flag_field(_("Took part in drafting standards"))
+    local_indicator_score = unknown_decimal_field(
+        _("Local indicator score (0-15)"), max_digits=9, decimal_places=3
     )
     rd_institution_level = models.CharField(
         _("Level of R&D institution"),
@@ -184,124 +157,52 @@ class AnnualFiling(Timestamped):
             ("national", "national"),
         ],
     )
-    provincial_award_best_rank_3y = models.PositiveIntegerField(
-        _("Best rank in a provincial S&T award, 3 years"), null=True, blank=True
+    provincial_award_best_rank_3y = unknown_count_field(_("Best rank in a provincial S&T award, 3 years"))
+    national_award_best_rank_3y = unknown_count_field(_("Best rank in a national S&T award, 3 years"))
+    innovation_honour_valid = unknown_flag_field(_("Holds a valid innovation honour (HNTE etc.)"))
+    makers_china_top500_3y = unknown_flag_field(_("Makers China national top 500, 3 years"))
+    it_supported_core_processes = unknown_count_field(_("Core processes supported by IT systems"))
+    management_or_intl_certification = unknown_flag_field(
+        _("Management-system or developed-country product certification")
     )
-    national_award_best_rank_3y = models.PositiveIntegerField(
-        _("Best rank in a national S&T award, 3 years"), null=True, blank=True
+    chain_key_link = unknown_flag_field(_("At a key link of the industrial chain"))
+    main_product_key_field = unknown_flag_field(_("Main product in a key field"))
+    holds_tech_innovative_title = unknown_flag_field(_("Holds a tech-and-innovative SME title"))
+    holds_srdi_title = unknown_flag_field(_("Holds an SRDI SME title"))
+    development_eval_score = unknown_decimal_field(
+        _("SRDI development evaluation score"), max_digits=9, decimal_places=3
     )
-    innovation_honour_valid = models.BooleanField(
-        _("Holds a valid innovation honour (HNTE etc.)"), null=True, blank=True
+    development_eval_score_prev = unknown_decimal_field(
+        _("SRDI development evaluation score, last year"), max_digits=9, decimal_places=3
     )
-    makers_china_top500_3y = models.BooleanField(
-        _("Makers China national top 500, 3 years"), null=True, blank=True
+    market_share_leading = unknown_flag_field(_("Main product's market share relatively high"))
+    niche_market_rank_domestic = unknown_count_field(_("Domestic niche market rank"))
+    international_niche_market_share = unknown_decimal_field(
+        _("International niche market share"), max_digits=9, decimal_places=6
     )
-    it_supported_core_processes = models.PositiveIntegerField(
-        _("Core processes supported by IT systems"), null=True, blank=True
-    )
-    management_or_intl_certification = models.BooleanField(
-        _("Management-system or developed-country product certification"), null=True, blank=True
-    )
-    chain_key_link = models.BooleanField(_("At a key link of the industrial chain"), null=True, blank=True)
-    main_product_key_field = models.BooleanField(_("Main product in a key field"), null=True, blank=True)
-    holds_tech_innovative_title = models.BooleanField(
-        _("Holds a tech-and-innovative SME title"), null=True, blank=True
-    )
-    holds_srdi_title = models.BooleanField(_("Holds an SRDI SME title"), null=True, blank=True)
-    development_eval_score = models.DecimalField(
-        _("SRDI development evaluation score"), max_digits=9, decimal_places=3, null=True, blank=True
-    )
-    development_eval_score_prev = models.DecimalField(
-        _("SRDI development evaluation score, last year"),
-        max_digits=9,
-        decimal_places=3,
-        null=True,
-        blank=True,
-    )
-    market_share_leading = models.BooleanField(
-        _("Main product's market share relatively high"), null=True, blank=True
-    )
-    niche_market_rank_domestic = models.PositiveIntegerField(
-        _("Domestic niche market rank"), null=True, blank=True
-    )
-    international_niche_market_share = models.DecimalField(
-        _("International niche market share"), max_digits=9, decimal_places=6, null=True, blank=True
-    )
-    independent_legal_person = models.BooleanField(
-        _("Independent legal person registered in the PRC"), null=True, blank=True
-    )
-    listed_abnormal_or_dishonest = models.BooleanField(
-        _("On the abnormal-operations or dishonesty list"), null=True, blank=True
-    )
-    restricted_industry = models.BooleanField(
-        _("Prohibited, restricted or eliminated category"), null=True, blank=True
-    )
-    incident_or_violation_3y = models.BooleanField(
-        _("Major incident or violation in the last 3 years"), null=True, blank=True
-    )
+    independent_legal_person = unknown_flag_field(_("Independent legal person registered in the PRC"))
+    listed_abnormal_or_dishonest = unknown_flag_field(_("On the abnormal-operations or dishonesty list"))
+    restricted_industry = unknown_flag_field(_("Prohibited, restricted or eliminated category"))
+    incident_or_violation_3y = unknown_flag_field(_("Major incident or violation in the last 3 years"))
     # R&D super-deduction and income tax of the tax year (enterprise-data.md; criteria.md §6, D12-D16)
-    rd_personnel = models.DecimalField(
-        _("R&D personnel costs (item 1)"), max_digits=20, decimal_places=2, null=True, blank=True
+    rd_personnel = money_field(_("R&D personnel costs (item 1)"))
+    rd_direct_inputs = money_field(_("R&D direct inputs (item 2)"))
+    rd_depreciation = money_field(_("R&D depreciation (item 3)"))
+    rd_amortisation = money_field(_("R&D amortisation of intangible assets (item 4)"))
+    rd_design_fees = money_field(_("New-product design and similar fees (item 5)"))
+    rd_other_related = money_field(_("Other related R&D expenses, before the 10 per cent cap (item 6)"))
+    rd_commissioned_domestic = money_field(_("R&D commissioned in China, amount paid"))
+    rd_commissioned_overseas = money_field(_("R&D commissioned overseas, amount paid"))
+    rd_capitalised_amortisation = money_field(
+        _("This year's amortisation of intangible assets formed by R&D")
     )
-    rd_direct_inputs = models.DecimalField(
-        _("R&D direct inputs (item 2)"), max_digits=20, decimal_places=2, null=True, blank=True
+    taxable_income = money_field(_("Taxable income before the R&D additional deduction"))
+    hnte = unknown_flag_field(_("Valid high and new technology enterprise certificate"))
+    ic_or_mother_machine_listed = unknown_flag_field(
+        _("On the IC or industrial-mother-machine enterprise list")
     )
-    rd_depreciation = models.DecimalField(
-        _("R&D depreciation (item 3)"), max_digits=20, decimal_places=2, null=True, blank=True
-    )
-    rd_amortisation = models.DecimalField(
-        _("R&D amortisation of intangible assets (item 4)"),
-        max_digits=20,
-        decimal_places=2,
-        null=True,
-        blank=True,
-    )
-    rd_design_fees = models.DecimalField(
-        _("New-product design and similar fees (item 5)"),
-        max_digits=20,
-        decimal_places=2,
-        null=True,
-        blank=True,
-    )
-    rd_other_related = models.DecimalField(
-        _("Other related R&D expenses, before the 10 per cent cap (item 6)"),
-        max_digits=20,
-        decimal_places=2,
-        null=True,
-        blank=True,
-    )
-    rd_commissioned_domestic = models.DecimalField(
-        _("R&D commissioned in China, amount paid"), max_digits=20, decimal_places=2, null=True, blank=True
-    )
-    rd_commissioned_overseas = models.DecimalField(
-        _("R&D commissioned overseas, amount paid"), max_digits=20, decimal_places=2, null=True, blank=True
-    )
-    rd_capitalised_amortisation = models.DecimalField(
-        _("This year's amortisation of intangible assets formed by R&D"),
-        max_digits=20,
-        decimal_places=2,
-        null=True,
-        blank=True,
-    )
-    taxable_income = models.DecimalField(
-        _("Taxable income before the R&D additional deduction"),
-        max_digits=20,
-        decimal_places=2,
-        null=True,
-        blank=True,
-    )
-    hnte = models.BooleanField(
-        _("Valid high and new technology enterprise certificate"), null=True, blank=True
-    )
-    ic_or_mother_machine_listed = models.BooleanField(
-        _("On the IC or industrial-mother-machine enterprise list"), null=True, blank=True
-    )
-    employees_avg = models.DecimalField(
-        _("Annual average head-count"), max_digits=12, decimal_places=3, null=True, blank=True
-    )
-    total_assets_avg = models.DecimalField(
-        _("Annual average total assets"), max_digits=20, decimal_places=2, null=True, blank=True
-    )
+    employees_avg = unknown_decimal_field(_("Annual average head-count"), max_digits=12, decimal_places=3)
+    total_assets_avg = money_field(_("Annual average total assets"))
     history = HistoricalRecords()
 
     class Meta:
@@ -393,13 +294,8 @@ class DataImport(models.Model):
     """
 
     file_name = models.CharField(_("file name"), max_length=255)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="data_imports",
-        verbose_name=_("imported by"),
+    actor = optional_person_field(
+        on_delete=models.SET_NULL, related_name="data_imports", verbose_name=_("imported by")
     )
     role = models.CharField(_("acting as"), max_length=64)
     rows = models.PositiveIntegerField(_("rows"))

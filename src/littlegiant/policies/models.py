@@ -15,8 +15,10 @@ from django.utils.translation import gettext_lazy as _
 
 from littlegiant.accounts.jurisdiction import region_scope
 from littlegiant.audit import AuditEvent
+from littlegiant.model_fields import money_field, optional_foreign_key, optional_person_field
 from littlegiant.permissions import is_signed_in
 from littlegiant.policies.permissions import managed_scope, policy_scope
+from littlegiant.reference.constraints import region_matches_level
 from littlegiant.reference.models import REGION_LEVEL_OF, GovernmentLevel
 from littlegiant.runs import BackgroundRun
 from littlegiant.runs import RunStatus as RunStatus  # the run statuses, where the policy pages look for them
@@ -72,21 +74,12 @@ class Policy(models.Model):
     issuer = models.CharField(_("issuing authority"), max_length=120)
     level = models.CharField(_("level"), max_length=16, choices=PolicyLevel.choices)
     # Empty for a national policy; else a province, prefecture or county matching the level (GB/T 2260).
-    region = models.ForeignKey(
-        "reference.Region",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="policies",
-        verbose_name=_("region"),
-    )
+    region = optional_foreign_key("reference.Region", related_name="policies", verbose_name=_("region"))
     document_number = models.CharField(_("document number"), max_length=80, blank=True)
     valid_from = models.DateField(_("valid from"))
     valid_until = models.DateField(_("valid until"), null=True, blank=True)
     benefit_kind = models.CharField(_("benefit"), max_length=16, choices=BenefitKind.choices)
-    benefit_amount = models.DecimalField(
-        _("amount (yuan)"), max_digits=16, decimal_places=2, null=True, blank=True
-    )
+    benefit_amount = money_field(_("amount (yuan)"), max_digits=16)
     benefit_expression = models.CharField(_("amount expression"), max_length=500, blank=True)
     benefit_text = models.TextField(_("benefit described"), blank=True)
     # [{"label": "...", "expression": "..."}], each checked by policies.conditions when saved.
@@ -96,14 +89,7 @@ class Policy(models.Model):
     status = models.CharField(
         _("status"), max_length=16, choices=PolicyStatus.choices, default=PolicyStatus.IN_FORCE
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("created by"),
-    )
+    created_by = optional_person_field(on_delete=models.SET_NULL, verbose_name=_("created by"))
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
@@ -119,11 +105,9 @@ class Policy(models.Model):
                 name="policy_ends_after_it_starts",
                 violation_error_message=_("A policy cannot end before it starts."),
             ),
-            models.CheckConstraint(
-                condition=Q(level="national", region__isnull=True)
-                | (~Q(level="national") & Q(region__isnull=False)),
+            region_matches_level(
                 name="policy_region_matches_level",
-                violation_error_message=_("A national policy has no region; every other policy has one."),
+                message=_("A national policy has no region; every other policy has one."),
             ),
         ]
         indexes = [models.Index(fields=["status", "valid_from"], name="policy_in_force")]
@@ -179,14 +163,7 @@ class PolicyRun(BackgroundRun):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("requested by")
     )
     # Empty: the whole country (national reviewers and administrators only).
-    region = models.ForeignKey(
-        "reference.Region",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("region"),
-    )
+    region = optional_foreign_key("reference.Region", related_name="+", verbose_name=_("region"))
     year = models.PositiveSmallIntegerField(_("reference year"))
     evaluation_date = models.DateField(_("evaluated on"))
     qualifying = models.PositiveIntegerField(_("qualifying enterprises"), default=0)
@@ -230,10 +207,8 @@ class PolicyNotice(models.Model):
     enterprise = models.ForeignKey(
         "enterprises.Enterprise", on_delete=models.CASCADE, related_name="policy_notices"
     )
-    run = models.ForeignKey(PolicyRun, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
-    sent_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
+    run = optional_foreign_key(PolicyRun, related_name="+", on_delete=models.SET_NULL)
+    sent_by = optional_person_field(on_delete=models.SET_NULL)
     created_at = models.DateTimeField(_("sent at"), auto_now_add=True)
 
     class Meta:

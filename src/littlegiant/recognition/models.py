@@ -19,8 +19,14 @@ from simple_history.models import HistoricalRecords
 from littlegiant.accounts.jurisdiction import NOTHING, at_reviewer_levels, region_scope, sees_everywhere
 from littlegiant.accounts.models import ReviewLevel
 from littlegiant.audit import AuditEvent
-from littlegiant.clusters.models import CountyAuthority
+from littlegiant.clusters.models import county_authority_scope
 from littlegiant.enterprises.permissions import EVERY_MEMBER, enterprise_scope
+from littlegiant.model_fields import (
+    optional_foreign_key,
+    optional_person_field,
+    unknown_decimal_field,
+    unknown_flag_field,
+)
 from littlegiant.permissions import is_signed_in
 from littlegiant.rules import PackNotFound, registry
 
@@ -333,20 +339,13 @@ def _jurisdiction_or_membership(user: User, *, region_field: str, enterprise_fie
     return region_scope(user, region_field=region_field) | members
 
 
-def _county_authority(user: User, *, county_field: str) -> Q:
-    """Rows of the clusters in the counties the user acts for as the county SME authority."""
-    if not is_signed_in(user):
-        return NOTHING
-    return Q(**{f"{county_field}__in": CountyAuthority.objects.filter(user=user).values("county_id")})
-
-
 class ApplicationQuerySet(models.QuerySet["Application"]):
     def for_user(self, user: User) -> ApplicationQuerySet:
         """Applications this user may see: their enterprises', their jurisdiction's, or theirs to score."""
         scope = _jurisdiction_or_membership(user, region_field="region", enterprise_field="enterprise")
         if scope is None:
             return self.all()
-        scope |= _county_authority(user, county_field="cluster__county")
+        scope |= county_authority_scope(user, county_field="cluster__county")
         if user.is_authenticated:
             assigned = ExpertReview.objects.filter(expert__user=user).values("draw__application_id")
             scope |= Q(pk__in=assigned)
@@ -366,46 +365,25 @@ class Application(models.Model):
 
     programme = models.ForeignKey(Programme, on_delete=models.PROTECT, related_name="applications")
     # The subject: an enterprise (with its filing) or, in a cluster programme, a cluster (exactly one).
-    enterprise = models.ForeignKey(
-        "enterprises.Enterprise", on_delete=models.PROTECT, null=True, blank=True, related_name="applications"
+    enterprise = optional_foreign_key("enterprises.Enterprise", related_name="applications")
+    filing = optional_foreign_key(
+        "enterprises.AnnualFiling", related_name="applications", verbose_name=_("filing")
     )
-    filing = models.ForeignKey(
-        "enterprises.AnnualFiling",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="applications",
-        verbose_name=_("filing"),
-    )
-    cluster = models.ForeignKey(
-        "clusters.Cluster",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="applications",
-        verbose_name=_("cluster"),
-    )
+    cluster = optional_foreign_key("clusters.Cluster", related_name="applications", verbose_name=_("cluster"))
     # When the stage with the programme's quota recommended it (counted against the quota, §8.2).
     recommended_at = models.DateTimeField(_("recommended at"), null=True, blank=True)
     status = models.CharField(
         _("status"), max_length=16, choices=ApplicationStatus.choices, default=ApplicationStatus.DRAFT
     )
-    current_stage = models.ForeignKey(
-        ReviewStage,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="applications",
-        verbose_name=_("current stage"),
+    current_stage = optional_foreign_key(
+        ReviewStage, related_name="applications", verbose_name=_("current stage")
     )
     # Bumped by every transition: a decision taken on a page opened before another one is refused.
     version = models.PositiveIntegerField(default=0)
     outcome = models.CharField(_("self-assessment outcome"), max_length=24, blank=True)
     score = models.PositiveSmallIntegerField(_("self-assessment score"), null=True, blank=True)
     pledge_signed_at = models.DateTimeField(_("pledge signed at"), null=True, blank=True)
-    pledge_signed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    pledge_signed_by = optional_person_field()
     return_note = models.TextField(_("what to correct"), blank=True)
     rejection_reason = models.CharField(
         _("rejection reason"), max_length=24, choices=RejectionReason.choices, blank=True
@@ -423,14 +401,8 @@ class Application(models.Model):
     # The jurisdiction the application is reviewed in: the enterprise's region until it is submitted, then fixed,
     # so that an enterprise that moves (or is moved by an edit) cannot take a submitted application away from
     # its reviewers. Every scope and decision reads this, never the enterprise's live region.
-    region = models.ForeignKey(
-        "reference.Region",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="+",
-        verbose_name=_("jurisdiction"),
+    region = optional_foreign_key(
+        "reference.Region", related_name="+", editable=False, verbose_name=_("jurisdiction")
     )
     # Copies of the current stage's level and the region's path, kept by save(): the review queue filters on
     # them through its own indexes instead of joining the stage and the region.
@@ -686,9 +658,7 @@ class SpotCheckDraw(RecordedDraw):
     """A seeded, recorded random draw of applications for on-site spot checks (实地抽查) at a stage."""
 
     stage = models.ForeignKey(ReviewStage, on_delete=models.PROTECT, related_name="spot_check_draws")
-    region = models.ForeignKey(
-        "reference.Region", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    region = optional_foreign_key("reference.Region", related_name="+")
     population = models.JSONField(_("applications drawn from"))
     sample_size = models.PositiveSmallIntegerField(_("sample size"))
 
@@ -713,9 +683,7 @@ class SpotCheck(models.Model):
     result = models.CharField(_("result"), max_length=16, choices=Result.choices, blank=True)
     findings = models.TextField(_("findings"), blank=True)
     visited_on = models.DateField(_("visited on"), null=True, blank=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    recorded_by = optional_person_field()
     recorded_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -748,14 +716,7 @@ class Expert(models.Model):
     name = models.CharField(_("name"), max_length=64)
     organisation = models.CharField(_("organisation"), max_length=200, blank=True)
     email = models.EmailField(_("email"), blank=True)
-    region = models.ForeignKey(
-        "reference.Region",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("region"),
-    )
+    region = optional_foreign_key("reference.Region", related_name="+", verbose_name=_("region"))
     fields = models.CharField(_("fields of expertise"), max_length=200, blank=True)
     linked_enterprises = models.ManyToManyField(
         "enterprises.Enterprise",
@@ -797,7 +758,7 @@ class ExpertReview(models.Model):
     draw = models.ForeignKey(ExpertDraw, on_delete=models.CASCADE, related_name="reviews")
     expert = models.ForeignKey(Expert, on_delete=models.PROTECT, related_name="reviews")
     scores = models.JSONField(_("scores"), default=dict)
-    total = models.DecimalField(_("total"), max_digits=6, decimal_places=2, null=True, blank=True)
+    total = unknown_decimal_field(_("total"), max_digits=6, decimal_places=2)
     comment = models.TextField(_("comment"), blank=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
 
@@ -822,14 +783,7 @@ class PublicNotice(models.Model):
 
     programme = models.ForeignKey(Programme, on_delete=models.PROTECT, related_name="notices")
     stage = models.ForeignKey(ReviewStage, on_delete=models.PROTECT, related_name="notices")
-    region = models.ForeignKey(
-        "reference.Region",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("region"),
-    )
+    region = optional_foreign_key("reference.Region", related_name="+", verbose_name=_("region"))
     title = models.CharField(_("title"), max_length=200)
     number = models.CharField(_("notice number"), max_length=64, blank=True)
     issuer = models.CharField(_("issuing body"), max_length=200, blank=True)
@@ -898,10 +852,8 @@ class Objection(models.Model):
     address = models.GenericIPAddressField(null=True, blank=True, db_index=True)
     lodged_at = models.DateTimeField(auto_now_add=True, db_index=True)
     resolution = models.TextField(_("resolution"), blank=True)
-    upheld = models.BooleanField(_("upheld"), null=True, blank=True)
-    resolved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    upheld = unknown_flag_field(_("upheld"))
+    resolved_by = optional_person_field()
     resolved_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -924,9 +876,7 @@ class RecognitionBatch(models.Model):
     """A batch decision recognising the passed applications of a programme (one published list)."""
 
     programme = models.ForeignKey(Programme, on_delete=models.PROTECT, related_name="batches")
-    region = models.ForeignKey(
-        "reference.Region", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    region = optional_foreign_key("reference.Region", related_name="+")
     title = models.CharField(_("title"), max_length=200)
     number = models.CharField(_("decision number"), max_length=64, blank=True)
     issuer = models.CharField(_("issuing body"), max_length=200, blank=True)
@@ -986,7 +936,7 @@ class RecognitionQuerySet(models.QuerySet["Recognition"]):
         )
         if scope is None:
             return self.all()
-        return self.filter(scope | _county_authority(user, county_field="cluster__county"))
+        return self.filter(scope | county_authority_scope(user, county_field="cluster__county"))
 
     def valid_on(self, day: dt.date) -> RecognitionQuerySet:
         return self.filter(revoked_at__isnull=True, valid_from__lte=day, valid_until__gte=day)
@@ -997,12 +947,8 @@ class Recognition(models.Model):
 
     application = models.OneToOneField(Application, on_delete=models.PROTECT, related_name="recognition")
     # The holder: the application's subject, an enterprise or a cluster.
-    enterprise = models.ForeignKey(
-        "enterprises.Enterprise", on_delete=models.PROTECT, null=True, blank=True, related_name="recognitions"
-    )
-    cluster = models.ForeignKey(
-        "clusters.Cluster", on_delete=models.PROTECT, null=True, blank=True, related_name="recognitions"
-    )
+    enterprise = optional_foreign_key("enterprises.Enterprise", related_name="recognitions")
+    cluster = optional_foreign_key("clusters.Cluster", related_name="recognitions")
     batch = models.ForeignKey(RecognitionBatch, on_delete=models.PROTECT, related_name="recognitions")
     # The name and credit code the title was granted under: the certificate and its verification show these,
     # so that renaming the enterprise afterwards cannot make a certificate vouch for another name.
@@ -1012,14 +958,7 @@ class Recognition(models.Model):
         _("certificate number"), max_length=40, unique=True, null=True, blank=True
     )
     tier = models.CharField(_("tier"), max_length=20, choices=Tier.choices)
-    renews = models.ForeignKey(
-        "self",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="renewals",
-        verbose_name=_("renews"),
-    )
+    renews = optional_foreign_key("self", related_name="renewals", verbose_name=_("renews"))
     valid_from = models.DateField(_("valid from"))
     valid_until = models.DateField(_("valid until"))
     certificate_code = models.CharField(_("verification code"), max_length=16, unique=True)
@@ -1139,11 +1078,9 @@ class ChangeReport(models.Model):
     reported_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     reported_at = models.DateTimeField(auto_now_add=True)
     late = models.BooleanField(_("reported late"), default=False)
-    still_eligible = models.BooleanField(_("still eligible"), null=True, blank=True)
+    still_eligible = unknown_flag_field(_("still eligible"))
     assessment = models.TextField(_("assessment"), blank=True)
-    assessed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    assessed_by = optional_person_field()
     assessed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -1159,15 +1096,9 @@ class Event(AuditEvent):
     """One entry of the recognition trail (the platform's audit-event base): about an application, a title or a
     notice."""
 
-    application = models.ForeignKey(
-        Application, on_delete=models.CASCADE, null=True, blank=True, related_name="events"
-    )
-    recognition = models.ForeignKey(
-        Recognition, on_delete=models.CASCADE, null=True, blank=True, related_name="events"
-    )
-    notice = models.ForeignKey(
-        PublicNotice, on_delete=models.CASCADE, null=True, blank=True, related_name="events"
-    )
+    application = optional_foreign_key(Application, related_name="events", on_delete=models.CASCADE)
+    recognition = optional_foreign_key(Recognition, related_name="events", on_delete=models.CASCADE)
+    notice = optional_foreign_key(PublicNotice, related_name="events", on_delete=models.CASCADE)
 
     class Meta(AuditEvent.Meta):
         verbose_name = _("event")

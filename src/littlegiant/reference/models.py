@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from littlegiant.model_fields import optional_foreign_key
+
 
 class RegionLevel(models.TextChoices):
     PROVINCE = "province", _("Province")
@@ -46,14 +48,7 @@ class Region(models.Model):
     code = models.CharField(_("code"), max_length=6, primary_key=True)
     name = models.CharField(_("name"), max_length=64)
     level = models.CharField(_("level"), max_length=16, choices=RegionLevel.choices)
-    parent = models.ForeignKey(
-        "self",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="children",
-        verbose_name=_("parent"),
-    )
+    parent = optional_foreign_key("self", related_name="children", verbose_name=_("parent"))
     path = models.CharField(_("path"), max_length=32, db_index=True)
     province_code = models.CharField(_("province code"), max_length=6, db_index=True)
 
@@ -135,9 +130,7 @@ class IndustryClass(models.Model):
     code = models.CharField(_("class"), max_length=4, primary_key=True)
     name = models.CharField(_("name"), max_length=128)
     division = models.ForeignKey(IndustryDivision, on_delete=models.PROTECT, related_name="classes")
-    group = models.ForeignKey(
-        IndustryGroup, on_delete=models.PROTECT, null=True, blank=True, related_name="classes"
-    )
+    group = optional_foreign_key(IndustryGroup, related_name="classes")
     size_industry = models.CharField(_("size-classification industry"), max_length=32)
     name_possibly_truncated = models.BooleanField(default=False)
 
@@ -156,9 +149,7 @@ class StrategicEmergingIndustry(models.Model):
     code = models.CharField(_("code"), max_length=8, primary_key=True)
     name = models.CharField(_("name"), max_length=64)
     level = models.PositiveSmallIntegerField(_("level"))
-    parent = models.ForeignKey(
-        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children"
-    )
+    parent = optional_foreign_key("self", related_name="children")
 
     class Meta:
         ordering = ["code"]

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from littlegiant.accounts.jurisdiction import is_official, region_scope
 from littlegiant.audit import AuditEventKeptAfterActor
+from littlegiant.model_fields import optional_foreign_key
 from littlegiant.permissions import is_signed_in
 from littlegiant.runs import BackgroundRun
 from littlegiant.runs import RunStatus as RunStatus  # where the scenario pages look for it
@@ -52,14 +53,7 @@ class Scenario(models.Model):
     # key (rules.variants.PackNumber.key) -> new value as text
     changes = models.JSONField(_("changed numbers"), default=dict, blank=True)
     # Empty region: the whole country (national reviewers and administrators only).
-    region = models.ForeignKey(
-        "reference.Region",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="scenarios",
-        verbose_name=_("region"),
-    )
+    region = optional_foreign_key("reference.Region", related_name="scenarios", verbose_name=_("region"))
     year = models.PositiveSmallIntegerField(_("reference year"))
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -138,13 +132,8 @@ class Mover(models.Model):
     # The city (or, under a municipality, the county) and the province, for grouping without joins.
     city_code = models.CharField(_("city"), max_length=6, db_index=True)
     province_code = models.CharField(_("province"), max_length=6)
-    section = models.ForeignKey(
-        "reference.IndustrySection",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("industry section"),
+    section = optional_foreign_key(
+        "reference.IndustrySection", related_name="+", verbose_name=_("industry section")
     )
     size_class = models.CharField(_("size class"), max_length=24, blank=True)
     direction = models.CharField(_("direction"), max_length=8, choices=Direction.choices)

@@ -15,7 +15,9 @@ from littlegiant.accounts.jurisdiction import is_administrator, region_scope, re
 from littlegiant.audit import AuditEvent
 from littlegiant.enterprises.models import Membership
 from littlegiant.enterprises.permissions import MembershipRole
+from littlegiant.model_fields import optional_foreign_key, unknown_count_field, unknown_flag_field
 from littlegiant.permissions import is_signed_in
+from littlegiant.reference.constraints import region_matches_level
 from littlegiant.reference.models import REGION_LEVEL_OF, GovernmentLevel
 from littlegiant.timestamps import Timestamped
 
@@ -78,11 +80,8 @@ class ServiceInstitution(models.Model):
 
     name = models.CharField(_("name"), max_length=200, db_index=True)
     level = models.CharField(_("level"), max_length=16, choices=InstitutionLevel.choices, db_index=True)
-    region = models.ForeignKey(
+    region = optional_foreign_key(
         "reference.Region",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
         related_name="service_institutions",
         verbose_name=_("region"),
         help_text=_(
@@ -108,11 +107,8 @@ class ServiceInstitution(models.Model):
         choices=DemonstrationStatus.choices,
         default=DemonstrationStatus.NONE,
     )
-    parent = models.ForeignKey(
+    parent = optional_foreign_key(
         "self",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
         related_name="children",
         verbose_name=_("parent institution"),
         help_text=_("Where requests are referred upward."),
@@ -144,13 +140,9 @@ class ServiceInstitution(models.Model):
         verbose_name_plural = _("service institutions")
         indexes = [models.Index(fields=["level", "region"], name="institution_level_region")]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(level=InstitutionLevel.NATIONAL, region__isnull=True)
-                | (~Q(level=InstitutionLevel.NATIONAL) & Q(region__isnull=False)),
+            region_matches_level(
                 name="institution_region_matches_level",
-                violation_error_message=_(
-                    "A national institution has no region; every other institution needs one."
-                ),
+                message=_("A national institution has no region; every other institution needs one."),
             ),
         ]
 
@@ -342,12 +334,10 @@ class ServiceRequest(models.Model):
         verbose_name=_("enterprise"),
     )
     category = models.CharField(_("category"), max_length=16, choices=ServiceCategory.choices)
-    offering = models.ForeignKey(
+    offering = optional_foreign_key(
         ServiceOffering,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
         related_name="requests",
+        on_delete=models.SET_NULL,
         verbose_name=_("catalogue offering"),
     )
     title = models.CharField(_("title"), max_length=120)
@@ -361,13 +351,8 @@ class ServiceRequest(models.Model):
     )
     filed_at = models.DateTimeField(_("filed at"), db_index=True)
     status = models.CharField(_("status"), max_length=16, choices=RequestStatus.choices, db_index=True)
-    institution = models.ForeignKey(
-        ServiceInstitution,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="requests",
-        verbose_name=_("current institution"),
+    institution = optional_foreign_key(
+        ServiceInstitution, related_name="requests", verbose_name=_("current institution")
     )
     # Service-level deadlines are stored when they start, so the escalation sweep is one indexed query.
     respond_by = models.DateTimeField(_("answer due"), null=True, blank=True)
@@ -375,7 +360,7 @@ class ServiceRequest(models.Model):
     first_response_at = models.DateTimeField(_("first accepted at"), null=True, blank=True)
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
     resolution = models.TextField(_("resolution"), blank=True)
-    free_of_charge = models.BooleanField(_("served free of charge"), null=True, blank=True)
+    free_of_charge = unknown_flag_field(_("served free of charge"))
     escalations = models.PositiveSmallIntegerField(_("escalations"), default=0)
 
     objects = ServiceRequestQuerySet.as_manager()
@@ -453,10 +438,10 @@ class RequestAssignment(models.Model):
     reason = models.CharField(_("routed because"), max_length=16, choices=RoutingReason.choices)
     routed_at = models.DateTimeField(_("routed at"))
     responded_at = models.DateTimeField(_("answered at"), null=True, blank=True)
-    response_seconds = models.PositiveIntegerField(_("seconds to first answer"), null=True, blank=True)
+    response_seconds = unknown_count_field(_("seconds to first answer"))
     ended_at = models.DateTimeField(_("ended at"), null=True, blank=True)
     outcome = models.CharField(_("outcome"), max_length=16, choices=AssignmentOutcome.choices, blank=True)
-    resolution_seconds = models.PositiveIntegerField(_("seconds to resolution"), null=True, blank=True)
+    resolution_seconds = unknown_count_field(_("seconds to resolution"))
     comment = models.TextField(_("reason or comment"), blank=True)
 
     class Meta:
@@ -636,19 +621,10 @@ class RequestEvent(AuditEvent):
     which status to which, and why; `institution` is where the request stands after it."""
 
     request = models.ForeignKey(ServiceRequest, on_delete=models.CASCADE, related_name="events")
-    institution = models.ForeignKey(
-        ServiceInstitution, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    institution = optional_foreign_key(ServiceInstitution, related_name="+")
     # For a staff role: the institution the actor acted for (a decline moves the request on, so it differs
     # from `institution`).
-    held_at = models.ForeignKey(
-        ServiceInstitution,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("acting for"),
-    )
+    held_at = optional_foreign_key(ServiceInstitution, related_name="+", verbose_name=_("acting for"))
 
     ACTION_LABELS = EVENT_ACTIONS
     STATE_LABELS = dict(RequestStatus.choices)

@@ -23,6 +23,12 @@ from django.utils.translation import gettext_lazy as _
 from littlegiant.accounts.jurisdiction import NOTHING, is_administrator, region_scope
 from littlegiant.audit import AuditEvent
 from littlegiant.enterprises.models import Membership
+from littlegiant.model_fields import (
+    money_field,
+    optional_foreign_key,
+    optional_person_field,
+    unknown_decimal_field,
+)
 from littlegiant.permissions import is_signed_in
 from littlegiant.techtransfer.patent_numbers import (
     PatentNumberError,
@@ -188,19 +194,17 @@ class PatentListing(Timestamped):
             (Basis.FIXED_FEE.value, _("Fixed annual fee")),
         ],
     )
-    royalty_rate = models.DecimalField(
+    royalty_rate = unknown_decimal_field(
         _("royalty rate (%)"),
         max_digits=5,
         decimal_places=2,
-        null=True,
-        blank=True,
         validators=[MinValueValidator(Decimal(0)), MaxValueValidator(Decimal(100))],
     )
-    annual_fee = models.DecimalField(
-        _("annual fee (yuan)"), null=True, blank=True, **MONEY, validators=[MinValueValidator(Decimal(0))]
+    annual_fee = money_field(
+        _("annual fee (yuan)"), max_digits=MONEY["max_digits"], validators=[MinValueValidator(Decimal(0))]
     )
-    annual_cap = models.DecimalField(
-        _("annual cap (yuan)"), null=True, blank=True, **MONEY, validators=[MinValueValidator(Decimal(0))]
+    annual_cap = money_field(
+        _("annual cap (yuan)"), max_digits=MONEY["max_digits"], validators=[MinValueValidator(Decimal(0))]
     )
     territory = models.CharField(_("territory"), max_length=100, default="中国大陆")
     # Normalised search tokens, space-joined, written with every save (search.index_listings); the full-text
@@ -346,9 +350,7 @@ class Enquiry(models.Model):
     asked_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     asked_at = models.DateTimeField(auto_now_add=True)
     answer = models.TextField(_("answer"), blank=True)
-    answered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    answered_by = optional_person_field()
     answered_at = models.DateTimeField(null=True, blank=True)
 
     objects = EnquiryQuerySet.as_manager()
@@ -455,16 +457,14 @@ class Licence(models.Model):
         max_length=16,
         choices=PatentListing._meta.get_field("royalty_basis").choices,
     )
-    royalty_rate = models.DecimalField(
+    royalty_rate = unknown_decimal_field(
         _("royalty rate (%)"),
         max_digits=5,
         decimal_places=2,
-        null=True,
-        blank=True,
         validators=[MinValueValidator(Decimal(0)), MaxValueValidator(Decimal(100))],
     )
-    annual_fee = models.DecimalField(_("annual fee (yuan)"), null=True, blank=True, **MONEY)
-    annual_cap = models.DecimalField(_("annual cap (yuan)"), null=True, blank=True, **MONEY)
+    annual_fee = money_field(_("annual fee (yuan)"), max_digits=MONEY["max_digits"])
+    annual_cap = money_field(_("annual cap (yuan)"), max_digits=MONEY["max_digits"])
     territory = models.CharField(_("territory"), max_length=100)
     is_variation = models.BooleanField(_("varied terms"), default=False)
     variation_note = models.TextField(_("what was varied and why"), blank=True)
@@ -542,8 +542,8 @@ class Statement(models.Model):
     licence = models.ForeignKey(Licence, on_delete=models.PROTECT, related_name="statements")
     period_start = models.DateField(_("period start"))
     period_end = models.DateField(_("period end"))
-    net_sales = models.DecimalField(_("net sales (yuan)"), null=True, blank=True, **MONEY)
-    profit = models.DecimalField(_("profit (yuan)"), null=True, blank=True, **MONEY)
+    net_sales = money_field(_("net sales (yuan)"), max_digits=MONEY["max_digits"])
+    profit = money_field(_("profit (yuan)"), max_digits=MONEY["max_digits"])
     base = models.DecimalField(_("chargeable base"), **MONEY)
     paying_days = models.PositiveIntegerField(_("paying days"))
     licence_year_start = models.DateField(_("licence year from"))
@@ -635,9 +635,7 @@ class TransferEvent(AuditEvent):
     """The audit trail of technology transfer: who did what, in which role, from which state to which."""
 
     listing = models.ForeignKey(PatentListing, on_delete=models.CASCADE, related_name="events")
-    licence = models.ForeignKey(
-        Licence, on_delete=models.CASCADE, null=True, blank=True, related_name="events"
-    )
+    licence = optional_foreign_key(Licence, related_name="events", on_delete=models.CASCADE)
 
     ACTION_LABELS = TRANSFER_ACTIONS
     STATE_LABELS = {**dict(LicenceStatus.choices), **dict(ListingStatus.choices)}
