@@ -15,7 +15,7 @@ def _names(response) -> list[str]:
 
 
 def _link(response, label: str) -> str | None:
-    found = re.search(rf'<a href="(\?[^"]*)">(?:{label})</a>', response.content.decode())
+    found = re.search(rf'<a href="(\?[^"]*)"[^>]*>(?:{label})</a>', response.content.decode())
     return unescape(found.group(1)) if found else None
 
 
