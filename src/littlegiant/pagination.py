@@ -75,14 +75,6 @@ class Page:
     def next_link(self) -> str:
         return page_link(self.query, **{self.parameter: self.number + 1}) if self.has_next else ""
 
-    @property
-    def next_number(self) -> int:
-        return self.number + 1
-
-    @property
-    def previous_number(self) -> int:
-        return self.number - 1
-
 
 def page_number(raw: str | int | None) -> int:
     """The page number a URL asks for (1 when absent); BadRequest (400) when it is not a sensible page."""
