@@ -2,6 +2,8 @@
 
 The engine (`rules/`) speaks in codes and knows nothing of Django's translations; every page, export and
 mail that shows a result names it through this one module, so "not met" is worded the same everywhere.
+The template filters `outcome_label` and `criterion_status_label` (assessment's, recognition's) are these
+functions. The Chinese words follow the official texts: 符合 / 不符合 for an outcome, 满足 / 未满足 for a criterion.
 """
 
 from __future__ import annotations
@@ -39,11 +41,15 @@ def tier_label(code: str) -> str:
     return str(TIER_LABELS.get(code, code))
 
 
-def outcome_label(code: str) -> str:
-    """A pack's outcome (or an enterprise size) in the reader's language."""
+def outcome_label(code: str | None) -> str:
+    """A pack's outcome (or an enterprise size) in the reader's language; "" when there is none yet."""
+    if not code:
+        return ""
     return str(OUTCOME_LABELS.get(code, code))
 
 
-def status_label(code: str) -> str:
+def status_label(code: str | None) -> str:
     """A criterion's status (met, not met, unknown, not evaluated) in the reader's language."""
+    if not code:
+        return ""
     return str(CRITERION_STATUS_LABELS.get(code, code))

@@ -21,6 +21,7 @@ from django.core.exceptions import BadRequest
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import F, OrderBy, Q, QuerySet
 from django.http import Http404, HttpRequest, QueryDict
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from ninja import Schema
 from ninja.errors import ValidationError as NinjaValidationError
@@ -33,6 +34,25 @@ PAGE_SIZE = 50
 MAX_PAGE = 10_000
 
 
+def page_link(query: str, **parameters: object) -> str:
+    """A link to another page: the other query parameters `query`, then this page's (empty ones left out)."""
+    own = urlencode({name: value for name, value in parameters.items() if value not in ("", None)})
+    return f"?{query}&{own}" if query else f"?{own}"
+
+
+@dataclass(frozen=True, slots=True)
+class PageLinks:
+    """What the one pager (templates/pager.html) shows: this page's number and the links either side.
+
+    A `Page` offers the same three names; a page read another way (a ranked search, the keyset queue) builds
+    one of these, so every list pages with the same words and markup.
+    """
+
+    number: int | None  # None for a list paged by "next" alone, which does not know which page it is on
+    previous_link: str = ""
+    next_link: str = ""
+
+
 @dataclass(frozen=True, slots=True)
 class Page:
     """One numbered page of rows, with what the pager links need."""
@@ -41,18 +61,19 @@ class Page:
     number: int
     has_next: bool
     query: str = ""  # the other query parameters, so a page link keeps the filters
+    parameter: str = "page"
 
     @property
     def has_previous(self) -> bool:
         return self.number > 1
 
     @property
-    def next_number(self) -> int:
-        return self.number + 1
+    def previous_link(self) -> str:
+        return page_link(self.query, **{self.parameter: self.number - 1}) if self.has_previous else ""
 
     @property
-    def previous_number(self) -> int:
-        return self.number - 1
+    def next_link(self) -> str:
+        return page_link(self.query, **{self.parameter: self.number + 1}) if self.has_next else ""
 
 
 def page_number(raw: str | int | None) -> int:
@@ -101,6 +122,7 @@ def page_of(
         number=number,
         has_next=len(rows) > size,
         query=other_parameters(request.GET, parameter),
+        parameter=parameter,
     )
 
 

@@ -15,7 +15,7 @@ def _names(response) -> list[str]:
 
 
 def _link(response, label: str) -> str | None:
-    found = re.search(rf'<a href="(\?[^"]*)">(?:{label})</a>', response.content.decode())
+    found = re.search(rf'<a href="(\?[^"]*)"[^>]*>(?:{label})</a>', response.content.decode())
     return unescape(found.group(1)) if found else None
 
 
@@ -53,5 +53,5 @@ def test_a_damaged_page_link_starts_again_from_the_first_page(client, srdi_progr
     bulk_applications(srdi_programme, 3)
     response = client.get("/recognition/queue/?page=4&after=not-a-cursor")
     assert response.status_code == 200
-    assert response.context["page"] == 1
+    assert response.context["pager"].number == 1
     assert len(_names(response)) == 3

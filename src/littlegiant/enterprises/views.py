@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -21,10 +21,8 @@ from littlegiant.enterprises.importing import import_filings, import_refusal
 from littlegiant.enterprises.labels import display_value, field_label, fields_by_group
 from littlegiant.enterprises.models import AnnualFiling, Enterprise, EnterpriseQuerySet
 from littlegiant.enterprises.services import filing_edit_refusal, save_filing
-from littlegiant.pagination import page_number
+from littlegiant.pagination import page_of
 from littlegiant.rules.schema import DATA_FIELDS
-
-PAGE_SIZE = 50
 
 
 def filter_enterprises(queryset: EnterpriseQuerySet, form: EnterpriseFilterForm) -> EnterpriseQuerySet:
@@ -56,23 +54,16 @@ def enterprise_list(request: HttpRequest) -> HttpResponse:
     if not request.GET and (own := _lands_on_own_profile(request)):
         return redirect("enterprises:detail", pk=own)
     enterprises = Enterprise.objects.none()
-    page = page_number(request.GET.get("page"))
     if form.is_valid():
         enterprises = filter_enterprises(Enterprise.objects.for_user(request.user), form)
-    offset = (page - 1) * PAGE_SIZE
-    rows = list(enterprises.select_related("region", "industry")[offset : offset + PAGE_SIZE + 1])
-    has_next = len(rows) > PAGE_SIZE
-    query = request.GET.copy()
-    query.pop("page", None)
+    page = page_of(enterprises.select_related("region", "industry"), request)
     return render(
         request,
         "enterprises/list.html",
         {
             "form": form,
-            "enterprises": rows[:PAGE_SIZE],
+            "enterprises": page.rows,
             "page": page,
-            "next_url": f"?{urlencode({**query.dict(), 'page': page + 1})}" if has_next else None,
-            "previous_url": f"?{urlencode({**query.dict(), 'page': page - 1})}" if page > 1 else None,
             "export_form": ExportForm(initial={"region": request.GET.get("region", "")}),
             "can_import": import_refusal(request.user) is None,
         },

@@ -136,9 +136,9 @@ def search_page(request: HttpRequest) -> HttpResponse:
         "form": form,
         "hits": hits,
         "newest": newest,
-        "has_next": has_next,
-        "page": number,
-        "query": pagination.other_parameters(request.GET, "page"),
+        "pager": pagination.Page(
+            rows=[], number=number, has_next=has_next, query=pagination.other_parameters(request.GET, "page")
+        ),
         "officer_institutions": _officer_institutions(request.user),
     }
     template = "techtransfer/search.html#results" if request.htmx else "techtransfer/search.html"
@@ -268,6 +268,16 @@ def listing_import(request: HttpRequest) -> HttpResponse:
     return render(request, "techtransfer/import.html", {"form": form, "report": report})
 
 
+def _next_only(request: HttpRequest, rows: list[Any]) -> pagination.PageLinks:
+    """The pager of a list paged by `?after=` (the last id shown): a next page only, when one more row came."""
+    if len(rows) <= PAGE_SIZE:
+        return pagination.PageLinks(number=None)
+    query = pagination.other_parameters(request.GET, "after")
+    return pagination.PageLinks(
+        number=None, next_link=pagination.page_link(query, after=rows[PAGE_SIZE - 1].pk)
+    )
+
+
 @login_required
 def my_listings(request: HttpRequest) -> HttpResponse:
     """An officer's listings, drafts included, with their enquiries and licences."""
@@ -292,7 +302,7 @@ def my_listings(request: HttpRequest) -> HttpResponse:
         "techtransfer/my_listings.html",
         {
             "listings": rows[:PAGE_SIZE],
-            "next_after": rows[PAGE_SIZE - 1].pk if len(rows) > PAGE_SIZE else None,
+            "pager": _next_only(request, rows),
         },
     )
 
@@ -448,7 +458,7 @@ def licence_list(request: HttpRequest) -> HttpResponse:
         "techtransfer/licence_list.html",
         {
             "licences": rows[:PAGE_SIZE],
-            "next_after": rows[PAGE_SIZE - 1].pk if len(rows) > PAGE_SIZE else None,
+            "pager": _next_only(request, rows),
             "statuses": LicenceStatus.choices,
             "status": status,
         },

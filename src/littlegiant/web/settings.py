@@ -189,7 +189,8 @@ WSGI_APPLICATION = "littlegiant.web.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [PACKAGE_DIR / "web" / "templates"],
+        # web/templates: the base pages; templates/: partials every app shares (the pager), below the apps.
+        "DIRS": [PACKAGE_DIR / "web" / "templates", PACKAGE_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [

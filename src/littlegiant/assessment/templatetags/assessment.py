@@ -50,11 +50,7 @@ def confidence_label(tag: str) -> str:
     return ""
 
 
-@register.filter
-def outcome_label(outcome: str | None) -> str:
-    if not outcome:
-        return ""
-    return engine_labels.outcome_label(outcome)
+register.filter("outcome_label", engine_labels.outcome_label)
 
 
 @register.filter
@@ -65,7 +61,7 @@ def outcome_chart(run: object) -> dict[str, object]:
     for counts in summary.values():
         outcomes.extend(o for o in counts if o not in outcomes)
     return {
-        "categories": [outcome_label(o) for o in outcomes],
+        "categories": [engine_labels.outcome_label(o) for o in outcomes],
         "series": [
             {"name": pack_title(pack_id), "data": [counts.get(o, 0) for o in outcomes]}
             for pack_id, counts in summary.items()
@@ -180,7 +176,7 @@ def shown_value(criterion: Mapping[str, Any]) -> str:
     """A criterion's computed value as a person reads it (percentages, 万元, yes/no), never a raw decimal."""
     value = criterion.get("value")
     if criterion.get("kind") == "composition":
-        return outcome_label(str(value)) if value else "–"
+        return engine_labels.outcome_label(str(value)) if value else "–"
     return _shown(value, str(criterion.get("display") or "number"))
 
 

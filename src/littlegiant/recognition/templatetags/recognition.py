@@ -6,6 +6,7 @@ from django import template
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
+from littlegiant import engine_labels
 from littlegiant.accounts.models import ReviewLevel
 from littlegiant.bilingual import label_of
 from littlegiant.recognition.models import (
@@ -38,21 +39,6 @@ def reviewer_summary(user: object) -> dict[str, object]:
     }
 
 
-OUTCOMES = {
-    "qualified": _("qualified"),
-    "not_qualified": _("not qualified"),
-    "insufficient_data": _("insufficient data"),
-    "large": _("large"),
-    "medium": _("medium"),
-    "small": _("small"),
-    "micro": _("micro"),
-}
-CRITERION_STATUSES = {
-    "met": _("met"),
-    "unmet": _("unmet"),
-    "unknown": _("unknown"),
-    "not_evaluated": _("not evaluated"),
-}
 ACTIONS = {
     "start": _("started a draft"),
     "add_evidence": _("uploaded a document"),
@@ -111,15 +97,9 @@ ROLES = {
 }
 
 
-@register.filter
-def outcome_label(value: str) -> str:
-    """An engine outcome in the reader's language."""
-    return str(OUTCOMES.get(value, value))
-
-
-@register.filter
-def criterion_status_label(value: str) -> str:
-    return str(CRITERION_STATUSES.get(value, value))
+# The engine's outcomes and criterion statuses have one vocabulary, in engine_labels, shared with assessment.
+register.filter("outcome_label", engine_labels.outcome_label)
+register.filter("criterion_status_label", engine_labels.status_label)
 
 
 @register.filter
@@ -162,5 +142,5 @@ def criterion_value(value: object) -> object:
     if isinstance(value, bool):
         return _("yes") if value else _("no")
     if isinstance(value, str):
-        return str(OUTCOMES.get(value, value))
+        return engine_labels.outcome_label(value)
     return value

@@ -12,7 +12,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from littlegiant.enterprises.models import Enterprise
-from littlegiant.pagination import cursor_of, keyset_page, page_number, page_of
+from littlegiant.pagination import (
+    PageLinks,
+    cursor_of,
+    keyset_page,
+    other_parameters,
+    page_link,
+    page_number,
+    page_of,
+)
 from littlegiant.recognition import forms
 from littlegiant.recognition.models import (
     Application,
@@ -112,19 +120,17 @@ def queue(request: HttpRequest) -> HttpResponse:
         rows = numbered.rows
         next_cursor = cursor_of(rows[-1], ordering) if numbered.has_next else ""
         previous_cursor = cursor_of(rows[0], ordering) if page > 2 and rows else ""
-    query = request.GET.copy()
-    for key in ("page", "after", "before"):
-        query.pop(key, None)
+    query = other_parameters(request.GET, "page", "after", "before")
     return render(
         request,
         "recognition/queue.html",
         {
             "form": form,
             "rows": rows,
-            "page": page,
-            "has_next": bool(next_cursor),
-            "next_cursor": next_cursor,
-            "previous_cursor": previous_cursor,
-            "query": query.urlencode(),
+            "pager": PageLinks(
+                number=page,
+                previous_link=page_link(query, page=page - 1, before=previous_cursor) if page > 1 else "",
+                next_link=page_link(query, page=page + 1, after=next_cursor) if next_cursor else "",
+            ),
         },
     )

@@ -196,9 +196,7 @@ def recognised_list(request: HttpRequest) -> HttpResponse:
         {
             "form": form,
             "rows": numbered.rows,
-            "page": page,
-            "has_next": numbered.has_next,
-            "query": numbered.query,
+            "page": numbered,
             "today": timezone.localdate(),
         },
     )
