@@ -56,6 +56,9 @@ from littlegiant.rules.spark_sql import SPARK_SQL_CONF, to_spark
 # Driver memory of a local session; a local session runs everything in the driver.
 LOCAL_MEMORY = os.environ.get("LITTLEGIANT_SPARK_MEMORY", "2g")
 LOCAL_MASTER = os.environ.get("LITTLEGIANT_SPARK_MASTER", "local[*]")
+# JVM options of a new local session's driver (read when one starts), say for a short-lived one: the test
+# suite's session runs many small queries, whose CPU goes to the JIT and GC more than to the work.
+JAVA_OPTIONS_VARIABLE = "LITTLEGIANT_SPARK_JAVA_OPTIONS"
 
 
 def spark_session(master: str | None = None) -> Any:
@@ -84,6 +87,8 @@ def spark_session(master: str | None = None) -> Any:
             # Few, large partitions: a local session has two cores, and each task costs a few milliseconds.
             .config("spark.sql.shuffle.partitions", str(os.cpu_count() or 2))
         )
+        if java_options := os.environ.get(JAVA_OPTIONS_VARIABLE):
+            builder = builder.config("spark.driver.extraJavaOptions", java_options)
     session = builder.getOrCreate()
     for key, value in SPARK_SQL_CONF.items():
         session.conf.set(key, value)
