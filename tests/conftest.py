@@ -97,6 +97,9 @@ def spark():
     pytest.importorskip("pyspark")
     if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
         pytest.skip("the Spark engine needs a Java runtime")
+    # A short-lived JVM of many small queries: the C1 compiler alone and the serial collector cut its CPU by
+    # about half (session start 17 -> 10 CPU s, 18 small calls 33 -> 16).
+    os.environ.setdefault("LITTLEGIANT_SPARK_JAVA_OPTIONS", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC")
     from littlegiant.rules.spark import spark_session
 
     session = spark_session()
