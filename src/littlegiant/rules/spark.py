@@ -130,14 +130,15 @@ _RECORDS = "littlegiant_records"
 def records_query(compiled: CompiledPacks, typed: Sequence[Mapping[str, object]]) -> str:
     """The Spark SQL of the compiled packs over the typed records, in their order (column `__position`)."""
     query = to_spark(compiled.query(_RECORDS) + " ORDER BY __position", exact_comparisons=True)
-    placeholder = f"FROM {_RECORDS})"
-    assert query.count(placeholder) == 1, "the records' relation appears once in the compiled query"
+    records_relation = f"FROM {_RECORDS})"
+    if query.count(records_relation) != 1:
+        raise RuntimeError("the compiled query must read the records' relation exactly once")
     rows = ", ".join(
         "(" + ", ".join([*(_literal(f.name, record[f.name]) for f in FIELDS), str(index)]) + ")"
         for index, record in enumerate(typed)
     )
     return query.replace(
-        placeholder, f"FROM (SELECT * FROM VALUES {rows} AS v({_column_names()})) AS records)"
+        records_relation, f"FROM (SELECT * FROM VALUES {rows} AS v({_column_names()})) AS records)"
     )
 
 
